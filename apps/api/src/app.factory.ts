@@ -1,0 +1,86 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { NestFactory } from '@nestjs/core';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import cookieParser from 'cookie-parser';
+import type { NextFunction, Request, Response } from 'express';
+import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { AppModule } from './app.module';
+import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
+import { createValidationPipe } from './common/errors/validation';
+import { csrfMiddleware } from './common/http/csrf';
+import type { AppConfig } from './config/config';
+import { APP_VERSION } from './config/version';
+
+/** The strict policy the web client runs under: nothing inline, nothing from other origins. */
+const CSP = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'"],
+  imgSrc: ["'self'", 'data:'],
+  fontSrc: ["'self'"],
+  connectSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'self'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+  upgradeInsecureRequests: null,
+};
+
+/** Swagger UI needs inline styles and its init script; only /api/docs gets that allowance. */
+const DOCS_CSP = { ...CSP, styleSrc: ["'self'", "'unsafe-inline'"], scriptSrc: ["'self'", "'unsafe-inline'"] };
+
+/** Builds the whole application; main.ts and the tests share it, so tests run what production runs. */
+export async function createApp(config: AppConfig): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+  app.set('trust proxy', config.trustProxy);
+  app.disable('x-powered-by');
+
+  const strict = helmet({ contentSecurityPolicy: { directives: CSP }, crossOriginEmbedderPolicy: false });
+  const docs = helmet({ contentSecurityPolicy: { directives: DOCS_CSP }, crossOriginEmbedderPolicy: false });
+  app.use((req: Request, res: Response, next: NextFunction) => (req.path.startsWith('/api/docs') ? docs : strict)(req, res, next));
+  app.use(cookieParser());
+  app.use(csrfMiddleware({ secure: config.cookieSecure }));
+  if (config.corsOrigins.length) app.enableCors({ origin: config.corsOrigins, credentials: true });
+
+  app.setGlobalPrefix('api');
+  app.useGlobalPipes(createValidationPipe());
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Soziale Stadt – Beteiligungsplattform API')
+      .setDescription(
+        'Public and authenticated API. Sessions are an httpOnly cookie; every state-changing request must send the csrf_token cookie value in the x-csrf-token header. Every error has the body {statusCode, error, code, message, details?}.',
+      )
+      .setVersion(APP_VERSION)
+      .addCookieAuth('sid')
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json', yamlDocumentUrl: 'api/docs-yaml' });
+
+  serveWebClient(app, config.webDist);
+  const filter = new AllExceptionsFilter();
+  await app.init();
+  // Errors raised before Nest's routing (body parsing) reach Express's error chain: same body there.
+  app.use((err: unknown, req: Request, res: Response, _next: NextFunction) => filter.catch(err, { getType: () => 'http', switchToHttp: () => ({ getResponse: () => res, getRequest: () => req }) } as never));
+  return app;
+}
+
+/** Serves the built React client from the same origin; any non-API GET falls back to index.html. */
+function serveWebClient(app: NestExpressApplication, webDist: string): void {
+  const index = join(webDist, 'index.html');
+  if (!existsSync(index)) return;
+  app.useStaticAssets(webDist, { index: false, maxAge: '1h', setHeaders: (res, path) => {
+    if (/\/assets\//.test(path)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+  } });
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || req.path === '/api' || req.path.startsWith('/api/')) return next();
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(index);
+  });
+}

@@ -1,0 +1,46 @@
+import { ErrorCode, type FieldErrorDetail } from '@app/shared';
+
+/** HTTP status for every error code: the only place that decides it. */
+export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = {
+  [ErrorCode.ValidationFailed]: 400,
+  [ErrorCode.MalformedJson]: 400,
+  [ErrorCode.PayloadTooLarge]: 413,
+  [ErrorCode.Unauthenticated]: 401,
+  [ErrorCode.InvalidCredentials]: 401,
+  [ErrorCode.Forbidden]: 403,
+  [ErrorCode.CsrfTokenInvalid]: 403,
+  [ErrorCode.EmailNotVerified]: 403,
+  [ErrorCode.NotFound]: 404,
+  [ErrorCode.Conflict]: 409,
+  [ErrorCode.EmailTaken]: 409,
+  [ErrorCode.LastAdministrator]: 409,
+  [ErrorCode.AreaCodeTaken]: 409,
+  [ErrorCode.FieldOfActionCodeTaken]: 409,
+  [ErrorCode.TokenInvalid]: 400,
+  [ErrorCode.AreaParentInvalid]: 422,
+  [ErrorCode.AreaValidityInvalid]: 422,
+  [ErrorCode.UnprocessableEntity]: 422,
+  [ErrorCode.RateLimited]: 429,
+  [ErrorCode.Internal]: 500,
+};
+
+/**
+ * What services throw: a code (which fixes the HTTP status), a message a person can act on,
+ * and optional field details. The global filter turns it into the one error body.
+ */
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: FieldErrorDetail[],
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+
+  get status(): number {
+    return ERROR_STATUS[this.code];
+  }
+}
+
+export const notFound = (what: string) => new DomainError(ErrorCode.NotFound, `${what} was not found.`);

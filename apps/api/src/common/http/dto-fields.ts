@@ -1,0 +1,77 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsEmail, IsIn, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
+import {
+  DISPLAY_NAME_MAX_LENGTH,
+  DISPLAY_NAME_MIN_LENGTH,
+  EMAIL_MAX_LENGTH,
+  LANGUAGES,
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
+} from '@app/shared';
+
+/** Trims strings; leaves other values alone so the type check can refuse them. */
+export const Trim = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
+const lowerTrim = Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value));
+
+/** No control characters (they break logs, CSV exports and screen readers). */
+export const NoControlChars = () =>
+  Matches(/^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]*$/, { message: '$property must not contain control characters' });
+
+/** Reusable field rules: one definition per kind of field, used by every DTO. */
+export const EmailField = (description = 'Email address') =>
+  applyDecorators(
+    ApiProperty({ description, example: 'person@example.org', maxLength: EMAIL_MAX_LENGTH }),
+    lowerTrim,
+    IsString(),
+    MaxLength(EMAIL_MAX_LENGTH),
+    IsEmail({}, { message: '$property must be a valid email address' }),
+  );
+
+export const PasswordField = (description = 'Password') =>
+  applyDecorators(
+    ApiProperty({ description, minLength: PASSWORD_MIN_LENGTH, maxLength: PASSWORD_MAX_LENGTH, format: 'password' }),
+    IsString(),
+    Length(PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH, {
+      message: `$property must be between ${PASSWORD_MIN_LENGTH} and ${PASSWORD_MAX_LENGTH} characters long`,
+    }),
+  );
+
+/** A password being checked, not chosen: any non-empty string up to the maximum. */
+export const CurrentPasswordField = (description = 'Current password') =>
+  applyDecorators(
+    ApiProperty({ description, maxLength: PASSWORD_MAX_LENGTH, format: 'password' }),
+    IsString(),
+    Length(1, PASSWORD_MAX_LENGTH),
+  );
+
+export const DisplayNameField = (optional = false) =>
+  applyDecorators(
+    (optional ? ApiPropertyOptional : ApiProperty)({
+      description: 'Name shown next to contributions; a pseudonym is fine',
+      minLength: DISPLAY_NAME_MIN_LENGTH,
+      maxLength: DISPLAY_NAME_MAX_LENGTH,
+      example: 'Nachbarin vom Nordmarkt',
+    }),
+    ...(optional ? [IsOptional()] : []),
+    Trim(),
+    IsString(),
+    Length(DISPLAY_NAME_MIN_LENGTH, DISPLAY_NAME_MAX_LENGTH),
+    NoControlChars(),
+  );
+
+export const LanguageField = () =>
+  applyDecorators(
+    ApiPropertyOptional({ enum: LANGUAGES, description: 'Language for the interface and mails' }),
+    IsOptional(),
+    IsIn(LANGUAGES as string[], { message: `$property must be one of: ${LANGUAGES.join(', ')}` }),
+  );
+
+export const TokenField = () =>
+  applyDecorators(
+    ApiProperty({ description: 'The token from the link in the mail' }),
+    IsString(),
+    Length(20, 100),
+    Matches(/^[A-Za-z0-9_-]+$/, { message: '$property is not a valid token' }),
+  );

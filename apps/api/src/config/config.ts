@@ -1,0 +1,142 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { PASSWORD_MIN_LENGTH } from '@app/shared';
+
+const toBool = ({ value }: { value: unknown }) =>
+  value === undefined || value === '' ? undefined : ['1', 'true', 'yes', 'on'].includes(String(value).toLowerCase());
+const toInt = ({ value }: { value: unknown }) =>
+  value === undefined || value === '' ? undefined : Number(value);
+const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
+
+/** Every environment variable the API reads, in the order of the README's configuration table. */
+export const ENV_KEYS = [
+  'NODE_ENV', 'PORT', 'HOST', 'PUBLIC_URL', 'DATA_DIR', 'SQLITE_PATH', 'DATABASE_URL', 'REDIS_URL',
+  'SMTP_URL', 'MAIL_FROM', 'ADMIN_EMAIL', 'ADMIN_PASSWORD', 'SEED_DEMO_DATA', 'LOG_LEVEL',
+  'RATE_LIMIT_AUTH', 'RATE_LIMIT_WRITE', 'RATE_LIMIT_WINDOW_SECONDS', 'CORS_ORIGINS', 'TRUST_PROXY',
+  'SESSION_TTL_HOURS', 'WEB_DIST',
+] as const;
+
+/** Validation rules for ENV_KEYS. README's configuration table mirrors this class. */
+class EnvSchema {
+  @IsOptional() @IsIn(['development', 'production', 'test']) NODE_ENV?: string;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(65535) PORT?: number;
+  @IsOptional() @IsString() HOST?: string;
+  @IsOptional() @Transform(emptyToUndefined) @Matches(/^https?:\/\/[^/\s]+(\/[^\s]*)?$/, { message: 'PUBLIC_URL must be an http(s) URL such as https://beteiligung.example.de' }) PUBLIC_URL?: string;
+  @IsOptional() @IsString() DATA_DIR?: string;
+  @IsOptional() @IsString() SQLITE_PATH?: string;
+  @IsOptional() @Transform(emptyToUndefined) @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'DATABASE_URL must be a postgres:// URL' }) DATABASE_URL?: string;
+  @IsOptional() @Transform(emptyToUndefined) @Matches(/^rediss?:\/\/\S+$/, { message: 'REDIS_URL must be a redis:// URL' }) REDIS_URL?: string;
+  @IsOptional() @Transform(emptyToUndefined) @Matches(/^smtps?:\/\/\S+$/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' }) SMTP_URL?: string;
+  @IsOptional() @IsString() @MinLength(3) MAIL_FROM?: string;
+  @IsOptional() @Transform(emptyToUndefined) @IsEmail({}, { message: 'ADMIN_EMAIL must be an email address' }) ADMIN_EMAIL?: string;
+  @IsOptional() @Transform(emptyToUndefined) @IsString() @MinLength(PASSWORD_MIN_LENGTH, { message: `ADMIN_PASSWORD must be at least ${PASSWORD_MIN_LENGTH} characters` }) ADMIN_PASSWORD?: string;
+  @IsOptional() @Transform(toBool) @IsBoolean() SEED_DEMO_DATA?: boolean;
+  @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL?: string;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) RATE_LIMIT_AUTH?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) RATE_LIMIT_WRITE?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) RATE_LIMIT_WINDOW_SECONDS?: number;
+  @IsOptional() @IsString() CORS_ORIGINS?: string;
+  @IsOptional() @Transform(toBool) @IsBoolean() TRUST_PROXY?: boolean;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) SESSION_TTL_HOURS?: number;
+  @IsOptional() @IsString() WEB_DIST?: string;
+}
+
+export interface AppConfig {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  publicUrl: string;
+  dataDir: string;
+  database: { type: 'sqlite'; path: string } | { type: 'postgres'; url: string };
+  redisUrl: string | null;
+  mail: { smtpUrl: string | null; from: string; outboxDir: string };
+  admin: { email: string; password: string } | null;
+  seedDemoData: boolean;
+  logLevel: string;
+  rateLimit: { auth: number; write: number; windowMs: number };
+  corsOrigins: string[];
+  trustProxy: boolean;
+  sessionTtlMs: number;
+  cookieSecure: boolean;
+  webDist: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** The repository root: the nearest folder upwards whose package.json declares the workspaces. */
+export function repoRoot(from: string = __dirname): string {
+  for (let dir = from; dir !== dirname(dir); dir = dirname(dir)) {
+    const manifest = join(dir, 'package.json');
+    if (existsSync(manifest) && 'workspaces' in JSON.parse(readFileSync(manifest, 'utf8'))) return dir;
+  }
+  return process.cwd();
+}
+
+/** Validates the environment and returns a typed configuration; throws ConfigError naming every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const known = Object.fromEntries(ENV_KEYS.map((k) => [k, env[k]]));
+  const parsed = plainToInstance(EnvSchema, known);
+  const errors = validateSync(parsed, { whitelist: true });
+  if (errors.length) {
+    throw new ConfigError(
+      errors.map((e) => `${e.property}: ${Object.values(e.constraints ?? {}).join('; ')} (got "${String(env[e.property])}")`),
+    );
+  }
+  if (Boolean(parsed.ADMIN_EMAIL) !== Boolean(parsed.ADMIN_PASSWORD)) {
+    throw new ConfigError(['ADMIN_EMAIL and ADMIN_PASSWORD must be set together (or neither)']);
+  }
+  const root = repoRoot();
+  const port = parsed.PORT ?? 3000;
+  const dataDir = resolve(root, parsed.DATA_DIR ?? 'data');
+  const publicUrl = (parsed.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, '');
+  return {
+    env: (parsed.NODE_ENV as AppConfig['env']) ?? 'development',
+    port,
+    host: parsed.HOST ?? '0.0.0.0',
+    publicUrl,
+    dataDir,
+    database: parsed.DATABASE_URL
+      ? { type: 'postgres', url: parsed.DATABASE_URL }
+      : { type: 'sqlite', path: resolve(root, parsed.SQLITE_PATH ?? resolve(dataDir, 'soziale-stadt.sqlite')) },
+    redisUrl: parsed.REDIS_URL ?? null,
+    mail: {
+      smtpUrl: parsed.SMTP_URL ?? null,
+      from: parsed.MAIL_FROM ?? 'Soziale Stadt <no-reply@localhost>',
+      outboxDir: resolve(dataDir, 'outbox'),
+    },
+    admin: parsed.ADMIN_EMAIL ? { email: parsed.ADMIN_EMAIL, password: parsed.ADMIN_PASSWORD! } : null,
+    seedDemoData: parsed.SEED_DEMO_DATA ?? true,
+    logLevel: parsed.LOG_LEVEL ?? 'info',
+    rateLimit: {
+      auth: parsed.RATE_LIMIT_AUTH ?? 10,
+      write: parsed.RATE_LIMIT_WRITE ?? 120,
+      windowMs: (parsed.RATE_LIMIT_WINDOW_SECONDS ?? 60) * 1000,
+    },
+    corsOrigins: (parsed.CORS_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    trustProxy: parsed.TRUST_PROXY ?? false,
+    sessionTtlMs: (parsed.SESSION_TTL_HOURS ?? 24 * 14) * 3600 * 1000,
+    cookieSecure: publicUrl.startsWith('https://'),
+    webDist: resolve(root, parsed.WEB_DIST ?? 'apps/web/dist'),
+  };
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

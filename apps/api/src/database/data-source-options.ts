@@ -1,0 +1,35 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { DataSourceOptions } from 'typeorm';
+import type { AppConfig } from '../config/config';
+import { ENTITIES, MIGRATIONS } from './entities';
+
+/** One place that turns configuration into TypeORM options. The schema only ever comes from migrations. */
+export function buildDataSourceOptions(config: AppConfig): DataSourceOptions {
+  const common = {
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'migrations',
+    synchronize: false,
+    logging: false,
+  } as const;
+  if (config.database.type === 'postgres') {
+    return {
+      ...common,
+      type: 'postgres',
+      url: config.database.url,
+      uuidExtension: 'pgcrypto',
+      installExtensions: false,
+      migrationsTransactionMode: 'each',
+    };
+  }
+  mkdirSync(dirname(config.database.path), { recursive: true });
+  return {
+    ...common,
+    type: 'sqlite',
+    database: config.database.path,
+    enableWAL: true,
+    busyTimeout: 5000,
+    migrationsTransactionMode: 'each',
+  };
+}

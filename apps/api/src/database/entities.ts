@@ -1,0 +1,11 @@
+import { Area } from '../modules/areas/area.entity';
+import { AuditEntry } from '../modules/audit/audit-entry.entity';
+import { Session } from '../modules/auth/session.entity';
+import { UserToken } from '../modules/auth/user-token.entity';
+import { FieldOfAction } from '../modules/fields-of-action/field-of-action.entity';
+import { User } from '../modules/users/user.entity';
+import { InitialSchema1764000000000 } from './migrations/1764000000000-initial-schema';
+
+/** Listed explicitly (no globs) so the same list works from source, from dist and under jest. */
+export const ENTITIES = [Area, AuditEntry, Session, UserToken, FieldOfAction, User];
+export const MIGRATIONS = [InitialSchema1764000000000];

@@ -1,0 +1,28 @@
+import type { QueryRunner, TableColumnOptions } from 'typeorm';
+
+/**
+ * Column builders for migrations written with TypeORM's Table API, so that one migration
+ * runs unchanged on SQLite and PostgreSQL (migration:generate would emit one dialect only).
+ */
+export function schemaTypes(queryRunner: QueryRunner) {
+  const pg = queryRunner.connection.options.type === 'postgres';
+  const uuid = (name: string, extra: Partial<TableColumnOptions> = {}): TableColumnOptions =>
+    pg ? { name, type: 'uuid', ...extra } : { name, type: 'varchar', length: '36', ...extra };
+  return {
+    id: (): TableColumnOptions => ({ ...uuid('id'), isPrimary: true, isGenerated: true, generationStrategy: 'uuid' }),
+    uuid,
+    timestamp: (name: string, extra: Partial<TableColumnOptions> = {}): TableColumnOptions => ({
+      name,
+      type: pg ? 'timestamptz' : 'datetime',
+      ...extra,
+    }),
+    createdAt: (): TableColumnOptions => ({ name: 'createdAt', type: pg ? 'timestamptz' : 'datetime', default: pg ? 'now()' : "(datetime('now'))" }),
+    updatedAt: (): TableColumnOptions => ({ name: 'updatedAt', type: pg ? 'timestamptz' : 'datetime', default: pg ? 'now()' : "(datetime('now'))" }),
+    varchar: (name: string, length: number, extra: Partial<TableColumnOptions> = {}): TableColumnOptions => ({
+      name,
+      type: 'varchar',
+      length: String(length),
+      ...extra,
+    }),
+  };
+}

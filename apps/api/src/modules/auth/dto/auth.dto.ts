@@ -1,0 +1,48 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Language, type RegisterRequest } from '@app/shared';
+import {
+  CurrentPasswordField,
+  DisplayNameField,
+  EmailField,
+  LanguageField,
+  PasswordField,
+  TokenField,
+} from '../../../common/http/dto-fields';
+import { MeDto } from '../../users/dto/me.dto';
+
+export class RegisterDto implements RegisterRequest {
+  @EmailField() email: string;
+  @PasswordField() password: string;
+  @DisplayNameField() displayName: string;
+  @LanguageField() language?: Language;
+}
+
+export class LoginDto {
+  @EmailField() email: string;
+  @CurrentPasswordField('Password') password: string;
+}
+
+export class TokenDto {
+  @TokenField() token: string;
+}
+
+export class EmailDto {
+  @EmailField() email: string;
+}
+
+export class PasswordResetConfirmDto {
+  @TokenField() token: string;
+  @PasswordField('The new password') password: string;
+}
+
+export class MessageDto {
+  @ApiProperty({ example: 'Done.' }) message: string;
+}
+
+export class LoginResponseDto {
+  @ApiProperty({ type: () => MeDto }) user: MeDto;
+}
+
+export class SessionDto {
+  @ApiProperty({ type: () => MeDto, nullable: true }) user: MeDto | null;
+}

@@ -1,0 +1,27 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import { TIMESTAMP, uuidColumn } from '../../database/column-types';
+import { User } from '../users/user.entity';
+
+/** A signed-in browser. The cookie holds a random token; only its SHA-256 is stored. */
+@Entity('sessions')
+export class Session {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Index({ unique: true })
+  @Column({ type: 'varchar', length: 64 })
+  tokenHash: string;
+
+  @Column(uuidColumn())
+  userId: string;
+
+  @ManyToOne(() => User, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'userId' })
+  user: Relation<User>;
+
+  @Column({ type: TIMESTAMP })
+  expiresAt: Date;
+
+  @CreateDateColumn({ type: TIMESTAMP })
+  createdAt: Date;
+}

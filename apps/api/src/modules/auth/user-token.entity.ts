@@ -1,0 +1,43 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import { TIMESTAMP, uuidColumn } from '../../database/column-types';
+import { User } from '../users/user.entity';
+
+export enum TokenPurpose {
+  VerifyEmail = 'verify_email',
+  ChangeEmail = 'change_email',
+  ResetPassword = 'reset_password',
+}
+
+/** A one-time token sent by mail. Only its SHA-256 is stored; it expires and is used once. */
+@Entity('user_tokens')
+export class UserToken {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column(uuidColumn())
+  userId: string;
+
+  @ManyToOne(() => User, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'userId' })
+  user: Relation<User>;
+
+  @Column({ type: 'varchar', length: 20 })
+  purpose: TokenPurpose;
+
+  @Index({ unique: true })
+  @Column({ type: 'varchar', length: 64 })
+  tokenHash: string;
+
+  /** For ChangeEmail: the address being confirmed. */
+  @Column({ type: 'varchar', length: 254, nullable: true })
+  newEmail: string | null;
+
+  @Column({ type: TIMESTAMP })
+  expiresAt: Date;
+
+  @Column({ type: TIMESTAMP, nullable: true })
+  usedAt: Date | null;
+
+  @CreateDateColumn({ type: TIMESTAMP })
+  createdAt: Date;
+}

@@ -1,0 +1,48 @@
+import { Controller, Get, Inject, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { DataSource } from 'typeorm';
+import type { HealthResponse } from '@app/shared';
+import { Public } from '../../common/auth/decorators';
+import { APP_CONFIG, type AppConfig } from '../../config/config';
+import { APP_VERSION } from '../../config/version';
+
+class HealthDto implements HealthResponse {
+  @ApiProperty({ enum: ['ok', 'degraded'] }) status: 'ok' | 'degraded';
+  @ApiProperty({ enum: ['up', 'down'] }) database: 'up' | 'down';
+  @ApiProperty({ enum: ['sqlite', 'postgres'] }) databaseType: 'sqlite' | 'postgres';
+  @ApiProperty() version: string;
+  @ApiProperty() uptimeSeconds: number;
+}
+
+@ApiTags('health')
+@Controller('health')
+@Public()
+export class HealthController {
+  constructor(
+    private readonly ds: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Is the app up and can it reach its database?' })
+  @ApiOkResponse({ type: HealthDto })
+  @ApiServiceUnavailableResponse({ type: HealthDto, description: 'The database does not answer' })
+  async health(@Res({ passthrough: true }) res: Response): Promise<HealthDto> {
+    let up = false;
+    try {
+      await this.ds.query('SELECT 1');
+      up = true;
+    } catch {
+      up = false;
+    }
+    res.status(up ? 200 : 503);
+    return {
+      status: up ? 'ok' : 'degraded',
+      database: up ? 'up' : 'down',
+      databaseType: this.config.database.type,
+      version: APP_VERSION,
+      uptimeSeconds: Math.round(process.uptime()),
+    };
+  }
+}

@@ -1,0 +1,50 @@
+import i18next, { type TFunction } from 'i18next';
+import { Language } from '@app/shared';
+import de from './locales/de.json';
+import en from './locales/en.json';
+
+export type MailTemplate = 'verifyEmail' | 'alreadyRegistered' | 'changeEmail' | 'resetPassword' | 'accountDeleted';
+
+export interface RenderedMail {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+const i18n = i18next.createInstance();
+void i18n.init({
+  resources: { de: { mail: de }, en: { mail: en } },
+  ns: ['mail'],
+  defaultNS: 'mail',
+  fallbackLng: Language.German,
+  initAsync: false,
+  interpolation: { escapeValue: false },
+});
+
+const escapeHtml = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+/**
+ * Renders one mail in the recipient's language as plain text and HTML. Values are
+ * interpolated raw into the text part and HTML-escaped into the HTML part.
+ */
+export function renderMail(template: MailTemplate, language: Language, params: { name: string; link?: string; hours?: number }): RenderedMail {
+  const t: TFunction = i18n.getFixedT(language);
+  const key = (k: string) => t(`${template}.${k}`, { hours: params.hours });
+  const greeting = t('greeting', { name: params.name });
+  const intro = key('intro');
+  const hasAction = Boolean(params.link);
+  const expiry = params.hours !== undefined ? key('expiry') : '';
+  const text = [greeting, '', intro, ...(hasAction ? ['', params.link!] : []), ...(expiry ? ['', expiry] : []), '', t('signature'), '', '--', t('footer')].join('\n');
+  const h = escapeHtml;
+  const html = `<!doctype html><html lang="${language}"><head><meta charset="utf-8"><title>${h(key('subject'))}</title></head>
+<body style="font-family: Arial, sans-serif; color: #1b1b1b; line-height: 1.5; max-width: 40rem;">
+<p>${h(greeting)}</p>
+<p>${h(intro)}</p>
+${hasAction ? `<p><a href="${h(params.link!)}" style="display:inline-block;padding:.6rem 1rem;background:#0b4f8a;color:#fff;text-decoration:none;border-radius:4px;">${h(key('action'))}</a></p><p style="font-size:.9em;">${h(params.link!)}</p>` : ''}
+${expiry ? `<p>${h(expiry)}</p>` : ''}
+<p>${h(t('signature'))}</p>
+<hr><p style="font-size:.85em;color:#555;">${h(t('footer'))}</p>
+</body></html>`;
+  return { subject: key('subject'), text, html };
+}

@@ -1,0 +1,62 @@
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  JoinTable,
+  ManyToMany,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  type Relation,
+} from 'typeorm';
+import { Language, Role } from '@app/shared';
+import { TIMESTAMP } from '../../database/column-types';
+import { Area } from '../areas/area.entity';
+
+@Entity('users')
+export class User {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  /** Lower-cased; null once the account is deleted. Unique among non-null values. */
+  @Column({ type: 'varchar', length: 254, nullable: true, unique: true })
+  email: string | null;
+
+  /** A new address waiting for confirmation by the link mailed to it. */
+  @Column({ type: 'varchar', length: 254, nullable: true })
+  pendingEmail: string | null;
+
+  /** argon2id hash; null once the account is deleted. */
+  @Column({ type: 'varchar', length: 255, nullable: true })
+  passwordHash: string | null;
+
+  /** Pseudonym shown next to contributions; null once deleted ("deleted user"). */
+  @Column({ type: 'varchar', length: 60, nullable: true })
+  displayName: string | null;
+
+  @Column({ type: 'varchar', length: 8, default: Language.German })
+  language: Language;
+
+  @Column({ type: 'varchar', length: 20, default: Role.Citizen })
+  role: Role;
+
+  @Column({ type: TIMESTAMP, nullable: true })
+  emailVerifiedAt: Date | null;
+
+  @Column({ type: TIMESTAMP, nullable: true })
+  deletedAt: Date | null;
+
+  @CreateDateColumn({ type: TIMESTAMP })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: TIMESTAMP })
+  updatedAt: Date;
+
+  /** Areas a moderator is scoped to; empty means every area. */
+  @ManyToMany(() => Area)
+  @JoinTable({
+    name: 'user_moderated_areas',
+    joinColumn: { name: 'userId', referencedColumnName: 'id' },
+    inverseJoinColumn: { name: 'areaId', referencedColumnName: 'id' },
+  })
+  moderatorAreas: Relation<Area>[];
+}

@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { Area } from '../areas/area.entity';
+import { AuditModule } from '../audit/audit.module';
+import { AuthModule } from '../auth/auth.module';
+import { MailModule } from '../mail/mail.module';
+import { MeController } from './me.controller';
+import { User } from './user.entity';
+import { AdminUsersController, UsersController } from './users.controller';
+import { UsersService } from './users.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([User, Area]), AuthModule, MailModule, AuditModule],
+  controllers: [MeController, UsersController, AdminUsersController],
+  providers: [UsersService],
+})
+export class UsersModule {}

@@ -1,0 +1,145 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Brackets, In, Repository } from 'typeorm';
+import { ErrorCode, Role, type Page } from '@app/shared';
+import { DomainError, notFound } from '../../common/errors/domain-error';
+import { Area } from '../areas/area.entity';
+import { AuditService } from '../audit/audit.service';
+import { AuthService } from '../auth/auth.service';
+import { hashPassword, verifyPassword } from '../auth/passwords';
+import { SessionService } from '../auth/session.service';
+import { TokenPurpose } from '../auth/user-token.entity';
+import { UserTokensService } from '../auth/user-tokens.service';
+import { MailService } from '../mail/mail.service';
+import type { AdminUpdateUserDto, AdminUserQueryDto, ChangeEmailDto, ChangePasswordDto, UpdateProfileDto } from './dto/me.dto';
+import { User } from './user.entity';
+import { toAdminUser, toMe } from './user.mapper';
+
+@Injectable()
+export class UsersService {
+  constructor(
+    @InjectRepository(User) private readonly users: Repository<User>,
+    @InjectRepository(Area) private readonly areas: Repository<Area>,
+    private readonly auth: AuthService,
+    private readonly sessions: SessionService,
+    private readonly tokens: UserTokensService,
+    private readonly mail: MailService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async get(id: string): Promise<User> {
+    const user = await this.users.findOne({ where: { id }, relations: { moderatorAreas: true } });
+    if (!user) throw notFound('The account');
+    return user;
+  }
+
+  private async checkPassword(user: User, password: string): Promise<void> {
+    if (!(await verifyPassword(user.passwordHash, password))) {
+      throw new DomainError(ErrorCode.InvalidCredentials, 'The password is not correct.');
+    }
+  }
+
+  async updateProfile(user: User, dto: UpdateProfileDto): Promise<User> {
+    await this.users.update({ id: user.id }, { ...(dto.displayName !== undefined && { displayName: dto.displayName }), ...(dto.language && { language: dto.language }) });
+    return this.get(user.id);
+  }
+
+  async requestEmailChange(user: User, dto: ChangeEmailDto): Promise<void> {
+    await this.checkPassword(user, dto.currentPassword);
+    if (dto.newEmail === user.email) throw new DomainError(ErrorCode.EmailTaken, 'This is already your email address.');
+    const taken = await this.users.exists({ where: { email: dto.newEmail } });
+    if (taken) throw new DomainError(ErrorCode.EmailTaken, 'This email address is already used by another account.');
+    await this.users.update({ id: user.id }, { pendingEmail: dto.newEmail });
+    await this.auth.sendVerification(user, TokenPurpose.ChangeEmail, dto.newEmail);
+  }
+
+  /** Changes the password and signs out every other browser. */
+  async changePassword(user: User, dto: ChangePasswordDto, currentSession?: string): Promise<void> {
+    await this.checkPassword(user, dto.currentPassword);
+    await this.users.update({ id: user.id }, { passwordHash: await hashPassword(dto.newPassword) });
+    await this.sessions.destroyAllFor(user.id, currentSession);
+  }
+
+  /** Everything stored about the person (DSGVO Art. 15/20), machine-readable. */
+  async export(user: User): Promise<Record<string, unknown>> {
+    const sessions = await this.sessions.listFor(user.id);
+    const actions = await this.audit.byActor(user.id);
+    return {
+      format: 'soziale-stadt-export/1',
+      exportedAt: new Date().toISOString(),
+      account: { ...toMe(user), updatedAt: user.updatedAt.toISOString(), emailVerifiedAt: user.emailVerifiedAt?.toISOString() ?? null },
+      sessions: sessions.map((s) => ({ createdAt: s.createdAt.toISOString(), expiresAt: s.expiresAt.toISOString() })),
+      actionsTaken: actions.map((a) => ({ action: a.action, entityType: a.entityType, entityId: a.entityId, at: a.createdAt.toISOString() })),
+    };
+  }
+
+  /**
+   * Deletes the account (DSGVO Art. 17): personal data is removed, the row stays so that public
+   * contributions keep their author reference and show "deleted user".
+   */
+  async deleteAccount(user: User, password: string): Promise<void> {
+    await this.checkPassword(user, password);
+    if (user.role === Role.Administrator) await this.ensureAnotherAdministrator(user.id);
+    const { email, language, displayName } = user;
+    await this.users.manager.transaction(async (m) => {
+      await m.update(User, { id: user.id }, {
+        email: null,
+        pendingEmail: null,
+        passwordHash: null,
+        displayName: null,
+        role: Role.Citizen,
+        emailVerifiedAt: null,
+        deletedAt: new Date(),
+      });
+      await m.createQueryBuilder().relation(User, 'moderatorAreas').of(user.id).remove(user.moderatorAreas ?? []);
+    });
+    await this.sessions.destroyAllFor(user.id);
+    await this.tokens.deleteAllFor(user.id);
+    if (email) await this.mail.send({ to: email, language, template: 'accountDeleted', params: { name: displayName ?? '' } });
+  }
+
+  private async ensureAnotherAdministrator(userId: string): Promise<void> {
+    const admins = await this.users.count({ where: { role: Role.Administrator } });
+    if (admins <= 1) {
+      throw new DomainError(ErrorCode.LastAdministrator, `This is the last administrator account (${userId}); make another account administrator first.`);
+    }
+  }
+
+  async list(query: AdminUserQueryDto): Promise<Page<ReturnType<typeof toAdminUser>>> {
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? 20;
+    const qb = this.users.createQueryBuilder('u').leftJoinAndSelect('u.moderatorAreas', 'a').orderBy('u.createdAt', 'ASC').addOrderBy('u.id', 'ASC');
+    if (query.role) qb.andWhere('u.role = :role', { role: query.role });
+    if (query.q) {
+      const like = `%${query.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      qb.andWhere(new Brackets((w) => w.where("LOWER(u.email) LIKE :like ESCAPE '\\'", { like }).orWhere("LOWER(u.displayName) LIKE :like ESCAPE '\\'", { like })));
+    }
+    const [items, total] = await qb.skip((page - 1) * pageSize).take(pageSize).getManyAndCount();
+    return { items: items.map(toAdminUser), total, page, pageSize };
+  }
+
+  async adminUpdate(actor: User, id: string, dto: AdminUpdateUserDto): Promise<User> {
+    const user = await this.get(id);
+    if (user.deletedAt) throw new DomainError(ErrorCode.Conflict, 'This account has been deleted and cannot be changed.');
+    const before = { role: user.role, moderatorAreaIds: user.moderatorAreas.map((a) => a.id).sort() };
+    if (dto.role && dto.role !== Role.Administrator && user.role === Role.Administrator) await this.ensureAnotherAdministrator(user.id);
+    let areas = user.moderatorAreas;
+    if (dto.moderatorAreaIds) {
+      const ids = [...new Set(dto.moderatorAreaIds)];
+      areas = ids.length ? await this.areas.findBy({ id: In(ids) }) : [];
+      const missing = ids.filter((aid) => !areas.some((a) => a.id === aid));
+      if (missing.length) throw new DomainError(ErrorCode.ValidationFailed, `Unknown area(s): ${missing.join(', ')}.`, [{ field: 'moderatorAreaIds', messages: ['contains unknown area ids'] }]);
+    }
+    await this.users.manager.transaction(async (m) => {
+      if (dto.role) await m.update(User, { id }, { role: dto.role });
+      const role = dto.role ?? user.role;
+      const target = role === Role.Moderator ? areas : [];
+      await m.createQueryBuilder().relation(User, 'moderatorAreas').of(id).addAndRemove(target, user.moderatorAreas);
+      await this.audit.record(
+        { actorId: actor.id, action: 'user.role_changed', entityType: 'user', entityId: id, details: { before, after: { role, moderatorAreaIds: target.map((a) => a.id).sort() } } },
+        m,
+      );
+    });
+    return this.get(id);
+  }
+}

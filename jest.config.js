@@ -1,0 +1,50 @@
+/**
+ * One jest entry point, three projects:
+ *  - unit:    pure unit tests next to the code (libs/shared, apps/api)
+ *  - api:     end-to-end tests over HTTP against a real database and SMTP listener
+ *  - browser: real Chromium (Debian's) driven by playwright-core against the built app
+ * NestJS 12 ships ESM only; @swc/jest compiles it to CommonJS for jest together with our code.
+ */
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      target: 'es2023',
+      parser: { syntax: 'typescript', decorators: true, tsx: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true },
+    },
+    module: { type: 'commonjs' },
+  },
+];
+
+const common = {
+  testEnvironment: 'node',
+  transform: { '^.+\\.(t|j)sx?$': swc },
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs)/)'],
+  moduleNameMapper: {
+    '^@app/shared$': '<rootDir>/libs/shared/src/index.ts',
+    '^@app/shared/(.*)$': '<rootDir>/libs/shared/src/$1',
+  },
+};
+
+module.exports = {
+  projects: [
+    {
+      ...common,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/libs/shared/src/**/*.spec.ts', '<rootDir>/apps/api/src/**/*.spec.ts'],
+    },
+    {
+      ...common,
+      displayName: 'api',
+      testMatch: ['<rootDir>/test/api/**/*.e2e-spec.ts'],
+      testTimeout: 60000,
+    },
+    {
+      ...common,
+      displayName: 'browser',
+      testMatch: ['<rootDir>/test/browser/**/*.e2e-spec.ts'],
+      testTimeout: 120000,
+    },
+  ],
+};

@@ -1,0 +1,67 @@
+import type { AreaType } from '../enums/area-type';
+
+export interface AreaResponse {
+  id: string;
+  type: AreaType;
+  /** Stable key used in imports and URLs, e.g. "ar-nordmarkt". */
+  code: string;
+  name: string;
+  description: string | null;
+  parentId: string | null;
+  /** ISO date (YYYY-MM-DD). */
+  validFrom: string;
+  /** ISO date (YYYY-MM-DD), inclusive; null = still valid. */
+  validTo: string | null;
+  /** True when today lies within the validity dates. */
+  current: boolean;
+}
+
+export interface AreaDetailResponse extends AreaResponse {
+  parent: AreaResponse | null;
+  children: AreaResponse[];
+}
+
+export interface CreateAreaRequest {
+  type: AreaType;
+  code: string;
+  name: string;
+  description?: string | null;
+  parentId?: string | null;
+  validFrom: string;
+  validTo?: string | null;
+}
+
+export type UpdateAreaRequest = Partial<Omit<CreateAreaRequest, 'type'>>;
+
+export interface LocalizedText {
+  de: string;
+  en: string;
+}
+
+export interface FieldOfActionResponse {
+  id: string;
+  /** Short code, e.g. "AB", "EK", "SZ". */
+  code: string;
+  name: LocalizedText;
+  description: LocalizedText;
+  sortOrder: number;
+  active: boolean;
+}
+
+export interface CreateFieldOfActionRequest {
+  code: string;
+  name: LocalizedText;
+  description: LocalizedText;
+  sortOrder?: number;
+  active?: boolean;
+}
+
+export type UpdateFieldOfActionRequest = Partial<CreateFieldOfActionRequest>;
+
+export interface HealthResponse {
+  status: 'ok' | 'degraded';
+  database: 'up' | 'down';
+  databaseType: 'sqlite' | 'postgres';
+  version: string;
+  uptimeSeconds: number;
+}

@@ -1,0 +1,124 @@
+import 'reflect-metadata';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:net';
+import { Language, Role } from '@app/shared';
+import { createApp } from '../../../apps/api/src/app.factory';
+import { loadConfig, type AppConfig } from '../../../apps/api/src/config/config';
+import { ApiClient } from './client';
+import { createTestDatabase, type TestDatabase } from './database';
+import { linkFrom, SmtpSink } from './smtp';
+
+export const ADMIN = { email: 'admin@example.org', password: 'admin-password-123' };
+export const PASSWORD = 'correct horse battery';
+
+export interface TestUser {
+  id: string;
+  email: string;
+  password: string;
+  client: ApiClient;
+}
+
+export interface TestApp {
+  app: NestExpressApplication;
+  config: AppConfig;
+  url: string;
+  smtp: SmtpSink;
+  db: TestDatabase;
+  /** A fresh client with its CSRF cookie, not signed in. */
+  client(): Promise<ApiClient>;
+  /** Signs in an existing account and returns its client. */
+  login(email: string, password: string): Promise<ApiClient>;
+  /** Registers, verifies by the mailed link, signs in and (via the admin) gives the role. */
+  createUser(options?: { role?: Role; language?: Language; areaIds?: string[]; displayName?: string }): Promise<TestUser>;
+  admin(): Promise<ApiClient>;
+  close(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+export const uniqueEmail = (prefix = 'person') => `${prefix}-${randomBytes(5).toString('hex')}@example.org`;
+
+/** Starts the real application (same factory as production) on its own database and SMTP sink. */
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const db = await createTestDatabase();
+  const smtp = await new SmtpSink().start();
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    PORT: String(port),
+    PUBLIC_URL: url,
+    SMTP_URL: smtp.url,
+    ADMIN_EMAIL: ADMIN.email,
+    ADMIN_PASSWORD: ADMIN.password,
+    RATE_LIMIT_AUTH: '100000',
+    RATE_LIMIT_WRITE: '100000',
+    ...db.env,
+    ...env,
+  });
+  const app = await createApp(config);
+  await app.listen(port, '127.0.0.1');
+
+  let adminClient: ApiClient | undefined;
+  const harness: TestApp = {
+    app,
+    config,
+    url,
+    smtp,
+    db,
+    client: () => new ApiClient(url).init(),
+    async login(email, password) {
+      const c = await harness.client();
+      await c.post('/api/auth/login', { email, password }).expect(200);
+      return c;
+    },
+    async admin() {
+      adminClient ??= await harness.login(ADMIN.email, ADMIN.password);
+      return adminClient;
+    },
+    async createUser(options = {}) {
+      const email = uniqueEmail(options.role ?? 'citizen');
+      const c = await harness.client();
+      await c
+        .post('/api/auth/register', { email, password: PASSWORD, displayName: options.displayName ?? 'Test Person', language: options.language ?? Language.German })
+        .expect(201);
+      const mail = await smtp.waitFor(email);
+      const token = linkFrom(mail, '/verify-email').searchParams.get('token');
+      await c.post('/api/auth/verify-email', { token }).expect(200);
+      await c.post('/api/auth/login', { email, password: PASSWORD }).expect(200);
+      const me = await c.get('/api/me').expect(200);
+      if (options.role && options.role !== Role.Citizen) {
+        const admin = await harness.admin();
+        await admin.patch(`/api/admin/users/${me.body.id}`, { role: options.role, moderatorAreaIds: options.areaIds ?? [] }).expect(200);
+      }
+      return { id: me.body.id, email, password: PASSWORD, client: c };
+    },
+    async close() {
+      await app.close();
+      await smtp.stop();
+      await db.drop();
+    },
+  };
+  return harness;
+}
+
+/** Checks the one error body every failure must have. */
+export function expectErrorShape(body: unknown, status: number, code?: string): void {
+  expect(body).toEqual(
+    expect.objectContaining({ statusCode: status, error: expect.any(String), code: code ?? expect.any(String), message: expect.any(String) }),
+  );
+  const text = JSON.stringify(body);
+  expect(text).not.toMatch(/at .+\.(ts|js):\d+|QueryFailedError|SQLITE_|SELECT |INSERT INTO/);
+}

@@ -1,0 +1,47 @@
+import request from 'supertest';
+import { CSRF_COOKIE, CSRF_HEADER } from '@app/shared';
+
+type Method = 'get' | 'post' | 'patch' | 'put' | 'delete';
+
+/**
+ * A browser-like API client: keeps cookies (session and CSRF) and sends the CSRF header on
+ * state-changing requests, as the web client does.
+ */
+export class ApiClient {
+  readonly agent: ReturnType<typeof request.agent>;
+  private csrf = '';
+
+  constructor(readonly baseUrl: string) {
+    this.agent = request.agent(baseUrl);
+  }
+
+  /** Fetches the CSRF cookie (any GET sets it). */
+  async init(): Promise<this> {
+    const res = await this.agent.get('/api/auth/session').expect(200);
+    const cookies = ([] as string[]).concat(res.headers['set-cookie'] ?? []);
+    const csrf = cookies.find((c) => c.startsWith(`${CSRF_COOKIE}=`));
+    if (csrf) this.csrf = csrf.split(';')[0].split('=')[1];
+    if (!this.csrf) throw new Error('No CSRF cookie was set');
+    return this;
+  }
+
+  request(method: Method, path: string, body?: unknown) {
+    let req = this.agent[method](path);
+    if (method !== 'get') req = req.set(CSRF_HEADER, this.csrf);
+    if (body !== undefined) req = req.send(body as object);
+    return req;
+  }
+
+  get(path: string) {
+    return this.request('get', path);
+  }
+  post(path: string, body?: unknown) {
+    return this.request('post', path, body);
+  }
+  patch(path: string, body?: unknown) {
+    return this.request('patch', path, body);
+  }
+  delete(path: string, body?: unknown) {
+    return this.request('delete', path, body);
+  }
+}
