@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsIn, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
+import { IsEmail, IsIn, IsString, Length, Matches, MaxLength, ValidateIf } from 'class-validator';
 import {
   DISPLAY_NAME_MAX_LENGTH,
   DISPLAY_NAME_MIN_LENGTH,
@@ -10,6 +10,15 @@ import {
   PASSWORD_MAX_LENGTH,
   PASSWORD_MIN_LENGTH,
 } from '@app/shared';
+
+/**
+ * "May be left out, but not null": unlike @IsOptional(), a null still runs the other checks, so a
+ * PATCH cannot write null into a column that needs a value.
+ */
+export const Optional = () => ValidateIf((_object: unknown, value: unknown) => value !== undefined);
+
+/** Options for PartialType in PATCH DTOs: null is validated (and refused) unless the field allows it. */
+export const PATCH = { skipNullProperties: false } as const;
 
 /** Trims strings; leaves other values alone so the type check can refuse them. */
 export const Trim = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
@@ -54,7 +63,7 @@ export const DisplayNameField = (optional = false) =>
       maxLength: DISPLAY_NAME_MAX_LENGTH,
       example: 'Nachbarin vom Nordmarkt',
     }),
-    ...(optional ? [IsOptional()] : []),
+    ...(optional ? [Optional()] : []),
     Trim(),
     IsString(),
     Length(DISPLAY_NAME_MIN_LENGTH, DISPLAY_NAME_MAX_LENGTH),
@@ -64,7 +73,7 @@ export const DisplayNameField = (optional = false) =>
 export const LanguageField = () =>
   applyDecorators(
     ApiPropertyOptional({ enum: LANGUAGES, description: 'Language for the interface and mails' }),
-    IsOptional(),
+    Optional(),
     IsIn(LANGUAGES as string[], { message: `$property must be one of: ${LANGUAGES.join(', ')}` }),
   );
 

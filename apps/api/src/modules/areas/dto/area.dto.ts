@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, PartialType, OmitType } from '@nestjs/swagger';
 import { IsDateString, IsIn, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, ValidateIf } from 'class-validator';
 import { AREA_TYPES, AreaType, type AreaDetailResponse, type AreaResponse, type CreateAreaRequest } from '@app/shared';
-import { NoControlChars, Trim } from '../../../common/http/dto-fields';
+import { NoControlChars, PATCH, Trim } from '../../../common/http/dto-fields';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -54,7 +54,7 @@ export class CreateAreaDto implements CreateAreaRequest {
   validTo?: string | null;
 }
 
-export class UpdateAreaDto extends PartialType(OmitType(CreateAreaDto, ['type'] as const)) {}
+export class UpdateAreaDto extends PartialType(OmitType(CreateAreaDto, ['type'] as const), PATCH) {}
 
 export class AreaQueryDto {
   @ApiPropertyOptional({ enum: AREA_TYPES })

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsDefined, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import type { CreateFieldOfActionRequest, FieldOfActionResponse, LocalizedText } from '@app/shared';
-import { NoControlChars, Trim } from '../../../common/http/dto-fields';
+import { NoControlChars, Optional, PATCH, Trim } from '../../../common/http/dto-fields';
 
 export class LocalizedNameDto implements LocalizedText {
   @ApiProperty({ example: 'Arbeit und Beschäftigung im Quartier' }) @Trim() @IsString() @Length(2, 160) @NoControlChars() de: string;
@@ -37,15 +37,15 @@ export class CreateFieldOfActionDto implements CreateFieldOfActionRequest {
   description: LocalizedDescriptionDto;
 
   @ApiPropertyOptional({ default: 0 })
-  @IsOptional() @IsInt() @Min(0) @Max(1000)
+  @Optional() @IsInt() @Min(0) @Max(1000)
   sortOrder?: number;
 
   @ApiPropertyOptional({ default: true, description: 'Inactive fields are hidden from new contributions but kept for history' })
-  @IsOptional() @IsBoolean()
+  @Optional() @IsBoolean()
   active?: boolean;
 }
 
-export class UpdateFieldOfActionDto extends PartialType(CreateFieldOfActionDto) {}
+export class UpdateFieldOfActionDto extends PartialType(CreateFieldOfActionDto, PATCH) {}
 
 export class FieldOfActionQueryDto {
   @ApiPropertyOptional({ enum: ['active', 'all'], default: 'active' })

@@ -21,6 +21,7 @@ import {
   EmailField,
   LanguageField,
   PasswordField,
+  Optional,
   Trim,
 } from '../../../common/http/dto-fields';
 
@@ -95,8 +96,8 @@ export class AdminUserQueryDto {
 
 export class AdminUpdateUserDto implements AdminUpdateUserRequest {
   @ApiPropertyOptional({ enum: ROLES })
-  @IsOptional() @IsIn(ROLES as string[], { message: `role must be one of: ${ROLES.join(', ')}` }) role?: Role;
+  @Optional() @IsIn(ROLES as string[], { message: `role must be one of: ${ROLES.join(', ')}` }) role?: Role;
 
   @ApiPropertyOptional({ type: [String], description: 'Areas a moderator may moderate; empty = all areas' })
-  @IsOptional() @IsArray() @ArrayMaxSize(200) @IsUUID('all', { each: true }) moderatorAreaIds?: string[];
+  @Optional() @IsArray() @ArrayMaxSize(200) @IsUUID('all', { each: true }) moderatorAreaIds?: string[];
 }
