@@ -38,7 +38,9 @@ describe('admin: users and roles', () => {
     const scope = [areas[0].id, areas[1].id].sort();
     const res = await admin.patch(`/api/admin/users/${u.id}`, { role: Role.Moderator, moderatorAreaIds: scope }).expect(200);
     expect(res.body).toEqual(expect.objectContaining({ id: u.id, role: 'moderator', moderatorAreaIds: scope }));
-    expect((await u.client.get('/api/me').expect(200)).body).toEqual(expect.objectContaining({ role: 'moderator', moderatorAreaIds: scope }));
+    expect((await u.client.get('/api/me').expect(200)).body).toEqual(
+      expect.objectContaining({ role: 'moderator', moderatorAreaIds: scope }),
+    );
 
     const narrowed = await admin.patch(`/api/admin/users/${u.id}`, { moderatorAreaIds: [scope[0]] }).expect(200);
     expect(narrowed.body.moderatorAreaIds).toEqual([scope[0]]);
@@ -49,18 +51,30 @@ describe('admin: users and roles', () => {
   it('refuses unknown areas, unknown users, bad roles and bad ids', async () => {
     const admin = await t.admin();
     const u = await t.createUser();
-    const unknownArea = await admin.patch(`/api/admin/users/${u.id}`, { role: Role.Moderator, moderatorAreaIds: ['00000000-0000-4000-8000-000000000000'] }).expect(400);
+    const unknownArea = await admin
+      .patch(`/api/admin/users/${u.id}`, { role: Role.Moderator, moderatorAreaIds: ['00000000-0000-4000-8000-000000000000'] })
+      .expect(400);
     expectErrorShape(unknownArea.body, 400, 'VALIDATION_FAILED');
     expect((await u.client.get('/api/me')).body.role).toBe('citizen');
-    expectErrorShape((await admin.patch('/api/admin/users/00000000-0000-4000-8000-000000000000', { role: Role.Moderator }).expect(404)).body, 404, 'NOT_FOUND');
+    expectErrorShape(
+      (await admin.patch('/api/admin/users/00000000-0000-4000-8000-000000000000', { role: Role.Moderator }).expect(404)).body,
+      404,
+      'NOT_FOUND',
+    );
     expectErrorShape((await admin.patch(`/api/admin/users/${u.id}`, { role: 'superuser' }).expect(400)).body, 400, 'VALIDATION_FAILED');
-    expectErrorShape((await admin.patch('/api/admin/users/not-a-uuid', { role: Role.Moderator }).expect(400)).body, 400, 'VALIDATION_FAILED');
+    expectErrorShape(
+      (await admin.patch('/api/admin/users/not-a-uuid', { role: Role.Moderator }).expect(400)).body,
+      400,
+      'VALIDATION_FAILED',
+    );
   });
 
   it('never demotes the last administrator', async () => {
     const admin = await t.admin();
     const me = (await admin.get('/api/me').expect(200)).body;
-    const others = (await admin.get('/api/admin/users?role=administrator').expect(200)).body.items.filter((u: { id: string }) => u.id !== me.id);
+    const others = (await admin.get('/api/admin/users?role=administrator').expect(200)).body.items.filter(
+      (u: { id: string }) => u.id !== me.id,
+    );
     expect(others).toHaveLength(0);
     const res = await admin.patch(`/api/admin/users/${me.id}`, { role: Role.Citizen }).expect(409);
     expectErrorShape(res.body, 409, 'LAST_ADMINISTRATOR');
@@ -72,6 +86,8 @@ describe('admin: users and roles', () => {
     const u = await t.createUser();
     await admin.patch(`/api/admin/users/${u.id}`, { role: Role.Moderator }).expect(200);
     const exported = JSON.parse((await admin.get('/api/me/export').expect(200)).text);
-    expect(exported.actionsTaken).toEqual(expect.arrayContaining([expect.objectContaining({ action: 'user.role_changed', entityType: 'user', entityId: u.id })]));
+    expect(exported.actionsTaken).toEqual(
+      expect.arrayContaining([expect.objectContaining({ action: 'user.role_changed', entityType: 'user', entityId: u.id })]),
+    );
   });
 });

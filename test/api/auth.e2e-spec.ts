@@ -12,7 +12,9 @@ describe('auth: register, verify, login, logout, reset', () => {
   it('registers, mails a working German verification link, then lets the person sign in and out', async () => {
     const c = await t.client();
     const email = uniqueEmail();
-    const reg = await c.post('/api/auth/register', { email: `  ${email.toUpperCase()} `, password: PASSWORD, displayName: 'Nachbarin' }).expect(201);
+    const reg = await c
+      .post('/api/auth/register', { email: `  ${email.toUpperCase()} `, password: PASSWORD, displayName: 'Nachbarin' })
+      .expect(201);
     expect(reg.body.message).toEqual(expect.any(String));
 
     const mail = await t.smtp.waitFor(email);
@@ -30,7 +32,9 @@ describe('auth: register, verify, login, logout, reset', () => {
     expectErrorShape(again.body, 400, 'TOKEN_INVALID');
 
     const login = await c.post('/api/auth/login', { email, password: PASSWORD }).expect(200);
-    expect(login.body.user).toEqual(expect.objectContaining({ email, displayName: 'Nachbarin', role: 'citizen', emailVerified: true, language: 'de' }));
+    expect(login.body.user).toEqual(
+      expect.objectContaining({ email, displayName: 'Nachbarin', role: 'citizen', emailVerified: true, language: 'de' }),
+    );
     const cookie = ([] as string[]).concat(login.headers['set-cookie']).find((h) => h.startsWith(`${SESSION_COOKIE}=`))!;
     expect(cookie).toMatch(/HttpOnly/i);
     expect(cookie).toMatch(/SameSite=Lax/i);
@@ -62,7 +66,9 @@ describe('auth: register, verify, login, logout, reset', () => {
   it('answers a registration for a taken address like any other and tells the owner by mail', async () => {
     const user = await t.createUser();
     const c = await t.client();
-    const res = await c.post('/api/auth/register', { email: user.email, password: 'another password 1', displayName: 'Intruder' }).expect(201);
+    const res = await c
+      .post('/api/auth/register', { email: user.email, password: 'another password 1', displayName: 'Intruder' })
+      .expect(201);
     const fresh = await c.post('/api/auth/register', { email: uniqueEmail(), password: PASSWORD, displayName: 'Someone' }).expect(201);
     expect(res.body).toEqual(fresh.body);
     const mail = await t.smtp.waitFor(user.email, (m) => m.subject === 'Ihr Konto besteht bereits');
@@ -112,7 +118,11 @@ describe('auth: register, verify, login, logout, reset', () => {
     expect(short.body.details[0].field).toBe('password');
 
     await c.post('/api/auth/password-reset/confirm', { token, password: 'a brand new password' }).expect(200);
-    expectErrorShape((await c.post('/api/auth/password-reset/confirm', { token, password: 'yet another password' }).expect(400)).body, 400, 'TOKEN_INVALID');
+    expectErrorShape(
+      (await c.post('/api/auth/password-reset/confirm', { token, password: 'yet another password' }).expect(400)).body,
+      400,
+      'TOKEN_INVALID',
+    );
     expectErrorShape((await user.client.get('/api/me').expect(401)).body, 401);
     expectErrorShape((await other.get('/api/me').expect(401)).body, 401);
     await c.post('/api/auth/login', { email: user.email, password: user.password }).expect(401);
@@ -156,7 +166,8 @@ describe('auth: rate limits', () => {
 
   it('limits registration and password reset too, but not reading', async () => {
     const c = await t.client();
-    for (let i = 0; i < 3; i++) await c.post('/api/auth/register', { email: uniqueEmail(), password: PASSWORD, displayName: 'Many' }).expect(201);
+    for (let i = 0; i < 3; i++)
+      await c.post('/api/auth/register', { email: uniqueEmail(), password: PASSWORD, displayName: 'Many' }).expect(201);
     expect((await c.post('/api/auth/register', { email: uniqueEmail(), password: PASSWORD, displayName: 'Many' })).status).toBe(429);
     for (let i = 0; i < 3; i++) await c.post('/api/auth/password-reset/request', { email: uniqueEmail() }).expect(202);
     expect((await c.post('/api/auth/password-reset/request', { email: uniqueEmail() })).status).toBe(429);

@@ -10,7 +10,13 @@ describe('API core: health, error shape, headers', () => {
   it('reports app and database status', async () => {
     const c = await t.client();
     const res = await c.get('/api/health').expect(200);
-    expect(res.body).toEqual({ status: 'ok', database: 'up', databaseType: process.env.DATABASE_URL ? 'postgres' : 'sqlite', version: expect.any(String), uptimeSeconds: expect.any(Number) });
+    expect(res.body).toEqual({
+      status: 'ok',
+      database: 'up',
+      databaseType: process.env.DATABASE_URL ? 'postgres' : 'sqlite',
+      version: expect.any(String),
+      uptimeSeconds: expect.any(Number),
+    });
   });
 
   it('answers unknown API routes with 404 in the error shape', async () => {
@@ -91,7 +97,9 @@ describe('API core: health, error shape, headers', () => {
     const c = await t.client();
     const doc = await c.get('/api/docs-json').expect(200);
     expect(doc.body.openapi).toMatch(/^3\./);
-    expect(Object.keys(doc.body.paths)).toEqual(expect.arrayContaining(['/api/health', '/api/auth/login', '/api/areas', '/api/areas/{id}', '/api/admin/users']));
+    expect(Object.keys(doc.body.paths)).toEqual(
+      expect.arrayContaining(['/api/health', '/api/auth/login', '/api/areas', '/api/areas/{id}', '/api/admin/users']),
+    );
     expect(doc.body.components.schemas.ErrorBodyDto).toBeDefined();
     const ui = await c.get('/api/docs').expect(200);
     expect(ui.text).toContain('swagger');

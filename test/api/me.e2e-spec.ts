@@ -40,7 +40,11 @@ describe('my account: profile, email, password, export, deletion', () => {
     const wrongPw = await u.client.post('/api/me/email', { newEmail, currentPassword: 'not my password' }).expect(401);
     expectErrorShape(wrongPw.body, 401, 'INVALID_CREDENTIALS');
     const other = await t.createUser();
-    expectErrorShape((await u.client.post('/api/me/email', { newEmail: other.email, currentPassword: PASSWORD }).expect(409)).body, 409, 'EMAIL_TAKEN');
+    expectErrorShape(
+      (await u.client.post('/api/me/email', { newEmail: other.email, currentPassword: PASSWORD }).expect(409)).body,
+      409,
+      'EMAIL_TAKEN',
+    );
 
     await u.client.post('/api/me/email', { newEmail, currentPassword: PASSWORD }).expect(202);
     const pending = await u.client.get('/api/me').expect(200);
@@ -57,7 +61,10 @@ describe('my account: profile, email, password, export, deletion', () => {
   it('changes the password and signs out other browsers, not this one', async () => {
     const u = await t.createUser();
     const elsewhere = await t.login(u.email, PASSWORD);
-    expectErrorShape((await u.client.post('/api/me/password', { currentPassword: 'wrong one!', newPassword: 'next password 42' }).expect(401)).body, 401);
+    expectErrorShape(
+      (await u.client.post('/api/me/password', { currentPassword: 'wrong one!', newPassword: 'next password 42' }).expect(401)).body,
+      401,
+    );
     const weak = await u.client.post('/api/me/password', { currentPassword: PASSWORD, newPassword: 'short' }).expect(400);
     expect(weak.body.details[0].field).toBe('newPassword');
     await u.client.post('/api/me/password', { currentPassword: PASSWORD, newPassword: 'next password 42' }).expect(200);

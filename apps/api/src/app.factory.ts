@@ -67,7 +67,9 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   const filter = new AllExceptionsFilter();
   await app.init();
   // Errors raised before Nest's routing (body parsing) reach Express's error chain: same body there.
-  app.use((err: unknown, req: Request, res: Response, _next: NextFunction) => filter.catch(err, { getType: () => 'http', switchToHttp: () => ({ getResponse: () => res, getRequest: () => req }) } as never));
+  app.use((err: unknown, req: Request, res: Response, _next: NextFunction) =>
+    filter.catch(err, { getType: () => 'http', switchToHttp: () => ({ getResponse: () => res, getRequest: () => req }) } as never),
+  );
   return app;
 }
 
@@ -75,9 +77,13 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
 function serveWebClient(app: NestExpressApplication, webDist: string): void {
   const index = join(webDist, 'index.html');
   if (!existsSync(index)) return;
-  app.useStaticAssets(webDist, { index: false, maxAge: '1h', setHeaders: (res, path) => {
-    if (/\/assets\//.test(path)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
-  } });
+  app.useStaticAssets(webDist, {
+    index: false,
+    maxAge: '1h',
+    setHeaders: (res, path) => {
+      if (/\/assets\//.test(path)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+    },
+  });
   app.use((req: Request, res: Response, next: NextFunction) => {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || req.path === '/api' || req.path.startsWith('/api/')) return next();
     res.setHeader('Cache-Control', 'no-cache');

@@ -26,7 +26,10 @@ async function main(): Promise<number> {
         console.log(`Added ${await seedDemoData(ds)} demo records.`);
         return 0;
       case 'create-admin': {
-        const { values } = parseArgs({ args: rest, options: { email: { type: 'string' }, password: { type: 'string' }, name: { type: 'string' } } });
+        const { values } = parseArgs({
+          args: rest,
+          options: { email: { type: 'string' }, password: { type: 'string' }, name: { type: 'string' } },
+        });
         if (!values.email || !values.password || values.password.length < PASSWORD_MIN_LENGTH) {
           console.error(`--email and --password (at least ${PASSWORD_MIN_LENGTH} characters) are required.\n${USAGE}`);
           return 2;

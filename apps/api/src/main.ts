@@ -15,7 +15,9 @@ async function main(): Promise<void> {
   }
   const app = await createApp(config);
   await app.listen(config.port, config.host);
-  console.log(`Soziale Stadt is running at ${config.publicUrl} (database: ${config.database.type}, API docs: ${config.publicUrl}/api/docs)`);
+  console.log(
+    `Soziale Stadt is running at ${config.publicUrl} (database: ${config.database.type}, API docs: ${config.publicUrl}/api/docs)`,
+  );
 }
 
 void main();

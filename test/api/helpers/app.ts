@@ -92,7 +92,12 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
       const email = uniqueEmail(options.role ?? 'citizen');
       const c = await harness.client();
       await c
-        .post('/api/auth/register', { email, password: PASSWORD, displayName: options.displayName ?? 'Test Person', language: options.language ?? Language.German })
+        .post('/api/auth/register', {
+          email,
+          password: PASSWORD,
+          displayName: options.displayName ?? 'Test Person',
+          language: options.language ?? Language.German,
+        })
         .expect(201);
       const mail = await smtp.waitFor(email);
       const token = linkFrom(mail, '/verify-email').searchParams.get('token');
@@ -117,7 +122,12 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
 /** Checks the one error body every failure must have. */
 export function expectErrorShape(body: unknown, status: number, code?: string): void {
   expect(body).toEqual(
-    expect.objectContaining({ statusCode: status, error: expect.any(String), code: code ?? expect.any(String), message: expect.any(String) }),
+    expect.objectContaining({
+      statusCode: status,
+      error: expect.any(String),
+      code: code ?? expect.any(String),
+      message: expect.any(String),
+    }),
   );
   const text = JSON.stringify(body);
   expect(text).not.toMatch(/at .+\.(ts|js):\d+|QueryFailedError|SQLITE_|SELECT |INSERT INTO/);

@@ -25,8 +25,16 @@ export class SmtpSink {
       onData: (stream, _session, callback) => {
         simpleParser(stream)
           .then((parsed) => {
-            const to = (Array.isArray(parsed.to) ? parsed.to : parsed.to ? [parsed.to] : []).flatMap((a) => a.value.map((v) => v.address?.toLowerCase() ?? ''));
-            this.mails.push({ to, subject: parsed.subject ?? '', text: parsed.text ?? '', html: typeof parsed.html === 'string' ? parsed.html : '', raw: parsed });
+            const to = (Array.isArray(parsed.to) ? parsed.to : parsed.to ? [parsed.to] : []).flatMap((a) =>
+              a.value.map((v) => v.address?.toLowerCase() ?? ''),
+            );
+            this.mails.push({
+              to,
+              subject: parsed.subject ?? '',
+              text: parsed.text ?? '',
+              html: typeof parsed.html === 'string' ? parsed.html : '',
+              raw: parsed,
+            });
             this.waiters.splice(0).forEach((w) => w());
             callback();
           })
@@ -49,7 +57,10 @@ export class SmtpSink {
       const found = [...this.mails].reverse().find((m) => m.to.includes(to.toLowerCase()) && predicate(m));
       if (found) return found;
       const left = deadline - Date.now();
-      if (left <= 0) throw new Error(`No mail to ${to} within ${timeoutMs} ms; got: ${this.mails.map((m) => `${m.to.join(',')}: ${m.subject}`).join(' | ') || 'none'}`);
+      if (left <= 0)
+        throw new Error(
+          `No mail to ${to} within ${timeoutMs} ms; got: ${this.mails.map((m) => `${m.to.join(',')}: ${m.subject}`).join(' | ') || 'none'}`,
+        );
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, left);
         this.waiters.push(() => {

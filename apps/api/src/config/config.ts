@@ -1,33 +1,37 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import {
-  IsBoolean,
-  IsEmail,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  Matches,
-  Max,
-  Min,
-  MinLength,
-  validateSync,
-} from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { PASSWORD_MIN_LENGTH } from '@app/shared';
 
 const toBool = ({ value }: { value: unknown }) =>
   value === undefined || value === '' ? undefined : ['1', 'true', 'yes', 'on'].includes(String(value).toLowerCase());
-const toInt = ({ value }: { value: unknown }) =>
-  value === undefined || value === '' ? undefined : Number(value);
+const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
 
 /** Every environment variable the API reads, in the order of the README's configuration table. */
 export const ENV_KEYS = [
-  'NODE_ENV', 'PORT', 'HOST', 'PUBLIC_URL', 'DATA_DIR', 'SQLITE_PATH', 'DATABASE_URL', 'REDIS_URL',
-  'SMTP_URL', 'MAIL_FROM', 'ADMIN_EMAIL', 'ADMIN_PASSWORD', 'SEED_DEMO_DATA', 'LOG_LEVEL',
-  'RATE_LIMIT_AUTH', 'RATE_LIMIT_WRITE', 'RATE_LIMIT_WINDOW_SECONDS', 'CORS_ORIGINS', 'TRUST_PROXY',
-  'SESSION_TTL_HOURS', 'WEB_DIST',
+  'NODE_ENV',
+  'PORT',
+  'HOST',
+  'PUBLIC_URL',
+  'DATA_DIR',
+  'SQLITE_PATH',
+  'DATABASE_URL',
+  'REDIS_URL',
+  'SMTP_URL',
+  'MAIL_FROM',
+  'ADMIN_EMAIL',
+  'ADMIN_PASSWORD',
+  'SEED_DEMO_DATA',
+  'LOG_LEVEL',
+  'RATE_LIMIT_AUTH',
+  'RATE_LIMIT_WRITE',
+  'RATE_LIMIT_WINDOW_SECONDS',
+  'CORS_ORIGINS',
+  'TRUST_PROXY',
+  'SESSION_TTL_HOURS',
+  'WEB_DIST',
 ] as const;
 
 /** Validation rules for ENV_KEYS. README's configuration table mirrors this class. */
@@ -35,15 +39,31 @@ class EnvSchema {
   @IsOptional() @IsIn(['development', 'production', 'test']) NODE_ENV?: string;
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(65535) PORT?: number;
   @IsOptional() @IsString() HOST?: string;
-  @IsOptional() @Transform(emptyToUndefined) @Matches(/^https?:\/\/[^/\s]+(\/[^\s]*)?$/, { message: 'PUBLIC_URL must be an http(s) URL such as https://beteiligung.example.de' }) PUBLIC_URL?: string;
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @Matches(/^https?:\/\/[^/\s]+(\/[^\s]*)?$/, { message: 'PUBLIC_URL must be an http(s) URL such as https://beteiligung.example.de' })
+  PUBLIC_URL?: string;
   @IsOptional() @IsString() DATA_DIR?: string;
   @IsOptional() @IsString() SQLITE_PATH?: string;
-  @IsOptional() @Transform(emptyToUndefined) @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'DATABASE_URL must be a postgres:// URL' }) DATABASE_URL?: string;
-  @IsOptional() @Transform(emptyToUndefined) @Matches(/^rediss?:\/\/\S+$/, { message: 'REDIS_URL must be a redis:// URL' }) REDIS_URL?: string;
-  @IsOptional() @Transform(emptyToUndefined) @Matches(/^smtps?:\/\/\S+$/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' }) SMTP_URL?: string;
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'DATABASE_URL must be a postgres:// URL' })
+  DATABASE_URL?: string;
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @Matches(/^rediss?:\/\/\S+$/, { message: 'REDIS_URL must be a redis:// URL' })
+  REDIS_URL?: string;
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @Matches(/^smtps?:\/\/\S+$/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
   @IsOptional() @IsString() @MinLength(3) MAIL_FROM?: string;
   @IsOptional() @Transform(emptyToUndefined) @IsEmail({}, { message: 'ADMIN_EMAIL must be an email address' }) ADMIN_EMAIL?: string;
-  @IsOptional() @Transform(emptyToUndefined) @IsString() @MinLength(PASSWORD_MIN_LENGTH, { message: `ADMIN_PASSWORD must be at least ${PASSWORD_MIN_LENGTH} characters` }) ADMIN_PASSWORD?: string;
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsString()
+  @MinLength(PASSWORD_MIN_LENGTH, { message: `ADMIN_PASSWORD must be at least ${PASSWORD_MIN_LENGTH} characters` })
+  ADMIN_PASSWORD?: string;
   @IsOptional() @Transform(toBool) @IsBoolean() SEED_DEMO_DATA?: boolean;
   @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL?: string;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) RATE_LIMIT_AUTH?: number;
@@ -131,7 +151,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       write: parsed.RATE_LIMIT_WRITE ?? 120,
       windowMs: (parsed.RATE_LIMIT_WINDOW_SECONDS ?? 60) * 1000,
     },
-    corsOrigins: (parsed.CORS_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    corsOrigins: (parsed.CORS_ORIGINS ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
     trustProxy: parsed.TRUST_PROXY ?? false,
     sessionTtlMs: (parsed.SESSION_TTL_HOURS ?? 24 * 14) * 3600 * 1000,
     cookieSecure: publicUrl.startsWith('https://'),

@@ -8,11 +8,7 @@ export enum AreaType {
   Neighbourhood = 'neighbourhood',
 }
 
-export const AREA_TYPES: readonly AreaType[] = [
-  AreaType.District,
-  AreaType.ActionArea,
-  AreaType.Neighbourhood,
-];
+export const AREA_TYPES: readonly AreaType[] = [AreaType.District, AreaType.ActionArea, AreaType.Neighbourhood];
 
 /** Which type an area's parent must have; null means the type has no parent. */
 export const AREA_PARENT_TYPE: Readonly<Record<AreaType, AreaType | null>> = {

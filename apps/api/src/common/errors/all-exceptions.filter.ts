@@ -67,7 +67,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
   /** Errors of Express's body parsing and URL decoding, raw or wrapped by Nest's adapter as the cause. */
   private parserError(exception: unknown): ApiErrorBody | null {
     const raw = (exception instanceof HttpException ? exception.cause : exception) as { type?: string; status?: number } | undefined;
-    if (raw instanceof URIError) return buildErrorBody(400, ErrorCode.ValidationFailed, 'The address contains an invalid percent-encoding.');
+    if (raw instanceof URIError)
+      return buildErrorBody(400, ErrorCode.ValidationFailed, 'The address contains an invalid percent-encoding.');
     switch (raw?.type) {
       case 'entity.parse.failed':
         return buildErrorBody(400, ErrorCode.MalformedJson, 'The request body is not valid JSON. Send a JSON object, e.g. {"email": "…"}.');
@@ -95,11 +96,19 @@ export class AllExceptionsFilter implements ExceptionFilter {
       const response = exception.getResponse();
       let message = typeof response === 'string' ? response : (response as { message?: unknown }).message;
       if (Array.isArray(message)) message = message.join('; ');
-      if (status === HttpStatus.NOT_FOUND && typeof message === 'string' && /^Cannot (GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)/.test(message)) {
+      if (
+        status === HttpStatus.NOT_FOUND &&
+        typeof message === 'string' &&
+        /^Cannot (GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)/.test(message)
+      ) {
         message = `There is no API route ${message.replace(/^Cannot /, '')}.`;
       }
       if (status >= 500) return buildErrorBody(status, ErrorCode.Internal, 'Something went wrong on our side. Please try again later.');
-      return buildErrorBody(status, CODE_FOR_STATUS[status] ?? ErrorCode.ValidationFailed, typeof message === 'string' ? message : exception.message);
+      return buildErrorBody(
+        status,
+        CODE_FOR_STATUS[status] ?? ErrorCode.ValidationFailed,
+        typeof message === 'string' ? message : exception.message,
+      );
     }
     if (isUniqueViolation(exception)) {
       return buildErrorBody(409, ErrorCode.Conflict, 'This entry already exists.');

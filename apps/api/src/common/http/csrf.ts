@@ -31,7 +31,11 @@ export function csrfMiddleware(options: { secure: boolean }) {
     res
       .status(403)
       .json(
-        buildErrorBody(403, ErrorCode.CsrfTokenInvalid, `Missing or invalid CSRF token: send the value of the "${CSRF_COOKIE}" cookie in the "${CSRF_HEADER}" header.`),
+        buildErrorBody(
+          403,
+          ErrorCode.CsrfTokenInvalid,
+          `Missing or invalid CSRF token: send the value of the "${CSRF_COOKIE}" cookie in the "${CSRF_HEADER}" header.`,
+        ),
       );
   };
 }

@@ -26,6 +26,7 @@ const lowerTrim = Transform(({ value }) => (typeof value === 'string' ? value.tr
 
 /** No control characters (they break logs, CSV exports and screen readers). */
 export const NoControlChars = () =>
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point here
   Matches(/^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]*$/, { message: '$property must not contain control characters' });
 
 /** Reusable field rules: one definition per kind of field, used by every DTO. */

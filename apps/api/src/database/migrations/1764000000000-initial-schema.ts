@@ -24,7 +24,12 @@ export class InitialSchema1764000000000 implements MigrationInterface {
           t.updatedAt(),
         ],
         foreignKeys: [
-          new TableForeignKey({ columnNames: ['parentId'], referencedTableName: 'areas', referencedColumnNames: ['id'], onDelete: 'RESTRICT' }),
+          new TableForeignKey({
+            columnNames: ['parentId'],
+            referencedTableName: 'areas',
+            referencedColumnNames: ['id'],
+            onDelete: 'RESTRICT',
+          }),
         ],
         indices: [new TableIndex({ columnNames: ['parentId'] }), new TableIndex({ columnNames: ['type'] })],
       }),
@@ -55,8 +60,18 @@ export class InitialSchema1764000000000 implements MigrationInterface {
         name: 'user_moderated_areas',
         columns: [t.uuid('userId', { isPrimary: true }), t.uuid('areaId', { isPrimary: true })],
         foreignKeys: [
-          new TableForeignKey({ columnNames: ['userId'], referencedTableName: 'users', referencedColumnNames: ['id'], onDelete: 'CASCADE' }),
-          new TableForeignKey({ columnNames: ['areaId'], referencedTableName: 'areas', referencedColumnNames: ['id'], onDelete: 'CASCADE' }),
+          new TableForeignKey({
+            columnNames: ['userId'],
+            referencedTableName: 'users',
+            referencedColumnNames: ['id'],
+            onDelete: 'CASCADE',
+          }),
+          new TableForeignKey({
+            columnNames: ['areaId'],
+            referencedTableName: 'areas',
+            referencedColumnNames: ['id'],
+            onDelete: 'CASCADE',
+          }),
         ],
         indices: [new TableIndex({ columnNames: ['areaId'] })],
       }),
@@ -67,7 +82,12 @@ export class InitialSchema1764000000000 implements MigrationInterface {
         name: 'sessions',
         columns: [t.id(), t.varchar('tokenHash', 64, { isUnique: true }), t.uuid('userId'), t.timestamp('expiresAt'), t.createdAt()],
         foreignKeys: [
-          new TableForeignKey({ columnNames: ['userId'], referencedTableName: 'users', referencedColumnNames: ['id'], onDelete: 'CASCADE' }),
+          new TableForeignKey({
+            columnNames: ['userId'],
+            referencedTableName: 'users',
+            referencedColumnNames: ['id'],
+            onDelete: 'CASCADE',
+          }),
         ],
         indices: [new TableIndex({ columnNames: ['userId'] })],
       }),
@@ -87,7 +107,12 @@ export class InitialSchema1764000000000 implements MigrationInterface {
           t.createdAt(),
         ],
         foreignKeys: [
-          new TableForeignKey({ columnNames: ['userId'], referencedTableName: 'users', referencedColumnNames: ['id'], onDelete: 'CASCADE' }),
+          new TableForeignKey({
+            columnNames: ['userId'],
+            referencedTableName: 'users',
+            referencedColumnNames: ['id'],
+            onDelete: 'CASCADE',
+          }),
         ],
         indices: [new TableIndex({ columnNames: ['userId'] })],
       }),

@@ -16,8 +16,16 @@ export function schemaTypes(queryRunner: QueryRunner) {
       type: pg ? 'timestamptz' : 'datetime',
       ...extra,
     }),
-    createdAt: (): TableColumnOptions => ({ name: 'createdAt', type: pg ? 'timestamptz' : 'datetime', default: pg ? 'now()' : "(datetime('now'))" }),
-    updatedAt: (): TableColumnOptions => ({ name: 'updatedAt', type: pg ? 'timestamptz' : 'datetime', default: pg ? 'now()' : "(datetime('now'))" }),
+    createdAt: (): TableColumnOptions => ({
+      name: 'createdAt',
+      type: pg ? 'timestamptz' : 'datetime',
+      default: pg ? 'now()' : "(datetime('now'))",
+    }),
+    updatedAt: (): TableColumnOptions => ({
+      name: 'updatedAt',
+      type: pg ? 'timestamptz' : 'datetime',
+      default: pg ? 'now()' : "(datetime('now'))",
+    }),
     varchar: (name: string, length: number, extra: Partial<TableColumnOptions> = {}): TableColumnOptions => ({
       name,
       type: 'varchar',

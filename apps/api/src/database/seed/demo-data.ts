@@ -7,8 +7,18 @@ import { AreaType } from '@app/shared';
 export const ILLUSTRATIVE_NOTE = 'Demodaten: Gültigkeitsdaten sind illustrativ.';
 
 export const DISTRICTS = [
-  'Innenstadt-West', 'Innenstadt-Nord', 'Innenstadt-Ost', 'Eving', 'Scharnhorst', 'Brackel',
-  'Aplerbeck', 'Hörde', 'Hombruch', 'Lütgendortmund', 'Huckarde', 'Mengede',
+  'Innenstadt-West',
+  'Innenstadt-Nord',
+  'Innenstadt-Ost',
+  'Eving',
+  'Scharnhorst',
+  'Brackel',
+  'Aplerbeck',
+  'Hörde',
+  'Hombruch',
+  'Lütgendortmund',
+  'Huckarde',
+  'Mengede',
 ];
 
 const ORIGINAL_FROM = '2008-01-01';
@@ -56,7 +66,10 @@ const PREFIX: Record<AreaType, string> = { [AreaType.District]: 'sb', [AreaType.
 export function areaCode(type: AreaType, name: string): string {
   const slug = name
     .toLowerCase()
-    .replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue').replace(/ß/g, 'ss')
+    .replace(/ä/g, 'ae')
+    .replace(/ö/g, 'oe')
+    .replace(/ü/g, 'ue')
+    .replace(/ß/g, 'ss')
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
   return `${PREFIX[type]}-${slug}`;
@@ -68,8 +81,10 @@ export const DEMO_FIELDS_OF_ACTION = [
     sortOrder: 1,
     nameDe: 'Arbeit und Beschäftigung im Quartier',
     nameEn: 'Work and employment in the neighbourhood',
-    descriptionDe: 'Jobcenter, Sozialamt und Wirtschaftsförderung gebündelt im Quartier; lokale und ethnische Ökonomie. Ziel: Arbeitslosenquote unter 10 %.',
-    descriptionEn: 'Jobcentre, social office and business development bundled in the area; local and ethnic economy. Target: unemployment rate below 10 %.',
+    descriptionDe:
+      'Jobcenter, Sozialamt und Wirtschaftsförderung gebündelt im Quartier; lokale und ethnische Ökonomie. Ziel: Arbeitslosenquote unter 10 %.',
+    descriptionEn:
+      'Jobcentre, social office and business development bundled in the area; local and ethnic economy. Target: unemployment rate below 10 %.',
   },
   {
     code: 'EK',

@@ -17,7 +17,17 @@ export async function seedDemoData(ds: DataSource): Promise<number> {
       if (!area) {
         const parentId = a.parent ? ids.get(a.parent) : null;
         if (a.parent && !parentId) throw new Error(`Seed order: parent ${a.parent} of ${a.name} must come first`);
-        area = await m.save(m.create(Area, { type: a.type, code, name: a.name, parentId: parentId ?? null, validFrom: a.validFrom, validTo: a.validTo, description: ILLUSTRATIVE_NOTE }));
+        area = await m.save(
+          m.create(Area, {
+            type: a.type,
+            code,
+            name: a.name,
+            parentId: parentId ?? null,
+            validFrom: a.validFrom,
+            validTo: a.validTo,
+            description: ILLUSTRATIVE_NOTE,
+          }),
+        );
         added++;
       }
       ids.set(a.name, area.id);
@@ -41,7 +51,10 @@ export async function isFirstStart(ds: DataSource): Promise<boolean> {
  * Makes sure an administrator with this email exists and is verified. An existing account is
  * promoted, but its password is left alone (change it in the app or via password reset).
  */
-export async function ensureAdministrator(ds: DataSource, admin: { email: string; password: string; displayName?: string }): Promise<'created' | 'promoted' | 'unchanged'> {
+export async function ensureAdministrator(
+  ds: DataSource,
+  admin: { email: string; password: string; displayName?: string },
+): Promise<'created' | 'promoted' | 'unchanged'> {
   const users = ds.getRepository(User);
   const email = admin.email.trim().toLowerCase();
   const existing = await users.findOneBy({ email });

@@ -5,5 +5,10 @@ import { Area } from './area.entity';
 import { AreasController } from './areas.controller';
 import { AreasService } from './areas.service';
 
-@Module({ imports: [TypeOrmModule.forFeature([Area]), AuditModule], controllers: [AreasController], providers: [AreasService], exports: [AreasService] })
+@Module({
+  imports: [TypeOrmModule.forFeature([Area]), AuditModule],
+  controllers: [AreasController],
+  providers: [AreasService],
+  exports: [AreasService],
+})
 export class AreasModule {}

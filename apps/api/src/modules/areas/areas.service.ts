@@ -65,21 +65,35 @@ export class AreasService {
   /** The rules an area must satisfy: parent of the right type, dates in order and within the parent's. */
   private async check(candidate: Pick<Area, 'id' | 'type' | 'parentId' | 'validFrom' | 'validTo'>): Promise<void> {
     if (candidate.validTo !== null && candidate.validTo < candidate.validFrom) {
-      throw new DomainError(ErrorCode.AreaValidityInvalid, 'validTo must not lie before validFrom.', [{ field: 'validTo', messages: ['must be on or after validFrom'] }]);
+      throw new DomainError(ErrorCode.AreaValidityInvalid, 'validTo must not lie before validFrom.', [
+        { field: 'validTo', messages: ['must be on or after validFrom'] },
+      ]);
     }
     const parentType = AREA_PARENT_TYPE[candidate.type];
     if (parentType === null) {
-      if (candidate.parentId) throw new DomainError(ErrorCode.AreaParentInvalid, `${TYPE_NAMES[candidate.type]} has no parent area.`, [{ field: 'parentId', messages: ['must be empty for this type'] }]);
+      if (candidate.parentId)
+        throw new DomainError(ErrorCode.AreaParentInvalid, `${TYPE_NAMES[candidate.type]} has no parent area.`, [
+          { field: 'parentId', messages: ['must be empty for this type'] },
+        ]);
       return;
     }
     if (!candidate.parentId) {
-      throw new DomainError(ErrorCode.AreaParentInvalid, `This area needs a parent: ${TYPE_NAMES[parentType]}.`, [{ field: 'parentId', messages: ['is required for this type'] }]);
+      throw new DomainError(ErrorCode.AreaParentInvalid, `This area needs a parent: ${TYPE_NAMES[parentType]}.`, [
+        { field: 'parentId', messages: ['is required for this type'] },
+      ]);
     }
     if (candidate.parentId === candidate.id) throw new DomainError(ErrorCode.AreaParentInvalid, 'An area cannot be its own parent.');
     const parent = await this.areas.findOneBy({ id: candidate.parentId });
-    if (!parent) throw new DomainError(ErrorCode.AreaParentInvalid, 'The parent area does not exist.', [{ field: 'parentId', messages: ['unknown area'] }]);
+    if (!parent)
+      throw new DomainError(ErrorCode.AreaParentInvalid, 'The parent area does not exist.', [
+        { field: 'parentId', messages: ['unknown area'] },
+      ]);
     if (parent.type !== parentType) {
-      throw new DomainError(ErrorCode.AreaParentInvalid, `The parent must be ${TYPE_NAMES[parentType]}, but "${parent.name}" is ${TYPE_NAMES[parent.type]}.`, [{ field: 'parentId', messages: ['has the wrong area type'] }]);
+      throw new DomainError(
+        ErrorCode.AreaParentInvalid,
+        `The parent must be ${TYPE_NAMES[parentType]}, but "${parent.name}" is ${TYPE_NAMES[parent.type]}.`,
+        [{ field: 'parentId', messages: ['has the wrong area type'] }],
+      );
     }
   }
 
@@ -87,13 +101,21 @@ export class AreasService {
     try {
       return await work();
     } catch (error) {
-      if (isUniqueViolation(error)) throw new DomainError(ErrorCode.AreaCodeTaken, 'Another area already uses this code.', [{ field: 'code', messages: ['is already taken'] }]);
+      if (isUniqueViolation(error))
+        throw new DomainError(ErrorCode.AreaCodeTaken, 'Another area already uses this code.', [
+          { field: 'code', messages: ['is already taken'] },
+        ]);
       throw error;
     }
   }
 
   async create(actor: User, dto: CreateAreaDto): Promise<AreaResponse> {
-    const area = this.areas.create({ ...dto, description: dto.description ?? null, parentId: dto.parentId ?? null, validTo: dto.validTo ?? null });
+    const area = this.areas.create({
+      ...dto,
+      description: dto.description ?? null,
+      parentId: dto.parentId ?? null,
+      validTo: dto.validTo ?? null,
+    });
     await this.check({ ...area, id: '' });
     const saved = await this.saveUnique(() => this.areas.save(area));
     await this.audit.record({ actorId: actor.id, action: 'area.created', entityType: 'area', entityId: saved.id, details: { ...dto } });
@@ -106,7 +128,13 @@ export class AreasService {
     Object.assign(area, Object.fromEntries(Object.entries(dto).filter(([, v]) => v !== undefined)));
     await this.check(area);
     const saved = await this.saveUnique(() => this.areas.save(area));
-    await this.audit.record({ actorId: actor.id, action: 'area.updated', entityType: 'area', entityId: id, details: { before, changes: { ...dto } } });
+    await this.audit.record({
+      actorId: actor.id,
+      action: 'area.updated',
+      entityType: 'area',
+      entityId: id,
+      details: { before, changes: { ...dto } },
+    });
     return toArea(saved);
   }
 }

@@ -6,7 +6,16 @@ import type { AuthenticatedRequest } from '../../common/auth/request';
 import { ApiErrors } from '../../common/http/api-errors';
 import { toMe } from '../users/user.mapper';
 import { AuthService } from './auth.service';
-import { EmailDto, LoginDto, LoginResponseDto, MessageDto, PasswordResetConfirmDto, RegisterDto, SessionDto, TokenDto } from './dto/auth.dto';
+import {
+  EmailDto,
+  LoginDto,
+  LoginResponseDto,
+  MessageDto,
+  PasswordResetConfirmDto,
+  RegisterDto,
+  SessionDto,
+  TokenDto,
+} from './dto/auth.dto';
 import { SessionService } from './session.service';
 
 const CHECK_MAIL = 'If the address can be used, we have sent a mail to it. Please check your inbox (and spam folder).';

@@ -71,7 +71,11 @@ export class AuthService {
       to: user.email!,
       language: user.language,
       template: 'alreadyRegistered',
-      params: { name: user.displayName ?? '', link: this.link('/reset-password', token), hours: TOKEN_TTL_HOURS[TokenPurpose.ResetPassword] },
+      params: {
+        name: user.displayName ?? '',
+        link: this.link('/reset-password', token),
+        hours: TOKEN_TTL_HOURS[TokenPurpose.ResetPassword],
+      },
     });
   }
 
@@ -86,7 +90,8 @@ export class AuthService {
     const user = await this.users.findOneByOrFail({ id: used.userId });
     if (used.purpose === TokenPurpose.ChangeEmail && used.newEmail) {
       const taken = await this.findActiveByEmail(used.newEmail);
-      if (taken && taken.id !== user.id) throw new DomainError(ErrorCode.EmailTaken, 'This email address is already used by another account.');
+      if (taken && taken.id !== user.id)
+        throw new DomainError(ErrorCode.EmailTaken, 'This email address is already used by another account.');
       try {
         await this.users.update({ id: user.id }, { email: used.newEmail, pendingEmail: null, emailVerifiedAt: new Date() });
       } catch (error) {
@@ -105,7 +110,10 @@ export class AuthService {
       throw new DomainError(ErrorCode.InvalidCredentials, 'The email address or password is not correct.');
     }
     if (!user.emailVerifiedAt) {
-      throw new DomainError(ErrorCode.EmailNotVerified, 'Please confirm your email address first: use the link in the mail we sent you, or request a new one.');
+      throw new DomainError(
+        ErrorCode.EmailNotVerified,
+        'Please confirm your email address first: use the link in the mail we sent you, or request a new one.',
+      );
     }
     return { user, token: await this.sessions.create(user.id) };
   }
@@ -118,7 +126,11 @@ export class AuthService {
       to: user.email!,
       language: user.language as Language,
       template: 'resetPassword',
-      params: { name: user.displayName ?? '', link: this.link('/reset-password', token), hours: TOKEN_TTL_HOURS[TokenPurpose.ResetPassword] },
+      params: {
+        name: user.displayName ?? '',
+        link: this.link('/reset-password', token),
+        hours: TOKEN_TTL_HOURS[TokenPurpose.ResetPassword],
+      },
     });
   }
 

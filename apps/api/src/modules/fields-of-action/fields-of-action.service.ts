@@ -54,7 +54,10 @@ export class FieldsOfActionService {
     try {
       return await this.fields.save(field);
     } catch (error) {
-      if (isUniqueViolation(error)) throw new DomainError(ErrorCode.FieldOfActionCodeTaken, 'Another field of action already uses this code.', [{ field: 'code', messages: ['is already taken'] }]);
+      if (isUniqueViolation(error))
+        throw new DomainError(ErrorCode.FieldOfActionCodeTaken, 'Another field of action already uses this code.', [
+          { field: 'code', messages: ['is already taken'] },
+        ]);
       throw error;
     }
   }
@@ -63,7 +66,13 @@ export class FieldsOfActionService {
     const field = this.fields.create({ sortOrder: 0, active: true });
     this.apply(field, dto);
     const saved = await this.saveUnique(field);
-    await this.audit.record({ actorId: actor.id, action: 'field_of_action.created', entityType: 'field_of_action', entityId: saved.id, details: { ...dto } });
+    await this.audit.record({
+      actorId: actor.id,
+      action: 'field_of_action.created',
+      entityType: 'field_of_action',
+      entityId: saved.id,
+      details: { ...dto },
+    });
     return toFieldOfAction(saved);
   }
 
@@ -72,7 +81,13 @@ export class FieldsOfActionService {
     const before = toFieldOfAction(field);
     this.apply(field, dto);
     const saved = await this.saveUnique(field);
-    await this.audit.record({ actorId: actor.id, action: 'field_of_action.updated', entityType: 'field_of_action', entityId: id, details: { before, changes: { ...dto } } });
+    await this.audit.record({
+      actorId: actor.id,
+      action: 'field_of_action.updated',
+      entityType: 'field_of_action',
+      entityId: id,
+      details: { before, changes: { ...dto } },
+    });
     return toFieldOfAction(saved);
   }
 }

@@ -29,13 +29,10 @@ export class HealthController {
   @ApiOkResponse({ type: HealthDto })
   @ApiServiceUnavailableResponse({ type: HealthDto, description: 'The database does not answer' })
   async health(@Res({ passthrough: true }) res: Response): Promise<HealthDto> {
-    let up = false;
-    try {
-      await this.ds.query('SELECT 1');
-      up = true;
-    } catch {
-      up = false;
-    }
+    const up = await this.ds.query('SELECT 1').then(
+      () => true,
+      () => false,
+    );
     res.status(up ? 200 : 503);
     return {
       status: up ? 'ok' : 'degraded',

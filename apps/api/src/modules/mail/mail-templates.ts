@@ -28,14 +28,29 @@ const escapeHtml = (s: string) =>
  * Renders one mail in the recipient's language as plain text and HTML. Values are
  * interpolated raw into the text part and HTML-escaped into the HTML part.
  */
-export function renderMail(template: MailTemplate, language: Language, params: { name: string; link?: string; hours?: number }): RenderedMail {
+export function renderMail(
+  template: MailTemplate,
+  language: Language,
+  params: { name: string; link?: string; hours?: number },
+): RenderedMail {
   const t: TFunction = i18n.getFixedT(language);
   const key = (k: string) => t(`${template}.${k}`, { hours: params.hours });
   const greeting = t('greeting', { name: params.name });
   const intro = key('intro');
   const hasAction = Boolean(params.link);
   const expiry = params.hours !== undefined ? key('expiry') : '';
-  const text = [greeting, '', intro, ...(hasAction ? ['', params.link!] : []), ...(expiry ? ['', expiry] : []), '', t('signature'), '', '--', t('footer')].join('\n');
+  const text = [
+    greeting,
+    '',
+    intro,
+    ...(hasAction ? ['', params.link!] : []),
+    ...(expiry ? ['', expiry] : []),
+    '',
+    t('signature'),
+    '',
+    '--',
+    t('footer'),
+  ].join('\n');
   const h = escapeHtml;
   const html = `<!doctype html><html lang="${language}"><head><meta charset="utf-8"><title>${h(key('subject'))}</title></head>
 <body style="font-family: Arial, sans-serif; color: #1b1b1b; line-height: 1.5; max-width: 40rem;">

@@ -40,7 +40,10 @@ export class UsersService {
   }
 
   async updateProfile(user: User, dto: UpdateProfileDto): Promise<User> {
-    await this.users.update({ id: user.id }, { ...(dto.displayName !== undefined && { displayName: dto.displayName }), ...(dto.language && { language: dto.language }) });
+    await this.users.update(
+      { id: user.id },
+      { ...(dto.displayName !== undefined && { displayName: dto.displayName }), ...(dto.language && { language: dto.language }) },
+    );
     return this.get(user.id);
   }
 
@@ -69,7 +72,12 @@ export class UsersService {
       exportedAt: new Date().toISOString(),
       account: { ...toMe(user), updatedAt: user.updatedAt.toISOString(), emailVerifiedAt: user.emailVerifiedAt?.toISOString() ?? null },
       sessions: sessions.map((s) => ({ createdAt: s.createdAt.toISOString(), expiresAt: s.expiresAt.toISOString() })),
-      actionsTaken: actions.map((a) => ({ action: a.action, entityType: a.entityType, entityId: a.entityId, at: a.createdAt.toISOString() })),
+      actionsTaken: actions.map((a) => ({
+        action: a.action,
+        entityType: a.entityType,
+        entityId: a.entityId,
+        at: a.createdAt.toISOString(),
+      })),
     };
   }
 
@@ -82,16 +90,24 @@ export class UsersService {
     if (user.role === Role.Administrator) await this.ensureAnotherAdministrator(user.id);
     const { email, language, displayName } = user;
     await this.users.manager.transaction(async (m) => {
-      await m.update(User, { id: user.id }, {
-        email: null,
-        pendingEmail: null,
-        passwordHash: null,
-        displayName: null,
-        role: Role.Citizen,
-        emailVerifiedAt: null,
-        deletedAt: new Date(),
-      });
-      await m.createQueryBuilder().relation(User, 'moderatorAreas').of(user.id).remove(user.moderatorAreas ?? []);
+      await m.update(
+        User,
+        { id: user.id },
+        {
+          email: null,
+          pendingEmail: null,
+          passwordHash: null,
+          displayName: null,
+          role: Role.Citizen,
+          emailVerifiedAt: null,
+          deletedAt: new Date(),
+        },
+      );
+      await m
+        .createQueryBuilder()
+        .relation(User, 'moderatorAreas')
+        .of(user.id)
+        .remove(user.moderatorAreas ?? []);
     });
     await this.sessions.destroyAllFor(user.id);
     await this.tokens.deleteAllFor(user.id);
@@ -101,20 +117,34 @@ export class UsersService {
   private async ensureAnotherAdministrator(userId: string): Promise<void> {
     const admins = await this.users.count({ where: { role: Role.Administrator } });
     if (admins <= 1) {
-      throw new DomainError(ErrorCode.LastAdministrator, `This is the last administrator account (${userId}); make another account administrator first.`);
+      throw new DomainError(
+        ErrorCode.LastAdministrator,
+        `This is the last administrator account (${userId}); make another account administrator first.`,
+      );
     }
   }
 
   async list(query: AdminUserQueryDto): Promise<Page<ReturnType<typeof toAdminUser>>> {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 20;
-    const qb = this.users.createQueryBuilder('u').leftJoinAndSelect('u.moderatorAreas', 'a').orderBy('u.createdAt', 'ASC').addOrderBy('u.id', 'ASC');
+    const qb = this.users
+      .createQueryBuilder('u')
+      .leftJoinAndSelect('u.moderatorAreas', 'a')
+      .orderBy('u.createdAt', 'ASC')
+      .addOrderBy('u.id', 'ASC');
     if (query.role) qb.andWhere('u.role = :role', { role: query.role });
     if (query.q) {
       const like = `%${query.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      qb.andWhere(new Brackets((w) => w.where("LOWER(u.email) LIKE :like ESCAPE '\\'", { like }).orWhere("LOWER(u.displayName) LIKE :like ESCAPE '\\'", { like })));
+      qb.andWhere(
+        new Brackets((w) =>
+          w.where("LOWER(u.email) LIKE :like ESCAPE '\\'", { like }).orWhere("LOWER(u.displayName) LIKE :like ESCAPE '\\'", { like }),
+        ),
+      );
     }
-    const [items, total] = await qb.skip((page - 1) * pageSize).take(pageSize).getManyAndCount();
+    const [items, total] = await qb
+      .skip((page - 1) * pageSize)
+      .take(pageSize)
+      .getManyAndCount();
     return { items: items.map(toAdminUser), total, page, pageSize };
   }
 
@@ -128,7 +158,10 @@ export class UsersService {
       const ids = [...new Set(dto.moderatorAreaIds)];
       areas = ids.length ? await this.areas.findBy({ id: In(ids) }) : [];
       const missing = ids.filter((aid) => !areas.some((a) => a.id === aid));
-      if (missing.length) throw new DomainError(ErrorCode.ValidationFailed, `Unknown area(s): ${missing.join(', ')}.`, [{ field: 'moderatorAreaIds', messages: ['contains unknown area ids'] }]);
+      if (missing.length)
+        throw new DomainError(ErrorCode.ValidationFailed, `Unknown area(s): ${missing.join(', ')}.`, [
+          { field: 'moderatorAreaIds', messages: ['contains unknown area ids'] },
+        ]);
     }
     await this.users.manager.transaction(async (m) => {
       if (dto.role) await m.update(User, { id }, { role: dto.role });
@@ -136,7 +169,13 @@ export class UsersService {
       const target = role === Role.Moderator ? areas : [];
       await m.createQueryBuilder().relation(User, 'moderatorAreas').of(id).addAndRemove(target, user.moderatorAreas);
       await this.audit.record(
-        { actorId: actor.id, action: 'user.role_changed', entityType: 'user', entityId: id, details: { before, after: { role, moderatorAreaIds: target.map((a) => a.id).sort() } } },
+        {
+          actorId: actor.id,
+          action: 'user.role_changed',
+          entityType: 'user',
+          entityId: id,
+          details: { before, after: { role, moderatorAreaIds: target.map((a) => a.id).sort() } },
+        },
         m,
       );
     });

@@ -28,29 +28,51 @@ export class CreateAreaDto implements CreateAreaRequest {
   type: AreaType;
 
   @ApiProperty({ description: 'Stable key: lower-case letters, digits and dashes', example: 'ar-nordmarkt' })
-  @Trim() @IsString() @Length(2, 60)
+  @Trim()
+  @IsString()
+  @Length(2, 60)
   @Matches(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: 'code may contain lower-case letters, digits and single dashes only' })
   code: string;
 
   @ApiProperty({ example: 'Nordmarkt' })
-  @Trim() @IsString() @Length(2, 120) @NoControlChars()
+  @Trim()
+  @IsString()
+  @Length(2, 120)
+  @NoControlChars()
   name: string;
 
   @ApiPropertyOptional({ nullable: true, type: String })
-  @IsOptional() @Trim() @IsString() @MaxLength(2000) @NoControlChars()
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(2000)
+  @NoControlChars()
   description?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, type: String, format: 'uuid', description: 'Required for Aktionsräume (a Stadtbezirk) and Quartiere (an Aktionsraum)' })
-  @IsOptional() @IsUUID('all')
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    format: 'uuid',
+    description: 'Required for Aktionsräume (a Stadtbezirk) and Quartiere (an Aktionsraum)',
+  })
+  @IsOptional()
+  @IsUUID('all')
   parentId?: string | null;
 
   @ApiProperty({ format: 'date', example: '2008-01-01' })
-  @Matches(ISO_DATE, { message: 'validFrom must be a date like 2024-01-31' }) @IsDateString({ strict: true }, { message: 'validFrom must be a real calendar date' })
+  @Matches(ISO_DATE, { message: 'validFrom must be a date like 2024-01-31' })
+  @IsDateString({ strict: true }, { message: 'validFrom must be a real calendar date' })
   validFrom: string;
 
-  @ApiPropertyOptional({ format: 'date', nullable: true, type: String, description: 'Last day of validity (inclusive); set it to retire the area' })
+  @ApiPropertyOptional({
+    format: 'date',
+    nullable: true,
+    type: String,
+    description: 'Last day of validity (inclusive); set it to retire the area',
+  })
   @ValidateIf((o: CreateAreaDto) => o.validTo !== null && o.validTo !== undefined)
-  @Matches(ISO_DATE, { message: 'validTo must be a date like 2024-12-31' }) @IsDateString({ strict: true }, { message: 'validTo must be a real calendar date' })
+  @Matches(ISO_DATE, { message: 'validTo must be a date like 2024-12-31' })
+  @IsDateString({ strict: true }, { message: 'validTo must be a real calendar date' })
   validTo?: string | null;
 }
 
@@ -58,14 +80,21 @@ export class UpdateAreaDto extends PartialType(OmitType(CreateAreaDto, ['type'] 
 
 export class AreaQueryDto {
   @ApiPropertyOptional({ enum: AREA_TYPES })
-  @IsOptional() @IsIn(AREA_TYPES as string[], { message: `type must be one of: ${AREA_TYPES.join(', ')}` })
+  @IsOptional()
+  @IsIn(AREA_TYPES as string[], { message: `type must be one of: ${AREA_TYPES.join(', ')}` })
   type?: AreaType;
 
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional() @IsUUID('all')
+  @IsOptional()
+  @IsUUID('all')
   parentId?: string;
 
-  @ApiPropertyOptional({ enum: ['current', 'all'], default: 'current', description: 'current: valid today; all: also retired and future areas' })
-  @IsOptional() @IsIn(['current', 'all'])
+  @ApiPropertyOptional({
+    enum: ['current', 'all'],
+    default: 'current',
+    description: 'current: valid today; all: also retired and future areas',
+  })
+  @IsOptional()
+  @IsIn(['current', 'all'])
   include?: 'current' | 'all';
 }

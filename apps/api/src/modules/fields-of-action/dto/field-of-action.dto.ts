@@ -25,23 +25,33 @@ export class FieldOfActionDto implements FieldOfActionResponse {
 
 export class CreateFieldOfActionDto implements CreateFieldOfActionRequest {
   @ApiProperty({ example: 'AB', description: '1–10 upper-case letters or digits' })
-  @Trim() @IsString() @Matches(/^[A-Z0-9]{1,10}$/, { message: 'code must be 1 to 10 upper-case letters or digits' })
+  @Trim()
+  @IsString()
+  @Matches(/^[A-Z0-9]{1,10}$/, { message: 'code must be 1 to 10 upper-case letters or digits' })
   code: string;
 
   @ApiProperty({ type: LocalizedNameDto })
-  @IsDefined() @ValidateNested() @Type(() => LocalizedNameDto)
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => LocalizedNameDto)
   name: LocalizedNameDto;
 
   @ApiProperty({ type: LocalizedDescriptionDto })
-  @IsDefined() @ValidateNested() @Type(() => LocalizedDescriptionDto)
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => LocalizedDescriptionDto)
   description: LocalizedDescriptionDto;
 
   @ApiPropertyOptional({ default: 0 })
-  @Optional() @IsInt() @Min(0) @Max(1000)
+  @Optional()
+  @IsInt()
+  @Min(0)
+  @Max(1000)
   sortOrder?: number;
 
   @ApiPropertyOptional({ default: true, description: 'Inactive fields are hidden from new contributions but kept for history' })
-  @Optional() @IsBoolean()
+  @Optional()
+  @IsBoolean()
   active?: boolean;
 }
 
@@ -49,6 +59,7 @@ export class UpdateFieldOfActionDto extends PartialType(CreateFieldOfActionDto, 
 
 export class FieldOfActionQueryDto {
   @ApiPropertyOptional({ enum: ['active', 'all'], default: 'active' })
-  @IsOptional() @IsIn(['active', 'all'])
+  @IsOptional()
+  @IsIn(['active', 'all'])
   include?: 'active' | 'all';
 }

@@ -82,22 +82,44 @@ export class AdminUserPageDto {
 
 export class AdminUserQueryDto {
   @ApiPropertyOptional({ description: 'Search in email and display name' })
-  @IsOptional() @Trim() @IsString() @MaxLength(100) q?: string;
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
 
   @ApiPropertyOptional({ enum: ROLES })
-  @IsOptional() @IsIn(ROLES as string[]) role?: Role;
+  @IsOptional()
+  @IsIn(ROLES as string[])
+  role?: Role;
 
   @ApiPropertyOptional({ minimum: 1, default: 1 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100000) page?: number;
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100000)
+  page?: number;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) pageSize?: number;
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  pageSize?: number;
 }
 
 export class AdminUpdateUserDto implements AdminUpdateUserRequest {
   @ApiPropertyOptional({ enum: ROLES })
-  @Optional() @IsIn(ROLES as string[], { message: `role must be one of: ${ROLES.join(', ')}` }) role?: Role;
+  @Optional()
+  @IsIn(ROLES as string[], { message: `role must be one of: ${ROLES.join(', ')}` })
+  role?: Role;
 
   @ApiPropertyOptional({ type: [String], description: 'Areas a moderator may moderate; empty = all areas' })
-  @Optional() @IsArray() @ArrayMaxSize(200) @IsUUID('all', { each: true }) moderatorAreaIds?: string[];
+  @Optional()
+  @IsArray()
+  @ArrayMaxSize(200)
+  @IsUUID('all', { each: true })
+  moderatorAreaIds?: string[];
 }
