@@ -28,6 +28,8 @@ const common = {
 };
 
 module.exports = {
+  // Per-project testTimeout is ignored by jest 30; one generous default for the e2e suites.
+  testTimeout: 60000,
   projects: [
     {
       ...common,
@@ -38,13 +40,11 @@ module.exports = {
       ...common,
       displayName: 'api',
       testMatch: ['<rootDir>/test/api/**/*.e2e-spec.ts'],
-      testTimeout: 60000,
     },
     {
       ...common,
       displayName: 'browser',
       testMatch: ['<rootDir>/test/browser/**/*.e2e-spec.ts'],
-      testTimeout: 120000,
     },
   ],
 };

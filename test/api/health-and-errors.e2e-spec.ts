@@ -14,6 +14,7 @@ describe('API core: health, error shape, headers', () => {
       status: 'ok',
       database: 'up',
       databaseType: process.env.DATABASE_URL ? 'postgres' : 'sqlite',
+      redis: 'not_configured',
       version: expect.any(String),
       uptimeSeconds: expect.any(Number),
     });

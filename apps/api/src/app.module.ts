@@ -6,6 +6,8 @@ import { randomUUID } from 'node:crypto';
 import { LoggerModule } from 'nestjs-pino';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
 import { RateLimitGuard } from './common/http/rate-limit.guard';
+import { RedisThrottlerStorage } from './common/http/redis-throttler.storage';
+import { RedisConnection, RedisModule } from './common/redis/redis.module';
 import type { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
 import { buildDataSourceOptions } from './database/data-source-options';
@@ -49,10 +51,18 @@ export class AppModule {
           },
         }),
         TypeOrmModule.forRoot({ ...buildDataSourceOptions(config), migrationsRun: true }),
-        ThrottlerModule.forRoot([
-          { name: 'auth', ttl: config.rateLimit.windowMs, limit: config.rateLimit.auth },
-          { name: 'write', ttl: config.rateLimit.windowMs, limit: config.rateLimit.write },
-        ]),
+        RedisModule,
+        ThrottlerModule.forRootAsync({
+          inject: [RedisConnection],
+          useFactory: (redis: RedisConnection) => ({
+            throttlers: [
+              { name: 'auth', ttl: config.rateLimit.windowMs, limit: config.rateLimit.auth },
+              { name: 'write', ttl: config.rateLimit.windowMs, limit: config.rateLimit.write },
+            ],
+            // In memory for a single process; in Redis when several processes share the load.
+            storage: redis.client ? new RedisThrottlerStorage(redis.client, redis.keyPrefix) : undefined,
+          }),
+        }),
         AuditModule,
         AuthModule,
         UsersModule,

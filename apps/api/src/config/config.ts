@@ -19,6 +19,7 @@ export const ENV_KEYS = [
   'SQLITE_PATH',
   'DATABASE_URL',
   'REDIS_URL',
+  'REDIS_KEY_PREFIX',
   'SMTP_URL',
   'MAIL_FROM',
   'ADMIN_EMAIL',
@@ -54,6 +55,9 @@ class EnvSchema {
   @Matches(/^rediss?:\/\/\S+$/, { message: 'REDIS_URL must be a redis:// URL' })
   REDIS_URL?: string;
   @IsOptional()
+  @Matches(/^[A-Za-z0-9:_.-]{0,40}$/, { message: 'REDIS_KEY_PREFIX may hold letters, digits and : _ . - (at most 40)' })
+  REDIS_KEY_PREFIX?: string;
+  @IsOptional()
   @Transform(emptyToUndefined)
   @Matches(/^smtps?:\/\/\S+$/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
   SMTP_URL?: string;
@@ -83,6 +87,7 @@ export interface AppConfig {
   dataDir: string;
   database: { type: 'sqlite'; path: string } | { type: 'postgres'; url: string };
   redisUrl: string | null;
+  redisKeyPrefix: string;
   mail: { smtpUrl: string | null; from: string; outboxDir: string };
   admin: { email: string; password: string } | null;
   seedDemoData: boolean;
@@ -138,6 +143,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       ? { type: 'postgres', url: parsed.DATABASE_URL }
       : { type: 'sqlite', path: resolve(root, parsed.SQLITE_PATH ?? resolve(dataDir, 'soziale-stadt.sqlite')) },
     redisUrl: parsed.REDIS_URL ?? null,
+    redisKeyPrefix: parsed.REDIS_KEY_PREFIX ?? 'soziale-stadt:',
     mail: {
       smtpUrl: parsed.SMTP_URL ?? null,
       from: parsed.MAIL_FROM ?? 'Soziale Stadt <no-reply@localhost>',

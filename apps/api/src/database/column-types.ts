@@ -7,6 +7,6 @@ export const usesPostgres = (): boolean => Boolean(process.env.DATABASE_URL);
 /** A point in time: timestamptz on PostgreSQL, TypeORM's UTC datetime text on SQLite. */
 export const TIMESTAMP = usesPostgres() ? 'timestamptz' : 'datetime';
 
-/** Column options for a UUID reference: native uuid on PostgreSQL, varchar(36) on SQLite. */
+/** Column options for a UUID reference: native uuid on PostgreSQL, varchar on SQLite (as TypeORM maps generated uuids there). */
 export const uuidColumn = <T extends object>(options: T = {} as T) =>
-  usesPostgres() ? { type: 'uuid' as const, ...options } : { type: 'varchar' as const, length: 36, ...options };
+  usesPostgres() ? { type: 'uuid' as const, ...options } : { type: 'varchar' as const, ...options };

@@ -62,6 +62,8 @@ export interface HealthResponse {
   status: 'ok' | 'degraded';
   database: 'up' | 'down';
   databaseType: 'sqlite' | 'postgres';
+  /** Shared state for several API processes; not_configured without REDIS_URL. */
+  redis: 'up' | 'down' | 'not_configured';
   version: string;
   uptimeSeconds: number;
 }

@@ -11,11 +11,36 @@ export function toFieldDetails(errors: ValidationError[], prefix = ''): FieldErr
   });
 }
 
-/** Refuses bodies that are not a JSON object (arrays, strings, numbers, missing) before field checks. */
+/** No request body of this API nests deeper; more is an attack on the recursive validators. */
+export const MAX_BODY_DEPTH = 16;
+
+/**
+ * The first problem of a body that no DTO rule can catch safely: nesting too deep for the
+ * recursive transformers, or a NUL character (PostgreSQL cannot store it in text columns).
+ */
+export function structuralProblem(value: unknown, path = '', depth = 0): FieldErrorDetail | null {
+  if (typeof value === 'string')
+    return value.includes('\u0000') ? { field: path || 'body', messages: ['must not contain NUL characters'] } : null;
+  if (value === null || typeof value !== 'object') return null;
+  if (depth >= MAX_BODY_DEPTH) return { field: path || 'body', messages: [`is nested too deeply (at most ${MAX_BODY_DEPTH} levels)`] };
+  for (const [key, child] of Object.entries(value)) {
+    const problem = structuralProblem(child, path ? `${path}.${key}` : key, depth + 1);
+    if (problem) return problem;
+  }
+  return null;
+}
+
+/** Refuses bodies that are not a JSON object, or are unsafe to walk, before the field checks. */
 class AppValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
-    if (metadata.type === 'body' && (value === null || typeof value !== 'object' || Array.isArray(value))) {
-      throw new DomainError(ErrorCode.ValidationFailed, 'The request body must be a JSON object (Content-Type: application/json).');
+    if (metadata.type === 'body') {
+      if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+        throw new DomainError(ErrorCode.ValidationFailed, 'The request body must be a JSON object (Content-Type: application/json).');
+      }
+    }
+    if (metadata.type === 'body' || metadata.type === 'query') {
+      const problem = structuralProblem(value);
+      if (problem) throw new DomainError(ErrorCode.ValidationFailed, `Please check this field: ${problem.field}.`, [problem]);
     }
     return super.transform(value, metadata);
   }

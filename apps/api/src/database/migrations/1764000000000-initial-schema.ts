@@ -65,15 +65,17 @@ export class InitialSchema1764000000000 implements MigrationInterface {
             referencedTableName: 'users',
             referencedColumnNames: ['id'],
             onDelete: 'CASCADE',
+            onUpdate: 'CASCADE',
           }),
           new TableForeignKey({
             columnNames: ['areaId'],
             referencedTableName: 'areas',
             referencedColumnNames: ['id'],
             onDelete: 'CASCADE',
+            onUpdate: 'CASCADE',
           }),
         ],
-        indices: [new TableIndex({ columnNames: ['areaId'] })],
+        indices: [new TableIndex({ columnNames: ['userId'] }), new TableIndex({ columnNames: ['areaId'] })],
       }),
     );
 
@@ -129,7 +131,7 @@ export class InitialSchema1764000000000 implements MigrationInterface {
           { name: 'descriptionDe', type: 'text' },
           { name: 'descriptionEn', type: 'text' },
           { name: 'sortOrder', type: 'integer', default: 0 },
-          { name: 'active', type: 'boolean', default: true },
+          { name: 'active', type: 'boolean', default: t.isPostgres ? true : 1 },
           t.createdAt(),
           t.updatedAt(),
         ],
@@ -154,6 +156,8 @@ export class InitialSchema1764000000000 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
+    // SQLite drops row by row under the foreign-key check: detach child areas first.
+    await queryRunner.query('UPDATE "areas" SET "parentId" = NULL');
     for (const table of ['audit_entries', 'fields_of_action', 'user_tokens', 'sessions', 'user_moderated_areas', 'users', 'areas']) {
       await queryRunner.dropTable(table);
     }

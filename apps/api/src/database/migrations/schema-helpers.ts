@@ -7,8 +7,9 @@ import type { QueryRunner, TableColumnOptions } from 'typeorm';
 export function schemaTypes(queryRunner: QueryRunner) {
   const pg = queryRunner.connection.options.type === 'postgres';
   const uuid = (name: string, extra: Partial<TableColumnOptions> = {}): TableColumnOptions =>
-    pg ? { name, type: 'uuid', ...extra } : { name, type: 'varchar', length: '36', ...extra };
+    pg ? { name, type: 'uuid', ...extra } : { name, type: 'varchar', ...extra };
   return {
+    isPostgres: pg,
     id: (): TableColumnOptions => ({ ...uuid('id'), isPrimary: true, isGenerated: true, generationStrategy: 'uuid' }),
     uuid,
     timestamp: (name: string, extra: Partial<TableColumnOptions> = {}): TableColumnOptions => ({
@@ -19,12 +20,12 @@ export function schemaTypes(queryRunner: QueryRunner) {
     createdAt: (): TableColumnOptions => ({
       name: 'createdAt',
       type: pg ? 'timestamptz' : 'datetime',
-      default: pg ? 'now()' : "(datetime('now'))",
+      default: pg ? 'now()' : "datetime('now')",
     }),
     updatedAt: (): TableColumnOptions => ({
       name: 'updatedAt',
       type: pg ? 'timestamptz' : 'datetime',
-      default: pg ? 'now()' : "(datetime('now'))",
+      default: pg ? 'now()' : "datetime('now')",
     }),
     varchar: (name: string, length: number, extra: Partial<TableColumnOptions> = {}): TableColumnOptions => ({
       name,

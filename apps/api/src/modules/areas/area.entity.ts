@@ -1,4 +1,14 @@
-import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, type Relation } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  type Relation,
+} from 'typeorm';
 import { AreaType } from '@app/shared';
 import { TIMESTAMP, uuidColumn } from '../../database/column-types';
 
@@ -11,6 +21,7 @@ export class Area {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
+  @Index()
   @Column({ type: 'varchar', length: 20 })
   type: AreaType;
 
@@ -23,6 +34,7 @@ export class Area {
   @Column({ type: 'text', nullable: true })
   description: string | null;
 
+  @Index()
   @Column(uuidColumn({ nullable: true }))
   parentId: string | null;
 

@@ -24,6 +24,7 @@ export class AuditEntry {
   @Column({ type: 'simple-json', nullable: true })
   details: Record<string, unknown> | null;
 
+  @Index()
   @CreateDateColumn({ type: TIMESTAMP })
   createdAt: Date;
 }

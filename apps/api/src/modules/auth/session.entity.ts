@@ -8,10 +8,10 @@ export class Session {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  @Index({ unique: true })
-  @Column({ type: 'varchar', length: 64 })
+  @Column({ type: 'varchar', length: 64, unique: true })
   tokenHash: string;
 
+  @Index()
   @Column(uuidColumn())
   userId: string;
 

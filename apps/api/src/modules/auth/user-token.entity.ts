@@ -14,6 +14,7 @@ export class UserToken {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
+  @Index()
   @Column(uuidColumn())
   userId: string;
 
@@ -24,8 +25,7 @@ export class UserToken {
   @Column({ type: 'varchar', length: 20 })
   purpose: TokenPurpose;
 
-  @Index({ unique: true })
-  @Column({ type: 'varchar', length: 64 })
+  @Column({ type: 'varchar', length: 64, unique: true })
   tokenHash: string;
 
   /** For ChangeEmail: the address being confirmed. */

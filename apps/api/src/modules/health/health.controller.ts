@@ -4,6 +4,7 @@ import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import type { HealthResponse } from '@app/shared';
 import { Public } from '../../common/auth/decorators';
+import { RedisConnection } from '../../common/redis/redis.module';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { APP_VERSION } from '../../config/version';
 
@@ -11,6 +12,7 @@ class HealthDto implements HealthResponse {
   @ApiProperty({ enum: ['ok', 'degraded'] }) status: 'ok' | 'degraded';
   @ApiProperty({ enum: ['up', 'down'] }) database: 'up' | 'down';
   @ApiProperty({ enum: ['sqlite', 'postgres'] }) databaseType: 'sqlite' | 'postgres';
+  @ApiProperty({ enum: ['up', 'down', 'not_configured'] }) redis: 'up' | 'down' | 'not_configured';
   @ApiProperty() version: string;
   @ApiProperty() uptimeSeconds: number;
 }
@@ -21,6 +23,7 @@ class HealthDto implements HealthResponse {
 export class HealthController {
   constructor(
     private readonly ds: DataSource,
+    private readonly redisConnection: RedisConnection,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -33,11 +36,13 @@ export class HealthController {
       () => true,
       () => false,
     );
+    const redis = await this.redisConnection.ping();
     res.status(up ? 200 : 503);
     return {
-      status: up ? 'ok' : 'degraded',
+      status: up && redis !== 'down' ? 'ok' : 'degraded',
       database: up ? 'up' : 'down',
       databaseType: this.config.database.type,
+      redis,
       version: APP_VERSION,
       uptimeSeconds: Math.round(process.uptime()),
     };

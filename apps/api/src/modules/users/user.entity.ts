@@ -1,4 +1,14 @@
-import { Column, CreateDateColumn, Entity, JoinTable, ManyToMany, PrimaryGeneratedColumn, UpdateDateColumn, type Relation } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinTable,
+  ManyToMany,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  type Relation,
+} from 'typeorm';
 import { Language, Role } from '@app/shared';
 import { TIMESTAMP } from '../../database/column-types';
 import { Area } from '../areas/area.entity';
@@ -27,6 +37,7 @@ export class User {
   @Column({ type: 'varchar', length: 8, default: Language.German })
   language: Language;
 
+  @Index()
   @Column({ type: 'varchar', length: 20, default: Role.Citizen })
   role: Role;
 

@@ -10,8 +10,8 @@ export class LocalizedNameDto implements LocalizedText {
 }
 
 export class LocalizedDescriptionDto implements LocalizedText {
-  @ApiProperty() @Trim() @IsString() @Length(0, 4000) de: string;
-  @ApiProperty() @Trim() @IsString() @Length(0, 4000) en: string;
+  @ApiProperty() @Trim() @IsString() @Length(0, 4000) @NoControlChars() de: string;
+  @ApiProperty() @Trim() @IsString() @Length(0, 4000) @NoControlChars() en: string;
 }
 
 export class FieldOfActionDto implements FieldOfActionResponse {

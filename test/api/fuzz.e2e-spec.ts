@@ -1,0 +1,544 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { Role } from '@app/shared';
+import type { ApiClient } from './helpers/client';
+import { ADMIN, startTestApp, uniqueEmail, type TestApp, type TestUser } from './helpers/app';
+import {
+  bodySchema,
+  documentedOperations,
+  fetchOpenApi,
+  fillPath,
+  resolveSchema,
+  type DocumentedOperation,
+  type HttpMethod,
+  type OpenApiDocument,
+  type SchemaObject,
+} from './helpers/routes';
+
+/**
+ * Sends malformed bodies to every route that takes a JSON body (as the OpenAPI document lists
+ * them, fields and all) and checks that the API answers like a careful clerk: never a 5xx,
+ * always the one error body, a 400 with field details for bad input, and no silent damage
+ * (a null stored where the document promises a value, text that comes back different).
+ *
+ * Every route gets a valid "base" body; each case changes one thing about it. Credentials in
+ * base bodies are deliberately wrong, so nothing here signs anybody out or deletes an account.
+ */
+
+let counter = 0;
+const next = () => (++counter).toString(36).toUpperCase();
+const token = () => randomBytes(32).toString('base64url');
+const WRONG_PASSWORD = 'not-the-password-123';
+
+/** A valid body for each route (the fields that vary per call are made fresh each time). */
+const BASE_BODIES: Record<string, () => Record<string, unknown>> = {
+  'POST /api/auth/register': () => ({
+    email: uniqueEmail('fuzz'),
+    password: 'fuzz-password-123',
+    displayName: 'Fuzz Person',
+    language: 'de',
+  }),
+  'POST /api/auth/verify-email': () => ({ token: token() }),
+  'POST /api/auth/resend-verification': () => ({ email: uniqueEmail('fuzz') }),
+  'POST /api/auth/login': () => ({ email: uniqueEmail('nobody'), password: WRONG_PASSWORD }),
+  'POST /api/auth/password-reset/request': () => ({ email: uniqueEmail('fuzz') }),
+  'POST /api/auth/password-reset/confirm': () => ({ token: token(), password: 'fuzz-password-123' }),
+  'PATCH /api/me': () => ({}),
+  'DELETE /api/me': () => ({ password: WRONG_PASSWORD }),
+  'POST /api/me/email': () => ({ newEmail: uniqueEmail('fuzz'), currentPassword: WRONG_PASSWORD }),
+  'POST /api/me/password': () => ({ currentPassword: WRONG_PASSWORD, newPassword: 'fuzz-password-123' }),
+  'PATCH /api/admin/users/{id}': () => ({}),
+  'POST /api/areas': () => ({ type: 'district', code: `fz-${next().toLowerCase()}`, name: 'Fuzz Bezirk', validFrom: '2024-01-01' }),
+  'PATCH /api/areas/{id}': () => ({}),
+  'POST /api/fields-of-action': () => ({
+    code: `FZ${next()}`,
+    name: { de: 'Fuzz Feld', en: 'Fuzz field' },
+    description: { de: 'Beschreibung', en: 'Description' },
+  }),
+  'PATCH /api/fields-of-action/{id}': () => ({}),
+};
+
+/** Text a person might really type, and text an attacker would. */
+const UNICODE: Array<[string, string]> = [
+  ['emoji', 'Fest 🎉 👩‍👩‍👧‍👦 🏳️‍🌈 im Quartier'],
+  ['RTL Arabic', 'حي الشمال \u200Fمرحبا بكم'],
+  ['combining characters', 'Cafe\u0301 Zo\u0308e Z\u0334\u0321\u031Ba\u0336l\u0337g\u0338o'],
+  ['zero-width characters', 'a\u200Bb\u200Cc\u200Dd\u2060e\uFEFFf'],
+  ['NUL', 'vor\u0000nach'],
+  ['control characters', 'a\u0007b\u001Bc\u007Fd\u0008e'],
+  ['bidi override', 'Rechnung\u202Efdp.exe'],
+  ['CR LF and tab', 'Zeile 1\r\nZeile 2\tEnde'],
+  ['a lone surrogate', 'x\uD800y'],
+  ['only whitespace', ' \u00A0\u3000 '],
+  ['SQL', "x'); DROP TABLE users;--"],
+  ['HTML', '<script>alert(1)</script>'],
+  ['500 combining accents', `e${'\u0301'.repeat(500)}`],
+];
+
+const WRONG_TYPES: Array<[string, unknown, string]> = [
+  ['a number', 12345, 'number'],
+  ['a boolean', true, 'boolean'],
+  ['an array', ['x'], 'array'],
+  ['an operator object', { $ne: null }, 'object'],
+  ['a nested object', { toString: 'x', value: { deeper: ['x'] } }, 'object'],
+  ['a string', 'text', 'string'],
+];
+
+const UNKNOWN_FIELDS = ['unexpectedField', 'id', 'role', 'passwordHash', 'emailVerifiedAt', 'deletedAt', 'createdAt', 'isAdmin'];
+const POLLUTION = { polluted: 'yes', role: Role.Administrator, isAdmin: true };
+const ANSWERS = [200, 201, 202, 204, 400, 401, 403, 404, 409, 413, 422];
+
+interface Field {
+  path: string[];
+  name: string;
+  schema: SchemaObject;
+  required: boolean;
+  nullable: boolean;
+  /** Schemas of the enclosing objects, outermost first (to fill in a parent the base lacks). */
+  parents: SchemaObject[];
+}
+
+type BodySpec = { kind: 'json'; value: unknown } | { kind: 'raw'; text: string } | { kind: 'none' };
+
+/**
+ * reject: must be refused (400, or 413 when too large), naming the field when one is given.
+ * reject-or-noop: refused, or accepted without storing anything (the field keeps its value).
+ * any: input a person may send; any honest answer, and text must come back unchanged.
+ * pollution: prototype keys; must neither pollute objects nor change anything.
+ */
+type Expectation = 'reject' | 'reject-or-noop' | 'any' | 'pollution';
+
+interface Case {
+  label: string;
+  build: () => BodySpec;
+  expect: Expectation;
+  field?: string;
+  status?: number[];
+  roundTrip?: { path: string[]; value: string };
+}
+
+/** JSON cannot carry a lone surrogate through UTF-8 unchanged; such text is exempt from the round-trip check. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const getPath = (v: unknown, path: string[]): unknown => path.reduce<unknown>((o, k) => (isPlainObject(o) ? o[k] : undefined), v);
+const clone = <T>(v: T): T => structuredClone(v);
+const withoutKey = (o: Record<string, unknown>, key: string) => Object.fromEntries(Object.entries(o).filter(([k]) => k !== key));
+
+/** The own JSON type a schema asks for. */
+function jsonType(schema: SchemaObject): string {
+  if (schema.enum) return typeof schema.enum[0];
+  if (schema.type === 'integer') return 'number';
+  return schema.type ?? 'object';
+}
+
+/** A plausible valid value for a schema (used to fill a parent object the base body leaves out). */
+function generate(doc: OpenApiDocument, raw: SchemaObject): unknown {
+  const schema = resolveSchema(doc, raw);
+  if (schema.enum) return schema.enum[0];
+  switch (schema.type) {
+    case 'object':
+      return Object.fromEntries((schema.required ?? []).map((k) => [k, generate(doc, schema.properties![k])]));
+    case 'array':
+      return [];
+    case 'boolean':
+      return true;
+    case 'number':
+    case 'integer':
+      return schema.minimum ?? 0;
+    default:
+      if (schema.format === 'email') return uniqueEmail('fuzz');
+      if (schema.format === 'uuid') return randomUUID();
+      if (schema.format === 'date') return '2024-01-01';
+      if (typeof schema.example === 'string') return schema.example;
+      return 'x'.repeat(Math.max(schema.minLength ?? 2, 2));
+  }
+}
+
+function fieldsOf(doc: OpenApiDocument, schema: SchemaObject, prefix: string[] = [], parents: SchemaObject[] = []): Field[] {
+  return Object.entries(schema.properties ?? {}).flatMap(([name, prop]) => {
+    const resolved = resolveSchema(doc, prop);
+    const path = [...prefix, name];
+    const field: Field = {
+      path,
+      name: path.join('.'),
+      schema: resolved,
+      required: (schema.required ?? []).includes(name),
+      nullable: Boolean(prop.nullable || resolved.nullable),
+      parents: [...parents, schema],
+    };
+    const nested = resolved.type === 'object' && resolved.properties ? fieldsOf(doc, resolved, path, [...parents, schema]) : [];
+    return [field, ...nested];
+  });
+}
+
+/** The base body with one field set (or removed), creating parent objects the base lacks. */
+function withField(
+  doc: OpenApiDocument,
+  base: Record<string, unknown>,
+  field: Field,
+  value: unknown,
+  remove = false,
+): Record<string, unknown> {
+  const body = clone(base);
+  let node: Record<string, unknown> = body;
+  field.path.slice(0, -1).forEach((key, i) => {
+    if (!isPlainObject(node[key])) node[key] = generate(doc, field.parents[i].properties![key]);
+    node = node[key] as Record<string, unknown>;
+  });
+  const leaf = field.path[field.path.length - 1];
+  if (remove) delete node[leaf];
+  else node[leaf] = value;
+  return body;
+}
+
+/** A JSON text with an extra raw member spliced into the object at path (to send keys like __proto__ verbatim). */
+function withRawMember(body: Record<string, unknown>, path: string[], member: string): string {
+  if (!path.length) {
+    const rest = JSON.stringify(body).slice(1);
+    return `{${member}${rest === '}' ? '' : ','}${rest}`;
+  }
+  const [head, ...tail] = path;
+  const inner = isPlainObject(body[head]) ? (body[head] as Record<string, unknown>) : {};
+  const others = Object.entries(body)
+    .filter(([k]) => k !== head)
+    .map(([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v)}`);
+  return `{${[...others, `${JSON.stringify(head)}:${withRawMember(inner, tail, member)}`].join(',')}}`;
+}
+
+function casesFor(doc: OpenApiDocument, key: string, schema: SchemaObject): Case[] {
+  const base = BASE_BODIES[key];
+  const fields = fieldsOf(doc, schema);
+  const json = (value: unknown): BodySpec => ({ kind: 'json', value });
+  const raw = (text: string): BodySpec => ({ kind: 'raw', text });
+  const topRequired = (schema.required ?? []).length > 0;
+  const cases: Case[] = [
+    { label: 'no body at all', build: () => ({ kind: 'none' }), expect: 'reject' },
+    ...['null', '[]', '[{}]', '"text"', '42', 'true', '{"a":', '{"a":1}}', "{'single': 'quotes'}"].map((text): Case => ({
+      label: `raw body ${text}`,
+      build: () => raw(text),
+      expect: 'reject',
+    })),
+    { label: 'empty object {}', build: () => json({}), expect: topRequired ? 'reject' : 'any', field: schema.required?.[0] },
+    ...UNKNOWN_FIELDS.filter((f) => !schema.properties?.[f]).map((f): Case => ({
+      label: `unknown field "${f}"`,
+      build: () => json({ ...base(), [f]: 'administrator' }),
+      expect: 'reject',
+      field: f,
+    })),
+    {
+      label: 'top-level "__proto__"',
+      build: () => raw(withRawMember(base(), [], `"__proto__":${JSON.stringify(POLLUTION)}`)),
+      expect: 'pollution',
+    },
+    {
+      label: 'top-level "constructor.prototype"',
+      build: () => raw(withRawMember(base(), [], `"constructor":{"prototype":${JSON.stringify(POLLUTION)}}`)),
+      expect: 'pollution',
+    },
+    { label: 'top-level "prototype"', build: () => json({ ...base(), prototype: POLLUTION }), expect: 'pollution' },
+    {
+      label: 'a body over the 100 kB limit',
+      build: () => json({ ...base(), padding: 'x'.repeat(150_000) }),
+      expect: 'reject',
+      status: [413],
+    },
+  ];
+
+  for (const field of fields) {
+    const f = field.name;
+    const own = jsonType(field.schema);
+    const set = (value: unknown) => () => json(withField(doc, base(), field, value));
+    const strict = field.schema.enum || ['email', 'uuid', 'date', 'date-time'].includes(field.schema.format ?? '');
+
+    if (field.required)
+      cases.push({ label: `${f} missing`, build: () => json(withField(doc, base(), field, undefined, true)), expect: 'reject', field: f });
+    for (const [label, value, type] of WRONG_TYPES) {
+      if (type === own) continue;
+      const sample = own === 'number' && type === 'string' ? '1' : own === 'boolean' && type === 'string' ? 'true' : value;
+      cases.push({ label: `${f} = ${label} ${JSON.stringify(sample)}`, build: set(sample), expect: 'reject', field: f });
+    }
+    if (!field.nullable)
+      cases.push({ label: `${f} = null`, build: set(null), expect: field.required ? 'reject' : 'reject-or-noop', field: f });
+
+    if (own === 'string') {
+      for (const [label, value] of [
+        ['10,000 characters', 'x'.repeat(10_000)],
+        ['90,000 characters', 'x'.repeat(90_000)],
+        ['10,000 umlauts', 'ä'.repeat(10_000)],
+      ]) {
+        cases.push({ label: `${f} = ${label}`, build: set(value), expect: 'reject', field: f });
+      }
+      for (const [label, value] of UNICODE) {
+        cases.push(
+          strict
+            ? { label: `${f} = ${label}`, build: set(value), expect: 'reject', field: f }
+            : { label: `${f} = ${label}`, build: set(value), expect: 'any', roundTrip: { path: field.path, value: value.trim() } },
+        );
+      }
+    }
+    if (own === 'number') {
+      for (const value of [-1, 1.5, 1e308, 2 ** 53, 2 ** 31]) cases.push({ label: `${f} = ${value}`, build: set(value), expect: 'any' });
+    }
+    if (own === 'array') {
+      for (const [label, value] of [
+        ['an array of numbers', [1, 2]],
+        ['an array holding null', [null]],
+        ['an array of objects', [{ $ne: null }]],
+        ['an array of arrays', [['x']]],
+      ] as Array<[string, unknown]>) {
+        cases.push({ label: `${f} = ${label}`, build: set(value), expect: 'reject', field: f });
+      }
+      for (const [label, value] of [
+        ['an item that is no id', ['not-a-uuid']],
+        ['an unknown id', [randomUUID()]],
+        ['201 items', Array.from({ length: 201 }, () => randomUUID())],
+        ['an emoji item', ['🎉']],
+      ] as Array<[string, unknown]>) {
+        cases.push({ label: `${f} = ${label}`, build: set(value), expect: 'any' });
+      }
+    }
+    if (own === 'object' && field.schema.properties) {
+      cases.push({
+        label: `unknown field in ${f}`,
+        build: () =>
+          json(
+            withField(doc, base(), { ...field, path: [...field.path, 'unexpectedField'], parents: [...field.parents, field.schema] }, 'x'),
+          ),
+        expect: 'reject',
+        field: `${f}.unexpectedField`,
+      });
+      cases.push({
+        label: `"__proto__" inside ${f}`,
+        build: () =>
+          raw(
+            withRawMember(
+              withField(doc, base(), field, generate(doc, field.schema)),
+              field.path,
+              `"__proto__":${JSON.stringify(POLLUTION)}`,
+            ),
+          ),
+        expect: 'pollution',
+      });
+    }
+  }
+  return cases;
+}
+
+describe('fuzzing every JSON request body', () => {
+  let t: TestApp;
+  let doc: OpenApiDocument;
+  let admin: ApiClient;
+  /** Acts for the /api/me routes, so the administrator's own account is never the subject. */
+  let meUser: TestUser;
+  /** The account PATCH /api/admin/users/{id} points at. */
+  let target: TestUser;
+  let areaId: string;
+  let fieldId: string;
+  const operations = new Map<string, DocumentedOperation>();
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    doc = await fetchOpenApi(t);
+    for (const op of documentedOperations(doc)) if (op.operation.requestBody) operations.set(op.key, op);
+    admin = await t.admin();
+    meUser = await t.createUser({ displayName: 'Fuzz Ich' });
+    target = await t.createUser({ displayName: 'Fuzz Ziel' });
+    areaId = (await admin.get('/api/areas').expect(200)).body[0].id;
+    fieldId = (await admin.get('/api/fields-of-action').expect(200)).body[0].id;
+  });
+  afterAll(() => t.close());
+
+  function realId(path: string): string {
+    if (path.startsWith('/api/areas/')) return areaId;
+    if (path.startsWith('/api/fields-of-action/')) return fieldId;
+    if (path.startsWith('/api/admin/users/')) return target.id;
+    throw new Error(`fuzz: tell realId() which record ${path} should point at`);
+  }
+
+  async function send(client: ApiClient, method: HttpMethod, url: string, spec: BodySpec) {
+    const req = client.request(method, url);
+    if (spec.kind === 'json') return req.send(spec.value as object);
+    if (spec.kind === 'raw') return req.set('Content-Type', 'application/json').send(spec.text);
+    return req;
+  }
+
+  /** Where the stored record can be read back after a successful write, if anywhere. */
+  function readBackUrl(op: DocumentedOperation, url: string, body: unknown): string | null {
+    if (op.path === '/api/me') return '/api/me';
+    if (op.method === 'patch' && doc.paths[op.path]?.get) return url;
+    const id = getPath(body, ['id']);
+    if (op.method === 'post' && typeof id === 'string' && doc.paths[`${op.path}/{id}`]?.get) return `${url}/${id}`;
+    return null;
+  }
+
+  it('has a base body for exactly the documented routes that take a JSON body', () => {
+    const documented = [...operations.keys()].sort();
+    expect(documented.length).toBeGreaterThan(0);
+    expect({
+      withoutBase: documented.filter((k) => !BASE_BODIES[k]),
+      stale: Object.keys(BASE_BODIES).filter((k) => !operations.has(k)),
+    }).toEqual({ withoutBase: [], stale: [] });
+  });
+
+  it.each(Object.keys(BASE_BODIES))(
+    '%s: no malformed body gets a 5xx or an answer outside the error contract',
+    async (key) => {
+      const op = operations.get(key);
+      if (!op) throw new Error(`${key} takes no JSON body in the OpenAPI document any more; remove its base body`);
+      const schema = bodySchema(doc, op.operation)!;
+      const client = op.path.startsWith('/api/me') ? meUser.client : admin;
+      const variants: Array<[string, string]> = op.path.includes('{')
+        ? [
+            ['existing id', fillPath(op.path, { id: realId(op.path) })],
+            ['random id', fillPath(op.path, { id: randomUUID() })],
+          ]
+        : [['', op.path]];
+      const cases = casesFor(doc, key, schema);
+      const violations: string[] = [];
+
+      for (const [variant, url] of variants) {
+        const where = variant ? `${key} [${variant}]` : key;
+        const summary = (status: number, body: { code?: string; message?: string; details?: unknown }) =>
+          `${status} ${body?.code ?? ''} ${String(body?.message ?? '').slice(0, 160)}${body?.details ? ` details=${JSON.stringify(body.details).slice(0, 200)}` : ''}`;
+
+        const baseline = async () => send(client, op.method, url, { kind: 'json', value: BASE_BODIES[key]() });
+        const first = await baseline();
+        if (first.status >= 500 || first.body?.code === 'VALIDATION_FAILED')
+          violations.push(`${where}: the base body itself fails: ${summary(first.status, first.body)}`);
+
+        for (const c of cases) {
+          const before = c.expect === 'reject-or-noop' || c.expect === 'pollution' ? await baseline() : null;
+          const res = await send(client, op.method, url, c.build());
+          const body = res.body ?? {};
+          const fail = (why: string) => violations.push(`${where} ${c.label} → ${summary(res.status, body)}: ${why}`);
+
+          if (res.status >= 500) {
+            fail('server error');
+            continue;
+          }
+          if (res.status >= 400) {
+            const shapeOk =
+              body.statusCode === res.status &&
+              typeof body.error === 'string' &&
+              typeof body.code === 'string' &&
+              typeof body.message === 'string' &&
+              !/at .+\.(ts|js):\d+|QueryFailedError|SQLITE_|SELECT |INSERT INTO/.test(JSON.stringify(body));
+            if (!shapeOk) fail('not the error body {statusCode, error, code, message}');
+            if (
+              body.details !== undefined &&
+              !(
+                Array.isArray(body.details) &&
+                body.details.every(
+                  (d: { field?: unknown; messages?: unknown }) =>
+                    typeof d.field === 'string' && Array.isArray(d.messages) && d.messages.length > 0,
+                )
+              )
+            ) {
+              fail('details are not [{field, messages[]}]');
+            }
+          }
+          const names = (field: string) =>
+            Array.isArray(body.details) &&
+            body.details.some((d: { field: string }) => d.field === field || d.field.startsWith(`${field}.`));
+
+          switch (c.expect) {
+            case 'reject': {
+              const wanted = c.status ?? [400];
+              if (!wanted.includes(res.status)) fail(`expected ${wanted.join('/')}`);
+              else if (res.status === 400 && c.field && !names(c.field)) fail(`expected details naming "${c.field}"`);
+              break;
+            }
+            case 'reject-or-noop': {
+              if (res.status === 400) {
+                if (c.field && !names(c.field)) fail(`expected details naming "${c.field}"`);
+              } else if (res.status !== before!.status) {
+                fail(`expected 400, or the same answer as the valid base body (${before!.status})`);
+              } else if (
+                res.status < 300 &&
+                JSON.stringify(getPath(res.body, c.field!.split('.'))) !== JSON.stringify(getPath(before!.body, c.field!.split('.')))
+              ) {
+                fail(
+                  `accepted null for "${c.field}", which the document declares not nullable, and changed it from ${JSON.stringify(getPath(before!.body, c.field!.split('.')))}`,
+                );
+              }
+              break;
+            }
+            case 'pollution': {
+              if (
+                ({} as Record<string, unknown>).polluted !== undefined ||
+                Object.prototype.hasOwnProperty.call(Object.prototype, 'polluted')
+              )
+                fail('Object.prototype was polluted');
+              if (![400, before!.status].includes(res.status))
+                fail(`expected 400, or the same answer as the valid base body (${before!.status})`);
+              if (res.status < 300) {
+                if (JSON.stringify(res.body).includes('polluted')) fail('the polluting key shows up in the answer');
+                if (getPath(res.body, ['role']) !== getPath(before!.body, ['role'])) fail('the role changed');
+              }
+              break;
+            }
+            case 'any': {
+              if (!ANSWERS.includes(res.status)) fail(`unexpected status; expected one of ${ANSWERS.join(', ')}`);
+              if (res.status < 300 && c.roundTrip && !LONE_SURROGATE.test(c.roundTrip.value)) {
+                const echoed = getPath(res.body, c.roundTrip.path);
+                if (typeof echoed === 'string' && echoed !== c.roundTrip.value)
+                  fail(`answer shows ${JSON.stringify(echoed)} instead of ${JSON.stringify(c.roundTrip.value)}`);
+                const readUrl = readBackUrl(op, url, res.body);
+                if (readUrl) {
+                  const stored = getPath((await client.get(readUrl)).body, c.roundTrip.path);
+                  if (typeof echoed === 'string' && stored !== c.roundTrip.value)
+                    fail(
+                      `stored as ${JSON.stringify(stored)} (read back from GET ${readUrl}) instead of ${JSON.stringify(c.roundTrip.value)}`,
+                    );
+                }
+              }
+              break;
+            }
+          }
+        }
+      }
+      expect(violations).toEqual([]);
+    },
+    60_000,
+  );
+
+  it('refuses JSON nested thousands of levels deep with 400, on every route', async () => {
+    // About 60 kB, well under the 100 kB body limit: nesting, not size, is what is being tried.
+    const depth = 10_000;
+    const deep = (inner: string) => `${'{"a":'.repeat(depth)}${inner}${'}'.repeat(depth)}`;
+    const violations: string[] = [];
+    for (const key of Object.keys(BASE_BODIES)) {
+      const op = operations.get(key);
+      if (!op) continue;
+      const client = op.path.startsWith('/api/me') ? meUser.client : admin;
+      const url = op.path.includes('{') ? fillPath(op.path, { id: realId(op.path) }) : op.path;
+      const firstField = Object.keys(bodySchema(doc, op.operation)?.properties ?? {})[0];
+      for (const [label, text] of [
+        ['under an unknown field', withRawMember(BASE_BODIES[key](), [], `"unexpectedField":${deep('1')}`)],
+        [
+          `as the value of ${firstField}`,
+          withRawMember(withoutKey(BASE_BODIES[key](), firstField), [], `${JSON.stringify(firstField)}:${deep('1')}`),
+        ],
+        ['as arrays', `{"unexpectedField":${'['.repeat(depth)}${']'.repeat(depth)}}`],
+      ]) {
+        const res = await client.request(op.method, url).set('Content-Type', 'application/json').send(text);
+        if (res.status !== 400 || typeof res.body?.code !== 'string') {
+          violations.push(`${key} nested ${depth} levels ${label} → ${res.status} ${res.body?.code ?? ''} ${res.body?.message ?? ''}`);
+        }
+      }
+    }
+    expect(violations).toEqual([]);
+  }, 60_000);
+
+  it('leaves the administrator and the /api/me test account signed in, unchanged, and Object.prototype clean', async () => {
+    const me = await admin.get('/api/me').expect(200);
+    expect(me.body).toEqual(expect.objectContaining({ email: ADMIN.email, role: Role.Administrator }));
+    const mine = await meUser.client.get('/api/me').expect(200);
+    expect(mine.body).toEqual(expect.objectContaining({ id: meUser.id, email: meUser.email, role: Role.Citizen }));
+    const targetNow = (await admin.get('/api/admin/users?pageSize=100').expect(200)).body.items.find(
+      (u: { id: string }) => u.id === target.id,
+    );
+    expect(targetNow).toEqual(expect.objectContaining({ role: Role.Citizen, deleted: false }));
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
+  });
+});

@@ -1,0 +1,180 @@
+import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { AreaType, Role } from '@app/shared';
+import { loadConfig } from '../../apps/api/src/config/config';
+import { buildDataSourceOptions } from '../../apps/api/src/database/data-source-options';
+import { MIGRATIONS } from '../../apps/api/src/database/entities';
+import { Area } from '../../apps/api/src/modules/areas/area.entity';
+import { Session } from '../../apps/api/src/modules/auth/session.entity';
+import { User } from '../../apps/api/src/modules/users/user.entity';
+import { createTestDatabase, type TestDatabase } from './helpers/database';
+
+/**
+ * The schema only ever comes from migrations (synchronize is off everywhere but here, where it is
+ * only *asked* what it would change). This runs the real migration list on an empty database of
+ * the configured kind, compares the result with the entities, rolls everything back and forward.
+ */
+const APP_TABLES = ['users', 'sessions', 'user_tokens', 'areas', 'fields_of_action', 'audit_entries', 'user_moderated_areas'];
+const MIGRATIONS_TABLE = 'migrations';
+const isPostgres = Boolean(process.env.DATABASE_URL);
+
+describe(`migrations on ${isPostgres ? 'PostgreSQL' : 'SQLite'}`, () => {
+  let db: TestDatabase;
+  let ds: DataSource;
+  let schemaAfterFirstUp: unknown;
+
+  /** Every table in the database (SQLite's own bookkeeping tables left out). */
+  async function listTables(): Promise<string[]> {
+    const rows: Array<{ name: string }> = isPostgres
+      ? await ds.query(
+          `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'`,
+        )
+      : await ds.query(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`);
+    return rows.map((r) => r.name).sort();
+  }
+
+  /** What TypeORM's schema sync would run to make the database match the entities. */
+  async function pendingSchemaChanges(): Promise<string[]> {
+    const sql = await ds.driver.createSchemaBuilder().log();
+    return sql.upQueries.map((q) => q.query);
+  }
+
+  /** Tables, columns, indices and constraints as the database reports them, to compare two states. */
+  async function schemaFingerprint(): Promise<unknown> {
+    if (!isPostgres) {
+      return ds.query(`SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name`);
+    }
+    return {
+      columns: await ds.query(
+        `SELECT table_name, column_name, data_type, character_maximum_length, is_nullable, column_default FROM information_schema.columns WHERE table_schema = current_schema() ORDER BY table_name, column_name`,
+      ),
+      indices: await ds.query(
+        `SELECT tablename, indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() ORDER BY tablename, indexname`,
+      ),
+      constraints: await ds.query(
+        `SELECT conrelid::regclass::text AS table_name, conname, pg_get_constraintdef(oid) AS definition FROM pg_constraint WHERE connamespace = current_schema()::regnamespace ORDER BY 1, 2`,
+      ),
+    };
+  }
+
+  async function appliedMigrations(): Promise<string[]> {
+    const rows: Array<{ name: string }> = await ds.query(`SELECT name FROM ${MIGRATIONS_TABLE} ORDER BY timestamp ASC`);
+    return rows.map((r) => r.name);
+  }
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    ds = new DataSource(buildDataSourceOptions(loadConfig({ ...db.env, LOG_LEVEL: 'silent' })));
+    await ds.initialize();
+  });
+
+  afterAll(async () => {
+    if (ds?.isInitialized) await ds.destroy();
+    await db?.drop();
+  });
+
+  it('starts from an empty database', async () => {
+    expect(await listTables()).toEqual([]);
+    expect(await ds.showMigrations()).toBe(true);
+  });
+
+  it('runs every migration up, in order', async () => {
+    const executed = await ds.runMigrations({ transaction: 'each' });
+    expect(executed.map((m) => m.name)).toEqual(MIGRATIONS.map((m) => new m().name ?? m.name));
+    expect(await appliedMigrations()).toEqual(executed.map((m) => m.name));
+    schemaAfterFirstUp = await schemaFingerprint();
+  });
+
+  it('creates the expected tables', async () => {
+    expect(await listTables()).toEqual([...APP_TABLES, MIGRATIONS_TABLE].sort());
+    const runner = ds.createQueryRunner();
+    try {
+      for (const table of [...APP_TABLES, MIGRATIONS_TABLE])
+        expect({ table, exists: await runner.hasTable(table) }).toEqual({ table, exists: true });
+    } finally {
+      await runner.release();
+    }
+  });
+
+  it('reports no pending migration', async () => {
+    expect(await ds.showMigrations()).toBe(false);
+  });
+
+  it('leaves a schema that matches the entities exactly (schema sync would change nothing)', async () => {
+    const changes = await pendingSchemaChanges();
+    if (changes.length) {
+      console.warn(
+        `Schema drift between migrations and entities on ${ds.options.type} (what synchronize would run):\n${changes.map((q) => `  ${q}`).join('\n')}`,
+      );
+    }
+    expect(changes).toEqual([]);
+  });
+
+  it('reverts every migration down and leaves no table behind', async () => {
+    for (let i = 0; i < MIGRATIONS.length; i++) await ds.undoLastMigration({ transaction: 'each' });
+    expect(await appliedMigrations()).toEqual([]);
+    // TypeORM keeps its own bookkeeping table; everything the migrations created must be gone.
+    expect(await listTables()).toEqual([MIGRATIONS_TABLE]);
+    expect(await ds.showMigrations()).toBe(true);
+  });
+
+  it('runs up again after the full rollback, to exactly the same schema', async () => {
+    const executed = await ds.runMigrations({ transaction: 'each' });
+    expect(executed).toHaveLength(MIGRATIONS.length);
+    expect(await listTables()).toEqual([...APP_TABLES, MIGRATIONS_TABLE].sort());
+    expect(await ds.showMigrations()).toBe(false);
+    expect(await schemaFingerprint()).toEqual(schemaAfterFirstUp);
+  });
+
+  it('gives a usable schema: rows with relations, defaults and uniqueness', async () => {
+    const areas = ds.getRepository(Area);
+    const district = await areas.save({
+      type: AreaType.District,
+      code: 'sb-migration',
+      name: 'Migrationsbezirk',
+      description: null,
+      parentId: null,
+      validFrom: '2020-01-01',
+      validTo: null,
+    });
+    const actionArea = await areas.save({
+      type: AreaType.ActionArea,
+      code: 'ar-migration',
+      name: 'Migrationsraum',
+      description: null,
+      parentId: district.id,
+      validFrom: '2020-01-01',
+      validTo: null,
+    });
+    const user = await ds
+      .getRepository(User)
+      .save({ email: 'migration@example.org', passwordHash: 'x', displayName: 'Migration', moderatorAreas: [actionArea] });
+    await ds.getRepository(Session).save({ tokenHash: 'a'.repeat(64), userId: user.id, expiresAt: new Date(Date.now() + 3600_000) });
+
+    const loaded = await ds.getRepository(User).findOneOrFail({ where: { id: user.id }, relations: { moderatorAreas: true } });
+    expect(loaded).toEqual(
+      expect.objectContaining({ email: 'migration@example.org', role: Role.Citizen, language: 'de', createdAt: expect.any(Date) }),
+    );
+    expect(loaded.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    expect(loaded.moderatorAreas.map((a) => a.id)).toEqual([actionArea.id]);
+
+    await expect(
+      ds.getRepository(User).insert({ id: randomUUID(), email: 'migration@example.org', displayName: 'Twin' }),
+    ).rejects.toThrow();
+    await expect(areas.insert({ type: AreaType.District, code: 'sb-migration', name: 'Twin', validFrom: '2020-01-01' })).rejects.toThrow();
+    await expect(areas.delete({ id: district.id })).rejects.toThrow(); // a parent with children cannot vanish
+  });
+
+  // A rollback of a database that holds data (nested areas, a moderator, a session), as
+  // `npm run migration:revert` would do it on an installation that has been used.
+  it('reverts every migration down with data in the tables', async () => {
+    expect(await ds.getRepository(Area).count()).toBeGreaterThan(1);
+    for (let i = 0; i < MIGRATIONS.length; i++) {
+      await ds.undoLastMigration({ transaction: 'each' }).catch((error: Error & { query?: string }) => {
+        throw new Error(`Reverting failed at: ${error.query ?? '(unknown query)'}\n${error.message}`);
+      });
+    }
+    expect(await listTables()).toEqual([MIGRATIONS_TABLE]);
+  });
+});

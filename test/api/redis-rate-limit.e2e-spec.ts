@@ -1,0 +1,54 @@
+import { randomBytes } from 'node:crypto';
+import { expectErrorShape, startTestApp, type TestApp } from './helpers/app';
+
+const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+/** Two API processes' worth of application (two Nest apps, two databases) sharing one Redis. */
+describe('rate limits shared through Redis (REDIS_URL)', () => {
+  let a: TestApp;
+  let b: TestApp;
+  beforeAll(async () => {
+    const env = { REDIS_URL, REDIS_KEY_PREFIX: `test-${randomBytes(4).toString('hex')}:`, RATE_LIMIT_AUTH: '4' };
+    a = await startTestApp(env);
+    b = await startTestApp(env);
+  });
+  afterAll(async () => {
+    await a.close();
+    await b.close();
+  });
+
+  it('reports Redis in the health check', async () => {
+    const res = await (await a.client()).get('/api/health').expect(200);
+    expect(res.body).toEqual(expect.objectContaining({ status: 'ok', redis: 'up' }));
+  });
+
+  it('counts login attempts across both instances and blocks the 5th with Retry-After', async () => {
+    const ca = await a.client();
+    const cb = await b.client();
+    const body = { email: 'nobody@example.org', password: 'wrong password' };
+    await ca.post('/api/auth/login', body).expect(401);
+    await cb.post('/api/auth/login', body).expect(401);
+    await ca.post('/api/auth/login', body).expect(401);
+    await cb.post('/api/auth/login', body).expect(401);
+    const blocked = await ca.post('/api/auth/login', body).expect(429);
+    expectErrorShape(blocked.body, 429, 'RATE_LIMITED');
+    expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
+    expect((await cb.post('/api/auth/login', body)).status).toBe(429);
+  });
+});
+
+describe('when Redis is unreachable', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    // Port 1 on loopback: nothing listens there, the connection is refused at once.
+    t = await startTestApp({ REDIS_URL: 'redis://127.0.0.1:1', RATE_LIMIT_AUTH: '2' });
+  });
+  afterAll(() => t.close());
+
+  it('keeps serving (rate limiting fails open) and says so in the health check', async () => {
+    const c = await t.client();
+    const health = await c.get('/api/health').expect(200);
+    expect(health.body).toEqual(expect.objectContaining({ status: 'degraded', database: 'up', redis: 'down' }));
+    for (let i = 0; i < 3; i++) await c.post('/api/auth/login', { email: 'nobody@example.org', password: 'wrong password' }).expect(401);
+  });
+});

@@ -1,0 +1,297 @@
+import request from 'supertest';
+import { CSRF_COOKIE, CSRF_HEADER, Role, SESSION_COOKIE } from '@app/shared';
+import type { ApiClient } from './helpers/client';
+import { ADMIN, expectErrorShape, PASSWORD, startTestApp, type TestApp, type TestUser } from './helpers/app';
+import { documentedOperations, fetchOpenApi, fillPath, type HttpMethod } from './helpers/routes';
+
+/**
+ * Who may call what. Every route the OpenAPI document lists must appear here, so that a new
+ * route cannot ship without somebody deciding who may call it.
+ *   public        – anybody, signed in or not
+ *   signed-in     – any account (citizen, moderator, administrator)
+ *   moderator     – moderators and administrators
+ *   administrator – administrators only (administrators pass every role check)
+ */
+type Access = 'public' | 'signed-in' | 'moderator' | 'administrator';
+
+const ROUTES: Record<string, Access> = {
+  'GET /api/health': 'public',
+  'GET /api/auth/session': 'public',
+  'POST /api/auth/register': 'public',
+  'POST /api/auth/verify-email': 'public',
+  'POST /api/auth/resend-verification': 'public',
+  'POST /api/auth/login': 'public',
+  'POST /api/auth/logout': 'public',
+  'POST /api/auth/password-reset/request': 'public',
+  'POST /api/auth/password-reset/confirm': 'public',
+
+  'GET /api/me': 'signed-in',
+  'PATCH /api/me': 'signed-in',
+  'DELETE /api/me': 'signed-in',
+  'POST /api/me/email': 'signed-in',
+  'POST /api/me/password': 'signed-in',
+  'GET /api/me/export': 'signed-in',
+
+  'GET /api/users/{id}': 'public',
+  'GET /api/admin/users': 'administrator',
+  'PATCH /api/admin/users/{id}': 'administrator',
+
+  'GET /api/areas': 'public',
+  'GET /api/areas/{id}': 'public',
+  'POST /api/areas': 'administrator',
+  'PATCH /api/areas/{id}': 'administrator',
+
+  'GET /api/fields-of-action': 'public',
+  'GET /api/fields-of-action/{id}': 'public',
+  'POST /api/fields-of-action': 'administrator',
+  'PATCH /api/fields-of-action/{id}': 'administrator',
+};
+
+type Caller = 'anonymous' | Role;
+const ALLOWED: Record<Access, Caller[]> = {
+  public: ['anonymous', Role.Citizen, Role.Moderator, Role.Administrator],
+  'signed-in': [Role.Citizen, Role.Moderator, Role.Administrator],
+  moderator: [Role.Moderator, Role.Administrator],
+  administrator: [Role.Administrator],
+};
+const CALLERS: Caller[] = ['anonymous', Role.Citizen, Role.Moderator, Role.Administrator];
+
+const entries = Object.entries(ROUTES) as Array<[string, Access]>;
+const protectedRoutes = entries.filter(([, access]) => access !== 'public').map(([key]) => key);
+const restrictedRoutes = entries.filter(([, access]) => access === 'moderator' || access === 'administrator');
+const splitKey = (key: string) => {
+  const [method, path] = key.split(' ');
+  return { method: method.toLowerCase() as HttpMethod, path };
+};
+
+describe('role matrix: who may call which route', () => {
+  let t: TestApp;
+  let areaId: string;
+  let fieldId: string;
+  /** An ordinary account the admin routes and the public profile route point at. */
+  let target: TestUser;
+  const users = {} as Record<Exclude<Caller, 'anonymous'>, TestUser>;
+  let anonymous: ApiClient;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    const admin = await t.admin();
+    areaId = (await admin.get('/api/areas').expect(200)).body[0].id;
+    fieldId = (await admin.get('/api/fields-of-action').expect(200)).body[0].id;
+    target = await t.createUser({ displayName: 'Zielperson' });
+    users[Role.Citizen] = await t.createUser({ displayName: 'Bürgerin' });
+    users[Role.Moderator] = await t.createUser({ role: Role.Moderator, displayName: 'Moderatorin' });
+    // A second administrator, so that nothing done here can touch the bootstrap admin's session.
+    users[Role.Administrator] = await t.createUser({ role: Role.Administrator, displayName: 'Zweite Verwaltung' });
+    anonymous = await t.client();
+  });
+  afterAll(() => t.close());
+
+  /** A real URL for a route key: path ids point at existing records. */
+  function urlFor(key: string): string {
+    const { path } = splitKey(key);
+    if (!path.includes('{')) return path;
+    if (path.startsWith('/api/areas/')) return fillPath(path, { id: areaId });
+    if (path.startsWith('/api/fields-of-action/')) return fillPath(path, { id: fieldId });
+    if (path.startsWith('/api/users/') || path.startsWith('/api/admin/users/')) return fillPath(path, { id: target.id });
+    throw new Error(`role-matrix: tell urlFor() which record ${key} should point at`);
+  }
+
+  function clientFor(caller: Caller): ApiClient {
+    return caller === 'anonymous' ? anonymous : users[caller].client;
+  }
+
+  /** Calls a route as a caller with an empty JSON body on writes; nothing here is meant to succeed in changing much. */
+  async function call(key: string, caller: Caller) {
+    const { method } = splitKey(key);
+    const client = clientFor(caller);
+    return method === 'get' ? client.get(urlFor(key)) : client.request(method, urlFor(key), {});
+  }
+
+  /** Some public routes end the caller's session (logout); sign back in so later checks still run as that role. */
+  async function keepSignedIn(caller: Caller): Promise<void> {
+    if (caller === 'anonymous') return;
+    const session = await users[caller].client.get('/api/auth/session').expect(200);
+    if (session.body.user) return;
+    users[caller] = { ...users[caller], client: await t.login(users[caller].email, users[caller].password) };
+  }
+
+  it('classifies every route of the OpenAPI document, and lists no route that does not exist', async () => {
+    const documented = documentedOperations(await fetchOpenApi(t)).map((o) => o.key);
+    const unclassified = documented.filter((k) => !(k in ROUTES));
+    const stale = Object.keys(ROUTES).filter((k) => !documented.includes(k));
+    expect({ unclassified, stale }).toEqual({ unclassified: [], stale: [] });
+  });
+
+  it('has signed-in callers of every role', async () => {
+    for (const role of [Role.Citizen, Role.Moderator, Role.Administrator]) {
+      const me = await users[role].client.get('/api/me').expect(200);
+      expect(me.body).toEqual(expect.objectContaining({ id: users[role].id, role }));
+    }
+  });
+
+  it.each(protectedRoutes)('%s refuses anonymous callers with 401 UNAUTHENTICATED', async (key) => {
+    const res = await call(key, 'anonymous');
+    expect({ key, status: res.status }).toEqual({ key, status: 401 });
+    expectErrorShape(res.body, 401, 'UNAUTHENTICATED');
+  });
+
+  it.each(protectedRoutes)('%s refuses a forged session cookie with 401', async (key) => {
+    const { method } = splitKey(key);
+    const csrf = 'c'.repeat(43); // double-submit: any well-formed token works when cookie and header agree
+    const server = request(t.url);
+    let req = server[method](urlFor(key)).set('Cookie', `${CSRF_COOKIE}=${csrf}; ${SESSION_COOKIE}=${'x'.repeat(43)}`);
+    if (method !== 'get') req = req.set(CSRF_HEADER, csrf).send({});
+    const res = await req;
+    expect({ key, status: res.status }).toEqual({ key, status: 401 });
+    expectErrorShape(res.body, 401, 'UNAUTHENTICATED');
+  });
+
+  it.each(restrictedRoutes)('%s (%s only) refuses lower roles with 403 FORBIDDEN, before looking at the input', async (key, access) => {
+    const refused = CALLERS.filter((c) => c !== 'anonymous' && !ALLOWED[access].includes(c));
+    expect(refused.length).toBeGreaterThan(0);
+    for (const caller of refused) {
+      const res = await call(key, caller);
+      expect({ key, caller, status: res.status }).toEqual({ key, caller, status: 403 });
+      expectErrorShape(res.body, 403, 'FORBIDDEN');
+      await keepSignedIn(caller);
+    }
+  });
+
+  it.each(entries)('%s (%s) lets every allowed caller past the guard', async (key, access) => {
+    for (const caller of ALLOWED[access]) {
+      const res = await call(key, caller);
+      expect({ key, caller, status: res.status, passedGuard: ![401, 403].includes(res.status) && res.status < 500 }).toEqual({
+        key,
+        caller,
+        status: res.status,
+        passedGuard: true,
+      });
+      await keepSignedIn(caller);
+    }
+  });
+
+  describe('private data stays private', () => {
+    let a: TestUser;
+    let b: TestUser;
+    beforeAll(async () => {
+      a = await t.createUser({ displayName: 'Person A' });
+      b = await t.createUser({ displayName: 'Person B' });
+    });
+
+    it('GET /api/users/:id shows only the id and the display name, to anybody', async () => {
+      for (const viewer of [anonymous, a.client, users[Role.Moderator].client]) {
+        const res = await viewer.get(`/api/users/${b.id}`).expect(200);
+        expect(res.body).toStrictEqual({ id: b.id, displayName: 'Person B' });
+        expect(JSON.stringify(res.body)).not.toContain(b.email);
+      }
+    });
+
+    it('a citizen cannot change another account (or their own role) through the admin route', async () => {
+      const adminId = (await (await t.admin()).get('/api/me').expect(200)).body.id as string;
+      for (const [who, id] of [
+        ['A → B', b.id],
+        ['A → A', a.id],
+        ['A → bootstrap admin', adminId],
+      ]) {
+        for (const body of [{ role: Role.Administrator }, { role: Role.Citizen }, { moderatorAreaIds: [] }]) {
+          const res = await a.client.patch(`/api/admin/users/${id}`, body);
+          expect({ who, body, status: res.status }).toEqual({ who, body, status: 403 });
+          expectErrorShape(res.body, 403, 'FORBIDDEN');
+        }
+      }
+      const list = await (await t.admin()).get('/api/admin/users?pageSize=100').expect(200);
+      const roleOf = (id: string) => list.body.items.find((u: { id: string }) => u.id === id)?.role;
+      expect({ a: roleOf(a.id), b: roleOf(b.id) }).toEqual({ a: Role.Citizen, b: Role.Citizen });
+    });
+
+    it('/api/me always shows the caller, whatever the address or body says', async () => {
+      for (const [user, other] of [
+        [a, b],
+        [b, a],
+      ]) {
+        for (const url of ['/api/me', `/api/me?id=${other.id}`, `/api/me?userId=${other.id}`]) {
+          const res = await user.client.get(url);
+          // A query parameter that is not part of the route may be refused, never followed.
+          if (res.status === 400) continue;
+          expect(res.status).toBe(200);
+          expect(res.body).toEqual(expect.objectContaining({ id: user.id, email: user.email }));
+        }
+        const session = await user.client.get('/api/auth/session').expect(200);
+        expect(session.body.user).toEqual(expect.objectContaining({ id: user.id, email: user.email }));
+      }
+      const admin = await (await t.admin()).get('/api/me').expect(200);
+      expect(admin.body.email).toBe(ADMIN.email);
+    });
+
+    it('PATCH /api/me changes only the caller and cannot be pointed at another account', async () => {
+      const hijack = await a.client.patch('/api/me', { id: b.id, displayName: 'Gekapert' }).expect(400);
+      expectErrorShape(hijack.body, 400, 'VALIDATION_FAILED');
+      expect(hijack.body.details).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'id' })]));
+
+      const own = await a.client.patch('/api/me', { displayName: 'Person A neu' }).expect(200);
+      expect(own.body).toEqual(expect.objectContaining({ id: a.id, displayName: 'Person A neu' }));
+      expect((await anonymous.get(`/api/users/${b.id}`).expect(200)).body.displayName).toBe('Person B');
+      expect((await b.client.get('/api/me').expect(200)).body.displayName).toBe('Person B');
+    });
+
+    it('GET /api/me/export contains only the caller’s account, sessions and actions', async () => {
+      // Another administrator acts on A: that is the administrator's action, not A's.
+      const admin2 = users[Role.Administrator];
+      await admin2.client.patch(`/api/admin/users/${a.id}`, { role: Role.Moderator }).expect(200);
+      await admin2.client.patch(`/api/admin/users/${a.id}`, { role: Role.Citizen }).expect(200);
+      await t.login(a.email, a.password); // A now has two sessions
+
+      const res = await a.client.get('/api/me/export').expect(200);
+      expect(res.headers['content-disposition']).toMatch(/^attachment/);
+      expect(res.headers['cache-control']).toContain('no-store');
+      expect(res.body.account).toEqual(expect.objectContaining({ id: a.id, email: a.email }));
+      expect(res.body.sessions).toHaveLength(2);
+      expect(res.body.actionsTaken).toEqual([]);
+      const text = JSON.stringify(res.body);
+      for (const foreign of [b.id, b.email, admin2.id, admin2.email, ADMIN.email, target.id])
+        expect({ leaked: text.includes(foreign), foreign }).toEqual({ leaked: false, foreign });
+      expect(text).not.toMatch(/passwordHash|tokenHash|\$argon2/);
+
+      const adminExport = await admin2.client.get('/api/me/export').expect(200);
+      expect(adminExport.body.account.id).toBe(admin2.id);
+      // The second administrator also acted in the matrix above; its two changes to A are its own.
+      expect(adminExport.body.actionsTaken.filter((x: { entityId: string }) => x.entityId === a.id)).toEqual([
+        expect.objectContaining({ action: 'user.role_changed', entityType: 'user', entityId: a.id }),
+        expect.objectContaining({ action: 'user.role_changed', entityType: 'user', entityId: a.id }),
+      ]);
+      expect(JSON.stringify(adminExport.body)).not.toContain(a.email);
+    });
+
+    it('DELETE /api/me deletes the caller only, and only with the caller’s own password', async () => {
+      const c = await t.createUser({ displayName: 'Person C' });
+      const d = await t.createUser({ displayName: 'Person D' });
+      const dPassword = 'another secret 4567';
+      await d.client.post('/api/me/password', { currentPassword: PASSWORD, newPassword: dPassword }).expect(200);
+
+      const wrongPassword = await c.client.delete('/api/me', { password: dPassword }).expect(401);
+      expectErrorShape(wrongPassword.body, 401, 'INVALID_CREDENTIALS');
+      const pointed = await c.client.delete('/api/me', { password: PASSWORD, id: d.id }).expect(400);
+      expect(pointed.body.details).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'id' })]));
+      expect((await c.client.get('/api/me').expect(200)).body.id).toBe(c.id);
+
+      await c.client.delete('/api/me', { password: PASSWORD }).expect(204);
+
+      expectErrorShape((await c.client.get('/api/me').expect(401)).body, 401, 'UNAUTHENTICATED');
+      const relogin = await (await t.client()).post('/api/auth/login', { email: c.email, password: PASSWORD }).expect(401);
+      expectErrorShape(relogin.body, 401, 'INVALID_CREDENTIALS');
+      expect((await anonymous.get(`/api/users/${c.id}`).expect(200)).body).toStrictEqual({ id: c.id, displayName: null });
+
+      expect((await d.client.get('/api/me').expect(200)).body).toEqual(
+        expect.objectContaining({ id: d.id, email: d.email, displayName: 'Person D' }),
+      );
+      expect((await anonymous.get(`/api/users/${d.id}`).expect(200)).body).toStrictEqual({ id: d.id, displayName: 'Person D' });
+      await t.login(d.email, dPassword);
+
+      const list = await (await t.admin()).get('/api/admin/users?pageSize=100').expect(200);
+      const find = (id: string) => list.body.items.find((u: { id: string }) => u.id === id);
+      expect(find(c.id)).toEqual(expect.objectContaining({ deleted: true, email: null, displayName: null }));
+      expect(find(d.id)).toEqual(expect.objectContaining({ deleted: false, email: d.email }));
+    });
+  });
+});
