@@ -86,6 +86,11 @@ describe('admin: users and roles', () => {
     const u = await t.createUser();
     await admin.patch(`/api/admin/users/${u.id}`, { role: Role.Moderator }).expect(200);
     const exported = JSON.parse((await admin.get('/api/me/export').expect(200)).text);
+    const changes = exported.actionsTaken.filter((a: { entityId: string }) => a.entityId === u.id);
+    await admin.patch(`/api/admin/users/${u.id}`, {}).expect(200);
+    await admin.patch(`/api/admin/users/${u.id}`, { role: Role.Moderator }).expect(200);
+    const after = JSON.parse((await admin.get('/api/me/export').expect(200)).text);
+    expect(after.actionsTaken.filter((a: { entityId: string }) => a.entityId === u.id)).toHaveLength(changes.length);
     expect(exported.actionsTaken).toEqual(
       expect.arrayContaining([expect.objectContaining({ action: 'user.role_changed', entityType: 'user', entityId: u.id })]),
     );

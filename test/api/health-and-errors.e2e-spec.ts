@@ -102,6 +102,10 @@ describe('API core: health, error shape, headers', () => {
       expect.arrayContaining(['/api/health', '/api/auth/login', '/api/areas', '/api/areas/{id}', '/api/admin/users']),
     );
     expect(doc.body.components.schemas.ErrorBodyDto).toBeDefined();
+    const patchArea = doc.body.paths['/api/areas/{id}'].patch;
+    expect(patchArea.parameters.find((p: { name: string }) => p.name === 'id').schema).toEqual({ type: 'string', format: 'uuid' });
+    expect(patchArea.security).toEqual([{ cookie: [] }]);
+    expect(doc.body.paths['/api/areas'].get.security).toBeUndefined();
     const ui = await c.get('/api/docs').expect(200);
     expect(ui.text).toContain('swagger');
   });

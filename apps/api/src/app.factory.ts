@@ -1,6 +1,6 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { NestFactory } from '@nestjs/core';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
@@ -61,6 +61,7 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
       .addCookieAuth('sid')
       .build(),
   );
+  describeIdsAndSessions(document);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json', yamlDocumentUrl: 'api/docs-yaml' });
 
   serveWebClient(app, config.webDist);
@@ -71,6 +72,19 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
     filter.catch(err, { getType: () => 'http', switchToHttp: () => ({ getResponse: () => res, getRequest: () => req }) } as never),
   );
   return app;
+}
+
+/** Every {id} in a path is a UUID; every operation that can answer 401 needs the session cookie. */
+function describeIdsAndSessions(document: OpenAPIObject): void {
+  for (const item of Object.values(document.paths)) {
+    for (const operation of [item.get, item.post, item.put, item.patch, item.delete]) {
+      if (!operation) continue;
+      for (const param of operation.parameters ?? []) {
+        if ('in' in param && param.in === 'path' && param.name === 'id') param.schema = { type: 'string', format: 'uuid' };
+      }
+      if (operation.responses['401']) operation.security = [{ cookie: [] }];
+    }
+  }
 }
 
 /** Serves the built React client from the same origin; any non-API GET falls back to index.html. */

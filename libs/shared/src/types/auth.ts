@@ -13,6 +13,13 @@ export const CSRF_COOKIE = 'csrf_token';
 export const CSRF_HEADER = 'x-csrf-token';
 export const SESSION_COOKIE = 'sid';
 
+/** How long the links in mails stay valid, in hours (mail texts and UI hints both use these). */
+export const TOKEN_TTL_HOURS = {
+  verifyEmail: 48,
+  changeEmail: 48,
+  resetPassword: 1,
+} as const;
+
 export interface RegisterRequest {
   email: string;
   password: string;

@@ -6,7 +6,9 @@ import { DomainError } from './domain-error';
 export function toFieldDetails(errors: ValidationError[], prefix = ''): FieldErrorDetail[] {
   return errors.flatMap((e) => {
     const field = prefix ? `${prefix}.${e.property}` : e.property;
-    const own: FieldErrorDetail[] = e.constraints ? [{ field, messages: Object.values(e.constraints) }] : [];
+    const own: FieldErrorDetail[] = e.constraints
+      ? [{ field, messages: Object.values(e.constraints), rules: Object.keys(e.constraints) }]
+      : [];
     return [...own, ...toFieldDetails(e.children ?? [], field)];
   });
 }

@@ -1,4 +1,5 @@
 import type { QueryRunner, TableColumnOptions } from 'typeorm';
+import { NOW_SQL } from '../column-types';
 
 /**
  * Column builders for migrations written with TypeORM's Table API, so that one migration
@@ -20,12 +21,12 @@ export function schemaTypes(queryRunner: QueryRunner) {
     createdAt: (): TableColumnOptions => ({
       name: 'createdAt',
       type: pg ? 'timestamptz' : 'datetime',
-      default: pg ? 'now()' : "datetime('now')",
+      default: NOW_SQL(pg),
     }),
     updatedAt: (): TableColumnOptions => ({
       name: 'updatedAt',
       type: pg ? 'timestamptz' : 'datetime',
-      default: pg ? 'now()' : "datetime('now')",
+      default: NOW_SQL(pg),
     }),
     varchar: (name: string, length: number, extra: Partial<TableColumnOptions> = {}): TableColumnOptions => ({
       name,

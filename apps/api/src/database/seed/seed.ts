@@ -66,7 +66,7 @@ export async function ensureAdministrator(
   await users.insert({
     email,
     passwordHash: await hashPassword(admin.password),
-    displayName: admin.displayName ?? 'Administration',
+    displayName: admin.displayName ?? 'Plattform-Team',
     role: Role.Administrator,
     emailVerifiedAt: new Date(),
   });

@@ -10,7 +10,7 @@ import {
   type Relation,
 } from 'typeorm';
 import { AreaType } from '@app/shared';
-import { TIMESTAMP, uuidColumn } from '../../database/column-types';
+import { timestampColumn, uuidColumn } from '../../database/column-types';
 
 /**
  * A Stadtbezirk, Aktionsraum or Quartier. Areas change over time (a revision of the social
@@ -50,9 +50,9 @@ export class Area {
   @Column({ type: 'date', nullable: true })
   validTo: string | null;
 
-  @CreateDateColumn({ type: TIMESTAMP })
+  @CreateDateColumn(timestampColumn())
   createdAt: Date;
 
-  @UpdateDateColumn({ type: TIMESTAMP })
+  @UpdateDateColumn(timestampColumn())
   updatedAt: Date;
 }

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { TIMESTAMP, uuidColumn } from '../../database/column-types';
+import { timestampColumn, uuidColumn } from '../../database/column-types';
 
 /** Who changed what, when and why: role changes, reference-data edits, later moderation. */
 @Entity('audit_entries')
@@ -25,6 +25,6 @@ export class AuditEntry {
   details: Record<string, unknown> | null;
 
   @Index()
-  @CreateDateColumn({ type: TIMESTAMP })
+  @CreateDateColumn(timestampColumn())
   createdAt: Date;
 }

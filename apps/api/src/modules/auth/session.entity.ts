@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
-import { TIMESTAMP, uuidColumn } from '../../database/column-types';
+import { TIMESTAMP, timestampColumn, uuidColumn } from '../../database/column-types';
 import { User } from '../users/user.entity';
 
 /** A signed-in browser. The cookie holds a random token; only its SHA-256 is stored. */
@@ -22,6 +22,6 @@ export class Session {
   @Column({ type: TIMESTAMP })
   expiresAt: Date;
 
-  @CreateDateColumn({ type: TIMESTAMP })
+  @CreateDateColumn(timestampColumn())
   createdAt: Date;
 }

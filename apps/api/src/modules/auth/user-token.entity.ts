@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
-import { TIMESTAMP, uuidColumn } from '../../database/column-types';
+import { TIMESTAMP, timestampColumn, uuidColumn } from '../../database/column-types';
 import { User } from '../users/user.entity';
 
 export enum TokenPurpose {
@@ -38,6 +38,6 @@ export class UserToken {
   @Column({ type: TIMESTAMP, nullable: true })
   usedAt: Date | null;
 
-  @CreateDateColumn({ type: TIMESTAMP })
+  @CreateDateColumn(timestampColumn())
   createdAt: Date;
 }

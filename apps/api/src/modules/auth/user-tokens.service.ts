@@ -1,15 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, MoreThan, Repository } from 'typeorm';
-import { ErrorCode } from '@app/shared';
+import { ErrorCode, TOKEN_TTL_HOURS as SHARED_TTL } from '@app/shared';
 import { DomainError } from '../../common/errors/domain-error';
 import { hashToken, newToken } from './tokens';
 import { TokenPurpose, UserToken } from './user-token.entity';
 
+/** Link lifetimes by purpose; the values live in the shared contract so the UI can tell them. */
 export const TOKEN_TTL_HOURS: Record<TokenPurpose, number> = {
-  [TokenPurpose.VerifyEmail]: 48,
-  [TokenPurpose.ChangeEmail]: 48,
-  [TokenPurpose.ResetPassword]: 1,
+  [TokenPurpose.VerifyEmail]: SHARED_TTL.verifyEmail,
+  [TokenPurpose.ChangeEmail]: SHARED_TTL.changeEmail,
+  [TokenPurpose.ResetPassword]: SHARED_TTL.resetPassword,
 };
 
 /** One-time tokens for mailed links. Issuing a new one voids the older ones of the same purpose. */

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { TIMESTAMP } from '../../database/column-types';
+import { timestampColumn } from '../../database/column-types';
 
 /** A Handlungsfeld of the action plan (AB, EK, SZ). Deactivated rather than deleted. */
 @Entity('fields_of_action')
@@ -28,9 +28,9 @@ export class FieldOfAction {
   @Column({ type: 'boolean', default: true })
   active: boolean;
 
-  @CreateDateColumn({ type: TIMESTAMP })
+  @CreateDateColumn(timestampColumn())
   createdAt: Date;
 
-  @UpdateDateColumn({ type: TIMESTAMP })
+  @UpdateDateColumn(timestampColumn())
   updatedAt: Date;
 }

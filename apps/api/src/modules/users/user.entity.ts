@@ -10,7 +10,7 @@ import {
   type Relation,
 } from 'typeorm';
 import { Language, Role } from '@app/shared';
-import { TIMESTAMP } from '../../database/column-types';
+import { TIMESTAMP, timestampColumn } from '../../database/column-types';
 import { Area } from '../areas/area.entity';
 
 @Entity('users')
@@ -47,10 +47,10 @@ export class User {
   @Column({ type: TIMESTAMP, nullable: true })
   deletedAt: Date | null;
 
-  @CreateDateColumn({ type: TIMESTAMP })
+  @CreateDateColumn(timestampColumn())
   createdAt: Date;
 
-  @UpdateDateColumn({ type: TIMESTAMP })
+  @UpdateDateColumn(timestampColumn())
   updatedAt: Date;
 
   /** Areas a moderator is scoped to; empty means every area. */

@@ -163,19 +163,15 @@ export class UsersService {
           { field: 'moderatorAreaIds', messages: ['contains unknown area ids'] },
         ]);
     }
+    const role = dto.role ?? user.role;
+    const target = role === Role.Moderator ? areas : [];
+    const after = { role, moderatorAreaIds: target.map((a) => a.id).sort() };
+    if (JSON.stringify(before) === JSON.stringify(after)) return user;
     await this.users.manager.transaction(async (m) => {
       if (dto.role) await m.update(User, { id }, { role: dto.role });
-      const role = dto.role ?? user.role;
-      const target = role === Role.Moderator ? areas : [];
       await m.createQueryBuilder().relation(User, 'moderatorAreas').of(id).addAndRemove(target, user.moderatorAreas);
       await this.audit.record(
-        {
-          actorId: actor.id,
-          action: 'user.role_changed',
-          entityType: 'user',
-          entityId: id,
-          details: { before, after: { role, moderatorAreaIds: target.map((a) => a.id).sort() } },
-        },
+        { actorId: actor.id, action: 'user.role_changed', entityType: 'user', entityId: id, details: { before, after } },
         m,
       );
     });
