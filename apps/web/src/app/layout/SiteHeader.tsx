@@ -1,0 +1,113 @@
+import { Role } from '@app/shared';
+import { useTranslation } from 'react-i18next';
+import { Link, NavLink, useNavigate } from 'react-router';
+import { useLogout } from '../../features/auth/api/logout';
+import { flash } from '../../lib/flash';
+import { useSession } from '../../lib/session';
+import { LanguageSwitcher } from './LanguageSwitcher';
+
+function navClass({ isActive }: { isActive: boolean }): string {
+  return `site-nav__link${isActive ? ' is-active' : ''}`;
+}
+
+/** The German federal bar KERN prescribes for official sites, without its web component (CSP). */
+function OfficialBar() {
+  const { t } = useTranslation();
+  return (
+    <div className="kern-kopfzeile">
+      <div className="kern-container">
+        <div className="kern-kopfzeile__content">
+          <span className="kern-kopfzeile__flagge" aria-hidden="true">
+            <svg xmlns="http://www.w3.org/2000/svg" fill="none" viewBox="0 0 24 16" width="24" height="16">
+              <path fill="#000" d="M0 0h24v5.333H0z" />
+              <path fill="#D00" d="M0 5.333h24v5.334H0z" />
+              <path fill="#FFCE00" d="M0 10.667h24V16H0z" />
+            </svg>
+          </span>
+          <span className="kern-kopfzeile__label">{t('header.official')}</span>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+export function SiteHeader() {
+  const { t } = useTranslation();
+  const { user } = useSession();
+  const logout = useLogout();
+  const navigate = useNavigate();
+
+  async function signOut() {
+    await logout().catch(() => undefined);
+    navigate('/', { state: flash({ key: 'auth.logout.done' }) });
+  }
+
+  return (
+    <header className="site-header">
+      <OfficialBar />
+      <div className="kern-container site-header__bar">
+        <Link to="/" className="brand">
+          <span className="brand__mark" aria-hidden="true" />
+          <span className="brand__text">
+            <span className="brand__name">{t('app.name')}</span>
+            <span className="brand__tagline">{t('app.tagline')}</span>
+          </span>
+        </Link>
+        <LanguageSwitcher />
+      </div>
+      <nav className="site-nav" aria-label={t('nav.mainLabel')}>
+        <div className="kern-container site-nav__inner">
+          <ul className="site-nav__list">
+            <li>
+              <NavLink to="/" end className={navClass}>
+                {t('nav.home')}
+              </NavLink>
+            </li>
+            {user ? (
+              <>
+                <li>
+                  <NavLink to="/account" className={navClass}>
+                    {t('nav.account')}
+                  </NavLink>
+                </li>
+                {user.role === Role.Administrator ? (
+                  <li>
+                    <NavLink to="/admin" className={navClass}>
+                      {t('nav.admin')}
+                    </NavLink>
+                  </li>
+                ) : null}
+              </>
+            ) : null}
+          </ul>
+          <div className="site-nav__session">
+            {user ? (
+              <>
+                <span className="site-nav__user">
+                  <span className="kern-icon kern-icon--account-circle" aria-hidden="true" />
+                  <span>
+                    <span className="kern-sr-only">{t('nav.signedInAs')} </span>
+                    {user.displayName}
+                  </span>
+                </span>
+                <button type="button" className="site-nav__link site-nav__button" onClick={() => void signOut()}>
+                  <span className="kern-icon kern-icon--logout" aria-hidden="true" />
+                  {t('nav.logout')}
+                </button>
+              </>
+            ) : (
+              <>
+                <NavLink to="/login" className={navClass}>
+                  {t('nav.login')}
+                </NavLink>
+                <NavLink to="/register" className={navClass}>
+                  {t('nav.register')}
+                </NavLink>
+              </>
+            )}
+          </div>
+        </div>
+      </nav>
+    </header>
+  );
+}

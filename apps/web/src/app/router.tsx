@@ -1,0 +1,54 @@
+import { Role } from '@app/shared';
+import { Route, Routes } from 'react-router';
+import { RequireAuth, RequireRole } from './guards';
+import { AppLayout } from './layout/AppLayout';
+import { AccessibilityRoute } from './routes/AccessibilityRoute';
+import { AccountRoute } from './routes/AccountRoute';
+import { AdminAreaEditRoute } from './routes/AdminAreaEditRoute';
+import { AdminAreasRoute } from './routes/AdminAreasRoute';
+import { AdminFieldOfActionEditRoute } from './routes/AdminFieldOfActionEditRoute';
+import { AdminFieldsOfActionRoute } from './routes/AdminFieldsOfActionRoute';
+import { AdminHomeRoute } from './routes/AdminHomeRoute';
+import { AdminUsersRoute } from './routes/AdminUsersRoute';
+import { ForgotPasswordRoute } from './routes/ForgotPasswordRoute';
+import { HomeRoute } from './routes/HomeRoute';
+import { ImprintRoute } from './routes/ImprintRoute';
+import { LoginRoute } from './routes/LoginRoute';
+import { NotFoundRoute } from './routes/NotFoundRoute';
+import { PrivacyRoute } from './routes/PrivacyRoute';
+import { RegisterRoute } from './routes/RegisterRoute';
+import { ResetPasswordRoute } from './routes/ResetPasswordRoute';
+import { VerifyEmailRoute } from './routes/VerifyEmailRoute';
+
+/** Real paths (BrowserRouter): the API answers every non-/api GET with index.html. */
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route element={<AppLayout />}>
+        <Route index element={<HomeRoute />} />
+        <Route path="login" element={<LoginRoute />} />
+        <Route path="register" element={<RegisterRoute />} />
+        <Route path="verify-email" element={<VerifyEmailRoute />} />
+        <Route path="forgot-password" element={<ForgotPasswordRoute />} />
+        <Route path="reset-password" element={<ResetPasswordRoute />} />
+        <Route path="barrierefreiheit" element={<AccessibilityRoute />} />
+        <Route path="impressum" element={<ImprintRoute />} />
+        <Route path="datenschutz" element={<PrivacyRoute />} />
+        <Route element={<RequireAuth />}>
+          <Route path="account" element={<AccountRoute />} />
+          <Route path="admin" element={<RequireRole role={Role.Administrator} />}>
+            <Route index element={<AdminHomeRoute />} />
+            <Route path="users" element={<AdminUsersRoute />} />
+            <Route path="areas" element={<AdminAreasRoute />} />
+            <Route path="areas/new" element={<AdminAreaEditRoute />} />
+            <Route path="areas/:id" element={<AdminAreaEditRoute />} />
+            <Route path="fields-of-action" element={<AdminFieldsOfActionRoute />} />
+            <Route path="fields-of-action/new" element={<AdminFieldOfActionEditRoute />} />
+            <Route path="fields-of-action/:id" element={<AdminFieldOfActionEditRoute />} />
+          </Route>
+        </Route>
+        <Route path="*" element={<NotFoundRoute />} />
+      </Route>
+    </Routes>
+  );
+}

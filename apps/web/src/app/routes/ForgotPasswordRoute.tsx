@@ -1,0 +1,18 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { Page } from '../../components/ui/Page';
+import { ForgotPasswordForm } from '../../features/auth/components/ForgotPasswordForm';
+
+export function ForgotPasswordRoute() {
+  const { t } = useTranslation();
+  return (
+    <Page title={t('auth.forgot.title')} lead={t('auth.forgot.lead')}>
+      <ForgotPasswordForm />
+      <p className="kern-body section">
+        <Link className="kern-link" to="/login">
+          {t('auth.forgot.backToLogin')}
+        </Link>
+      </p>
+    </Page>
+  );
+}

@@ -1,0 +1,29 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { Alert } from '../../components/ui/Alert';
+import { Page } from '../../components/ui/Page';
+import { RegisterForm } from '../../features/auth/components/RegisterForm';
+
+export function RegisterRoute() {
+  const { t } = useTranslation();
+  const [registeredEmail, setRegisteredEmail] = useState<string | null>(null);
+
+  return (
+    <Page title={t('auth.register.title')} lead={t('auth.register.lead')}>
+      <div role="status">
+        {registeredEmail ? (
+          <Alert variant="success" title={t('auth.register.doneTitle')}>
+            <p className="kern-body">{t('auth.register.doneText', { email: registeredEmail })}</p>
+          </Alert>
+        ) : null}
+      </div>
+      {registeredEmail ? null : <RegisterForm onRegistered={setRegisteredEmail} />}
+      <p className="kern-body section">
+        <Link className="kern-link" to="/login">
+          {t('auth.register.haveAccount')}
+        </Link>
+      </p>
+    </Page>
+  );
+}

@@ -1,0 +1,183 @@
+import type { InputHTMLAttributes, ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { translateMessage, type UiMessage } from '../../lib/messages';
+
+/** What useForm().field() hands to a field. */
+interface FieldBinding {
+  id: string;
+  name: string;
+  label: string;
+  required?: boolean;
+  errors: UiMessage[];
+}
+
+interface FrameProps extends FieldBinding {
+  hint?: ReactNode;
+  children: (aria: { 'aria-describedby'?: string; 'aria-invalid'?: true; className: string }) => ReactNode;
+  inputClass: string;
+}
+
+/** Label, hint, error and control in KERN's form-input markup, wired for assistive technology. */
+function FieldFrame({ id, label, required, errors, hint, children, inputClass }: FrameProps) {
+  const { t } = useTranslation();
+  const hasError = errors.length > 0;
+  const describedBy = [hint ? `${id}-hint` : null, hasError ? `${id}-error` : null].filter(Boolean).join(' ');
+  return (
+    <div className={`kern-form-input${hasError ? ' kern-form-input--error' : ''}`}>
+      <label className="kern-label" htmlFor={id}>
+        {label}
+        {required ? null : <span className="kern-label__optional"> {t('form.optional')}</span>}
+      </label>
+      {hint ? (
+        <div className="kern-hint" id={`${id}-hint`}>
+          {hint}
+        </div>
+      ) : null}
+      {children({
+        'aria-describedby': describedBy || undefined,
+        'aria-invalid': hasError || undefined,
+        className: `${inputClass}${hasError ? ` ${inputClass}--error` : ''}`,
+      })}
+      {hasError ? <FieldError id={`${id}-error`} errors={errors} /> : null}
+    </div>
+  );
+}
+
+export function FieldError({ id, errors }: { id: string; errors: UiMessage[] }) {
+  const { t } = useTranslation();
+  return (
+    <p className="kern-error" id={id}>
+      <span className="kern-icon kern-icon--danger kern-icon--small" aria-hidden="true" />
+      <span className="kern-body">{errors.map((message) => translateMessage(t, message)).join(' ')}</span>
+    </p>
+  );
+}
+
+type NativeInput = Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange' | 'id' | 'name' | 'className'>;
+
+interface TextFieldProps extends FieldBinding, NativeInput {
+  value: string;
+  onChange: (value: string) => void;
+  hint?: ReactNode;
+  multiline?: boolean;
+  rows?: number;
+}
+
+export function TextField({ id, name, label, required, errors, hint, value, onChange, multiline, rows = 4, ...native }: TextFieldProps) {
+  return (
+    <FieldFrame id={id} name={name} label={label} required={required} errors={errors} hint={hint} inputClass="kern-form-input__input">
+      {(aria) =>
+        multiline ? (
+          <textarea
+            {...aria}
+            id={id}
+            name={name}
+            rows={rows}
+            value={value}
+            required={required}
+            onChange={(event) => onChange(event.target.value)}
+          />
+        ) : (
+          <input
+            {...native}
+            {...aria}
+            id={id}
+            name={name}
+            value={value}
+            required={required}
+            onChange={(event) => onChange(event.target.value)}
+          />
+        )
+      }
+    </FieldFrame>
+  );
+}
+
+export interface SelectOption {
+  value: string;
+  label: string;
+}
+
+interface SelectFieldProps extends FieldBinding {
+  value: string;
+  onChange: (value: string) => void;
+  options: SelectOption[];
+  hint?: ReactNode;
+  /** Text of an empty first option, for optional choices. */
+  emptyOption?: string;
+  disabled?: boolean;
+}
+
+export function SelectField({
+  id,
+  name,
+  label,
+  required,
+  errors,
+  hint,
+  value,
+  onChange,
+  options,
+  emptyOption,
+  disabled,
+}: SelectFieldProps) {
+  return (
+    <FieldFrame id={id} name={name} label={label} required={required} errors={errors} hint={hint} inputClass="kern-form-input__select">
+      {(aria) => (
+        <div className="kern-form-input__select-wrapper">
+          <select
+            {...aria}
+            id={id}
+            name={name}
+            value={value}
+            required={required}
+            disabled={disabled}
+            onChange={(event) => onChange(event.target.value)}
+          >
+            {emptyOption !== undefined ? <option value="">{emptyOption}</option> : null}
+            {options.map((option) => (
+              <option key={option.value} value={option.value}>
+                {option.label}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+    </FieldFrame>
+  );
+}
+
+interface CheckboxFieldProps extends FieldBinding {
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  hint?: ReactNode;
+}
+
+export function CheckboxField({ id, name, label, required, errors, hint, checked, onChange }: CheckboxFieldProps) {
+  const hasError = errors.length > 0;
+  const describedBy = [hint ? `${id}-hint` : null, hasError ? `${id}-error` : null].filter(Boolean).join(' ');
+  return (
+    <div className={`kern-form-check${hasError ? ' kern-form-check--error' : ''}`}>
+      <input
+        className={`kern-form-check__checkbox${hasError ? ' kern-form-check__checkbox--error' : ''}`}
+        type="checkbox"
+        id={id}
+        name={name}
+        checked={checked}
+        required={required}
+        aria-describedby={describedBy || undefined}
+        aria-invalid={hasError || undefined}
+        onChange={(event) => onChange(event.target.checked)}
+      />
+      <label className="kern-label" htmlFor={id}>
+        {label}
+      </label>
+      {hint ? (
+        <div className="kern-hint form-check__hint" id={`${id}-hint`}>
+          {hint}
+        </div>
+      ) : null}
+      {hasError ? <FieldError id={`${id}-error`} errors={errors} /> : null}
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+import { DEFAULT_LANGUAGE, LANGUAGES, RTL_LANGUAGES, type Language } from '@app/shared';
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import de from '../locales/de.json';
+import en from '../locales/en.json';
+
+const STORAGE_KEY = 'soziale-stadt.language';
+
+export function isLanguage(value: unknown): value is Language {
+  return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
+}
+
+function storedLanguage(): Language | null {
+  try {
+    const value = localStorage.getItem(STORAGE_KEY);
+    return isLanguage(value) ? value : null;
+  } catch {
+    return null; // storage disabled (private mode, strict settings)
+  }
+}
+
+function applyToDocument(language: string): void {
+  const root = document.documentElement;
+  root.lang = language;
+  root.dir = RTL_LANGUAGES.includes(language) ? 'rtl' : 'ltr';
+}
+
+/** Switches the UI language, updates <html lang/dir> and remembers the choice on this device. */
+export async function changeLanguage(language: Language): Promise<void> {
+  try {
+    localStorage.setItem(STORAGE_KEY, language);
+  } catch {
+    // Remembering is a convenience; the switch itself still works.
+  }
+  await i18n.changeLanguage(language);
+}
+
+export function currentLanguage(): Language {
+  return isLanguage(i18n.resolvedLanguage) ? i18n.resolvedLanguage : DEFAULT_LANGUAGE;
+}
+
+i18n.on('languageChanged', applyToDocument);
+
+void i18n.use(initReactI18next).init({
+  resources: { de: { translation: de }, en: { translation: en } },
+  lng: storedLanguage() ?? DEFAULT_LANGUAGE,
+  fallbackLng: DEFAULT_LANGUAGE,
+  supportedLngs: [...LANGUAGES],
+  interpolation: { escapeValue: false },
+  returnNull: false,
+});
+applyToDocument(i18n.language);
+
+export default i18n;

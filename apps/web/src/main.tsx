@@ -1,0 +1,16 @@
+import '@kern-ux/native/dist/kern.min.css';
+import '@kern-ux/native/dist/fonts/fira-sans.css';
+import './styles/index.css';
+import './lib/i18n';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app/App';
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html must contain <div id="root">');
+
+createRoot(root).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

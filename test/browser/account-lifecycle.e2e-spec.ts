@@ -1,0 +1,175 @@
+import { readFileSync } from 'node:fs';
+import type { Browser } from 'playwright-core';
+import { createVerifiedUser, USER_PASSWORD } from './helpers/app';
+import { launchBrowser, newContext, open, screenshot, waitForPage } from './helpers/browser';
+import { collectCspViolations } from './helpers/csp';
+import { startServer, type RunningServer } from './helpers/server';
+import { linkFromMail, startMailCatcher, type MailCatcher } from './helpers/smtp';
+
+// The jest project's testTimeout is not applied per project; real browser journeys need longer.
+jest.setTimeout(120_000);
+
+describe('account lifecycle in a real browser', () => {
+  let mail: MailCatcher;
+  let server: RunningServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    mail = await startMailCatcher();
+    server = await startServer(mail.port);
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    await mail?.close();
+  });
+
+  it('registers, opens the link from the mail, signs in and downloads the own data', async () => {
+    const email = 'kim.neu@example.org';
+    const displayName = 'Kim aus Eving';
+    // CSP stays enforced here: the whole journey must work under the server's policy.
+    const context = await newContext(browser, server.baseUrl);
+    const page = await context.newPage();
+    const cspViolations = collectCspViolations(page);
+
+    await open(page, '/register');
+    await page.fill('#register-displayName', displayName);
+    await page.fill('#register-email', email);
+    await page.fill('#register-password', USER_PASSWORD);
+    await page.click('#register button[type="submit"]');
+    await page.waitForSelector(`text=Wir haben eine E-Mail an ${email} gesendet`);
+
+    const verificationMail = await mail.waitForMail(email);
+    const link = linkFromMail(verificationMail, '/verify-email');
+    expect(link.startsWith(`${server.baseUrl}/verify-email?token=`)).toBe(true);
+
+    await page.goto(link);
+    await waitForPage(page);
+    await page.waitForSelector('text=Ihre E-Mail-Adresse ist bestätigt.');
+    await page.click('a:has-text("Zur Anmeldung")');
+    await page.waitForURL((url) => url.pathname === '/login');
+
+    await page.fill('#login-email', email);
+    await page.fill('#login-password', USER_PASSWORD);
+    await page.click('#login button[type="submit"]');
+    await page.waitForURL((url) => url.pathname === '/');
+    await page.waitForSelector(`text=Sie sind angemeldet als ${displayName}.`);
+    expect(await page.textContent('.site-nav__user')).toContain(displayName);
+
+    await page.click('nav >> text=Mein Konto');
+    await page.waitForURL((url) => url.pathname === '/account');
+    await waitForPage(page);
+    await screenshot(page, 'de-account-citizen');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('button:has-text("Daten herunterladen")')]);
+    expect(download.suggestedFilename()).toBe('soziale-stadt-export.json');
+    const exported = readFileSync(await download.path(), 'utf8');
+    const data: unknown = JSON.parse(exported);
+    expect(typeof data).toBe('object');
+    expect(exported).toContain(email);
+    expect(exported).toContain(displayName);
+    await page.waitForSelector('text=Der Download wurde gestartet.');
+
+    // Signing out from a page that needs a session lands on the home page, not the login.
+    await page.click('button:has-text("Abmelden")');
+    await page.waitForSelector('text=Sie haben sich abgemeldet.');
+    expect(new URL(page.url()).pathname).toBe('/');
+
+    expect(cspViolations).toEqual([]);
+    await context.close();
+  });
+
+  it('completes the sign-in with the keyboard only', async () => {
+    const email = 'tastatur@example.org';
+    await createVerifiedUser(server.baseUrl, mail, email, 'Tastatur-Test');
+    const context = await newContext(browser, server.baseUrl);
+    const page = await context.newPage();
+    await page.goto('/login');
+    await waitForPage(page);
+
+    const active = () =>
+      page.evaluate(() => {
+        const element = document.activeElement as HTMLElement | null;
+        return {
+          id: element?.id ?? '',
+          className: element?.className ?? '',
+          outline: element ? getComputedStyle(element).outlineStyle : '',
+        };
+      });
+
+    await page.keyboard.press('Tab');
+    expect((await active()).className).toContain('skip-link');
+
+    let focused = await active();
+    for (let presses = 0; presses < 40 && focused.id !== 'login-email'; presses += 1) {
+      await page.keyboard.press('Tab');
+      focused = await active();
+    }
+    expect(focused.id).toBe('login-email');
+    expect(focused.outline).not.toBe('none');
+    await page.keyboard.type(email);
+    await page.keyboard.press('Tab');
+    expect((await active()).id).toBe('login-password');
+    await page.keyboard.type(USER_PASSWORD);
+    await page.keyboard.press('Enter');
+
+    await page.waitForURL((url) => url.pathname === '/');
+    await page.waitForSelector('text=Sie sind angemeldet als Tastatur-Test.');
+    // After the route change focus lands on the new page's h1.
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+    await context.close();
+  });
+
+  it('shows field errors next to the fields and moves focus to the error summary', async () => {
+    const context = await newContext(browser, server.baseUrl);
+    const page = await context.newPage();
+    await open(page, '/login');
+    await page.click('#login button[type="submit"]');
+    await page.waitForSelector('.error-summary');
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('error-summary'))).toBe(true);
+    expect(await page.getAttribute('#login-email', 'aria-invalid')).toBe('true');
+    expect(await page.getAttribute('#login-email', 'aria-describedby')).toContain('login-email-error');
+    expect(await page.textContent('#login-email-error')).toContain('Bitte füllen Sie dieses Feld aus.');
+
+    await page.fill('#login-email', 'niemand@example.org');
+    await page.fill('#login-password', 'falsches-passwort-123');
+    await page.click('#login button[type="submit"]');
+    await page.waitForSelector('.error-summary >> text=E-Mail-Adresse oder Passwort sind nicht richtig.');
+    await screenshot(page, 'de-login-error');
+    await context.close();
+  });
+
+  it('uses the account language after sign-in and deletes the account after confirmation', async () => {
+    const email = 'loeschen@example.org';
+    await createVerifiedUser(server.baseUrl, mail, email, 'Leaving Soon', 'en');
+    const context = await newContext(browser, server.baseUrl, { language: 'de' });
+    const page = await context.newPage();
+    await open(page, '/login');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('de');
+    await page.fill('#login-email', email);
+    await page.fill('#login-password', USER_PASSWORD);
+    await page.click('#login button[type="submit"]');
+    await page.waitForURL((url) => url.pathname === '/');
+    await page.waitForSelector('text=You are signed in as Leaving Soon.');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+
+    await open(page, '/account');
+    await page.click('#delete-account button[type="submit"]');
+    await page.waitForSelector('#delete-account-confirmed-error');
+    await page.check('#delete-account-confirmed');
+    await page.fill('#delete-account-password', USER_PASSWORD);
+    await page.click('#delete-account button[type="submit"]');
+    await page.waitForURL((url) => url.pathname === '/');
+    await page.waitForSelector('text=Your account has been deleted.');
+    expect(await page.locator('.site-nav__user').count()).toBe(0);
+
+    await open(page, '/login');
+    await page.fill('#login-email', email);
+    await page.fill('#login-password', USER_PASSWORD);
+    await page.click('#login button[type="submit"]');
+    await page.waitForSelector('.error-summary');
+    expect(await page.textContent('.error-summary')).toContain('The email address or password is not correct.');
+    await context.close();
+  });
+});

@@ -1,0 +1,127 @@
+import type { Browser, Page } from 'playwright-core';
+import { createVerifiedUser, loginViaForm } from './helpers/app';
+import { launchBrowser, newContext, open, screenshot, waitForPage } from './helpers/browser';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, startServer, type RunningServer } from './helpers/server';
+import { startMailCatcher, type MailCatcher } from './helpers/smtp';
+
+// The jest project's testTimeout is not applied per project; real browser journeys need longer.
+jest.setTimeout(120_000);
+
+function isoDate(offsetDays: number): string {
+  return new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
+}
+
+describe('administration of reference data', () => {
+  let mail: MailCatcher;
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    mail = await startMailCatcher();
+    server = await startServer(mail.port);
+    browser = await launchBrowser();
+    const context = await newContext(browser, server.baseUrl, { language: 'de' });
+    page = await context.newPage();
+    await loginViaForm(page, ADMIN_EMAIL, ADMIN_PASSWORD);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    await mail?.close();
+  });
+
+  it('sends anonymous visitors of admin pages to the login and back', async () => {
+    const context = await newContext(browser, server.baseUrl, { language: 'de' });
+    const anonymous = await context.newPage();
+    await anonymous.goto('/admin/areas');
+    await anonymous.waitForURL((url) => url.pathname === '/login' && url.searchParams.get('returnTo') === '/admin/areas');
+    await anonymous.waitForSelector('text=Bitte melden Sie sich an, um diese Seite zu sehen.');
+    await anonymous.fill('#login-email', ADMIN_EMAIL);
+    await anonymous.fill('#login-password', ADMIN_PASSWORD);
+    await anonymous.click('#login button[type="submit"]');
+    await anonymous.waitForURL((url) => url.pathname === '/admin/areas');
+    await waitForPage(anonymous);
+    expect(await anonymous.textContent('h1')).toBe('Gebiete');
+    await context.close();
+  });
+
+  it('renames an Aktionsraum and the new name shows on the home page', async () => {
+    await open(page, '/admin/areas');
+    await page.getByRole('link', { name: 'Bearbeiten Nordmarkt', exact: true }).click();
+    await page.waitForURL(/\/admin\/areas\/[^/]+$/);
+    await waitForPage(page);
+    expect(await page.inputValue('#area-name')).toBe('Nordmarkt');
+    await page.fill('#area-name', 'Nordmarkt (Quartiersbüro)');
+    await page.click('#area button[type="submit"]');
+
+    await page.waitForURL((url) => url.pathname === '/admin/areas');
+    await page.waitForSelector('text=Das Gebiet „Nordmarkt (Quartiersbüro)“ wurde gespeichert.');
+    await waitForPage(page);
+    expect(await page.getByRole('rowheader', { name: /Nordmarkt \(Quartiersbüro\)/ }).count()).toBe(1);
+
+    await open(page, '/');
+    expect(await page.locator('.district-card .kern-list li', { hasText: 'Nordmarkt (Quartiersbüro)' }).count()).toBe(1);
+  });
+
+  it('retires an Aktionsraum by setting "valid until"; it stays listed but leaves the home page', async () => {
+    await open(page, '/admin/areas');
+    await page.getByRole('link', { name: 'Bearbeiten Marten', exact: true }).click();
+    await page.waitForURL(/\/admin\/areas\/[^/]+$/);
+    await waitForPage(page);
+    await page.fill('#area-validTo', isoDate(-1));
+    await page.click('#area button[type="submit"]');
+    await page.waitForSelector('text=Das Gebiet „Marten“ wurde gespeichert.');
+    await waitForPage(page);
+
+    const row = page.getByRole('row', { name: /Marten/ });
+    expect(await row.textContent()).toContain('Nicht aktuell');
+    await screenshot(page, 'de-admin-areas-after-retire');
+
+    await open(page, '/');
+    expect(await page.locator('.district-card .kern-list li', { hasText: /^Marten$/ }).count()).toBe(0);
+    expect(await page.locator('.district-card .kern-list li', { hasText: 'Hafen' }).count()).toBe(1);
+  });
+
+  it('rejects an end date before the start date next to the field', async () => {
+    await open(page, '/admin/areas/new');
+    await page.selectOption('#area-type', 'action_area');
+    await page.fill('#area-name', 'Testgebiet');
+    await page.fill('#area-code', 'ar-testgebiet');
+    await page.fill('#area-validFrom', isoDate(0));
+    await page.fill('#area-validTo', isoDate(-10));
+    await page.click('#area button[type="submit"]');
+    await page.waitForSelector('#area-validTo-error');
+    expect(await page.getAttribute('#area-validTo', 'aria-invalid')).toBe('true');
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('error-summary'))).toBe(true);
+  });
+
+  it('makes a citizen a moderator for one Aktionsraum', async () => {
+    await createVerifiedUser(server.baseUrl, mail, 'mod@example.org', 'Mo Deration');
+    await open(page, '/admin/users?q=mod%40example.org');
+    await page.getByRole('button', { name: 'Bearbeiten Mo Deration' }).click();
+    await page.waitForSelector('dialog[open]');
+    await page.selectOption('#edit-user-role', 'moderator');
+    await page.locator('dialog').getByLabel('Hafen', { exact: true }).check();
+    await screenshot(page, 'de-admin-user-dialog');
+    await page.click('dialog #edit-user button[type="submit"]');
+    await page.waitForSelector('dialog[open]', { state: 'detached' });
+    await page.waitForSelector('text=Die Änderungen für Mo Deration wurden gespeichert.');
+    const row = page.getByRole('row', { name: /Mo Deration/ });
+    await row.getByText('Hafen').waitFor();
+    expect(await row.textContent()).toContain('Moderation');
+  });
+
+  it('deactivates a field of action', async () => {
+    await open(page, '/admin/fields-of-action');
+    await page.locator('tr', { hasText: 'SZ' }).getByRole('link').click();
+    await page.waitForURL(/\/admin\/fields-of-action\/[^/]+$/);
+    await waitForPage(page);
+    await page.uncheck('#field-of-action-active');
+    await page.click('#field-of-action button[type="submit"]');
+    await page.waitForSelector('text=Das Handlungsfeld SZ wurde gespeichert.');
+    await waitForPage(page);
+    expect(await page.locator('tr', { hasText: 'SZ' }).textContent()).toContain('Deaktiviert');
+  });
+});

@@ -1,0 +1,47 @@
+import { request, type APIRequestContext, type Page } from 'playwright-core';
+import { waitForPage } from './browser';
+import { linkFromMail, type MailCatcher } from './smtp';
+
+export const USER_PASSWORD = 'Sichere-Passphrase-42';
+
+/** Signs in through the login form and waits for the home page. */
+export async function loginViaForm(page: Page, email: string, password: string): Promise<void> {
+  await page.goto('/login');
+  await waitForPage(page);
+  await page.fill('#login-email', email);
+  await page.fill('#login-password', password);
+  await page.click('#login button[type="submit"]');
+  await page.waitForURL((url) => url.pathname === '/');
+  await page.waitForSelector('.site-nav__user');
+  await waitForPage(page);
+}
+
+async function csrfHeaders(api: APIRequestContext): Promise<Record<string, string>> {
+  await api.get('/api/auth/session');
+  const { cookies } = await api.storageState();
+  const token = cookies.find((cookie) => cookie.name === 'csrf_token')?.value ?? '';
+  return { 'x-csrf-token': token };
+}
+
+/** Registers an account over HTTP and confirms it with the link from the real mail. */
+export async function createVerifiedUser(
+  baseUrl: string,
+  mail: MailCatcher,
+  email: string,
+  displayName: string,
+  language: 'de' | 'en' = 'de',
+): Promise<void> {
+  const api = await request.newContext({ baseURL: baseUrl });
+  try {
+    const registered = await api.post('/api/auth/register', {
+      headers: await csrfHeaders(api),
+      data: { email, password: USER_PASSWORD, displayName, language },
+    });
+    if (registered.status() !== 201) throw new Error(`register ${registered.status()}: ${await registered.text()}`);
+    const token = new URL(linkFromMail(await mail.waitForMail(email), '/verify-email')).searchParams.get('token');
+    const verified = await api.post('/api/auth/verify-email', { headers: await csrfHeaders(api), data: { token } });
+    if (verified.status() !== 200) throw new Error(`verify ${verified.status()}: ${await verified.text()}`);
+  } finally {
+    await api.dispose();
+  }
+}
