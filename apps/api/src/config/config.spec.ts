@@ -57,4 +57,13 @@ describe('loadConfig', () => {
     expect(problemsOf({ ADMIN_EMAIL: 'admin@example.org', ADMIN_PASSWORD: 'short' }).join()).toContain('ADMIN_PASSWORD must be at least');
     expect(problemsOf({ ADMIN_EMAIL: 'not-an-email', ADMIN_PASSWORD: 'long enough password' }).join()).toContain('ADMIN_EMAIL');
   });
+
+  it('requires PUBLIC_URL and SMTP_URL in production', () => {
+    const text = problemsOf({ NODE_ENV: 'production' }).join('\n');
+    expect(text).toContain('PUBLIC_URL is required in production');
+    expect(text).toContain('SMTP_URL is required in production');
+    expect(loadConfig({ NODE_ENV: 'production', PUBLIC_URL: 'https://beteiligung.example.de', SMTP_URL: 'smtp://mail:587' }).env).toBe(
+      'production',
+    );
+  });
 });

@@ -126,9 +126,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       errors.map((e) => `${e.property}: ${Object.values(e.constraints ?? {}).join('; ')} (got "${String(env[e.property])}")`),
     );
   }
+  const problems: string[] = [];
   if (Boolean(parsed.ADMIN_EMAIL) !== Boolean(parsed.ADMIN_PASSWORD)) {
-    throw new ConfigError(['ADMIN_EMAIL and ADMIN_PASSWORD must be set together (or neither)']);
+    problems.push('ADMIN_EMAIL and ADMIN_PASSWORD must be set together (or neither)');
   }
+  if (parsed.NODE_ENV === 'production') {
+    // Defaults that suit a laptop would hurt in production: links to localhost, mail kept on disk.
+    if (!parsed.PUBLIC_URL) problems.push('PUBLIC_URL is required in production (the address in every mailed link)');
+    if (!parsed.SMTP_URL) problems.push('SMTP_URL is required in production (otherwise no mail leaves the server)');
+  }
+  if (problems.length) throw new ConfigError(problems);
   const root = repoRoot();
   const port = parsed.PORT ?? 3000;
   const dataDir = resolve(root, parsed.DATA_DIR ?? 'data');
