@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { createVerifiedUser, loginViaForm } from './helpers/app';
-import { launchBrowser, newContext, open, screenshot, waitForPage } from './helpers/browser';
+import { launchBrowser, newContext, open, screenshot, switchLanguage, waitForPage } from './helpers/browser';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, startServer, type RunningServer } from './helpers/server';
 import { startMailCatcher, type MailCatcher } from './helpers/smtp';
 
@@ -123,5 +123,33 @@ describe('administration of reference data', () => {
     await page.waitForSelector('text=Das Handlungsfeld SZ wurde gespeichert.');
     await waitForPage(page);
     expect(await page.locator('tr', { hasText: 'SZ' }).textContent()).toContain('Deaktiviert');
+  });
+
+  it("shows the API's field errors translated by their rule, in German and after switching to English", async () => {
+    await open(page, '/admin/fields-of-action/new');
+    // Both pass the browser's checks; the API refuses the code's form and the name's length.
+    await page.fill('#field-of-action-code', 'ab-1');
+    await page.fill('#field-of-action-name-de', 'X');
+    await page.fill('#field-of-action-name-en', 'Field of action');
+    await page.fill('#field-of-action-description-de', 'Beschreibung');
+    await page.fill('#field-of-action-description-en', 'Description');
+    await page.click('#field-of-action button[type="submit"]');
+    await page.waitForSelector('#field-of-action-code-error');
+    expect(await page.getAttribute('#field-of-action-name-de', 'aria-invalid')).toBe('true');
+    expect(await page.textContent('#field-of-action-code-error')).toContain('Diese Angabe hat nicht die erwartete Form');
+    expect(await page.textContent('#field-of-action-name-de-error')).toContain('Diese Angabe ist zu kurz oder zu lang.');
+    expect(await page.textContent('.error-summary')).toContain('Kürzel: Diese Angabe hat nicht die erwartete Form');
+    await screenshot(page, 'de-admin-field-of-action-api-errors');
+
+    try {
+      await switchLanguage(page, 'en');
+      expect(await page.textContent('#field-of-action-code-error')).toContain('This entry is not in the expected form');
+      expect(await page.textContent('#field-of-action-name-de-error')).toContain('This entry is too short or too long.');
+      expect(await page.textContent('.error-summary')).toContain('Name (German): This entry is too short or too long.');
+    } finally {
+      // The switcher saves the language to the admin's account; later journeys expect German.
+      await switchLanguage(page, 'de');
+      await page.waitForLoadState('networkidle');
+    }
   });
 });

@@ -1,3 +1,4 @@
+import type { FieldErrorDetail } from '@app/shared';
 import type { TFunction } from 'i18next';
 import { ApiError, CLIENT_ERROR_UNKNOWN } from './api-client';
 
@@ -7,7 +8,8 @@ import { ApiError, CLIENT_ERROR_UNKNOWN } from './api-client';
  * untranslated fallback from the server.
  */
 export interface UiMessage {
-  key?: string;
+  /** A list of keys means: the first one the locale files have. */
+  key?: string | string[];
   params?: Record<string, unknown>;
   text?: string;
 }
@@ -19,17 +21,27 @@ export function translateMessage(t: TFunction, message: UiMessage): string {
   return t(message.key, { ...message.params, defaultValue: message.text ?? t(`errors.${CLIENT_ERROR_UNKNOWN}`) });
 }
 
+/**
+ * The API names the rule behind each field message (class-validator's names, e.g. "isEmail"),
+ * which has its text under `validation.rules.<rule>`. For a rule without one, German gets a
+ * generic message and English the server's (English) text, which names the exact problem.
+ */
+function fieldMessages(detail: FieldErrorDetail): UiMessage[] {
+  return detail.messages.map((text, index) => {
+    const rule = detail.rules?.[index];
+    const generic = 'validation.invalid';
+    const key = rule && /^\w+$/.test(rule) ? [`validation.rules.${rule}`, generic] : generic;
+    return { key, params: { detail: text }, text };
+  });
+}
+
 /** Turns any thrown value into a form-level message and per-field messages. */
 export function describeError(error: unknown): { formError: UiMessage; fieldErrors: FieldErrors } {
   if (!(error instanceof ApiError)) {
     return { formError: { key: `errors.${CLIENT_ERROR_UNKNOWN}` }, fieldErrors: {} };
   }
   const fieldErrors: FieldErrors = {};
-  for (const detail of error.details) {
-    // The server's field messages are English developer texts; German gets a generic
-    // translated message, English shows the server's (which names the exact rule).
-    fieldErrors[detail.field] = detail.messages.map((text) => ({ key: 'validation.invalid', params: { detail: text }, text }));
-  }
+  for (const detail of error.details) fieldErrors[detail.field] = fieldMessages(detail);
   const params = error.retryAfterSeconds ? { count: Math.ceil(error.retryAfterSeconds / 60) } : undefined;
   const key = error.code === 'RATE_LIMITED' && params ? 'errors.RATE_LIMITED_WAIT' : `errors.${error.code}`;
   return { formError: { key, params, text: error.message }, fieldErrors };

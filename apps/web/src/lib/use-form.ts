@@ -28,6 +28,27 @@ export interface ErrorListEntry {
   messages: UiMessage[];
 }
 
+/** What every control receives from the form: identity, label and the messages to show. */
+export interface FieldIdentity {
+  id: string;
+  name: string;
+  label: string;
+  required?: boolean;
+  errors: UiMessage[];
+}
+
+/** What field() hands to a text or select control. */
+export interface TextBinding extends FieldIdentity {
+  value: string;
+  onChange: (value: string) => void;
+}
+
+/** What checkbox() hands to a checkbox. */
+export interface CheckboxBinding extends FieldIdentity {
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+}
+
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 function checkRules(value: string | boolean, rules: FieldRules): UiMessage[] {
@@ -59,7 +80,8 @@ export function useForm<V extends FormValues>(options: FormOptions<V>) {
   const [submitting, setSubmitting] = useState(false);
   const [failures, setFailures] = useState(0);
   // Filled by field()/checkbox() while this render runs, so fields no longer shown stop
-  // validating. handleSubmit and errorList of the same render read it.
+  // validating. handleSubmit and errorList of the same render read it. So field() must be
+  // called in the form's own render (as props of its fields), not inside child components.
   const rules = new Map<string, FieldRules>();
   const summaryRef = useRef<HTMLDivElement>(null);
 
@@ -73,30 +95,18 @@ export function useForm<V extends FormValues>(options: FormOptions<V>) {
     setValues((previous) => ({ ...previous, [name]: value }));
   }, []);
 
-  function field(name: keyof V & string, fieldRules: FieldRules) {
+  /** Registers the field's rules for this render and returns what every control needs. */
+  function bind(name: keyof V & string, fieldRules: FieldRules): FieldIdentity {
     rules.set(name, fieldRules);
-    return {
-      id: fieldId(name),
-      name,
-      label: fieldRules.label,
-      required: fieldRules.required,
-      value: String(values[name] ?? ''),
-      onChange: (value: string) => setValue(name, value as V[typeof name]),
-      errors: fieldErrors[name] ?? [],
-    };
+    return { id: fieldId(name), name, label: fieldRules.label, required: fieldRules.required, errors: fieldErrors[name] ?? [] };
   }
 
-  function checkbox(name: keyof V & string, fieldRules: FieldRules) {
-    rules.set(name, fieldRules);
-    return {
-      id: fieldId(name),
-      name,
-      label: fieldRules.label,
-      required: fieldRules.required,
-      checked: Boolean(values[name]),
-      onChange: (checked: boolean) => setValue(name, checked as V[typeof name]),
-      errors: fieldErrors[name] ?? [],
-    };
+  function field(name: keyof V & string, fieldRules: FieldRules): TextBinding {
+    return { ...bind(name, fieldRules), value: String(values[name] ?? ''), onChange: (value) => setValue(name, value as V[typeof name]) };
+  }
+
+  function checkbox(name: keyof V & string, fieldRules: FieldRules): CheckboxBinding {
+    return { ...bind(name, fieldRules), checked: Boolean(values[name]), onChange: (checked) => setValue(name, checked as V[typeof name]) };
   }
 
   function clientErrors(): FieldErrors {

@@ -1,16 +1,14 @@
 import { AREA_TYPES, type AreaType } from '@app/shared';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { ButtonLink } from '../../components/ui/Button';
 import { Form } from '../../components/ui/Form';
 import { SelectField } from '../../components/ui/FormField';
-import { Page } from '../../components/ui/Page';
 import { QueryState } from '../../components/ui/QueryState';
 import { useAreas } from '../../features/areas/api/areas';
 import { AreaTable } from '../../features/areas/components/AreaTable';
 import { byName } from '../../lib/format';
 import { useForm } from '../../lib/use-form';
-import { AdminNav } from '../layout/AdminNav';
+import { AdminListPage } from '../layout/AdminPages';
 
 type Validity = 'all' | 'current';
 
@@ -59,13 +57,7 @@ export function AdminAreasRoute() {
   const all = useAreas({ include: 'all' });
 
   return (
-    <Page title={t('admin.areas.title')} lead={t('admin.areas.lead')} wide>
-      <AdminNav />
-      <p className="page-actions">
-        <ButtonLink to="/admin/areas/new" variant="primary" icon="add">
-          {t('admin.areas.create')}
-        </ButtonLink>
-      </p>
+    <AdminListPage section="admin.areas" createPath="/admin/areas/new">
       <AreaFilter
         key={params.toString()}
         type={type ?? ''}
@@ -90,6 +82,6 @@ export function AdminAreasRoute() {
           );
         }}
       </QueryState>
-    </Page>
+    </AdminListPage>
   );
 }

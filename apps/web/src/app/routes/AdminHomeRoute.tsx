@@ -1,19 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Page } from '../../components/ui/Page';
-
-const SECTIONS = [
-  { to: '/admin/users', id: 'users' },
-  { to: '/admin/areas', id: 'areas' },
-  { to: '/admin/fields-of-action', id: 'fields' },
-] as const;
+import { ADMIN_SECTIONS } from '../layout/admin-sections';
 
 export function AdminHomeRoute() {
   const { t } = useTranslation();
   return (
     <Page title={t('admin.title')} lead={t('admin.lead')} wide>
       <ul className="card-grid" role="list">
-        {SECTIONS.map((section) => (
+        {ADMIN_SECTIONS.map((section) => (
           <li key={section.id} className="kern-card kern-card--interactive">
             <div className="kern-card__container">
               <div className="kern-card__header">

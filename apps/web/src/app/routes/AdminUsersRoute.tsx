@@ -3,7 +3,6 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { Alert } from '../../components/ui/Alert';
-import { Page } from '../../components/ui/Page';
 import { Pagination } from '../../components/ui/Pagination';
 import { QueryState } from '../../components/ui/QueryState';
 import { EditUserDialog } from '../../features/admin-users/components/EditUserDialog';
@@ -12,7 +11,7 @@ import { UserTable } from '../../features/admin-users/components/UserTable';
 import { useAdminUsers, type UserSearch } from '../../features/admin-users/api/users';
 import { useAreas } from '../../features/areas/api/areas';
 import { byName } from '../../lib/format';
-import { AdminNav } from '../layout/AdminNav';
+import { AdminListPage } from '../layout/AdminPages';
 
 function readSearch(params: URLSearchParams): UserSearch {
   const role = params.get('role');
@@ -43,8 +42,7 @@ export function AdminUsersRoute() {
   }
 
   return (
-    <Page title={t('admin.users.title')} lead={t('admin.users.lead')} wide>
-      <AdminNav />
+    <AdminListPage section="admin.users">
       <UserSearchForm key={params.toString()} search={search} onSearch={applySearch} />
       <div role="status" className="app-form__status">
         {saved ? <Alert variant="success" title={t('admin.users.saved', { name: saved.displayName ?? '' })} /> : null}
@@ -84,6 +82,6 @@ export function AdminUsersRoute() {
           }}
         />
       ) : null}
-    </Page>
+    </AdminListPage>
   );
 }

@@ -1,3 +1,4 @@
+import { TOKEN_TTL_HOURS } from '@app/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -14,7 +15,7 @@ export function RegisterRoute() {
       <div role="status">
         {registeredEmail ? (
           <Alert variant="success" title={t('auth.register.doneTitle')}>
-            <p className="kern-body">{t('auth.register.doneText', { email: registeredEmail })}</p>
+            <p className="kern-body">{t('auth.register.doneText', { email: registeredEmail, hours: TOKEN_TTL_HOURS.verifyEmail })}</p>
           </Alert>
         ) : null}
       </div>

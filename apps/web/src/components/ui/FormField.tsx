@@ -1,27 +1,23 @@
-import type { InputHTMLAttributes, ReactNode } from 'react';
+import type { ChangeEvent, InputHTMLAttributes, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { translateMessage, type UiMessage } from '../../lib/messages';
+import type { CheckboxBinding, FieldIdentity, TextBinding } from '../../lib/use-form';
 
-/** What useForm().field() hands to a field. */
-interface FieldBinding {
-  id: string;
-  name: string;
-  label: string;
-  required?: boolean;
-  errors: UiMessage[];
-}
-
-interface FrameProps extends FieldBinding {
+interface FrameProps extends FieldIdentity {
   hint?: ReactNode;
   children: (aria: { 'aria-describedby'?: string; 'aria-invalid'?: true; className: string }) => ReactNode;
   inputClass: string;
+}
+
+/** The hint and the error message describe the control, in that order. */
+function describedBy(id: string, hint: ReactNode, hasError: boolean): string | undefined {
+  return [hint ? `${id}-hint` : null, hasError ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
 }
 
 /** Label, hint, error and control in KERN's form-input markup, wired for assistive technology. */
 function FieldFrame({ id, label, required, errors, hint, children, inputClass }: FrameProps) {
   const { t } = useTranslation();
   const hasError = errors.length > 0;
-  const describedBy = [hint ? `${id}-hint` : null, hasError ? `${id}-error` : null].filter(Boolean).join(' ');
   return (
     <div className={`kern-form-input${hasError ? ' kern-form-input--error' : ''}`}>
       <label className="kern-label" htmlFor={id}>
@@ -34,7 +30,7 @@ function FieldFrame({ id, label, required, errors, hint, children, inputClass }:
         </div>
       ) : null}
       {children({
-        'aria-describedby': describedBy || undefined,
+        'aria-describedby': describedBy(id, hint, hasError),
         'aria-invalid': hasError || undefined,
         className: `${inputClass}${hasError ? ` ${inputClass}--error` : ''}`,
       })}
@@ -55,9 +51,7 @@ export function FieldError({ id, errors }: { id: string; errors: UiMessage[] }) 
 
 type NativeInput = Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange' | 'id' | 'name' | 'className'>;
 
-interface TextFieldProps extends FieldBinding, NativeInput {
-  value: string;
-  onChange: (value: string) => void;
+interface TextFieldProps extends TextBinding, NativeInput {
   hint?: ReactNode;
   multiline?: boolean;
   rows?: number;
@@ -66,29 +60,17 @@ interface TextFieldProps extends FieldBinding, NativeInput {
 export function TextField({ id, name, label, required, errors, hint, value, onChange, multiline, rows = 4, ...native }: TextFieldProps) {
   return (
     <FieldFrame id={id} name={name} label={label} required={required} errors={errors} hint={hint} inputClass="kern-form-input__input">
-      {(aria) =>
-        multiline ? (
-          <textarea
-            {...aria}
-            id={id}
-            name={name}
-            rows={rows}
-            value={value}
-            required={required}
-            onChange={(event) => onChange(event.target.value)}
-          />
-        ) : (
-          <input
-            {...native}
-            {...aria}
-            id={id}
-            name={name}
-            value={value}
-            required={required}
-            onChange={(event) => onChange(event.target.value)}
-          />
-        )
-      }
+      {(aria) => {
+        const control = {
+          ...aria,
+          id,
+          name,
+          value,
+          required,
+          onChange: (event: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => onChange(event.target.value),
+        };
+        return multiline ? <textarea {...control} rows={rows} /> : <input {...native} {...control} />;
+      }}
     </FieldFrame>
   );
 }
@@ -98,9 +80,7 @@ export interface SelectOption {
   label: string;
 }
 
-interface SelectFieldProps extends FieldBinding {
-  value: string;
-  onChange: (value: string) => void;
+interface SelectFieldProps extends TextBinding {
   options: SelectOption[];
   hint?: ReactNode;
   /** Text of an empty first option, for optional choices. */
@@ -147,15 +127,12 @@ export function SelectField({
   );
 }
 
-interface CheckboxFieldProps extends FieldBinding {
-  checked: boolean;
-  onChange: (checked: boolean) => void;
+interface CheckboxFieldProps extends CheckboxBinding {
   hint?: ReactNode;
 }
 
 export function CheckboxField({ id, name, label, required, errors, hint, checked, onChange }: CheckboxFieldProps) {
   const hasError = errors.length > 0;
-  const describedBy = [hint ? `${id}-hint` : null, hasError ? `${id}-error` : null].filter(Boolean).join(' ');
   return (
     <div className={`kern-form-check${hasError ? ' kern-form-check--error' : ''}`}>
       <input
@@ -165,7 +142,7 @@ export function CheckboxField({ id, name, label, required, errors, hint, checked
         name={name}
         checked={checked}
         required={required}
-        aria-describedby={describedBy || undefined}
+        aria-describedby={describedBy(id, hint, hasError)}
         aria-invalid={hasError || undefined}
         onChange={(event) => onChange(event.target.checked)}
       />

@@ -69,9 +69,9 @@ export function LegalDocument({ sections, hasPlaceholders = false, children }: L
   );
 }
 
-/** Reads a section list from the locale files; returns [] if the key is missing. */
-export function useLegalSections(key: string): LegalSection[] {
+/** Reads a section list from the locale files, with `values` for its {{placeholders}}; [] if the key is missing. */
+export function useLegalSections(key: string, values?: Record<string, string | number>): LegalSection[] {
   const { t } = useTranslation();
-  const value = t(key, { returnObjects: true }) as unknown;
+  const value = t(key, { ...values, returnObjects: true }) as unknown;
   return Array.isArray(value) ? (value as LegalSection[]) : [];
 }

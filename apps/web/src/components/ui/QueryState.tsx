@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { describeError, translateMessage } from '../../lib/messages';
 import { Alert } from './Alert';
 
-interface QueryLike<T> {
+export interface QueryLike<T> {
   data: T | undefined;
   error: unknown;
   isPending: boolean;
@@ -32,4 +32,13 @@ export function Loading() {
       <span className="kern-body">{t('common.loading')}</span>
     </div>
   );
+}
+
+/** Two queries as one: loaded when both have loaded, failed when either failed. */
+export function bothQueries<A, B>(a: QueryLike<A>, b: QueryLike<B>): QueryLike<[A, B]> {
+  return {
+    data: a.data !== undefined && b.data !== undefined ? [a.data, b.data] : undefined,
+    error: a.error ?? b.error,
+    isPending: a.isPending || b.isPending,
+  };
 }

@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
+import { CurrentPasswordField } from '../../../components/ui/AccountFields';
 import { Alert } from '../../../components/ui/Alert';
 import { Form } from '../../../components/ui/Form';
-import { CheckboxField, TextField } from '../../../components/ui/FormField';
+import { CheckboxField } from '../../../components/ui/FormField';
 import { useForm } from '../../../lib/use-form';
 import { useDeleteAccount } from '../api/delete-account';
 
@@ -28,11 +29,7 @@ export function DeleteAccountForm({ onDeleted }: { onDeleted: () => void }) {
       </Alert>
       <Form form={form} submitLabel={t('account.delete.submit')} submitVariant="secondary" submitIcon="delete">
         <CheckboxField {...form.checkbox('confirmed', { label: t('account.delete.confirm'), required: true })} />
-        <TextField
-          {...form.field('password', { label: t('fields.currentPassword'), required: true })}
-          type="password"
-          autoComplete="current-password"
-        />
+        <CurrentPasswordField {...form.field('password', { label: t('fields.currentPassword'), required: true })} />
       </Form>
     </>
   );

@@ -1,8 +1,8 @@
 import { EMAIL_MAX_LENGTH, type MeResponse } from '@app/shared';
 import { useTranslation } from 'react-i18next';
+import { CurrentPasswordField, EmailField } from '../../../components/ui/AccountFields';
 import { Alert } from '../../../components/ui/Alert';
 import { Form } from '../../../components/ui/Form';
-import { TextField } from '../../../components/ui/FormField';
 import { useForm } from '../../../lib/use-form';
 import { useChangeEmail } from '../api/change-email';
 
@@ -33,18 +33,11 @@ export function EmailForm({ user }: { user: MeResponse }) {
         </Alert>
       ) : null}
       <Form form={form} submitLabel={t('account.email.submit')}>
-        <TextField
+        <EmailField
           {...form.field('newEmail', { label: t('fields.newEmail'), required: true, email: true, maxLength: EMAIL_MAX_LENGTH })}
           hint={t('account.email.hint')}
-          type="email"
-          autoComplete="email"
-          spellCheck={false}
         />
-        <TextField
-          {...form.field('currentPassword', { label: t('fields.currentPassword'), required: true })}
-          type="password"
-          autoComplete="current-password"
-        />
+        <CurrentPasswordField {...form.field('currentPassword', { label: t('fields.currentPassword'), required: true })} />
       </Form>
     </>
   );

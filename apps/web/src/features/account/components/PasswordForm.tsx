@@ -1,12 +1,12 @@
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@app/shared';
 import { useTranslation } from 'react-i18next';
+import { CurrentPasswordField, NewPasswordFields, newPasswordRules } from '../../../components/ui/AccountFields';
 import { Form } from '../../../components/ui/Form';
-import { TextField } from '../../../components/ui/FormField';
 import { repeatMustMatch, useForm } from '../../../lib/use-form';
 import { changePassword } from '../api/change-password';
 
 export function PasswordForm() {
   const { t } = useTranslation();
+  const rules = newPasswordRules(t);
   const form = useForm({
     id: 'change-password',
     initialValues: { currentPassword: '', newPassword: '', newPasswordRepeat: '' },
@@ -19,27 +19,8 @@ export function PasswordForm() {
   });
   return (
     <Form form={form} submitLabel={t('account.password.submit')}>
-      <TextField
-        {...form.field('currentPassword', { label: t('fields.currentPassword'), required: true })}
-        type="password"
-        autoComplete="current-password"
-      />
-      <TextField
-        {...form.field('newPassword', {
-          label: t('fields.newPassword'),
-          required: true,
-          minLength: PASSWORD_MIN_LENGTH,
-          maxLength: PASSWORD_MAX_LENGTH,
-        })}
-        hint={t('fields.passwordHint', { min: PASSWORD_MIN_LENGTH })}
-        type="password"
-        autoComplete="new-password"
-      />
-      <TextField
-        {...form.field('newPasswordRepeat', { label: t('fields.newPasswordRepeat'), required: true })}
-        type="password"
-        autoComplete="new-password"
-      />
+      <CurrentPasswordField {...form.field('currentPassword', { label: t('fields.currentPassword'), required: true })} />
+      <NewPasswordFields password={form.field('newPassword', rules.password)} repeat={form.field('newPasswordRepeat', rules.repeat)} />
     </Form>
   );
 }

@@ -1,7 +1,7 @@
-import { DISPLAY_NAME_MAX_LENGTH, DISPLAY_NAME_MIN_LENGTH, LANGUAGES, type MeResponse } from '@app/shared';
+import type { MeResponse } from '@app/shared';
 import { useTranslation } from 'react-i18next';
+import { DisplayNameField, displayNameRules, LanguageField } from '../../../components/ui/AccountFields';
 import { Form } from '../../../components/ui/Form';
-import { SelectField, TextField } from '../../../components/ui/FormField';
 import { changeLanguage, isLanguage } from '../../../lib/i18n';
 import { useForm } from '../../../lib/use-form';
 import { useUpdateProfile } from '../api/profile';
@@ -23,21 +23,8 @@ export function ProfileForm({ user }: { user: MeResponse }) {
   });
   return (
     <Form form={form} submitLabel={t('account.profile.submit')}>
-      <TextField
-        {...form.field('displayName', {
-          label: t('fields.displayName'),
-          required: true,
-          minLength: DISPLAY_NAME_MIN_LENGTH,
-          maxLength: DISPLAY_NAME_MAX_LENGTH,
-        })}
-        hint={t('fields.displayNameHint', { min: DISPLAY_NAME_MIN_LENGTH, max: DISPLAY_NAME_MAX_LENGTH })}
-        autoComplete="nickname"
-      />
-      <SelectField
-        {...form.field('language', { label: t('fields.language'), required: true })}
-        hint={t('fields.languageHint')}
-        options={LANGUAGES.map((language) => ({ value: language, label: t(`languages.${language}`) }))}
-      />
+      <DisplayNameField {...form.field('displayName', displayNameRules(t))} />
+      <LanguageField {...form.field('language', { label: t('fields.language'), required: true })} />
     </Form>
   );
 }

@@ -1,8 +1,9 @@
 import type { AdminUserResponse } from '@app/shared';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Badge } from '../../../components/ui/Badge';
 import { Button } from '../../../components/ui/Button';
-import { TableRegion } from '../../../components/ui/TableRegion';
+import { DataTable } from '../../../components/ui/DataTable';
 import { formatDate } from '../../../lib/format';
 
 interface UserTableProps {
@@ -19,69 +20,45 @@ function UserStatus({ user }: { user: AdminUserResponse }) {
   return <Badge variant="success">{t('admin.users.statusActive')}</Badge>;
 }
 
+const displayName = (t: TFunction, user: AdminUserResponse) => user.displayName ?? t('common.deletedUser');
+
 export function UserTable({ users, total, areaName, onEdit }: UserTableProps) {
   const { t } = useTranslation();
-  if (users.length === 0) return <p className="kern-body">{t('admin.users.empty')}</p>;
   return (
-    <TableRegion label={t('admin.users.tableLabel')}>
-      <table className="kern-table kern-table--striped kern-table--small">
-        <caption className="kern-title kern-sr-only">{t('admin.users.tableCaption', { count: total })}</caption>
-        <thead className="kern-table__head">
-          <tr className="kern-table__row">
-            <th scope="col" className="kern-table__header">
-              {t('fields.displayName')}
-            </th>
-            <th scope="col" className="kern-table__header">
-              {t('fields.email')}
-            </th>
-            <th scope="col" className="kern-table__header">
-              {t('fields.role')}
-            </th>
-            <th scope="col" className="kern-table__header">
-              {t('fields.status')}
-            </th>
-            <th scope="col" className="kern-table__header">
-              {t('fields.createdAt')}
-            </th>
-            <th scope="col" className="kern-table__header kern-table__header--action">
-              <span className="kern-sr-only">{t('common.actions')}</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody className="kern-table__body">
-          {users.map((user) => {
-            const name = user.displayName ?? t('common.deletedUser');
-            return (
-              <tr key={user.id} className="kern-table__row">
-                <th scope="row" className="kern-table__header">
-                  {name}
-                </th>
-                <td className="kern-table__cell table-cell--break">{user.email ?? '–'}</td>
-                <td className="kern-table__cell">
-                  {t(`roles.${user.role}`)}
-                  {user.role === 'moderator' ? (
-                    <span className="table-subtext">
-                      {user.moderatorAreaIds.length === 0 ? t('admin.users.scopeAll') : user.moderatorAreaIds.map(areaName).join(', ')}
-                    </span>
-                  ) : null}
-                </td>
-                <td className="kern-table__cell">
-                  <UserStatus user={user} />
-                </td>
-                <td className="kern-table__cell">{formatDate(user.createdAt)}</td>
-                <td className="kern-table__cell kern-table__cell--action">
-                  {user.deleted ? null : (
-                    <Button variant="tertiary" small icon="edit" onClick={() => onEdit(user)}>
-                      {t('common.edit')}
-                      <span className="kern-sr-only"> {name}</span>
-                    </Button>
-                  )}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </TableRegion>
+    <DataTable
+      rows={users}
+      rowKey={(user) => user.id}
+      label={t('admin.users.tableLabel')}
+      caption={t('admin.users.tableCaption', { count: total })}
+      emptyText={t('admin.users.empty')}
+      columns={[
+        { id: 'name', header: t('fields.displayName'), rowHeader: true, cell: (user) => displayName(t, user) },
+        { id: 'email', header: t('fields.email'), cellClass: 'table-cell--break', cell: (user) => user.email ?? '–' },
+        {
+          id: 'role',
+          header: t('fields.role'),
+          cell: (user) => (
+            <>
+              {t(`roles.${user.role}`)}
+              {user.role === 'moderator' ? (
+                <span className="table-subtext">
+                  {user.moderatorAreaIds.length === 0 ? t('admin.users.scopeAll') : user.moderatorAreaIds.map(areaName).join(', ')}
+                </span>
+              ) : null}
+            </>
+          ),
+        },
+        { id: 'status', header: t('fields.status'), cell: (user) => <UserStatus user={user} /> },
+        { id: 'createdAt', header: t('fields.createdAt'), cell: (user) => formatDate(user.createdAt) },
+      ]}
+      action={(user) =>
+        user.deleted ? null : (
+          <Button variant="tertiary" small icon="edit" onClick={() => onEdit(user)}>
+            {t('common.edit')}
+            <span className="kern-sr-only"> {displayName(t, user)}</span>
+          </Button>
+        )
+      }
+    />
   );
 }

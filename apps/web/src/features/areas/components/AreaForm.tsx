@@ -1,6 +1,6 @@
 import { AREA_PARENT_TYPE, AREA_TYPES, AreaType, type AreaResponse, type CreateAreaRequest } from '@app/shared';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { ButtonLink } from '../../../components/ui/Button';
 import { Form } from '../../../components/ui/Form';
 import { SelectField, TextField } from '../../../components/ui/FormField';
 import { byName, formatDate } from '../../../lib/format';
@@ -66,9 +66,9 @@ export function AreaForm({ area, allAreas, cancelPath, onSaved }: AreaFormProps)
       form={form}
       submitLabel={area ? t('common.save') : t('admin.areas.create')}
       actions={
-        <Link className="kern-btn kern-btn--tertiary" to={cancelPath}>
-          <span className="kern-label">{t('common.cancel')}</span>
-        </Link>
+        <ButtonLink variant="tertiary" to={cancelPath}>
+          {t('common.cancel')}
+        </ButtonLink>
       }
     >
       <SelectField

@@ -1,6 +1,6 @@
 import { AreaType, type AreaResponse } from '@app/shared';
 import { useTranslation } from 'react-i18next';
-import { QueryState } from '../../../components/ui/QueryState';
+import { bothQueries, QueryState } from '../../../components/ui/QueryState';
 import { byName } from '../../../lib/format';
 import { useAreas } from '../api/areas';
 
@@ -26,16 +26,11 @@ export function AreasByDistrict({ headingLevel = 3 }: { headingLevel?: 3 | 4 }) 
   const districts = useAreas({ type: AreaType.District });
   const actionAreas = useAreas({ type: AreaType.ActionArea });
   const Heading = `h${headingLevel}` as const;
-  const combined = {
-    data: districts.data && actionAreas.data ? { districts: districts.data, actionAreas: actionAreas.data } : undefined,
-    error: districts.error ?? actionAreas.error,
-    isPending: districts.isPending || actionAreas.isPending,
-  };
 
   return (
-    <QueryState query={combined}>
-      {(data) => {
-        const groups = groupByDistrict(data.districts, data.actionAreas);
+    <QueryState query={bothQueries(districts, actionAreas)}>
+      {([districtList, actionAreaList]) => {
+        const groups = groupByDistrict(districtList, actionAreaList);
         if (groups.length === 0) return <p className="kern-body">{t('home.areas.empty')}</p>;
         return (
           <ul className="district-grid" role="list">

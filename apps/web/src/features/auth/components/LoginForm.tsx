@@ -1,12 +1,12 @@
 import type { MeResponse } from '@app/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CurrentPasswordField, EmailField } from '../../../components/ui/AccountFields';
 import { Form } from '../../../components/ui/Form';
-import { TextField } from '../../../components/ui/FormField';
 import { ApiError } from '../../../lib/api-client';
 import { useForm } from '../../../lib/use-form';
 import { useLogin } from '../api/login';
-import { ResendVerificationForm } from './ResendVerificationForm';
+import { ResendVerificationSection } from './EmailLinkForm';
 
 export function LoginForm({ onSuccess }: { onSuccess: (user: MeResponse) => void }) {
   const { t } = useTranslation();
@@ -30,27 +30,10 @@ export function LoginForm({ onSuccess }: { onSuccess: (user: MeResponse) => void
   return (
     <>
       <Form form={form} submitLabel={t('auth.login.submit')} submitIcon="arrow-forward">
-        <TextField
-          {...form.field('email', { label: t('fields.email'), required: true, email: true })}
-          type="email"
-          autoComplete="email"
-          spellCheck={false}
-        />
-        <TextField
-          {...form.field('password', { label: t('fields.password'), required: true })}
-          type="password"
-          autoComplete="current-password"
-        />
+        <EmailField {...form.field('email', { label: t('fields.email'), required: true, email: true })} />
+        <CurrentPasswordField {...form.field('password', { label: t('fields.password'), required: true })} />
       </Form>
-      {unverifiedEmail ? (
-        <section className="section" aria-labelledby="resend-title">
-          <h2 className="kern-heading-medium" id="resend-title">
-            {t('auth.resend.title')}
-          </h2>
-          <p className="kern-body">{t('auth.resend.intro')}</p>
-          <ResendVerificationForm email={unverifiedEmail} />
-        </section>
-      ) : null}
+      {unverifiedEmail ? <ResendVerificationSection intro={t('auth.resend.intro')} email={unverifiedEmail} /> : null}
     </>
   );
 }

@@ -1,15 +1,15 @@
-import {
-  DISPLAY_NAME_MAX_LENGTH,
-  DISPLAY_NAME_MIN_LENGTH,
-  EMAIL_MAX_LENGTH,
-  LANGUAGES,
-  PASSWORD_MAX_LENGTH,
-  PASSWORD_MIN_LENGTH,
-} from '@app/shared';
+import { EMAIL_MAX_LENGTH } from '@app/shared';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import {
+  DisplayNameField,
+  displayNameRules,
+  EmailField,
+  LanguageField,
+  NewPasswordFields,
+  newPasswordRules,
+} from '../../../components/ui/AccountFields';
 import { Form } from '../../../components/ui/Form';
-import { SelectField, TextField } from '../../../components/ui/FormField';
 import { currentLanguage, isLanguage } from '../../../lib/i18n';
 import { useForm } from '../../../lib/use-form';
 import { register } from '../api/register';
@@ -33,39 +33,13 @@ export function RegisterForm({ onRegistered }: { onRegistered: (email: string) =
 
   return (
     <Form form={form} submitLabel={t('auth.register.submit')}>
-      <TextField
-        {...form.field('displayName', {
-          label: t('fields.displayName'),
-          required: true,
-          minLength: DISPLAY_NAME_MIN_LENGTH,
-          maxLength: DISPLAY_NAME_MAX_LENGTH,
-        })}
-        hint={t('fields.displayNameHint', { min: DISPLAY_NAME_MIN_LENGTH, max: DISPLAY_NAME_MAX_LENGTH })}
-        autoComplete="nickname"
-      />
-      <TextField
+      <DisplayNameField {...form.field('displayName', displayNameRules(t))} />
+      <EmailField
         {...form.field('email', { label: t('fields.email'), required: true, email: true, maxLength: EMAIL_MAX_LENGTH })}
         hint={t('fields.emailRegisterHint')}
-        type="email"
-        autoComplete="email"
-        spellCheck={false}
       />
-      <TextField
-        {...form.field('password', {
-          label: t('fields.password'),
-          required: true,
-          minLength: PASSWORD_MIN_LENGTH,
-          maxLength: PASSWORD_MAX_LENGTH,
-        })}
-        hint={t('fields.passwordHint', { min: PASSWORD_MIN_LENGTH })}
-        type="password"
-        autoComplete="new-password"
-      />
-      <SelectField
-        {...form.field('language', { label: t('fields.language'), required: true })}
-        hint={t('fields.languageHint')}
-        options={LANGUAGES.map((language) => ({ value: language, label: t(`languages.${language}`) }))}
-      />
+      <NewPasswordFields password={form.field('password', newPasswordRules(t, t('fields.password')).password)} />
+      <LanguageField {...form.field('language', { label: t('fields.language'), required: true })} />
       <p className="kern-body privacy-note">
         {t('auth.register.privacyNote')}{' '}
         <Link className="kern-link" to="/datenschutz">

@@ -7,7 +7,7 @@ import { Loading } from '../../../components/ui/QueryState';
 import { describeError, translateMessage, type UiMessage } from '../../../lib/messages';
 import { sessionQueryKey } from '../../../lib/session';
 import { verifyEmail } from '../api/verify-email';
-import { ResendVerificationForm } from './ResendVerificationForm';
+import { ResendVerificationSection } from './EmailLinkForm';
 
 type State = { status: 'pending' } | { status: 'done' } | { status: 'failed'; error: UiMessage };
 
@@ -51,13 +51,7 @@ export function VerifyEmailStatus({ token, signedIn }: { token: string; signedIn
       <Alert variant="danger" role="alert" title={t('auth.verify.failed')}>
         <p className="kern-body">{translateMessage(t, state.error)}</p>
       </Alert>
-      <section className="section" aria-labelledby="resend-title">
-        <h2 className="kern-heading-medium" id="resend-title">
-          {t('auth.resend.title')}
-        </h2>
-        <p className="kern-body">{t('auth.resend.introExpired')}</p>
-        <ResendVerificationForm />
-      </section>
+      <ResendVerificationSection intro={t('auth.resend.introExpired')} />
     </>
   );
 }

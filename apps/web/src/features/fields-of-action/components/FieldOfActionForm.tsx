@@ -1,6 +1,6 @@
 import type { FieldOfActionResponse } from '@app/shared';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { ButtonLink } from '../../../components/ui/Button';
 import { Form } from '../../../components/ui/Form';
 import { CheckboxField, TextField } from '../../../components/ui/FormField';
 import type { FieldErrors } from '../../../lib/messages';
@@ -52,9 +52,9 @@ export function FieldOfActionForm({ field, cancelPath, onSaved }: FieldOfActionF
       form={form}
       submitLabel={field ? t('common.save') : t('admin.fields.create')}
       actions={
-        <Link className="kern-btn kern-btn--tertiary" to={cancelPath}>
-          <span className="kern-label">{t('common.cancel')}</span>
-        </Link>
+        <ButtonLink variant="tertiary" to={cancelPath}>
+          {t('common.cancel')}
+        </ButtonLink>
       }
     >
       <TextField

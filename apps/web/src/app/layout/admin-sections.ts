@@ -1,0 +1,9 @@
+/**
+ * The administration sections, in order: the admin home shows them as cards, AdminNav links
+ * between them. Their texts are admin.<id>.title and admin.<id>.lead.
+ */
+export const ADMIN_SECTIONS = [
+  { to: '/admin/users', id: 'users' },
+  { to: '/admin/areas', id: 'areas' },
+  { to: '/admin/fields-of-action', id: 'fields' },
+] as const;
