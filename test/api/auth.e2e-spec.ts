@@ -1,6 +1,6 @@
 import { SESSION_COOKIE } from '@app/shared';
 import { ADMIN, expectErrorShape, PASSWORD, startTestApp, uniqueEmail, type TestApp } from './helpers/app';
-import { linkFrom } from './helpers/smtp';
+import { linkFrom } from '../helpers/smtp';
 
 describe('auth: register, verify, login, logout, reset', () => {
   let t: TestApp;

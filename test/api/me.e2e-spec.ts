@@ -1,6 +1,6 @@
 import { Role } from '@app/shared';
 import { ADMIN, expectErrorShape, PASSWORD, startTestApp, uniqueEmail, type TestApp } from './helpers/app';
-import { linkFrom } from './helpers/smtp';
+import { linkFrom } from '../helpers/smtp';
 
 describe('my account: profile, email, password, export, deletion', () => {
   let t: TestApp;

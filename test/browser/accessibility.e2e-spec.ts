@@ -3,7 +3,7 @@ import { createVerifiedUser, loginViaForm, USER_PASSWORD } from './helpers/app';
 import { axeViolations, formatViolations } from './helpers/axe';
 import { launchBrowser, newContext, open, screenshot, switchLanguage, waitForPage } from './helpers/browser';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, startServer, type RunningServer } from './helpers/server';
-import { startMailCatcher, type MailCatcher } from './helpers/smtp';
+import { SmtpSink } from '../helpers/smtp';
 
 // The jest project's testTimeout is not applied per project; real browser journeys need longer.
 jest.setTimeout(120_000);
@@ -79,7 +79,7 @@ function assertClean(problems: string[]): void {
 }
 
 describe('accessibility (WCAG 2.1 A/AA with axe-core) and small screens', () => {
-  let mail: MailCatcher;
+  let mail: SmtpSink;
   let server: RunningServer;
   let browser: Browser;
   const contexts: BrowserContext[] = [];
@@ -95,7 +95,7 @@ describe('accessibility (WCAG 2.1 A/AA with axe-core) and small screens', () => 
   }
 
   beforeAll(async () => {
-    mail = await startMailCatcher();
+    mail = await new SmtpSink().start();
     server = await startServer(mail.port);
     browser = await launchBrowser();
     await createVerifiedUser(server.baseUrl, mail, 'buerger.de@example.org', 'Bürgerin Demo', 'de');
@@ -106,7 +106,7 @@ describe('accessibility (WCAG 2.1 A/AA with axe-core) and small screens', () => 
     for (const context of contexts) await context.close().catch(() => undefined);
     await browser?.close();
     await server?.stop();
-    await mail?.close();
+    await mail?.stop();
   });
 
   describe.each(LANGUAGES)('in %s', (language) => {

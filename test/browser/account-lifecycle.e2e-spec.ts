@@ -4,18 +4,18 @@ import { createVerifiedUser, USER_PASSWORD } from './helpers/app';
 import { launchBrowser, newContext, open, screenshot, waitForPage } from './helpers/browser';
 import { collectCspViolations } from './helpers/csp';
 import { startServer, type RunningServer } from './helpers/server';
-import { linkFromMail, startMailCatcher, type MailCatcher } from './helpers/smtp';
+import { linkFrom, SmtpSink } from '../helpers/smtp';
 
 // The jest project's testTimeout is not applied per project; real browser journeys need longer.
 jest.setTimeout(120_000);
 
 describe('account lifecycle in a real browser', () => {
-  let mail: MailCatcher;
+  let mail: SmtpSink;
   let server: RunningServer;
   let browser: Browser;
 
   beforeAll(async () => {
-    mail = await startMailCatcher();
+    mail = await new SmtpSink().start();
     server = await startServer(mail.port);
     browser = await launchBrowser();
   });
@@ -23,7 +23,7 @@ describe('account lifecycle in a real browser', () => {
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
-    await mail?.close();
+    await mail?.stop();
   });
 
   it('registers, opens the link from the mail, signs in and downloads the own data', async () => {
@@ -41,8 +41,8 @@ describe('account lifecycle in a real browser', () => {
     await page.click('#register button[type="submit"]');
     await page.waitForSelector(`text=Wir haben eine E-Mail an ${email} gesendet`);
 
-    const verificationMail = await mail.waitForMail(email);
-    const link = linkFromMail(verificationMail, '/verify-email');
+    const verificationMail = await mail.waitFor(email);
+    const link = linkFrom(verificationMail, '/verify-email').toString();
     expect(link.startsWith(`${server.baseUrl}/verify-email?token=`)).toBe(true);
 
     await page.goto(link);

@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { createVerifiedUser, loginViaForm } from './helpers/app';
 import { launchBrowser, newContext, open, screenshot, switchLanguage, waitForPage } from './helpers/browser';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, startServer, type RunningServer } from './helpers/server';
-import { startMailCatcher, type MailCatcher } from './helpers/smtp';
+import { SmtpSink } from '../helpers/smtp';
 
 // The jest project's testTimeout is not applied per project; real browser journeys need longer.
 jest.setTimeout(120_000);
@@ -12,13 +12,13 @@ function isoDate(offsetDays: number): string {
 }
 
 describe('administration of reference data', () => {
-  let mail: MailCatcher;
+  let mail: SmtpSink;
   let server: RunningServer;
   let browser: Browser;
   let page: Page;
 
   beforeAll(async () => {
-    mail = await startMailCatcher();
+    mail = await new SmtpSink().start();
     server = await startServer(mail.port);
     browser = await launchBrowser();
     const context = await newContext(browser, server.baseUrl, { language: 'de' });
@@ -29,7 +29,7 @@ describe('administration of reference data', () => {
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
-    await mail?.close();
+    await mail?.stop();
   });
 
   it('sends anonymous visitors of admin pages to the login and back', async () => {

@@ -7,7 +7,7 @@ import { createApp } from '../../../apps/api/src/app.factory';
 import { loadConfig, type AppConfig } from '../../../apps/api/src/config/config';
 import { ApiClient } from './client';
 import { createTestDatabase, type TestDatabase } from './database';
-import { linkFrom, SmtpSink } from './smtp';
+import { linkFrom, SmtpSink } from '../../helpers/smtp';
 
 export const ADMIN = { email: 'admin@example.org', password: 'admin-password-123' };
 export const PASSWORD = 'correct horse battery';

@@ -1,6 +1,6 @@
 import { request, type APIRequestContext, type Page } from 'playwright-core';
 import { waitForPage } from './browser';
-import { linkFromMail, type MailCatcher } from './smtp';
+import { linkFrom, type SmtpSink } from '../../helpers/smtp';
 
 export const USER_PASSWORD = 'Sichere-Passphrase-42';
 
@@ -26,7 +26,7 @@ async function csrfHeaders(api: APIRequestContext): Promise<Record<string, strin
 /** Registers an account over HTTP and confirms it with the link from the real mail. */
 export async function createVerifiedUser(
   baseUrl: string,
-  mail: MailCatcher,
+  mail: SmtpSink,
   email: string,
   displayName: string,
   language: 'de' | 'en' = 'de',
@@ -38,7 +38,7 @@ export async function createVerifiedUser(
       data: { email, password: USER_PASSWORD, displayName, language },
     });
     if (registered.status() !== 201) throw new Error(`register ${registered.status()}: ${await registered.text()}`);
-    const token = new URL(linkFromMail(await mail.waitForMail(email), '/verify-email')).searchParams.get('token');
+    const token = linkFrom(await mail.waitFor(email), '/verify-email').searchParams.get('token');
     const verified = await api.post('/api/auth/verify-email', { headers: await csrfHeaders(api), data: { token } });
     if (verified.status() !== 200) throw new Error(`verify ${verified.status()}: ${await verified.text()}`);
   } finally {
