@@ -15,7 +15,18 @@ import { createTestDatabase, type TestDatabase } from './helpers/database';
  * only *asked* what it would change). This runs the real migration list on an empty database of
  * the configured kind, compares the result with the entities, rolls everything back and forward.
  */
-const APP_TABLES = ['users', 'sessions', 'user_tokens', 'areas', 'fields_of_action', 'audit_entries', 'user_moderated_areas'];
+const APP_TABLES = [
+  'users',
+  'sessions',
+  'user_tokens',
+  'areas',
+  'fields_of_action',
+  'audit_entries',
+  'user_moderated_areas',
+  'proposals',
+  'proposal_supports',
+  'proposal_status_events',
+];
 const MIGRATIONS_TABLE = 'migrations';
 const isPostgres = Boolean(process.env.DATABASE_URL);
 

@@ -45,6 +45,17 @@ const ROUTES: Record<string, Access> = {
   'GET /api/fields-of-action/{id}': 'public',
   'POST /api/fields-of-action': 'administrator',
   'PATCH /api/fields-of-action/{id}': 'administrator',
+
+  'GET /api/proposals': 'public',
+  'GET /api/proposals/similar': 'public',
+  'GET /api/proposals/{id}': 'public',
+  'POST /api/proposals': 'signed-in',
+  'POST /api/proposals/on-behalf': 'moderator',
+  'PATCH /api/proposals/{id}': 'signed-in',
+  'POST /api/proposals/{id}/withdraw': 'signed-in',
+  'PUT /api/proposals/{id}/support': 'signed-in',
+  'DELETE /api/proposals/{id}/support': 'signed-in',
+  'GET /api/me/proposals': 'signed-in',
 };
 
 type Caller = 'anonymous' | Role;

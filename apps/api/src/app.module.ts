@@ -17,6 +17,7 @@ import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { FieldsOfActionModule } from './modules/fields-of-action/fields-of-action.module';
 import { HealthModule } from './modules/health/health.module';
+import { ProposalsModule } from './modules/proposals/proposals.module';
 import { UsersModule } from './modules/users/users.module';
 
 const REQUEST_ID = /^[A-Za-z0-9_.-]{1,64}$/;
@@ -68,6 +69,7 @@ export class AppModule {
         UsersModule,
         AreasModule,
         FieldsOfActionModule,
+        ProposalsModule,
         HealthModule,
         SeedModule,
       ],

@@ -6,3 +6,5 @@ export * from './types/errors';
 export * from './types/auth';
 export * from './types/users';
 export * from './types/reference-data';
+export * from './enums/proposal-status';
+export * from './types/proposals';

@@ -33,6 +33,7 @@ export const ENV_KEYS = [
   'TRUST_PROXY',
   'SESSION_TTL_HOURS',
   'WEB_DIST',
+  'PROPOSAL_EDIT_WINDOW_MINUTES',
 ] as const;
 
 /** Validation rules for ENV_KEYS. README's configuration table mirrors this class. */
@@ -77,6 +78,7 @@ class EnvSchema {
   @IsOptional() @Transform(toBool) @IsBoolean() TRUST_PROXY?: boolean;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) SESSION_TTL_HOURS?: number;
   @IsOptional() @IsString() WEB_DIST?: string;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) PROPOSAL_EDIT_WINDOW_MINUTES?: number;
 }
 
 export interface AppConfig {
@@ -98,6 +100,8 @@ export interface AppConfig {
   sessionTtlMs: number;
   cookieSecure: boolean;
   webDist: string;
+  /** How long an author may edit a proposal (and only until its first support). */
+  proposalEditWindowMs: number;
 }
 
 export class ConfigError extends Error {
@@ -172,6 +176,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     sessionTtlMs: (parsed.SESSION_TTL_HOURS ?? 24 * 14) * 3600 * 1000,
     cookieSecure: publicUrl.startsWith('https://'),
     webDist: resolve(root, parsed.WEB_DIST ?? 'apps/web/dist'),
+    proposalEditWindowMs: (parsed.PROPOSAL_EDIT_WINDOW_MINUTES ?? 24 * 60) * 60_000,
   };
 }
 

@@ -5,7 +5,11 @@ import { UserToken } from '../modules/auth/user-token.entity';
 import { FieldOfAction } from '../modules/fields-of-action/field-of-action.entity';
 import { User } from '../modules/users/user.entity';
 import { InitialSchema1764000000000 } from './migrations/1764000000000-initial-schema';
+import { Proposals1764100000000 } from './migrations/1764100000000-proposals';
+import { Proposal } from '../modules/proposals/proposal.entity';
+import { ProposalStatusEventEntity } from '../modules/proposals/proposal-status-event.entity';
+import { ProposalSupport } from '../modules/proposals/proposal-support.entity';
 
 /** Listed explicitly (no globs) so the same list works from source, from dist and under jest. */
-export const ENTITIES = [Area, AuditEntry, Session, UserToken, FieldOfAction, User];
-export const MIGRATIONS = [InitialSchema1764000000000];
+export const ENTITIES = [Area, AuditEntry, Session, UserToken, FieldOfAction, User, Proposal, ProposalSupport, ProposalStatusEventEntity];
+export const MIGRATIONS = [InitialSchema1764000000000, Proposals1764100000000];

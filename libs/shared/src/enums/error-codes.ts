@@ -22,5 +22,8 @@ export enum ErrorCode {
   AreaValidityInvalid = 'AREA_VALIDITY_INVALID',
   FieldOfActionCodeTaken = 'FIELD_OF_ACTION_CODE_TAKEN',
   UnprocessableEntity = 'UNPROCESSABLE_ENTITY',
+  ProposalNotEditable = 'PROPOSAL_NOT_EDITABLE',
+  ProposalClosed = 'PROPOSAL_CLOSED',
+  ReferenceInvalid = 'REFERENCE_INVALID',
   Internal = 'INTERNAL_ERROR',
 }

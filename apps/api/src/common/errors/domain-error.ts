@@ -20,6 +20,9 @@ export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = {
   [ErrorCode.AreaParentInvalid]: 422,
   [ErrorCode.AreaValidityInvalid]: 422,
   [ErrorCode.UnprocessableEntity]: 422,
+  [ErrorCode.ProposalNotEditable]: 409,
+  [ErrorCode.ProposalClosed]: 409,
+  [ErrorCode.ReferenceInvalid]: 422,
   [ErrorCode.RateLimited]: 429,
   [ErrorCode.Internal]: 500,
 };

@@ -4,13 +4,14 @@ import { Area } from '../areas/area.entity';
 import { AuditModule } from '../audit/audit.module';
 import { AuthModule } from '../auth/auth.module';
 import { MailModule } from '../mail/mail.module';
+import { ProposalsModule } from '../proposals/proposals.module';
 import { MeController } from './me.controller';
 import { User } from './user.entity';
 import { AdminUsersController, UsersController } from './users.controller';
 import { UsersService } from './users.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([User, Area]), AuthModule, MailModule, AuditModule],
+  imports: [TypeOrmModule.forFeature([User, Area]), AuthModule, MailModule, AuditModule, ProposalsModule],
   controllers: [MeController, UsersController, AdminUsersController],
   providers: [UsersService],
 })

@@ -11,6 +11,7 @@ import { SessionService } from '../auth/session.service';
 import { TokenPurpose } from '../auth/user-token.entity';
 import { UserTokensService } from '../auth/user-tokens.service';
 import { MailService } from '../mail/mail.service';
+import { ProposalsService } from '../proposals/proposals.service';
 import type { AdminUpdateUserDto, AdminUserQueryDto, ChangeEmailDto, ChangePasswordDto, UpdateProfileDto } from './dto/me.dto';
 import { User } from './user.entity';
 import { toAdminUser, toMe } from './user.mapper';
@@ -25,6 +26,7 @@ export class UsersService {
     private readonly tokens: UserTokensService,
     private readonly mail: MailService,
     private readonly audit: AuditService,
+    private readonly proposals: ProposalsService,
   ) {}
 
   async get(id: string): Promise<User> {
@@ -67,6 +69,7 @@ export class UsersService {
   async export(user: User): Promise<Record<string, unknown>> {
     const sessions = await this.sessions.listFor(user.id);
     const actions = await this.audit.byActor(user.id);
+    const participation = await this.proposals.exportFor(user.id);
     return {
       format: 'soziale-stadt-export/1',
       exportedAt: new Date().toISOString(),

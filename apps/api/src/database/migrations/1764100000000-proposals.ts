@@ -1,0 +1,78 @@
+import { Table, TableForeignKey, TableIndex, type MigrationInterface, type QueryRunner } from 'typeorm';
+import { schemaTypes } from './schema-helpers';
+
+/** Proposals, their supports (one per person, by primary key) and their public status history. */
+export class Proposals1764100000000 implements MigrationInterface {
+  name = 'Proposals1764100000000';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    const t = schemaTypes(queryRunner);
+    const fk = (column: string, table: string, onDelete: 'RESTRICT' | 'CASCADE' = 'RESTRICT') =>
+      new TableForeignKey({ columnNames: [column], referencedTableName: table, referencedColumnNames: ['id'], onDelete });
+
+    await queryRunner.createTable(
+      new Table({
+        name: 'proposals',
+        columns: [
+          t.id(),
+          t.varchar('title', 140),
+          { name: 'body', type: 'text' },
+          t.uuid('fieldOfActionId'),
+          t.uuid('areaId'),
+          t.uuid('authorId', { isNullable: true }),
+          t.uuid('submittedById'),
+          t.varchar('sourceNote', 300, { isNullable: true }),
+          t.varchar('language', 8, { default: "'de'" }),
+          { name: 'latitude', type: 'double precision', isNullable: true },
+          { name: 'longitude', type: 'double precision', isNullable: true },
+          t.varchar('address', 200, { isNullable: true }),
+          t.varchar('status', 20, { default: "'submitted'" }),
+          t.uuid('mergedIntoId', { isNullable: true }),
+          { name: 'supportCount', type: 'integer', default: 0 },
+          { name: 'commentCount', type: 'integer', default: 0 },
+          t.timestamp('hiddenAt', { isNullable: true }),
+          { name: 'hiddenReason', type: 'text', isNullable: true },
+          t.timestamp('editedAt', { isNullable: true }),
+          t.createdAt(),
+          t.updatedAt(),
+        ],
+        foreignKeys: [fk('fieldOfActionId', 'fields_of_action'), fk('areaId', 'areas'), fk('authorId', 'users')],
+        indices: ['fieldOfActionId', 'areaId', 'authorId', 'status', 'supportCount', 'createdAt'].map(
+          (c) => new TableIndex({ columnNames: [c] }),
+        ),
+      }),
+    );
+
+    await queryRunner.createTable(
+      new Table({
+        name: 'proposal_supports',
+        columns: [t.uuid('proposalId', { isPrimary: true }), t.uuid('userId', { isPrimary: true }), t.createdAt()],
+        foreignKeys: [fk('proposalId', 'proposals', 'CASCADE'), fk('userId', 'users', 'CASCADE')],
+        indices: [new TableIndex({ columnNames: ['userId'] })],
+      }),
+    );
+
+    await queryRunner.createTable(
+      new Table({
+        name: 'proposal_status_events',
+        columns: [
+          t.id(),
+          t.uuid('proposalId'),
+          t.varchar('status', 20),
+          { name: 'explanation', type: 'text', isNullable: true },
+          t.uuid('actorId', { isNullable: true }),
+          t.varchar('actorRole', 20),
+          t.createdAt(),
+        ],
+        foreignKeys: [fk('proposalId', 'proposals', 'CASCADE')],
+        indices: [new TableIndex({ columnNames: ['proposalId'] })],
+      }),
+    );
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.dropTable('proposal_status_events');
+    await queryRunner.dropTable('proposal_supports');
+    await queryRunner.dropTable('proposals');
+  }
+}

@@ -1,0 +1,238 @@
+import { ApiProperty, ApiPropertyOptional, PartialType, OmitType } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  IsIn,
+  IsInt,
+  IsLatitude,
+  IsLongitude,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+} from 'class-validator';
+import {
+  AREA_TYPES,
+  AreaType,
+  LANGUAGES,
+  Language,
+  PROPOSAL_BODY_MAX,
+  PROPOSAL_BODY_MIN,
+  PROPOSAL_SORTS,
+  PROPOSAL_STATUSES,
+  PROPOSAL_TITLE_MAX,
+  PROPOSAL_TITLE_MIN,
+  ProposalSort,
+  ProposalStatus,
+  ROLES,
+  Role,
+  type CreateProposalOnBehalfRequest,
+  type CreateProposalRequest,
+  type ProposalDetail,
+  type ProposalSummary,
+  type SimilarProposal,
+  type SupportResponse,
+} from '@app/shared';
+import { LanguageField, NoControlChars, Optional, PATCH, Trim } from '../../../common/http/dto-fields';
+import { LocalizedNameDto } from '../../fields-of-action/dto/field-of-action.dto';
+
+const nullable = () => ValidateIf((_o: unknown, v: unknown) => v !== undefined && v !== null);
+
+export class CreateProposalDto implements CreateProposalRequest {
+  @ApiProperty({ minLength: PROPOSAL_TITLE_MIN, maxLength: PROPOSAL_TITLE_MAX, example: 'Mehr Sitzbänke am Nordmarkt' })
+  @Trim()
+  @IsString()
+  @Length(PROPOSAL_TITLE_MIN, PROPOSAL_TITLE_MAX)
+  @NoControlChars()
+  title: string;
+
+  @ApiProperty({
+    minLength: PROPOSAL_BODY_MIN,
+    maxLength: PROPOSAL_BODY_MAX,
+    description: 'Plain text; blank lines separate paragraphs, "- " starts a list item',
+  })
+  @Trim()
+  @IsString()
+  @Length(PROPOSAL_BODY_MIN, PROPOSAL_BODY_MAX)
+  @NoControlChars()
+  body: string;
+
+  @ApiProperty({ format: 'uuid' }) @IsUUID('all') fieldOfActionId: string;
+
+  @ApiProperty({ format: 'uuid', description: 'An Aktionsraum or a Quartier valid today' }) @IsUUID('all') areaId: string;
+
+  @LanguageField() language?: Language;
+
+  @ApiPropertyOptional({ nullable: true, type: Number, minimum: -90, maximum: 90 })
+  @nullable()
+  @IsLatitude({ message: 'latitude must be a number between -90 and 90' })
+  @Type(() => Number)
+  latitude?: number | null;
+
+  @ApiPropertyOptional({ nullable: true, type: Number, minimum: -180, maximum: 180 })
+  @nullable()
+  @IsLongitude({ message: 'longitude must be a number between -180 and 180' })
+  @Type(() => Number)
+  longitude?: number | null;
+
+  @ApiPropertyOptional({ nullable: true, type: String, maxLength: 200, example: 'Nordmarkt, Ecke Mallinckrodtstraße' })
+  @nullable()
+  @Trim()
+  @IsString()
+  @MaxLength(200)
+  @NoControlChars()
+  address?: string | null;
+}
+
+export class CreateProposalOnBehalfDto extends CreateProposalDto implements CreateProposalOnBehalfRequest {
+  @ApiProperty({ maxLength: 300, example: 'Karte aus der Bürgerversammlung Nordmarkt, 12.03.2026' })
+  @Trim()
+  @IsString()
+  @Length(3, 300)
+  @NoControlChars()
+  sourceNote: string;
+}
+
+export class UpdateProposalDto extends PartialType(OmitType(CreateProposalDto, ['language'] as const), PATCH) {}
+
+export class WithdrawProposalDto {
+  @ApiPropertyOptional({ maxLength: 1000, description: 'Shown publicly in the proposal history' })
+  @Optional()
+  @Trim()
+  @IsString()
+  @MaxLength(1000)
+  @NoControlChars()
+  reason?: string;
+}
+
+export class ProposalListQueryDto {
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all') areaId?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all') fieldOfActionId?: string;
+  @ApiPropertyOptional({ enum: PROPOSAL_STATUSES }) @IsOptional() @IsIn(PROPOSAL_STATUSES as string[]) status?: ProposalStatus;
+  @ApiPropertyOptional({ maxLength: 100, description: 'Words to find in title or text' })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+  @ApiPropertyOptional({ enum: PROPOSAL_SORTS, default: ProposalSort.Newest })
+  @IsOptional()
+  @IsIn(PROPOSAL_SORTS as string[])
+  sort?: ProposalSort;
+  @ApiPropertyOptional({ description: 'Seed for sort=random; the same seed gives the same order' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(2147483647)
+  seed?: number;
+  @ApiPropertyOptional({ minimum: 1, default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100000) page?: number;
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  pageSize?: number;
+}
+
+export class SimilarQueryDto {
+  @ApiProperty({ minLength: 3, maxLength: 300, description: 'The title (and start of the text) being typed' })
+  @Trim()
+  @IsString()
+  @Length(3, 300)
+  text: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all') areaId?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all') fieldOfActionId?: string;
+}
+
+class ProposalFieldRefDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() code: string;
+  @ApiProperty({ type: LocalizedNameDto }) name: LocalizedNameDto;
+}
+
+class ProposalAreaRefDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ enum: AREA_TYPES }) type: AreaType;
+}
+
+class ProposalAuthorDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ nullable: true, type: String }) displayName: string | null;
+}
+
+export class ProposalSummaryDto implements ProposalSummary {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() title: string;
+  @ApiProperty() excerpt: string;
+  @ApiProperty({ enum: PROPOSAL_STATUSES }) status: ProposalStatus;
+  @ApiProperty({ type: ProposalFieldRefDto }) fieldOfAction: ProposalFieldRefDto;
+  @ApiProperty({ type: ProposalAreaRefDto }) area: ProposalAreaRefDto;
+  @ApiProperty({ type: ProposalAuthorDto, nullable: true }) author: ProposalAuthorDto | null;
+  @ApiProperty() submittedOnBehalf: boolean;
+  @ApiProperty() supportCount: number;
+  @ApiProperty() commentCount: number;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+}
+
+class ProposalStatusEventDto {
+  @ApiProperty({ enum: PROPOSAL_STATUSES }) status: ProposalStatus;
+  @ApiProperty({ nullable: true, type: String }) explanation: string | null;
+  @ApiProperty({ enum: ROLES }) actorRole: Role;
+  @ApiProperty({ format: 'date-time' }) at: string;
+}
+
+class ProposalLocationDto {
+  @ApiProperty({ nullable: true, type: Number }) latitude: number | null;
+  @ApiProperty({ nullable: true, type: Number }) longitude: number | null;
+  @ApiProperty({ nullable: true, type: String }) address: string | null;
+}
+
+class ProposalRefDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() title: string;
+}
+
+class ProposalViewerDto {
+  @ApiProperty() isAuthor: boolean;
+  @ApiProperty() supported: boolean;
+  @ApiProperty() canEdit: boolean;
+  @ApiProperty() canWithdraw: boolean;
+  @ApiProperty() canSupport: boolean;
+}
+
+export class ProposalDetailDto extends ProposalSummaryDto implements ProposalDetail {
+  @ApiProperty() body: string;
+  @ApiProperty({ enum: LANGUAGES }) language: Language;
+  @ApiProperty({ type: ProposalLocationDto, nullable: true }) location: ProposalLocationDto | null;
+  @ApiProperty({ nullable: true, type: String }) sourceNote: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) editedAt: string | null;
+  @ApiProperty({ type: [ProposalStatusEventDto] }) statusHistory: ProposalStatusEventDto[];
+  @ApiProperty({ type: ProposalRefDto, nullable: true }) mergedInto: ProposalRefDto | null;
+  @ApiProperty({ type: ProposalViewerDto }) viewer: ProposalViewerDto;
+}
+
+export class ProposalPageDto {
+  @ApiProperty({ type: [ProposalSummaryDto] }) items: ProposalSummaryDto[];
+  @ApiProperty() total: number;
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
+}
+
+export class SimilarProposalDto implements SimilarProposal {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() title: string;
+  @ApiProperty({ enum: PROPOSAL_STATUSES }) status: ProposalStatus;
+  @ApiProperty() supportCount: number;
+  @ApiProperty({ minimum: 0, maximum: 1 }) score: number;
+}
+
+export class SupportResponseDto implements SupportResponse {
+  @ApiProperty() supported: boolean;
+  @ApiProperty() supportCount: number;
+}

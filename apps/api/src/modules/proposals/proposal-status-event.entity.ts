@@ -1,0 +1,34 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import { ProposalStatus, Role } from '@app/shared';
+import { timestampColumn, uuidColumn } from '../../database/column-types';
+import { Proposal } from './proposal.entity';
+
+/** An immutable step in a proposal's public history: "what happened to my idea?". */
+@Entity('proposal_status_events')
+export class ProposalStatusEventEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Index()
+  @Column(uuidColumn())
+  proposalId: string;
+
+  @ManyToOne(() => Proposal, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'proposalId' })
+  proposal: Relation<Proposal>;
+
+  @Column({ type: 'varchar', length: 20 })
+  status: ProposalStatus;
+
+  @Column({ type: 'text', nullable: true })
+  explanation: string | null;
+
+  @Column(uuidColumn({ nullable: true }))
+  actorId: string | null;
+
+  @Column({ type: 'varchar', length: 20 })
+  actorRole: Role;
+
+  @CreateDateColumn(timestampColumn())
+  createdAt: Date;
+}

@@ -1,0 +1,119 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query, Req } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Role } from '@app/shared';
+import { CurrentUser, Public, Roles } from '../../common/auth/decorators';
+import type { AuthenticatedRequest } from '../../common/auth/request';
+import { ApiErrors } from '../../common/http/api-errors';
+import { uuidPipe } from '../../common/http/pipes';
+import type { User } from '../users/user.entity';
+import {
+  CreateProposalDto,
+  CreateProposalOnBehalfDto,
+  ProposalDetailDto,
+  ProposalListQueryDto,
+  ProposalPageDto,
+  ProposalSummaryDto,
+  SimilarProposalDto,
+  SimilarQueryDto,
+  SupportResponseDto,
+  UpdateProposalDto,
+  WithdrawProposalDto,
+} from './dto/proposal.dto';
+import { ProposalsService } from './proposals.service';
+
+@ApiTags('proposals')
+@Controller('proposals')
+export class ProposalsController {
+  constructor(private readonly proposals: ProposalsService) {}
+
+  @Get()
+  @Public()
+  @ApiOperation({ summary: 'Public list of proposals with filters, search, sorting and paging' })
+  @ApiOkResponse({ type: ProposalPageDto })
+  @ApiErrors(400)
+  list(@Query() query: ProposalListQueryDto): Promise<ProposalPageDto> {
+    return this.proposals.list(query);
+  }
+
+  @Get('similar')
+  @Public()
+  @ApiOperation({ summary: 'Open proposals similar to a title being typed (support instead of duplicating)' })
+  @ApiOkResponse({ type: [SimilarProposalDto] })
+  @ApiErrors(400)
+  similar(@Query() query: SimilarQueryDto): Promise<SimilarProposalDto[]> {
+    return this.proposals.similar(query);
+  }
+
+  @Get(':id')
+  @Public()
+  @ApiOperation({ summary: 'A proposal with its public history; viewer flags when signed in' })
+  @ApiOkResponse({ type: ProposalDetailDto })
+  @ApiErrors(400, 404)
+  get(@Param('id', uuidPipe) id: string, @Req() req: AuthenticatedRequest): Promise<ProposalDetailDto> {
+    return this.proposals.get(id, req.user);
+  }
+
+  @Post()
+  @ApiOperation({ summary: 'Submit a proposal' })
+  @ApiCreatedResponse({ type: ProposalDetailDto })
+  @ApiErrors(400, 401, 403, 422, 429)
+  create(@CurrentUser() user: User, @Body() dto: CreateProposalDto): Promise<ProposalDetailDto> {
+    return this.proposals.create(user, dto);
+  }
+
+  @Post('on-behalf')
+  @Roles(Role.Moderator)
+  @ApiOperation({ summary: 'Enter paper or oral input on behalf of a participant, with its source' })
+  @ApiCreatedResponse({ type: ProposalDetailDto })
+  @ApiErrors(400, 401, 403, 422, 429)
+  createOnBehalf(@CurrentUser() user: User, @Body() dto: CreateProposalOnBehalfDto): Promise<ProposalDetailDto> {
+    return this.proposals.createOnBehalf(user, dto);
+  }
+
+  @Patch(':id')
+  @ApiOperation({ summary: 'Edit my proposal (within the edit window and before the first support)' })
+  @ApiOkResponse({ type: ProposalDetailDto })
+  @ApiErrors(400, 401, 403, 404, 409, 422, 429)
+  update(@CurrentUser() user: User, @Param('id', uuidPipe) id: string, @Body() dto: UpdateProposalDto): Promise<ProposalDetailDto> {
+    return this.proposals.update(user, id, dto);
+  }
+
+  @Post(':id/withdraw')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Withdraw my proposal, with an optional public reason' })
+  @ApiOkResponse({ type: ProposalDetailDto })
+  @ApiErrors(400, 401, 403, 404, 409, 429)
+  withdraw(@CurrentUser() user: User, @Param('id', uuidPipe) id: string, @Body() dto: WithdrawProposalDto): Promise<ProposalDetailDto> {
+    return this.proposals.withdraw(user, id, dto.reason);
+  }
+
+  @Put(':id/support')
+  @ApiOperation({ summary: 'Support a proposal (one support per person; repeating changes nothing)' })
+  @ApiOkResponse({ type: SupportResponseDto })
+  @ApiErrors(400, 401, 403, 404, 409, 429)
+  support(@CurrentUser() user: User, @Param('id', uuidPipe) id: string): Promise<SupportResponseDto> {
+    return this.proposals.support(user, id);
+  }
+
+  @Delete(':id/support')
+  @ApiOperation({ summary: 'Withdraw my support' })
+  @ApiOkResponse({ type: SupportResponseDto })
+  @ApiErrors(400, 401, 403, 404, 429)
+  unsupport(@CurrentUser() user: User, @Param('id', uuidPipe) id: string): Promise<SupportResponseDto> {
+    return this.proposals.unsupport(user, id);
+  }
+}
+
+@ApiTags('me')
+@Controller('me/proposals')
+@ApiErrors(401)
+export class MyProposalsController {
+  constructor(private readonly proposals: ProposalsService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'My proposals, newest first' })
+  @ApiOkResponse({ type: [ProposalSummaryDto] })
+  mine(@CurrentUser() user: User): Promise<ProposalSummaryDto[]> {
+    return this.proposals.mine(user);
+  }
+}

@@ -1,0 +1,310 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { createHash } from 'node:crypto';
+import { Brackets, In, Repository, type SelectQueryBuilder } from 'typeorm';
+import {
+  AreaType,
+  ErrorCode,
+  ProposalSort,
+  ProposalStatus,
+  Role,
+  type Page,
+  type ProposalDetail,
+  type ProposalSummary,
+  type SimilarProposal,
+} from '@app/shared';
+import { DomainError, notFound } from '../../common/errors/domain-error';
+import { APP_CONFIG, type AppConfig } from '../../config/config';
+import { Area } from '../areas/area.entity';
+import { FieldOfAction } from '../fields-of-action/field-of-action.entity';
+import type { User } from '../users/user.entity';
+import type {
+  CreateProposalDto,
+  CreateProposalOnBehalfDto,
+  ProposalListQueryDto,
+  SimilarQueryDto,
+  UpdateProposalDto,
+} from './dto/proposal.dto';
+import { ProposalStatusEventEntity } from './proposal-status-event.entity';
+import { ProposalSupport } from './proposal-support.entity';
+import { Proposal } from './proposal.entity';
+import { toDetail, toSummary } from './proposal.mapper';
+import { diceSimilarity, trigrams } from './similarity';
+
+/** Statuses in which a proposal still collects supports. */
+const OPEN = new Set([ProposalStatus.Submitted, ProposalStatus.Evaluating]);
+const SIMILAR_MIN_SCORE = 0.3;
+const SIMILAR_CANDIDATES = 2000;
+const today = () => new Date().toISOString().slice(0, 10);
+
+@Injectable()
+export class ProposalsService {
+  constructor(
+    @InjectRepository(Proposal) private readonly proposals: Repository<Proposal>,
+    @InjectRepository(ProposalSupport) private readonly supports: Repository<ProposalSupport>,
+    @InjectRepository(ProposalStatusEventEntity) private readonly events: Repository<ProposalStatusEventEntity>,
+    @InjectRepository(Area) private readonly areas: Repository<Area>,
+    @InjectRepository(FieldOfAction) private readonly fields: Repository<FieldOfAction>,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  private publicQuery(): SelectQueryBuilder<Proposal> {
+    return this.proposals
+      .createQueryBuilder('p')
+      .innerJoinAndSelect('p.fieldOfAction', 'f')
+      .innerJoinAndSelect('p.area', 'a')
+      .leftJoinAndSelect('p.author', 'u')
+      .where('p.hiddenAt IS NULL');
+  }
+
+  async list(query: ProposalListQueryDto): Promise<Page<ProposalSummary>> {
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? 20;
+    const qb = this.publicQuery();
+    if (query.areaId) qb.andWhere('(p.areaId = :areaId OR a.parentId = :areaId)', { areaId: query.areaId });
+    if (query.fieldOfActionId) qb.andWhere('p.fieldOfActionId = :fieldId', { fieldId: query.fieldOfActionId });
+    if (query.status) qb.andWhere('p.status = :status', { status: query.status });
+    for (const [i, word] of (query.q ?? '').toLowerCase().split(/\s+/).filter(Boolean).slice(0, 8).entries()) {
+      const like = `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      qb.andWhere(new Brackets((w) => w.where(`LOWER(p.title) LIKE :w${i} ESCAPE '\\'`).orWhere(`LOWER(p.body) LIKE :w${i} ESCAPE '\\'`)), {
+        [`w${i}`]: like,
+      });
+    }
+    const total = await qb.clone().getCount();
+    const sort = query.sort ?? ProposalSort.Newest;
+    if (sort === ProposalSort.Random) return { items: await this.randomPage(qb, query.seed ?? 0, page, pageSize), total, page, pageSize };
+    if (sort === ProposalSort.MostSupported) qb.orderBy('p.supportCount', 'DESC');
+    else if (sort === ProposalSort.MostDiscussed) qb.orderBy('p.commentCount', 'DESC');
+    else qb.orderBy('p.createdAt', 'DESC');
+    if (sort !== ProposalSort.Newest) qb.addOrderBy('p.createdAt', 'DESC');
+    qb.addOrderBy('p.id', 'ASC');
+    // Only many-to-one joins: offset/limit page the rows directly (no DISTINCT sub-query).
+    const rows = await qb
+      .offset((page - 1) * pageSize)
+      .limit(pageSize)
+      .getMany();
+    return { items: rows.map(toSummary), total, page, pageSize };
+  }
+
+  /** A shuffled order that is the same for the same seed, so paging and shared links stay stable. */
+  private async randomPage(qb: SelectQueryBuilder<Proposal>, seed: number, page: number, pageSize: number): Promise<ProposalSummary[]> {
+    const ids = (await qb.clone().select('p.id', 'id').getRawMany<{ id: string }>()).map((r) => r.id);
+    const key = (id: string) => createHash('sha1').update(`${seed}:${id}`).digest('hex');
+    const pageIds = ids
+      .map((id) => ({ id, k: key(id) }))
+      .sort((x, y) => (x.k < y.k ? -1 : 1))
+      .slice((page - 1) * pageSize, page * pageSize)
+      .map((x) => x.id);
+    if (!pageIds.length) return [];
+    const rows = await this.publicQuery().andWhere('p.id IN (:...ids)', { ids: pageIds }).getMany();
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return pageIds.flatMap((id) => (byId.has(id) ? [toSummary(byId.get(id)!)] : []));
+  }
+
+  /** Open proposals whose title and text resemble what is being typed, best first. */
+  async similar(query: SimilarQueryDto): Promise<SimilarProposal[]> {
+    const qb = this.proposals
+      .createQueryBuilder('p')
+      .select(['p.id', 'p.title', 'p.body', 'p.status', 'p.supportCount'])
+      .where('p.hiddenAt IS NULL')
+      .andWhere('p.status IN (:...open)', { open: [...OPEN] })
+      .orderBy('p.createdAt', 'DESC')
+      .limit(SIMILAR_CANDIDATES);
+    if (query.areaId) qb.andWhere('p.areaId = :areaId', { areaId: query.areaId });
+    if (query.fieldOfActionId) qb.andWhere('p.fieldOfActionId = :fieldId', { fieldId: query.fieldOfActionId });
+    const wanted = trigrams(query.text);
+    return (await qb.getMany())
+      .map((p) => ({ p, score: diceSimilarity(wanted, trigrams(`${p.title} ${p.body.slice(0, 200)}`)) }))
+      .map(({ p, score }) => ({ p, score: Math.max(score, diceSimilarity(wanted, trigrams(p.title))) }))
+      .filter((x) => x.score >= SIMILAR_MIN_SCORE)
+      .sort((x, y) => y.score - x.score)
+      .slice(0, 5)
+      .map(({ p, score }) => ({
+        id: p.id,
+        title: p.title,
+        status: p.status,
+        supportCount: p.supportCount,
+        score: Math.round(score * 100) / 100,
+      }));
+  }
+
+  private async find(id: string): Promise<Proposal> {
+    const p = await this.publicQuery().andWhere('p.id = :id', { id }).getOne();
+    if (!p) throw notFound('The proposal');
+    return p;
+  }
+
+  async get(id: string, viewer?: User): Promise<ProposalDetail> {
+    const p = await this.find(id);
+    const [history, supported, mergedInto] = await Promise.all([
+      this.events.find({ where: { proposalId: id }, order: { createdAt: 'ASC' } }),
+      viewer ? this.supports.exists({ where: { proposalId: id, userId: viewer.id } }) : Promise.resolve(false),
+      p.mergedIntoId ? this.proposals.findOne({ where: { id: p.mergedIntoId }, select: ['id', 'title'] }) : Promise.resolve(null),
+    ]);
+    const isAuthor = Boolean(viewer && p.authorId === viewer.id);
+    return toDetail(p, history, mergedInto ? { id: mergedInto.id, title: mergedInto.title } : null, {
+      isAuthor,
+      supported,
+      canEdit: isAuthor && this.editProblem(p) === null,
+      canWithdraw: isAuthor && OPEN.has(p.status),
+      canSupport: Boolean(viewer) && !isAuthor && OPEN.has(p.status),
+    });
+  }
+
+  /** Checks the field of action and the area a proposal refers to. */
+  private async checkReferences(fieldOfActionId?: string, areaId?: string): Promise<Area | null> {
+    if (fieldOfActionId && !(await this.fields.existsBy({ id: fieldOfActionId, active: true }))) {
+      throw new DomainError(ErrorCode.ReferenceInvalid, 'Please choose one of the current fields of action.', [
+        { field: 'fieldOfActionId', messages: ['unknown or inactive field of action'] },
+      ]);
+    }
+    if (!areaId) return null;
+    const area = await this.areas.findOneBy({ id: areaId });
+    const current = area && area.validFrom <= today() && (area.validTo === null || area.validTo >= today());
+    if (!area || !current || area.type === AreaType.District) {
+      throw new DomainError(ErrorCode.ReferenceInvalid, 'Please choose a current Aktionsraum or Quartier.', [
+        { field: 'areaId', messages: ['must be a current Aktionsraum or Quartier'] },
+      ]);
+    }
+    return area;
+  }
+
+  /** Administrators and unscoped moderators act everywhere; scoped ones in their areas and their Quartiere. */
+  moderates(user: User, area: Pick<Area, 'id' | 'parentId'>): boolean {
+    if (user.role === Role.Administrator) return true;
+    if (user.role !== Role.Moderator) return false;
+    const scope = (user.moderatorAreas ?? []).map((a) => a.id);
+    return scope.length === 0 || scope.includes(area.id) || (area.parentId !== null && scope.includes(area.parentId));
+  }
+
+  private async insert(dto: CreateProposalDto, values: Partial<Proposal>, actor: User): Promise<ProposalDetail> {
+    const saved = await this.proposals.save(
+      this.proposals.create({
+        title: dto.title,
+        body: dto.body,
+        fieldOfActionId: dto.fieldOfActionId,
+        areaId: dto.areaId,
+        language: dto.language ?? actor.language,
+        latitude: dto.latitude ?? null,
+        longitude: dto.longitude ?? null,
+        address: dto.address ?? null,
+        status: ProposalStatus.Submitted,
+        ...values,
+      }),
+    );
+    await this.events.insert({
+      proposalId: saved.id,
+      status: ProposalStatus.Submitted,
+      actorId: actor.id,
+      actorRole: actor.role,
+      explanation: values.sourceNote ?? null,
+    });
+    return this.get(saved.id, actor);
+  }
+
+  async create(user: User, dto: CreateProposalDto): Promise<ProposalDetail> {
+    await this.checkReferences(dto.fieldOfActionId, dto.areaId);
+    return this.insert(dto, { authorId: user.id, submittedById: user.id }, user);
+  }
+
+  /** Paper cards and oral input from an assembly, typed in by a moderator of that area. */
+  async createOnBehalf(moderator: User, dto: CreateProposalOnBehalfDto): Promise<ProposalDetail> {
+    const area = await this.checkReferences(dto.fieldOfActionId, dto.areaId);
+    if (!this.moderates(moderator, area!))
+      throw new DomainError(ErrorCode.Forbidden, 'You moderate other areas; this area is not in your scope.');
+    return this.insert(dto, { authorId: null, submittedById: moderator.id, sourceNote: dto.sourceNote }, moderator);
+  }
+
+  /** Why the author may not edit now, or null when they may. */
+  private editProblem(p: Proposal): string | null {
+    if (p.status !== ProposalStatus.Submitted) return 'Only proposals that have not been answered, withdrawn or merged can be edited.';
+    if (p.supportCount > 0)
+      return 'This proposal already has supporters; it can no longer be edited, so that nobody supports something other than what they read.';
+    if (Date.now() - p.createdAt.getTime() > this.config.proposalEditWindowMs) return 'The time for editing this proposal has passed.';
+    return null;
+  }
+
+  private async findOwn(user: User, id: string): Promise<Proposal> {
+    const p = await this.find(id);
+    if (p.authorId !== user.id) throw new DomainError(ErrorCode.Forbidden, 'Only the author can do this.');
+    return p;
+  }
+
+  async update(user: User, id: string, dto: UpdateProposalDto): Promise<ProposalDetail> {
+    const p = await this.findOwn(user, id);
+    const problem = this.editProblem(p);
+    if (problem) throw new DomainError(ErrorCode.ProposalNotEditable, problem);
+    await this.checkReferences(dto.fieldOfActionId, dto.areaId);
+    const changes = Object.fromEntries(Object.entries(dto).filter(([, v]) => v !== undefined));
+    // The condition repeats the rule in the database, so a support arriving meanwhile wins.
+    const result = await this.proposals.update(
+      { id, status: ProposalStatus.Submitted, supportCount: 0 },
+      { ...changes, editedAt: new Date() },
+    );
+    if (!result.affected)
+      throw new DomainError(ErrorCode.ProposalNotEditable, 'This proposal changed meanwhile and can no longer be edited.');
+    return this.get(id, user);
+  }
+
+  async withdraw(user: User, id: string, reason?: string): Promise<ProposalDetail> {
+    const p = await this.findOwn(user, id);
+    if (!OPEN.has(p.status)) throw new DomainError(ErrorCode.ProposalClosed, 'This proposal can no longer be withdrawn.');
+    const result = await this.proposals.update({ id, status: In([...OPEN]) }, { status: ProposalStatus.Withdrawn });
+    if (!result.affected) throw new DomainError(ErrorCode.ProposalClosed, 'This proposal can no longer be withdrawn.');
+    await this.events.insert({
+      proposalId: id,
+      status: ProposalStatus.Withdrawn,
+      explanation: reason ?? null,
+      actorId: user.id,
+      actorRole: user.role,
+    });
+    return this.get(id, user);
+  }
+
+  /** Sets the stored count to the number of support rows: exact under any concurrency. */
+  private async recount(id: string): Promise<number> {
+    await this.proposals
+      .createQueryBuilder()
+      .update(Proposal)
+      .set({ supportCount: () => `(SELECT COUNT(*) FROM "proposal_supports" WHERE "proposal_supports"."proposalId" = :id)` })
+      .where('id = :id', { id })
+      .execute();
+    return (await this.proposals.findOneOrFail({ where: { id }, select: ['id', 'supportCount'] })).supportCount;
+  }
+
+  /** One support per person and proposal: the primary key refuses a second, so repeats change nothing. */
+  async support(user: User, id: string): Promise<{ supported: boolean; supportCount: number }> {
+    const p = await this.find(id);
+    if (p.authorId === user.id)
+      throw new DomainError(ErrorCode.Conflict, 'You cannot support your own proposal; it counts as yours already.');
+    if (!OPEN.has(p.status)) throw new DomainError(ErrorCode.ProposalClosed, 'This proposal no longer collects supports.');
+    await this.supports
+      .createQueryBuilder()
+      .insert()
+      .into(ProposalSupport)
+      .values({ proposalId: id, userId: user.id })
+      .orIgnore()
+      .execute();
+    return { supported: true, supportCount: await this.recount(id) };
+  }
+
+  async unsupport(user: User, id: string): Promise<{ supported: boolean; supportCount: number }> {
+    await this.find(id);
+    await this.supports.delete({ proposalId: id, userId: user.id });
+    return { supported: false, supportCount: await this.recount(id) };
+  }
+
+  async mine(user: User): Promise<ProposalSummary[]> {
+    const rows = await this.publicQuery().andWhere('p.authorId = :uid', { uid: user.id }).orderBy('p.createdAt', 'DESC').getMany();
+    return rows.map(toSummary);
+  }
+
+  /** Everything of the person's participation, for the DSGVO export. */
+  async exportFor(userId: string): Promise<{ proposals: Proposal[]; supports: ProposalSupport[] }> {
+    const [proposals, supports] = await Promise.all([
+      this.proposals.find({ where: { authorId: userId }, order: { createdAt: 'ASC' } }),
+      this.supports.find({ where: { userId }, order: { createdAt: 'ASC' } }),
+    ]);
+    return { proposals, supports };
+  }
+}
