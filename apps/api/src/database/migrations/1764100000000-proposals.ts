@@ -37,9 +37,13 @@ export class Proposals1764100000000 implements MigrationInterface {
           t.updatedAt(),
         ],
         foreignKeys: [fk('fieldOfActionId', 'fields_of_action'), fk('areaId', 'areas'), fk('authorId', 'users')],
-        indices: ['fieldOfActionId', 'areaId', 'authorId', 'status', 'supportCount', 'createdAt'].map(
-          (c) => new TableIndex({ columnNames: [c] }),
-        ),
+        indices: [
+          ...['fieldOfActionId', 'areaId', 'authorId', 'status'].map((c) => new TableIndex({ columnNames: [c] })),
+          // The list's three sort orders, readable straight from an index (newest, most supported, most discussed).
+          new TableIndex({ columnNames: ['createdAt', 'id'] }),
+          new TableIndex({ columnNames: ['supportCount', 'createdAt', 'id'] }),
+          new TableIndex({ columnNames: ['commentCount', 'createdAt', 'id'] }),
+        ],
       }),
     );
 

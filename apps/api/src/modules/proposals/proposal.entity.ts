@@ -17,6 +17,9 @@ import { User } from '../users/user.entity';
 
 /** A citizen's proposal (Vorschlag), online or entered by a moderator from an assembly. */
 @Entity('proposals')
+@Index(['createdAt', 'id'])
+@Index(['supportCount', 'createdAt', 'id'])
+@Index(['commentCount', 'createdAt', 'id'])
 export class Proposal {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -79,7 +82,6 @@ export class Proposal {
   mergedIntoId: string | null;
 
   /** Kept equal to the number of rows in proposal_supports (recounted on every change). */
-  @Index()
   @Column({ type: 'integer', default: 0 })
   supportCount: number;
 
@@ -96,7 +98,6 @@ export class Proposal {
   @Column({ type: TIMESTAMP, nullable: true })
   editedAt: Date | null;
 
-  @Index()
   @CreateDateColumn(timestampColumn())
   createdAt: Date;
 

@@ -29,6 +29,7 @@ import { ProposalStatusEventEntity } from './proposal-status-event.entity';
 import { ProposalSupport } from './proposal-support.entity';
 import { Proposal } from './proposal.entity';
 import { toDetail, toSummary } from './proposal.mapper';
+import { ListCache } from './list-cache';
 import { diceSimilarity, trigrams } from './similarity';
 
 /** Statuses in which a proposal still collects supports. */
@@ -48,6 +49,8 @@ export class ProposalsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  private readonly listCache = new ListCache<Page<ProposalSummary>>(2000);
+
   private publicQuery(): SelectQueryBuilder<Proposal> {
     return this.proposals
       .createQueryBuilder('p')
@@ -57,11 +60,29 @@ export class ProposalsService {
       .where('p.hiddenAt IS NULL');
   }
 
-  async list(query: ProposalListQueryDto): Promise<Page<ProposalSummary>> {
+  /** The public list; cached briefly (see ListCache) because every visitor starts here. */
+  list(query: ProposalListQueryDto): Promise<Page<ProposalSummary>> {
+    const key = JSON.stringify([
+      query.areaId,
+      query.fieldOfActionId,
+      query.status,
+      query.q,
+      query.sort,
+      query.seed,
+      query.page,
+      query.pageSize,
+    ]);
+    return this.listCache.get(key, () => this.loadList(query));
+  }
+
+  private async loadList(query: ProposalListQueryDto): Promise<Page<ProposalSummary>> {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 20;
-    const qb = this.publicQuery();
-    if (query.areaId) qb.andWhere('(p.areaId = :areaId OR a.parentId = :areaId)', { areaId: query.areaId });
+    // Filter on the proposals table alone (the area join only when Quartiere must be included).
+    const qb = this.proposals.createQueryBuilder('p').where('p.hiddenAt IS NULL');
+    if (query.areaId) {
+      qb.innerJoin('p.area', 'a').andWhere('(p.areaId = :areaId OR a.parentId = :areaId)', { areaId: query.areaId });
+    }
     if (query.fieldOfActionId) qb.andWhere('p.fieldOfActionId = :fieldId', { fieldId: query.fieldOfActionId });
     if (query.status) qb.andWhere('p.status = :status', { status: query.status });
     for (const [i, word] of (query.q ?? '').toLowerCase().split(/\s+/).filter(Boolean).slice(0, 8).entries()) {
@@ -72,33 +93,41 @@ export class ProposalsService {
     }
     const total = await qb.clone().getCount();
     const sort = query.sort ?? ProposalSort.Newest;
-    if (sort === ProposalSort.Random) return { items: await this.randomPage(qb, query.seed ?? 0, page, pageSize), total, page, pageSize };
-    if (sort === ProposalSort.MostSupported) qb.orderBy('p.supportCount', 'DESC');
-    else if (sort === ProposalSort.MostDiscussed) qb.orderBy('p.commentCount', 'DESC');
-    else qb.orderBy('p.createdAt', 'DESC');
-    if (sort !== ProposalSort.Newest) qb.addOrderBy('p.createdAt', 'DESC');
-    qb.addOrderBy('p.id', 'ASC');
-    // Only many-to-one joins: offset/limit page the rows directly (no DISTINCT sub-query).
-    const rows = await qb
-      .offset((page - 1) * pageSize)
-      .limit(pageSize)
-      .getMany();
-    return { items: rows.map(toSummary), total, page, pageSize };
+    let ids: string[];
+    if (sort === ProposalSort.Random) {
+      ids = await this.randomPageIds(qb, query.seed ?? 0, page, pageSize);
+    } else {
+      if (sort === ProposalSort.MostSupported) qb.orderBy('p.supportCount', 'DESC').addOrderBy('p.createdAt', 'DESC');
+      else if (sort === ProposalSort.MostDiscussed) qb.orderBy('p.commentCount', 'DESC').addOrderBy('p.createdAt', 'DESC');
+      else qb.orderBy('p.createdAt', 'DESC');
+      qb.addOrderBy('p.id', 'DESC');
+      const raw = await qb
+        .select('p.id', 'id')
+        .offset((page - 1) * pageSize)
+        .limit(pageSize)
+        .getRawMany<{ id: string }>();
+      ids = raw.map((r) => r.id);
+    }
+    return { items: await this.summaries(ids), total, page, pageSize };
+  }
+
+  /** The page's rows with their field, area and author, in the given order. */
+  private async summaries(ids: string[]): Promise<ProposalSummary[]> {
+    if (!ids.length) return [];
+    const rows = await this.publicQuery().andWhere('p.id IN (:...ids)', { ids }).getMany();
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return ids.flatMap((id) => (byId.has(id) ? [toSummary(byId.get(id)!)] : []));
   }
 
   /** A shuffled order that is the same for the same seed, so paging and shared links stay stable. */
-  private async randomPage(qb: SelectQueryBuilder<Proposal>, seed: number, page: number, pageSize: number): Promise<ProposalSummary[]> {
+  private async randomPageIds(qb: SelectQueryBuilder<Proposal>, seed: number, page: number, pageSize: number): Promise<string[]> {
     const ids = (await qb.clone().select('p.id', 'id').getRawMany<{ id: string }>()).map((r) => r.id);
     const key = (id: string) => createHash('sha1').update(`${seed}:${id}`).digest('hex');
-    const pageIds = ids
+    return ids
       .map((id) => ({ id, k: key(id) }))
       .sort((x, y) => (x.k < y.k ? -1 : 1))
       .slice((page - 1) * pageSize, page * pageSize)
       .map((x) => x.id);
-    if (!pageIds.length) return [];
-    const rows = await this.publicQuery().andWhere('p.id IN (:...ids)', { ids: pageIds }).getMany();
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    return pageIds.flatMap((id) => (byId.has(id) ? [toSummary(byId.get(id)!)] : []));
   }
 
   /** Open proposals whose title and text resemble what is being typed, best first. */
@@ -192,6 +221,7 @@ export class ProposalsService {
         ...values,
       }),
     );
+    this.listCache.invalidate();
     await this.events.insert({
       proposalId: saved.id,
       status: ProposalStatus.Submitted,
@@ -243,6 +273,7 @@ export class ProposalsService {
     );
     if (!result.affected)
       throw new DomainError(ErrorCode.ProposalNotEditable, 'This proposal changed meanwhile and can no longer be edited.');
+    this.listCache.invalidate();
     return this.get(id, user);
   }
 
@@ -251,6 +282,7 @@ export class ProposalsService {
     if (!OPEN.has(p.status)) throw new DomainError(ErrorCode.ProposalClosed, 'This proposal can no longer be withdrawn.');
     const result = await this.proposals.update({ id, status: In([...OPEN]) }, { status: ProposalStatus.Withdrawn });
     if (!result.affected) throw new DomainError(ErrorCode.ProposalClosed, 'This proposal can no longer be withdrawn.');
+    this.listCache.invalidate();
     await this.events.insert({
       proposalId: id,
       status: ProposalStatus.Withdrawn,
@@ -263,6 +295,7 @@ export class ProposalsService {
 
   /** Sets the stored count to the number of support rows: exact under any concurrency. */
   private async recount(id: string): Promise<number> {
+    this.listCache.invalidate();
     await this.proposals
       .createQueryBuilder()
       .update(Proposal)
