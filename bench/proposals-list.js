@@ -9,9 +9,9 @@
  * --write appends the results to BENCHMARKS.md.
  */
 require('reflect-metadata');
-const { execFileSync, spawn } = require('node:child_process');
+const { spawn } = require('node:child_process');
 const { randomUUID } = require('node:crypto');
-const { mkdtempSync, rmSync, appendFileSync, existsSync, writeFileSync, readFileSync } = require('node:fs');
+const { mkdtempSync, rmSync, appendFileSync, existsSync, writeFileSync } = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { parseArgs } = require('node:util');

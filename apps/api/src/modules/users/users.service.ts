@@ -81,6 +81,17 @@ export class UsersService {
         entityId: a.entityId,
         at: a.createdAt.toISOString(),
       })),
+      proposals: participation.proposals.map((p) => ({
+        id: p.id,
+        title: p.title,
+        body: p.body,
+        status: p.status,
+        areaId: p.areaId,
+        fieldOfActionId: p.fieldOfActionId,
+        location: { latitude: p.latitude, longitude: p.longitude, address: p.address },
+        createdAt: p.createdAt.toISOString(),
+      })),
+      supports: participation.supports.map((s) => ({ proposalId: s.proposalId, at: s.createdAt.toISOString() })),
     };
   }
 
