@@ -8,3 +8,4 @@ export * from './types/users';
 export * from './types/reference-data';
 export * from './enums/proposal-status';
 export * from './types/proposals';
+export * from './types/participation';

@@ -25,5 +25,7 @@ export enum ErrorCode {
   ProposalNotEditable = 'PROPOSAL_NOT_EDITABLE',
   ProposalClosed = 'PROPOSAL_CLOSED',
   ReferenceInvalid = 'REFERENCE_INVALID',
+  CommentNotEditable = 'COMMENT_NOT_EDITABLE',
+  MergeInvalid = 'MERGE_INVALID',
   Internal = 'INTERNAL_ERROR',
 }

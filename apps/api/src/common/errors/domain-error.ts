@@ -23,6 +23,8 @@ export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = {
   [ErrorCode.ProposalNotEditable]: 409,
   [ErrorCode.ProposalClosed]: 409,
   [ErrorCode.ReferenceInvalid]: 422,
+  [ErrorCode.CommentNotEditable]: 409,
+  [ErrorCode.MergeInvalid]: 422,
   [ErrorCode.RateLimited]: 429,
   [ErrorCode.Internal]: 500,
 };

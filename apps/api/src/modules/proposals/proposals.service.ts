@@ -293,8 +293,26 @@ export class ProposalsService {
     return this.get(id, user);
   }
 
+  /** For other features that change what the public list shows (moderation, answers, merges). */
+  invalidateList(): void {
+    this.listCache.invalidate();
+  }
+
+  /** Appends a step to a proposal's public history. */
+  async recordStatus(proposalId: string, status: ProposalStatus, actor: User, explanation: string | null): Promise<void> {
+    await this.events.insert({ proposalId, status, explanation, actorId: actor.id, actorRole: actor.role });
+    this.listCache.invalidate();
+  }
+
+  /** The proposal with its area (also hidden ones), for features that act on it; 404 if absent. */
+  async findForAction(id: string): Promise<Proposal> {
+    const p = await this.proposals.findOne({ where: { id }, relations: { area: true } });
+    if (!p) throw notFound('The proposal');
+    return p;
+  }
+
   /** Sets the stored count to the number of support rows: exact under any concurrency. */
-  private async recount(id: string): Promise<number> {
+  async recount(id: string): Promise<number> {
     this.listCache.invalidate();
     await this.proposals
       .createQueryBuilder()
