@@ -1,4 +1,5 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query, Req } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query, Req, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Role } from '@app/shared';
 import { CurrentUser, Public, Roles } from '../../common/auth/decorators';
@@ -31,8 +32,12 @@ export class ProposalsController {
   @ApiOperation({ summary: 'Public list of proposals with filters, search, sorting and paging' })
   @ApiOkResponse({ type: ProposalPageDto })
   @ApiErrors(400)
-  list(@Query() query: ProposalListQueryDto): Promise<ProposalPageDto> {
-    return this.proposals.list(query);
+  async list(@Query() query: ProposalListQueryDto, @Res() res: Response): Promise<void> {
+    // Sent pre-serialized from the list cache; Express answers 304 when the ETag matches.
+    const page = await this.proposals.listJson(query);
+    res.setHeader('ETag', page.etag);
+    res.setHeader('Cache-Control', 'no-cache');
+    res.type('application/json').send(page.body);
   }
 
   @Get('similar')
