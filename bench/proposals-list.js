@@ -60,8 +60,8 @@ async function seed(ds) {
   for (let i = 0; i < PROPOSALS; i += 200) {
     const batch = proposals.slice(i, i + 200);
     await runner.query(
-      `INSERT INTO proposals (id, title, body, "fieldOfActionId", "areaId", "authorId", "submittedById", status, "createdAt") VALUES ${batch
-        .map(() => `(?, ?, ?, ?, ?, ?, ?, 'submitted', ?)`)
+      `INSERT INTO proposals (id, title, body, "searchText", "fieldOfActionId", "areaId", "authorId", "submittedById", status, "createdAt") VALUES ${batch
+        .map(() => `(?, ?, ?, ?, ?, ?, ?, ?, 'submitted', ?)`)
         .join(',')}`,
       batch.flatMap((id, j) => {
         const n = i + j;
@@ -72,6 +72,7 @@ async function seed(ds) {
           id,
           title,
           body,
+          `${title}\n${body}`.toLocaleLowerCase('de-DE'),
           pick(fields, n),
           pick(areas, n),
           author,

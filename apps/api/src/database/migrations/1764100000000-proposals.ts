@@ -17,6 +17,7 @@ export class Proposals1764100000000 implements MigrationInterface {
           t.id(),
           t.varchar('title', 140),
           { name: 'body', type: 'text' },
+          { name: 'searchText', type: 'text', default: "''" },
           t.uuid('fieldOfActionId'),
           t.uuid('areaId'),
           t.uuid('authorId', { isNullable: true }),

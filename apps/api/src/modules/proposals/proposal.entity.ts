@@ -30,6 +30,10 @@ export class Proposal {
   @Column({ type: 'text' })
   body: string;
 
+  /** Title and text lower-cased by JavaScript's Unicode rules (SQLite's LOWER() folds ASCII only). */
+  @Column({ type: 'text', default: '' })
+  searchText: string;
+
   @Index()
   @Column(uuidColumn())
   fieldOfActionId: string;

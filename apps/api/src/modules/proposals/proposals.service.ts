@@ -43,6 +43,8 @@ export interface SerializedPage {
 }
 const SIMILAR_CANDIDATES = 2000;
 const today = () => new Date().toISOString().slice(0, 10);
+/** Lower case by JavaScript's Unicode rules (Ü → ü), the same for stored text and search words. */
+export const searchable = (text: string) => text.toLocaleLowerCase('de-DE');
 
 @Injectable()
 export class ProposalsService {
@@ -71,7 +73,16 @@ export class ProposalsService {
    * every visitor starts here: a cache hit costs neither a query nor a serialization.
    */
   listJson(query: ProposalListQueryDto): Promise<SerializedPage> {
-    const key = JSON.stringify([query.areaId, query.fieldOfActionId, query.status, query.q, query.sort, query.seed, query.page, query.pageSize]);
+    const key = JSON.stringify([
+      query.areaId,
+      query.fieldOfActionId,
+      query.status,
+      query.q,
+      query.sort,
+      query.seed,
+      query.page,
+      query.pageSize,
+    ]);
     return this.listCache.get(key, async () => {
       const body = JSON.stringify(await this.loadList(query));
       return { body, etag: `W/"${createHash('sha1').update(body).digest('base64url')}"` };
@@ -83,16 +94,15 @@ export class ProposalsService {
     const pageSize = query.pageSize ?? 20;
     // Filter on the proposals table alone (the area join only when Quartiere must be included).
     const qb = this.proposals.createQueryBuilder('p').where('p.hiddenAt IS NULL');
-    if (query.areaId) {
-      qb.innerJoin('p.area', 'a').andWhere('(p.areaId = :areaId OR a.parentId = :areaId)', { areaId: query.areaId });
-    }
+    if (query.areaId) qb.andWhere('p.areaId IN (:...areaIds)', { areaIds: await this.areaSubtree(query.areaId) });
     if (query.fieldOfActionId) qb.andWhere('p.fieldOfActionId = :fieldId', { fieldId: query.fieldOfActionId });
     if (query.status) qb.andWhere('p.status = :status', { status: query.status });
-    for (const [i, word] of (query.q ?? '').toLowerCase().split(/\s+/).filter(Boolean).slice(0, 8).entries()) {
-      const like = `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      qb.andWhere(new Brackets((w) => w.where(`LOWER(p.title) LIKE :w${i} ESCAPE '\\'`).orWhere(`LOWER(p.body) LIKE :w${i} ESCAPE '\\'`)), {
-        [`w${i}`]: like,
-      });
+    for (const [i, word] of searchable(query.q ?? '')
+      .split(/\s+/)
+      .filter(Boolean)
+      .slice(0, 8)
+      .entries()) {
+      qb.andWhere(`p.searchText LIKE :w${i} ESCAPE '\\'`, { [`w${i}`]: `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%` });
     }
     const total = await qb.clone().getCount();
     const sort = query.sort ?? ProposalSort.Newest;
@@ -112,6 +122,16 @@ export class ProposalsService {
       ids = raw.map((r) => r.id);
     }
     return { items: await this.summaries(ids), total, page, pageSize };
+  }
+
+  /** The area and everything below it: a Stadtbezirk's Aktionsräume and their Quartiere. */
+  private async areaSubtree(areaId: string): Promise<string[]> {
+    const ids = [areaId];
+    for (let level = ids; level.length && ids.length < 1000;) {
+      level = (await this.areas.find({ where: { parentId: In(level) }, select: ['id'] })).map((a) => a.id);
+      ids.push(...level);
+    }
+    return ids;
   }
 
   /** The page's rows with their field, area and author, in the given order. */
@@ -214,6 +234,7 @@ export class ProposalsService {
       this.proposals.create({
         title: dto.title,
         body: dto.body,
+        searchText: searchable(`${dto.title}\n${dto.body}`),
         fieldOfActionId: dto.fieldOfActionId,
         areaId: dto.areaId,
         language: dto.language ?? actor.language,
@@ -268,7 +289,8 @@ export class ProposalsService {
     const problem = this.editProblem(p);
     if (problem) throw new DomainError(ErrorCode.ProposalNotEditable, problem);
     await this.checkReferences(dto.fieldOfActionId, dto.areaId);
-    const changes = Object.fromEntries(Object.entries(dto).filter(([, v]) => v !== undefined));
+    const changes: Partial<Proposal> = Object.fromEntries(Object.entries(dto).filter(([, v]) => v !== undefined));
+    changes.searchText = searchable(`${changes.title ?? p.title}\n${changes.body ?? p.body}`);
     // The condition repeats the rule in the database, so a support arriving meanwhile wins.
     const result = await this.proposals.update(
       { id, status: ProposalStatus.Submitted, supportCount: 0 },

@@ -4,6 +4,7 @@ import {
   IsIn,
   IsInt,
   IsLatitude,
+  IsNumber,
   IsLongitude,
   IsOptional,
   IsString,
@@ -68,14 +69,14 @@ export class CreateProposalDto implements CreateProposalRequest {
 
   @ApiPropertyOptional({ nullable: true, type: Number, minimum: -90, maximum: 90 })
   @nullable()
+  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'latitude must be a number (not text) between -90 and 90' })
   @IsLatitude({ message: 'latitude must be a number between -90 and 90' })
-  @Type(() => Number)
   latitude?: number | null;
 
   @ApiPropertyOptional({ nullable: true, type: Number, minimum: -180, maximum: 180 })
   @nullable()
+  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'longitude must be a number (not text) between -180 and 180' })
   @IsLongitude({ message: 'longitude must be a number between -180 and 180' })
-  @Type(() => Number)
   longitude?: number | null;
 
   @ApiPropertyOptional({ nullable: true, type: String, maxLength: 200, example: 'Nordmarkt, Ecke Mallinckrodtstraße' })
