@@ -26,6 +26,10 @@ const APP_TABLES = [
   'proposals',
   'proposal_supports',
   'proposal_status_events',
+  'comments',
+  'reports',
+  'proposal_follows',
+  'proposal_unsubscribe_tokens',
 ];
 const MIGRATIONS_TABLE = 'migrations';
 const isPostgres = Boolean(process.env.DATABASE_URL);

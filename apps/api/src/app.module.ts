@@ -18,7 +18,12 @@ import { AuthModule } from './modules/auth/auth.module';
 import { FieldsOfActionModule } from './modules/fields-of-action/fields-of-action.module';
 import { HealthModule } from './modules/health/health.module';
 import { ProposalsModule } from './modules/proposals/proposals.module';
+import { AnswersModule } from './modules/answers/answers.module';
+import { ExportsModule } from './modules/exports/exports.module';
+import { FollowsModule } from './modules/follows/follows.module';
 import { UsersModule } from './modules/users/users.module';
+import { CommentsModule } from './modules/comments/comments.module';
+import { ModerationModule } from './modules/moderation/moderation.module';
 
 const REQUEST_ID = /^[A-Za-z0-9_.-]{1,64}$/;
 
@@ -64,12 +69,18 @@ export class AppModule {
             storage: redis.client ? new RedisThrottlerStorage(redis.client, redis.keyPrefix) : undefined,
           }),
         }),
+        // First: routes register in module order, and GET proposals/export.csv must precede proposals/:id.
+        ExportsModule,
         AuditModule,
         AuthModule,
         UsersModule,
         AreasModule,
         FieldsOfActionModule,
         ProposalsModule,
+        CommentsModule,
+        ModerationModule,
+        FollowsModule,
+        AnswersModule,
         HealthModule,
         SeedModule,
       ],

@@ -34,6 +34,7 @@ export const ENV_KEYS = [
   'SESSION_TTL_HOURS',
   'WEB_DIST',
   'PROPOSAL_EDIT_WINDOW_MINUTES',
+  'COMMENT_EDIT_WINDOW_MINUTES',
 ] as const;
 
 /** Validation rules for ENV_KEYS. README's configuration table mirrors this class. */
@@ -79,6 +80,7 @@ class EnvSchema {
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) SESSION_TTL_HOURS?: number;
   @IsOptional() @IsString() WEB_DIST?: string;
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) PROPOSAL_EDIT_WINDOW_MINUTES?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) COMMENT_EDIT_WINDOW_MINUTES?: number;
 }
 
 export interface AppConfig {
@@ -102,6 +104,8 @@ export interface AppConfig {
   webDist: string;
   /** How long an author may edit a proposal (and only until its first support). */
   proposalEditWindowMs: number;
+  /** How long an author may edit a comment; 0 means never. */
+  commentEditWindowMs: number;
 }
 
 export class ConfigError extends Error {
@@ -177,6 +181,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     cookieSecure: publicUrl.startsWith('https://'),
     webDist: resolve(root, parsed.WEB_DIST ?? 'apps/web/dist'),
     proposalEditWindowMs: (parsed.PROPOSAL_EDIT_WINDOW_MINUTES ?? 24 * 60) * 60_000,
+    commentEditWindowMs: (parsed.COMMENT_EDIT_WINDOW_MINUTES ?? 15) * 60_000,
   };
 }
 

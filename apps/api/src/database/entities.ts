@@ -9,7 +9,26 @@ import { Proposals1764100000000 } from './migrations/1764100000000-proposals';
 import { Proposal } from '../modules/proposals/proposal.entity';
 import { ProposalStatusEventEntity } from '../modules/proposals/proposal-status-event.entity';
 import { ProposalSupport } from '../modules/proposals/proposal-support.entity';
+import { Comment } from '../modules/comments/comment.entity';
+import { Report } from '../modules/moderation/report.entity';
+import { CommentsModeration1764200000000 } from './migrations/1764200000000-comments-moderation';
+import { ProposalFollow, ProposalUnsubscribeToken } from '../modules/follows/proposal-follow.entity';
+import { Follows1764300000000 } from './migrations/1764300000000-follows';
 
 /** Listed explicitly (no globs) so the same list works from source, from dist and under jest. */
-export const ENTITIES = [Area, AuditEntry, Session, UserToken, FieldOfAction, User, Proposal, ProposalSupport, ProposalStatusEventEntity];
-export const MIGRATIONS = [InitialSchema1764000000000, Proposals1764100000000];
+export const ENTITIES = [
+  Area,
+  AuditEntry,
+  Session,
+  UserToken,
+  FieldOfAction,
+  User,
+  Proposal,
+  ProposalSupport,
+  ProposalStatusEventEntity,
+  Comment,
+  Report,
+  ProposalFollow,
+  ProposalUnsubscribeToken,
+];
+export const MIGRATIONS = [InitialSchema1764000000000, Proposals1764100000000, CommentsModeration1764200000000, Follows1764300000000];

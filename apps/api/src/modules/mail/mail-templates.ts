@@ -3,7 +3,24 @@ import { Language } from '@app/shared';
 import de from './locales/de.json';
 import en from './locales/en.json';
 
-export type MailTemplate = 'verifyEmail' | 'alreadyRegistered' | 'changeEmail' | 'resetPassword' | 'accountDeleted';
+export type MailTemplate =
+  'verifyEmail' | 'alreadyRegistered' | 'changeEmail' | 'resetPassword' | 'accountDeleted' | 'proposalAnswered' | 'proposalMerged';
+
+/** Values a template may use; notification mails add the proposal, the public explanation and an unsubscribe link. */
+export interface MailParams {
+  name: string;
+  link?: string;
+  hours?: number;
+  /** The proposal's title (notification mails). */
+  title?: string;
+  /** A ProposalStatus value; rendered as its label in the recipient's language. */
+  status?: string;
+  /** For merges: the title of the proposal it was merged into. */
+  intoTitle?: string;
+  /** The public explanation, quoted as written (not translated). */
+  explanation?: string | null;
+  unsubscribeLink?: string;
+}
 
 export interface RenderedMail {
   subject: string;
@@ -28,25 +45,28 @@ const escapeHtml = (s: string) =>
  * Renders one mail in the recipient's language as plain text and HTML. Values are
  * interpolated raw into the text part and HTML-escaped into the HTML part.
  */
-export function renderMail(
-  template: MailTemplate,
-  language: Language,
-  params: { name: string; link?: string; hours?: number },
-): RenderedMail {
+export function renderMail(template: MailTemplate, language: Language, params: MailParams): RenderedMail {
   const t: TFunction = i18n.getFixedT(language);
-  const key = (k: string) => t(`${template}.${k}`, { hours: params.hours });
+  const statusLabel = params.status ? t(`status.${params.status}`, { defaultValue: params.status }) : undefined;
+  const key = (k: string) =>
+    t(`${template}.${k}`, { hours: params.hours, title: params.title, intoTitle: params.intoTitle, status: statusLabel });
   const greeting = t('greeting', { name: params.name });
   const intro = key('intro');
   const hasAction = Boolean(params.link);
   const expiry = params.hours !== undefined ? key('expiry') : '';
+  const explanation = params.explanation ? params.explanation : '';
+  const explanationLabel = explanation ? t('explanationLabel') : '';
+  const unsubscribe = params.unsubscribeLink ? t('unsubscribe') : '';
   const text = [
     greeting,
     '',
     intro,
+    ...(explanation ? ['', explanationLabel, explanation] : []),
     ...(hasAction ? ['', params.link!] : []),
     ...(expiry ? ['', expiry] : []),
     '',
     t('signature'),
+    ...(unsubscribe ? ['', unsubscribe, params.unsubscribeLink!] : []),
     '',
     '--',
     t('footer'),
@@ -56,9 +76,11 @@ export function renderMail(
 <body style="font-family: Arial, sans-serif; color: #1b1b1b; line-height: 1.5; max-width: 40rem;">
 <p>${h(greeting)}</p>
 <p>${h(intro)}</p>
+${explanation ? `<p>${h(explanationLabel)}</p><blockquote style="white-space:pre-line;border-left:3px solid #ccc;margin:0;padding-left:1rem;">${h(explanation)}</blockquote>` : ''}
 ${hasAction ? `<p><a href="${h(params.link!)}" style="display:inline-block;padding:.6rem 1rem;background:#0b4f8a;color:#fff;text-decoration:none;border-radius:4px;">${h(key('action'))}</a></p><p style="font-size:.9em;">${h(params.link!)}</p>` : ''}
 ${expiry ? `<p>${h(expiry)}</p>` : ''}
 <p>${h(t('signature'))}</p>
+${unsubscribe ? `<p style="font-size:.85em;">${h(unsubscribe)} <a href="${h(params.unsubscribeLink!)}">${h(params.unsubscribeLink!)}</a></p>` : ''}
 <hr><p style="font-size:.85em;color:#555;">${h(t('footer'))}</p>
 </body></html>`;
   return { subject: key('subject'), text, html };

@@ -1,0 +1,115 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { In, Not, Repository } from 'typeorm';
+import { ErrorCode, ProposalStatus, type AnswerStatus, type ProposalDetail } from '@app/shared';
+import { DomainError } from '../../common/errors/domain-error';
+import { AuditService } from '../audit/audit.service';
+import { FollowsService } from '../follows/follows.service';
+import { ProposalSupport } from '../proposals/proposal-support.entity';
+import { Proposal } from '../proposals/proposal.entity';
+import { ProposalsService } from '../proposals/proposals.service';
+import type { User } from '../users/user.entity';
+
+/** Which official answer may follow which status: a first answer, or evaluating to a final one. */
+const ANSWERABLE_FROM: Record<AnswerStatus, ProposalStatus[]> = {
+  [ProposalStatus.Evaluating]: [ProposalStatus.Submitted],
+  [ProposalStatus.Accepted]: [ProposalStatus.Submitted, ProposalStatus.Evaluating],
+  [ProposalStatus.Rejected]: [ProposalStatus.Submitted, ProposalStatus.Evaluating],
+  [ProposalStatus.InProjectIdea]: [ProposalStatus.Submitted, ProposalStatus.Evaluating],
+};
+/** A merge must not start from or end in these (no chains, nothing withdrawn). */
+const NOT_MERGEABLE = [ProposalStatus.Merged, ProposalStatus.Withdrawn];
+
+@Injectable()
+export class AnswersService {
+  constructor(
+    @InjectRepository(Proposal) private readonly proposalRows: Repository<Proposal>,
+    @InjectRepository(ProposalSupport) private readonly supports: Repository<ProposalSupport>,
+    private readonly proposals: ProposalsService,
+    private readonly follows: FollowsService,
+    private readonly audit: AuditService,
+  ) {}
+
+  private async findModerated(user: User, id: string): Promise<Proposal> {
+    const p = await this.proposals.findForAction(id);
+    if (!this.proposals.moderates(user, p.area))
+      throw new DomainError(ErrorCode.Forbidden, 'You moderate other areas; this proposal is not in your scope.');
+    if (p.hiddenAt) throw new DomainError(ErrorCode.ProposalClosed, 'This proposal is hidden; restore it before answering or merging it.');
+    return p;
+  }
+
+  async answer(user: User, id: string, status: AnswerStatus, explanation: string): Promise<ProposalDetail> {
+    const p = await this.findModerated(user, id);
+    const from = ANSWERABLE_FROM[status];
+    const closed = () =>
+      new DomainError(
+        ErrorCode.ProposalClosed,
+        `A proposal that is "${p.status}" cannot be answered with "${status}"; answers are possible while it is submitted or being evaluated.`,
+      );
+    if (!from.includes(p.status)) throw closed();
+    // The condition repeats the rule in the database, so of two answers at the same moment one wins.
+    const result = await this.proposalRows.update({ id, status: In(from) }, { status });
+    if (!result.affected) throw closed();
+    await this.proposals.recordStatus(id, status, user, explanation);
+    await this.audit.record({
+      actorId: user.id,
+      action: 'proposal.answer',
+      entityType: 'proposal',
+      entityId: id,
+      details: { from: p.status, to: status },
+    });
+    await this.follows.notifyFollowers(id, { kind: 'answered', status, explanation });
+    return this.proposals.get(id, user);
+  }
+
+  /** Merges the duplicate `id` into `intoId`: status, supports (each person once) and followers move. */
+  async merge(user: User, id: string, intoId: string, explanation?: string): Promise<ProposalDetail> {
+    const invalid = (message: string) => new DomainError(ErrorCode.MergeInvalid, message, [{ field: 'intoId', messages: [message] }]);
+    const duplicate = await this.findModerated(user, id);
+    if (id === intoId) throw invalid('A proposal cannot be merged into itself.');
+    const target = await this.findModerated(user, intoId);
+    if (NOT_MERGEABLE.includes(duplicate.status)) throw invalid(`This proposal is ${duplicate.status} and cannot be merged.`);
+    if (NOT_MERGEABLE.includes(target.status))
+      throw invalid(`The proposal to merge into is ${target.status}; choose the one it was merged into or another one.`);
+    if (await this.proposalRows.existsBy({ mergedIntoId: id }))
+      throw invalid('Other proposals were merged into this one; merge the other duplicates into it instead (no chains).');
+
+    await this.proposalRows.manager.transaction(async (m) => {
+      const moved = await m.update(
+        Proposal,
+        { id, status: Not(In(NOT_MERGEABLE)) },
+        { status: ProposalStatus.Merged, mergedIntoId: intoId },
+      );
+      if (!moved.affected) throw invalid('This proposal changed meanwhile and cannot be merged.');
+      const rows = await m.find(ProposalSupport, { where: { proposalId: id }, select: ['userId', 'createdAt'] });
+      // The target's author cannot support their own proposal; people who supported both count once (primary key).
+      const values = rows
+        .filter((r) => r.userId !== target.authorId)
+        .map((r) => ({ proposalId: intoId, userId: r.userId, createdAt: r.createdAt }));
+      for (let i = 0; i < values.length; i += 500) {
+        await m
+          .createQueryBuilder()
+          .insert()
+          .into(ProposalSupport)
+          .values(values.slice(i, i + 500))
+          .orIgnore()
+          .execute();
+      }
+      await m.delete(ProposalSupport, { proposalId: id });
+    });
+    await this.proposals.recount(id);
+    await this.proposals.recount(intoId);
+    const note = `merged into "${target.title}"${explanation ? `: ${explanation}` : ''}`;
+    await this.proposals.recordStatus(id, ProposalStatus.Merged, user, note);
+    await this.audit.record({
+      actorId: user.id,
+      action: 'proposal.merge',
+      entityType: 'proposal',
+      entityId: id,
+      details: { intoId, from: duplicate.status, movedSupports: duplicate.supportCount },
+    });
+    await this.follows.copyFollowers(id, intoId);
+    await this.follows.notifyFollowers(id, { kind: 'merged', into: { id: intoId, title: target.title }, explanation: explanation ?? null });
+    return this.proposals.get(id, user);
+  }
+}

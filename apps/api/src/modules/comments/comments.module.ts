@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { Proposal } from '../proposals/proposal.entity';
+import { ProposalsModule } from '../proposals/proposals.module';
+import { Comment } from './comment.entity';
+import { CommentsController } from './comments.controller';
+import { CommentsService } from './comments.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([Comment, Proposal]), ProposalsModule],
+  controllers: [CommentsController],
+  providers: [CommentsService],
+  exports: [CommentsService],
+})
+export class CommentsModule {}
