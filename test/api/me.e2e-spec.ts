@@ -91,6 +91,34 @@ describe('my account: profile, email, password, export, deletion', () => {
     expect(res.text).not.toMatch(/passwordHash|argon2|tokenHash/);
   });
 
+  it('exports the person’s participation: proposals, supports, comments, reports and follows', async () => {
+    const u = await t.createUser();
+    const other = await t.createUser();
+    const area = (await u.client.get('/api/areas?type=action_area').expect(200)).body[0];
+    const field = (await u.client.get('/api/fields-of-action').expect(200)).body[0];
+    const body = {
+      title: 'Trinkbrunnen am Markt',
+      body: 'Im Sommer fehlt Trinkwasser auf dem Platz, ein Brunnen würde helfen.',
+      areaId: area.id,
+      fieldOfActionId: field.id,
+    };
+    const own = (await u.client.post('/api/proposals', body).expect(201)).body;
+    const theirs = (await other.client.post('/api/proposals', { ...body, title: 'Schattenplätze am Markt' }).expect(201)).body;
+    await u.client.put(`/api/proposals/${theirs.id}/support`).expect(200);
+    await u.client.post(`/api/proposals/${theirs.id}/comments`, { body: 'Gute Idee, dazu noch Bäume.' }).expect(201);
+    await u.client.put(`/api/proposals/${theirs.id}/follow`).expect(200);
+    await u.client
+      .post('/api/reports', { targetType: 'proposal', targetId: theirs.id, reason: 'Doppelt eingereicht, bitte prüfen.' })
+      .expect(201);
+    const data = JSON.parse((await u.client.get('/api/me/export').expect(200)).text);
+    expect(data.proposals).toEqual([expect.objectContaining({ id: own.id, title: 'Trinkbrunnen am Markt' })]);
+    expect(data.supports).toEqual([expect.objectContaining({ proposalId: theirs.id })]);
+    expect(data.comments).toEqual([expect.objectContaining({ proposalId: theirs.id, body: 'Gute Idee, dazu noch Bäume.' })]);
+    expect(data.reports).toEqual([expect.objectContaining({ targetId: theirs.id, reason: 'Doppelt eingereicht, bitte prüfen.' })]);
+    expect(data.follows).toEqual([expect.objectContaining({ proposalId: theirs.id, muted: false })]);
+    expect(JSON.stringify(data)).not.toContain(other.email);
+  });
+
   it('deletes the account: personal data gone, public profile shows a deleted user, address free again', async () => {
     const u = await t.createUser({ displayName: 'Bald weg' });
     const public1 = await (await t.client()).get(`/api/users/${u.id}`).expect(200);

@@ -38,6 +38,9 @@ export class ApiClient {
   post(path: string, body?: unknown) {
     return this.request('post', path, body);
   }
+  put(path: string, body?: unknown) {
+    return this.request('put', path, body);
+  }
   patch(path: string, body?: unknown) {
     return this.request('patch', path, body);
   }

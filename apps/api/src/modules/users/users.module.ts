@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Area } from '../areas/area.entity';
+import { Comment } from '../comments/comment.entity';
+import { ProposalFollow } from '../follows/proposal-follow.entity';
+import { Report } from '../moderation/report.entity';
 import { AuditModule } from '../audit/audit.module';
 import { AuthModule } from '../auth/auth.module';
 import { MailModule } from '../mail/mail.module';
@@ -11,7 +14,7 @@ import { AdminUsersController, UsersController } from './users.controller';
 import { UsersService } from './users.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([User, Area]), AuthModule, MailModule, AuditModule, ProposalsModule],
+  imports: [TypeOrmModule.forFeature([User, Area, Comment, Report, ProposalFollow]), AuthModule, MailModule, AuditModule, ProposalsModule],
   controllers: [MeController, UsersController, AdminUsersController],
   providers: [UsersService],
 })

@@ -12,6 +12,9 @@ import { TokenPurpose } from '../auth/user-token.entity';
 import { UserTokensService } from '../auth/user-tokens.service';
 import { MailService } from '../mail/mail.service';
 import { ProposalsService } from '../proposals/proposals.service';
+import { Comment } from '../comments/comment.entity';
+import { ProposalFollow } from '../follows/proposal-follow.entity';
+import { Report } from '../moderation/report.entity';
 import type { AdminUpdateUserDto, AdminUserQueryDto, ChangeEmailDto, ChangePasswordDto, UpdateProfileDto } from './dto/me.dto';
 import { User } from './user.entity';
 import { toAdminUser, toMe } from './user.mapper';
@@ -27,6 +30,9 @@ export class UsersService {
     private readonly mail: MailService,
     private readonly audit: AuditService,
     private readonly proposals: ProposalsService,
+    @InjectRepository(Comment) private readonly comments: Repository<Comment>,
+    @InjectRepository(Report) private readonly reports: Repository<Report>,
+    @InjectRepository(ProposalFollow) private readonly follows: Repository<ProposalFollow>,
   ) {}
 
   async get(id: string): Promise<User> {
@@ -70,6 +76,11 @@ export class UsersService {
     const sessions = await this.sessions.listFor(user.id);
     const actions = await this.audit.byActor(user.id);
     const participation = await this.proposals.exportFor(user.id);
+    const [comments, reports, follows] = await Promise.all([
+      this.comments.find({ where: { authorId: user.id }, order: { createdAt: 'ASC' } }),
+      this.reports.find({ where: { reporterId: user.id }, order: { createdAt: 'ASC' } }),
+      this.follows.find({ where: { userId: user.id }, order: { createdAt: 'ASC' } }),
+    ]);
     return {
       format: 'soziale-stadt-export/1',
       exportedAt: new Date().toISOString(),
@@ -92,6 +103,23 @@ export class UsersService {
         createdAt: p.createdAt.toISOString(),
       })),
       supports: participation.supports.map((s) => ({ proposalId: s.proposalId, at: s.createdAt.toISOString() })),
+      comments: comments.map((c) => ({
+        id: c.id,
+        proposalId: c.proposalId,
+        parentId: c.parentId,
+        body: c.body,
+        hidden: Boolean(c.hiddenAt),
+        createdAt: c.createdAt.toISOString(),
+        editedAt: c.editedAt?.toISOString() ?? null,
+      })),
+      reports: reports.map((r) => ({
+        targetType: r.targetType,
+        targetId: r.targetId,
+        reason: r.reason,
+        status: r.status,
+        at: r.createdAt.toISOString(),
+      })),
+      follows: follows.map((f) => ({ proposalId: f.proposalId, muted: f.muted, since: f.createdAt.toISOString() })),
     };
   }
 
