@@ -23,9 +23,10 @@ export function RequireAuth() {
   return <Outlet />;
 }
 
-export function RequireRole({ role }: { role: Role }) {
+export function RequireRole({ role }: { role: Role | Role[] }) {
   const { user } = useSession();
-  return user?.role === role ? <Outlet /> : <ForbiddenPage />;
+  const allowed = Array.isArray(role) ? role : [role];
+  return user && allowed.includes(user.role) ? <Outlet /> : <ForbiddenPage />;
 }
 
 function ForbiddenPage() {

@@ -19,6 +19,12 @@ import { PrivacyRoute } from './routes/PrivacyRoute';
 import { RegisterRoute } from './routes/RegisterRoute';
 import { ResetPasswordRoute } from './routes/ResetPasswordRoute';
 import { VerifyEmailRoute } from './routes/VerifyEmailRoute';
+import { ModerationRoute } from './routes/ModerationRoute';
+import { MyProposalsRoute } from './routes/MyProposalsRoute';
+import { ProposalDetailRoute } from './routes/ProposalDetailRoute';
+import { ProposalEditRoute } from './routes/ProposalEditRoute';
+import { ProposalsRoute } from './routes/ProposalsRoute';
+import { UnsubscribeRoute } from './routes/UnsubscribeRoute';
 
 /** Real paths (BrowserRouter): the API answers every non-/api GET with index.html. */
 export function AppRoutes() {
@@ -34,8 +40,17 @@ export function AppRoutes() {
         <Route path="barrierefreiheit" element={<AccessibilityRoute />} />
         <Route path="impressum" element={<ImprintRoute />} />
         <Route path="datenschutz" element={<PrivacyRoute />} />
+        <Route path="proposals" element={<ProposalsRoute />} />
+        <Route path="proposals/:id" element={<ProposalDetailRoute />} />
+        <Route path="unsubscribe" element={<UnsubscribeRoute />} />
         <Route element={<RequireAuth />}>
           <Route path="account" element={<AccountRoute />} />
+          <Route path="account/proposals" element={<MyProposalsRoute />} />
+          <Route path="proposals/new" element={<ProposalEditRoute />} />
+          <Route path="proposals/:id/edit" element={<ProposalEditRoute />} />
+          <Route path="moderation" element={<RequireRole role={[Role.Moderator, Role.Administrator]} />}>
+            <Route index element={<ModerationRoute />} />
+          </Route>
           <Route path="admin" element={<RequireRole role={Role.Administrator} />}>
             <Route index element={<AdminHomeRoute />} />
             <Route path="users" element={<AdminUsersRoute />} />

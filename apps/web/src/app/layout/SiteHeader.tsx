@@ -63,13 +63,30 @@ export function SiteHeader() {
                 {t('nav.home')}
               </NavLink>
             </li>
+            <li>
+              <NavLink to="/proposals" end className={navClass}>
+                {t('nav.proposals')}
+              </NavLink>
+            </li>
             {user ? (
               <>
                 <li>
-                  <NavLink to="/account" className={navClass}>
+                  <NavLink to="/account" end className={navClass}>
                     {t('nav.account')}
                   </NavLink>
                 </li>
+                <li>
+                  <NavLink to="/account/proposals" className={navClass}>
+                    {t('nav.myProposals')}
+                  </NavLink>
+                </li>
+                {user.role === Role.Moderator || user.role === Role.Administrator ? (
+                  <li>
+                    <NavLink to="/moderation" className={navClass}>
+                      {t('nav.moderation')}
+                    </NavLink>
+                  </li>
+                ) : null}
                 {user.role === Role.Administrator ? (
                   <li>
                     <NavLink to="/admin" className={navClass}>

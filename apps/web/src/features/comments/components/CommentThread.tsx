@@ -1,0 +1,192 @@
+import { COMMENT_MAX, type CommentResponse } from '@app/shared';
+import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation } from 'react-router';
+import { Alert } from '../../../components/ui/Alert';
+import { Button } from '../../../components/ui/Button';
+import { Form } from '../../../components/ui/Form';
+import { TextField } from '../../../components/ui/FormField';
+import { FormattedText } from '../../../components/ui/FormattedText';
+import { Loading } from '../../../components/ui/QueryState';
+import { ApiError } from '../../../lib/api-client';
+
+import { formatDate } from '../../../lib/format';
+import { useForm } from '../../../lib/use-form';
+import { useCommentActions, useComments } from '../api/comments';
+
+interface CommentThreadProps {
+  proposalId: string;
+  signedIn: boolean;
+  /** Whether new comments are accepted (open proposals only). */
+  canComment: boolean;
+  /** Extra actions per comment, e.g. report or moderate; composed by the route. */
+  renderActions?: (comment: CommentResponse) => ReactNode;
+}
+
+/** Comments in two levels: a comment and its replies; reply, and edit my own within the window. */
+export function CommentThread({ proposalId, signedIn, canComment, renderActions }: CommentThreadProps) {
+  const { t } = useTranslation();
+  const comments = useComments(proposalId);
+  const location = useLocation();
+  if (comments.isPending) return <Loading />;
+  if (comments.error) {
+    // Until the comment service is deployed its route answers 404; say so calmly.
+    if (comments.error instanceof ApiError && comments.error.status === 404) {
+      return <p className="kern-body">{t('comments.unavailable')}</p>;
+    }
+    return <Alert variant="danger" title={t('common.loadFailed')} />;
+  }
+  const items = comments.data ?? [];
+  return (
+    <div className="comments">
+      {items.length === 0 ? <p className="kern-body">{t('comments.empty')}</p> : null}
+      <ol className="comment-list">
+        {items.map((comment) => (
+          <li key={comment.id}>
+            <CommentItem comment={comment} proposalId={proposalId} canReply={signedIn && canComment} renderActions={renderActions} />
+            {comment.replies.length > 0 ? (
+              <ol className="comment-list comment-list--replies" aria-label={t('comments.repliesTo', { name: authorName(t, comment) })}>
+                {comment.replies.map((reply) => (
+                  <li key={reply.id}>
+                    <CommentItem comment={reply} proposalId={proposalId} canReply={false} renderActions={renderActions} />
+                  </li>
+                ))}
+              </ol>
+            ) : null}
+          </li>
+        ))}
+      </ol>
+      {signedIn && canComment ? (
+        <CommentForm id="comment-new" proposalId={proposalId} label={t('comments.new')} />
+      ) : !signedIn ? (
+        <p className="kern-body">
+          <Link className="kern-link" to={`/login?returnTo=${encodeURIComponent(location.pathname)}`}>
+            {t('comments.loginToComment')}
+          </Link>
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+function authorName(t: (key: string) => string, comment: CommentResponse): string {
+  return comment.author?.displayName ?? t('common.deletedUser');
+}
+
+function CommentItem({
+  comment,
+  proposalId,
+  canReply,
+  renderActions,
+}: {
+  comment: CommentResponse;
+  proposalId: string;
+  canReply: boolean;
+  renderActions?: (comment: CommentResponse) => ReactNode;
+}) {
+  const { t } = useTranslation();
+  const [mode, setMode] = useState<'view' | 'reply' | 'edit'>('view');
+  const name = authorName(t, comment);
+  return (
+    <article className="comment" aria-label={t('comments.by', { name })}>
+      <p className="kern-body comment__meta">
+        <strong>{name}</strong> · <time dateTime={comment.createdAt}>{formatDate(comment.createdAt)}</time>
+        {comment.editedAt ? <> · {t('comments.edited')}</> : null}
+      </p>
+      {comment.hidden ? (
+        <p className="kern-body comment__hidden">
+          <em>{comment.hiddenReason ? t('comments.hidden', { reason: comment.hiddenReason }) : t('comments.hiddenNoReason')}</em>
+        </p>
+      ) : mode === 'edit' ? (
+        <CommentForm
+          id={`comment-edit-${comment.id}`}
+          proposalId={proposalId}
+          label={t('comments.editLabel')}
+          editing={comment}
+          onDone={() => setMode('view')}
+        />
+      ) : (
+        <FormattedText text={comment.body} />
+      )}
+      <div className="comment__actions">
+        {canReply && !comment.hidden && mode !== 'reply' ? (
+          <Button
+            variant="tertiary"
+            small
+            icon="arrow-forward"
+            onClick={() => setMode('reply')}
+            aria-label={t('comments.replyTo', { name })}
+          >
+            {t('comments.reply')}
+          </Button>
+        ) : null}
+        {comment.viewer?.canEdit && !comment.hidden && mode === 'view' ? (
+          <Button variant="tertiary" small icon="edit" onClick={() => setMode('edit')} aria-label={t('comments.editOwn')}>
+            {t('common.edit')}
+          </Button>
+        ) : null}
+        {!comment.hidden ? renderActions?.(comment) : null}
+      </div>
+      {mode === 'reply' ? (
+        <CommentForm
+          id={`comment-reply-${comment.id}`}
+          proposalId={proposalId}
+          label={t('comments.replyTo', { name })}
+          parentId={comment.id}
+          onDone={() => setMode('view')}
+        />
+      ) : null}
+    </article>
+  );
+}
+
+function CommentForm({
+  id,
+  proposalId,
+  label,
+  parentId,
+  editing,
+  onDone,
+}: {
+  id: string;
+  proposalId: string;
+  label: string;
+  parentId?: string;
+  editing?: CommentResponse;
+  onDone?: () => void;
+}) {
+  const { t } = useTranslation();
+  const actions = useCommentActions(proposalId);
+  const form = useForm({
+    id,
+    initialValues: { body: editing?.body ?? '' },
+    onSubmit: async (values) => {
+      const body = values.body.trim();
+      if (editing) await actions.update(editing.id, { body });
+      else await actions.create(parentId ? { body, parentId } : { body });
+      form.reset({ body: '' });
+      onDone?.();
+      return { key: editing ? 'comments.saved' : 'comments.posted' };
+    },
+  });
+  return (
+    <Form
+      form={form}
+      submitLabel={editing ? t('common.save') : t('comments.submit')}
+      actions={
+        onDone ? (
+          <Button variant="tertiary" onClick={onDone}>
+            {t('common.cancel')}
+          </Button>
+        ) : undefined
+      }
+    >
+      <TextField
+        {...form.field('body', { label, required: true, maxLength: COMMENT_MAX })}
+        multiline
+        rows={4}
+        hint={t('comments.hint', { max: COMMENT_MAX })}
+      />
+    </Form>
+  );
+}

@@ -1,0 +1,18 @@
+import type { ProposalDetail, SupportResponse } from '@app/shared';
+import { useQueryClient } from '@tanstack/react-query';
+import { api } from '../../../lib/api-client';
+import { proposalsKey } from './proposals';
+
+/** Support or withdraw support; the detail in the cache takes the server's count at once. */
+export function useToggleSupport() {
+  const queryClient = useQueryClient();
+  return async (id: string, support: boolean): Promise<SupportResponse> => {
+    const url = `/api/proposals/${encodeURIComponent(id)}/support`;
+    const result = support ? await api.put<SupportResponse>(url, {}) : await api.delete<SupportResponse>(url);
+    queryClient.setQueryData<ProposalDetail>([...proposalsKey, 'detail', id], (old) =>
+      old ? { ...old, supportCount: result.supportCount, viewer: { ...old.viewer, supported: result.supported } } : old,
+    );
+    void queryClient.invalidateQueries({ queryKey: [...proposalsKey, 'list'] });
+    return result;
+  };
+}
