@@ -29,6 +29,15 @@ const next = () => (++counter).toString(36).toUpperCase();
 const token = () => randomBytes(32).toString('base64url');
 const WRONG_PASSWORD = 'not-the-password-123';
 
+/** Records the base bodies refer to; set in beforeAll, read only when a body is built. */
+const refs = { actionAreaId: '', fieldId: '', reportTargetId: '', mergeIntoId: '' };
+const proposal = () => ({
+  title: `Fuzz-Vorschlag ${next()}`,
+  body: 'Ein Vorschlag aus dem Fuzz-Test, lang genug für die Prüfung.',
+  fieldOfActionId: refs.fieldId,
+  areaId: refs.actionAreaId,
+});
+
 /** A valid body for each route (the fields that vary per call are made fresh each time). */
 const BASE_BODIES: Record<string, () => Record<string, unknown>> = {
   'POST /api/auth/register': () => ({
@@ -55,6 +64,20 @@ const BASE_BODIES: Record<string, () => Record<string, unknown>> = {
     description: { de: 'Beschreibung', en: 'Description' },
   }),
   'PATCH /api/fields-of-action/{id}': () => ({}),
+  'POST /api/proposals': () => proposal(),
+  'POST /api/proposals/on-behalf': () => ({ ...proposal(), sourceNote: 'Karte aus der Fuzz-Versammlung' }),
+  'PATCH /api/proposals/{id}': () => ({}),
+  'POST /api/proposals/{id}/withdraw': () => ({ reason: 'Hat sich erledigt.' }),
+  'POST /api/proposals/{id}/comments': () => ({ body: 'Ein Kommentar aus dem Fuzz-Test.' }),
+  'PATCH /api/comments/{id}': () => ({ body: 'Ein geänderter Kommentar aus dem Fuzz-Test.' }),
+  'POST /api/reports': () => ({ targetType: 'proposal', targetId: refs.reportTargetId, reason: 'Fuzz-Meldung zur Prüfung' }),
+  'POST /api/moderation/proposals/{id}/hide': () => ({ reason: 'Fuzz-Entscheidung' }),
+  'POST /api/moderation/proposals/{id}/restore': () => ({ reason: 'Fuzz-Entscheidung' }),
+  'POST /api/moderation/comments/{id}/hide': () => ({ reason: 'Fuzz-Entscheidung' }),
+  'POST /api/moderation/comments/{id}/restore': () => ({ reason: 'Fuzz-Entscheidung' }),
+  'POST /api/proposals/{id}/answer': () => ({ status: 'evaluating', explanation: 'Die Verwaltung prüft den Fuzz-Vorschlag.' }),
+  'POST /api/proposals/{id}/merge': () => ({ intoId: refs.mergeIntoId, explanation: 'Doppelt eingereicht.' }),
+  'POST /api/follows/unsubscribe': () => ({ token: token() }),
 };
 
 /** Text a person might really type, and text an attacker would. */
@@ -333,6 +356,13 @@ describe('fuzzing every JSON request body', () => {
   let target: TestUser;
   let areaId: string;
   let fieldId: string;
+  /** The administrator's proposal PATCH /api/proposals/{id} edits (the author may; no support, so it stays editable). */
+  let proposalId: string;
+  /** A proposal of the target account that moderation hides and restores (not the one above, which must stay visible). */
+  let moderatedProposalId: string;
+  /** The administrator's comment (PATCH /api/comments/{id} is the author's) and one that moderation hides and restores. */
+  let commentId: string;
+  let moderatedCommentId: string;
   const operations = new Map<string, DocumentedOperation>();
 
   beforeAll(async () => {
@@ -344,14 +374,77 @@ describe('fuzzing every JSON request body', () => {
     target = await t.createUser({ displayName: 'Fuzz Ziel' });
     areaId = (await admin.get('/api/areas').expect(200)).body[0].id;
     fieldId = (await admin.get('/api/fields-of-action').expect(200)).body[0].id;
+    refs.fieldId = fieldId;
+    refs.actionAreaId = (await admin.get('/api/areas?type=action_area').expect(200)).body[0].id;
+    proposalId = await newProposal();
+    refs.reportTargetId = await targetProposal();
+    refs.mergeIntoId = await newProposal();
+    moderatedProposalId = await targetProposal();
+    const comment = async (client: ApiClient) =>
+      (await client.post(`/api/proposals/${proposalId}/comments`, { body: 'Fuzz-Kommentar' }).expect(201)).body.id as string;
+    commentId = await comment(admin);
+    moderatedCommentId = await comment(target.client);
   });
   afterAll(() => t.close());
+
+  /** A fresh proposal by the target account (someone else's, for the administrator to report or moderate). */
+  async function targetProposal(): Promise<string> {
+    return (await target.client.post('/api/proposals', proposal()).expect(201)).body.id as string;
+  }
+
+  /**
+   * Set-up before each request of a route. Reporting the same thing again returns the open
+   * report unchanged, so every report goes to a fresh proposal and each case's reason is stored.
+   */
+  const PREPARE: Record<string, () => Promise<void>> = {
+    'POST /api/reports': async () => {
+      refs.reportTargetId = await targetProposal();
+    },
+  };
+
+  /** A fresh proposal by the administrator (the client the proposal routes are fuzzed with). */
+  async function newProposal(): Promise<string> {
+    return (await admin.post('/api/proposals', proposal()).expect(201)).body.id as string;
+  }
 
   function realId(path: string): string {
     if (path.startsWith('/api/areas/')) return areaId;
     if (path.startsWith('/api/fields-of-action/')) return fieldId;
     if (path.startsWith('/api/admin/users/')) return target.id;
+    if (path.startsWith('/api/moderation/proposals/')) return moderatedProposalId;
+    if (path.startsWith('/api/moderation/comments/')) return moderatedCommentId;
+    if (path.startsWith('/api/comments/')) return commentId;
+    if (path.startsWith('/api/proposals/')) return proposalId;
     throw new Error(`fuzz: tell realId() which record ${path} should point at`);
+  }
+
+  /**
+   * The URL each request of a variant goes to. Withdrawing, answering and merging change a
+   * proposal's status once, so every request to these routes gets a fresh proposal: each case
+   * meets one it can still act on, not just the 409 of one already closed.
+   */
+  const ONCE_PER_PROPOSAL = ['/api/proposals/{id}/withdraw', '/api/proposals/{id}/answer', '/api/proposals/{id}/merge'];
+  function urlMaker(op: DocumentedOperation, id: string | null): () => Promise<string> {
+    if (id === null) return async () => op.path;
+    if (ONCE_PER_PROPOSAL.includes(op.path) && id === proposalId) return async () => fillPath(op.path, { id: await newProposal() });
+    const url = fillPath(op.path, { id });
+    return async () => url;
+  }
+
+  /** Where an answer shows a field of the request, when not under the field's own name. */
+  function echoed(key: string, path: string[], body: unknown): unknown {
+    const inHistory: Record<string, string> = {
+      'POST /api/proposals/{id}/withdraw': 'reason',
+      'POST /api/proposals/{id}/answer': 'explanation',
+      'POST /api/proposals/{id}/merge': 'explanation',
+    };
+    if (inHistory[key] === path.join('.')) {
+      const history = getPath(body, ['statusHistory']);
+      const explanation = Array.isArray(history) ? getPath(history[history.length - 1], ['explanation']) : undefined;
+      // A merge records 'merged into "<title>": <explanation>'.
+      return key.endsWith('/merge') && typeof explanation === 'string' ? explanation.replace(/^merged into "[^"]*": /, '') : explanation;
+    }
+    return getPath(body, path);
   }
 
   async function send(client: ApiClient, method: HttpMethod, url: string, spec: BodySpec) {
@@ -361,12 +454,29 @@ describe('fuzzing every JSON request body', () => {
     return req;
   }
 
-  /** Where the stored record can be read back after a successful write, if anywhere. */
-  function readBackUrl(op: DocumentedOperation, url: string, body: unknown): string | null {
-    if (op.path === '/api/me') return '/api/me';
-    if (op.method === 'patch' && doc.paths[op.path]?.get) return url;
+  /**
+   * Where the stored record can be read back after a successful write, if anywhere: the address,
+   * and how to pick the record out of what it answers.
+   */
+  function readBack(op: DocumentedOperation, url: string, body: unknown): { url: string; pick: (read: unknown) => unknown } | null {
+    const itself = (read: unknown) => read;
+    if (op.path === '/api/me') return { url: '/api/me', pick: itself };
+    if (op.method === 'patch' && doc.paths[op.path]?.get) return { url, pick: itself };
     const id = getPath(body, ['id']);
-    if (op.method === 'post' && typeof id === 'string' && doc.paths[`${op.path}/{id}`]?.get) return `${url}/${id}`;
+    if (typeof id !== 'string') return null;
+    if (op.method === 'post' && doc.paths[`${op.path}/{id}`]?.get) return { url: `${url}/${id}`, pick: itself };
+    // Submitting on behalf, withdrawing, answering and merging answer with the proposal, which has its own address.
+    if (op.method === 'post' && op.path.startsWith('/api/proposals/') && getPath(body, ['statusHistory']))
+      return { url: `/api/proposals/${id}`, pick: itself };
+    // A comment is read back from its proposal's discussion (top level or among the replies).
+    const proposalId = getPath(body, ['proposalId']);
+    if (typeof proposalId === 'string' && (op.path === '/api/proposals/{id}/comments' || op.path === '/api/comments/{id}')) {
+      const find = (list: unknown): unknown =>
+        Array.isArray(list)
+          ? list.map((c: unknown) => (getPath(c, ['id']) === id ? c : find(getPath(c, ['replies'])))).find((c) => c !== undefined)
+          : undefined;
+      return { url: `/api/proposals/${proposalId}/comments`, pick: find };
+    }
     return null;
   }
 
@@ -386,27 +496,34 @@ describe('fuzzing every JSON request body', () => {
       if (!op) throw new Error(`${key} takes no JSON body in the OpenAPI document any more; remove its base body`);
       const schema = bodySchema(doc, op.operation)!;
       const client = op.path.startsWith('/api/me') ? meUser.client : admin;
-      const variants: Array<[string, string]> = op.path.includes('{')
+      const variants: Array<[string, () => Promise<string>]> = op.path.includes('{')
         ? [
-            ['existing id', fillPath(op.path, { id: realId(op.path) })],
-            ['random id', fillPath(op.path, { id: randomUUID() })],
+            ['existing id', urlMaker(op, realId(op.path))],
+            ['random id', urlMaker(op, randomUUID())],
           ]
-        : [['', op.path]];
+        : [['', urlMaker(op, null)]];
       const cases = casesFor(doc, key, schema);
       const violations: string[] = [];
 
-      for (const [variant, url] of variants) {
+      for (const [variant, urlOf] of variants) {
         const where = variant ? `${key} [${variant}]` : key;
         const summary = (status: number, body: { code?: string; message?: string; details?: unknown }) =>
           `${status} ${body?.code ?? ''} ${String(body?.message ?? '').slice(0, 160)}${body?.details ? ` details=${JSON.stringify(body.details).slice(0, 200)}` : ''}`;
 
-        const baseline = async () => send(client, op.method, url, { kind: 'json', value: BASE_BODIES[key]() });
+        const prepare = async () => PREPARE[key]?.();
+        const baseline = async () => {
+          const url = await urlOf();
+          await prepare();
+          return send(client, op.method, url, { kind: 'json', value: BASE_BODIES[key]() });
+        };
         const first = await baseline();
         if (first.status >= 500 || first.body?.code === 'VALIDATION_FAILED')
           violations.push(`${where}: the base body itself fails: ${summary(first.status, first.body)}`);
 
         for (const c of cases) {
           const before = c.expect === 'reject-or-noop' || c.expect === 'pollution' ? await baseline() : null;
+          const url = await urlOf();
+          await prepare();
           const res = await send(client, op.method, url, c.build());
           const body = res.body ?? {};
           const fail = (why: string) => violations.push(`${where} ${c.label} → ${summary(res.status, body)}: ${why}`);
@@ -479,15 +596,15 @@ describe('fuzzing every JSON request body', () => {
             case 'any': {
               if (!ANSWERS.includes(res.status)) fail(`unexpected status; expected one of ${ANSWERS.join(', ')}`);
               if (res.status < 300 && c.roundTrip && !LONE_SURROGATE.test(c.roundTrip.value)) {
-                const echoed = getPath(res.body, c.roundTrip.path);
-                if (typeof echoed === 'string' && echoed !== c.roundTrip.value)
-                  fail(`answer shows ${JSON.stringify(echoed)} instead of ${JSON.stringify(c.roundTrip.value)}`);
-                const readUrl = readBackUrl(op, url, res.body);
-                if (readUrl) {
-                  const stored = getPath((await client.get(readUrl)).body, c.roundTrip.path);
-                  if (typeof echoed === 'string' && stored !== c.roundTrip.value)
+                const shown = echoed(key, c.roundTrip.path, res.body);
+                if (typeof shown === 'string' && shown !== c.roundTrip.value)
+                  fail(`answer shows ${JSON.stringify(shown)} instead of ${JSON.stringify(c.roundTrip.value)}`);
+                const stored = readBack(op, url, res.body);
+                if (stored) {
+                  const value = echoed(key, c.roundTrip.path, stored.pick((await client.get(stored.url)).body));
+                  if (typeof shown === 'string' && value !== c.roundTrip.value)
                     fail(
-                      `stored as ${JSON.stringify(stored)} (read back from GET ${readUrl}) instead of ${JSON.stringify(c.roundTrip.value)}`,
+                      `stored as ${JSON.stringify(value)} (read back from GET ${stored.url}) instead of ${JSON.stringify(c.roundTrip.value)}`,
                     );
                 }
               }

@@ -56,6 +56,31 @@ const ROUTES: Record<string, Access> = {
   'PUT /api/proposals/{id}/support': 'signed-in',
   'DELETE /api/proposals/{id}/support': 'signed-in',
   'GET /api/me/proposals': 'signed-in',
+
+  'GET /api/proposals/export.csv': 'public',
+  'GET /api/proposals/export.json': 'public',
+  'GET /api/admin/proposals/export.csv': 'administrator',
+  'GET /api/admin/proposals/export.json': 'administrator',
+
+  'GET /api/proposals/{id}/comments': 'public',
+  'POST /api/proposals/{id}/comments': 'signed-in',
+  'PATCH /api/comments/{id}': 'signed-in',
+  'POST /api/reports': 'signed-in',
+
+  'GET /api/moderation/reports': 'moderator',
+  'GET /api/moderation/proposals/{id}': 'moderator',
+  'POST /api/moderation/proposals/{id}/hide': 'moderator',
+  'POST /api/moderation/proposals/{id}/restore': 'moderator',
+  'POST /api/moderation/comments/{id}/hide': 'moderator',
+  'POST /api/moderation/comments/{id}/restore': 'moderator',
+  'POST /api/proposals/{id}/answer': 'moderator',
+  'POST /api/proposals/{id}/merge': 'moderator',
+  'GET /api/admin/audit': 'administrator',
+
+  'GET /api/proposals/{id}/follow': 'signed-in',
+  'PUT /api/proposals/{id}/follow': 'signed-in',
+  'DELETE /api/proposals/{id}/follow': 'signed-in',
+  'POST /api/follows/unsubscribe': 'public',
 };
 
 type Caller = 'anonymous' | Role;
@@ -83,6 +108,13 @@ describe('role matrix: who may call which route', () => {
   let target: TestUser;
   const users = {} as Record<Exclude<Caller, 'anonymous'>, TestUser>;
   let anonymous: ApiClient;
+  /** A proposal by the target account: the one everybody reads and supports. */
+  let targetProposalId: string;
+  /** One proposal of each signed-in caller: editing and withdrawing are the author's, so each acts on its own. */
+  const ownProposalId = {} as Record<Exclude<Caller, 'anonymous'>, string>;
+  /** A comment by the target account on its proposal, and one by each signed-in caller (editing is the author's). */
+  let targetCommentId: string;
+  const ownCommentId = {} as Record<Exclude<Caller, 'anonymous'>, string>;
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -95,17 +127,52 @@ describe('role matrix: who may call which route', () => {
     // A second administrator, so that nothing done here can touch the bootstrap admin's session.
     users[Role.Administrator] = await t.createUser({ role: Role.Administrator, displayName: 'Zweite Verwaltung' });
     anonymous = await t.client();
+
+    const actionAreaId = (await admin.get('/api/areas?type=action_area').expect(200)).body[0].id as string;
+    const propose = async (author: TestUser, title: string) =>
+      (
+        await author.client
+          .post('/api/proposals', {
+            title,
+            body: 'Ein Vorschlag, auf den die Rollenmatrix zeigt, mit genug Text.',
+            fieldOfActionId: fieldId,
+            areaId: actionAreaId,
+          })
+          .expect(201)
+      ).body.id as string;
+    targetProposalId = await propose(target, 'Vorschlag der Zielperson');
+    const comment = async (author: TestUser, body: string) =>
+      (await author.client.post(`/api/proposals/${targetProposalId}/comments`, { body }).expect(201)).body.id as string;
+    targetCommentId = await comment(target, 'Kommentar der Zielperson');
+    for (const role of [Role.Citizen, Role.Moderator, Role.Administrator] as const) {
+      ownProposalId[role] = await propose(users[role], `Vorschlag der Rolle ${role}`);
+      ownCommentId[role] = await comment(users[role], `Kommentar der Rolle ${role}`);
+    }
   });
   afterAll(() => t.close());
 
-  /** A real URL for a route key: path ids point at existing records. */
-  function urlFor(key: string): string {
-    const { path } = splitKey(key);
+  /**
+   * A real URL for a route key: path ids point at existing records. Editing and withdrawing a
+   * proposal, and editing a comment, point at the caller's own one (anybody else is refused by
+   * the author rule, a 403 that is not the guard's); everything else at the target account's.
+   */
+  function urlFor(key: string, caller: Caller = 'anonymous'): string {
+    const { method, path } = splitKey(key);
     if (!path.includes('{')) return path;
     if (path.startsWith('/api/areas/')) return fillPath(path, { id: areaId });
     if (path.startsWith('/api/fields-of-action/')) return fillPath(path, { id: fieldId });
     if (path.startsWith('/api/users/') || path.startsWith('/api/admin/users/')) return fillPath(path, { id: target.id });
+    if (path === '/api/proposals/{id}' && method === 'patch') return fillPath(path, { id: ownProposalFor(caller) });
+    if (path === '/api/proposals/{id}/withdraw') return fillPath(path, { id: ownProposalFor(caller) });
+    if (path.startsWith('/api/proposals/') || path.startsWith('/api/moderation/proposals/'))
+      return fillPath(path, { id: targetProposalId });
+    if (path === '/api/comments/{id}') return fillPath(path, { id: caller === 'anonymous' ? targetCommentId : ownCommentId[caller] });
+    if (path.startsWith('/api/moderation/comments/')) return fillPath(path, { id: targetCommentId });
     throw new Error(`role-matrix: tell urlFor() which record ${key} should point at`);
+  }
+
+  function ownProposalFor(caller: Caller): string {
+    return caller === 'anonymous' ? targetProposalId : ownProposalId[caller];
   }
 
   function clientFor(caller: Caller): ApiClient {
@@ -116,7 +183,7 @@ describe('role matrix: who may call which route', () => {
   async function call(key: string, caller: Caller) {
     const { method } = splitKey(key);
     const client = clientFor(caller);
-    return method === 'get' ? client.get(urlFor(key)) : client.request(method, urlFor(key), {});
+    return method === 'get' ? client.get(urlFor(key, caller)) : client.request(method, urlFor(key, caller), {});
   }
 
   /** Some public routes end the caller's session (logout); sign back in so later checks still run as that role. */
