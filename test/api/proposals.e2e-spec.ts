@@ -614,7 +614,7 @@ describe('proposals', () => {
 
       /**
        * Lost updates show up only now and then, so each scenario runs several rounds with the same
-       * 200 people (one to two seconds per round) and every round's outcome is compared at the end.
+       * 200 people (one to four seconds per round) and every round's outcome is compared at the end.
        */
       const ROUNDS = 6;
       let people: ApiClient[];

@@ -336,38 +336,60 @@ export class ProposalsService {
     return p;
   }
 
-  /** Sets the stored count to the number of support rows: exact under any concurrency. */
+  /**
+   * Sets the stored count to the number of support rows (used after merges). Not for concurrent
+   * hot paths: on PostgreSQL a recount waiting for the row lock may count on an older snapshot.
+   */
   async recount(id: string): Promise<number> {
-    this.listCache.invalidate();
     await this.proposals
       .createQueryBuilder()
       .update(Proposal)
       .set({ supportCount: () => `(SELECT COUNT(*) FROM "proposal_supports" WHERE "proposal_supports"."proposalId" = :id)` })
       .where('id = :id', { id })
       .execute();
+    this.listCache.invalidate();
+    return this.currentSupportCount(id);
+  }
+
+  private async currentSupportCount(id: string): Promise<number> {
     return (await this.proposals.findOneOrFail({ where: { id }, select: ['id', 'supportCount'] })).supportCount;
   }
 
-  /** One support per person and proposal: the primary key refuses a second, so repeats change nothing. */
+  /**
+   * One support per person and proposal: the primary key refuses a second. The count moves by
+   * exactly the rows really inserted or deleted, with atomic "+1"/"−1" updates, so it stays equal to
+   * the number of rows under any concurrency, on SQLite and PostgreSQL alike.
+   */
   async support(user: User, id: string): Promise<{ supported: boolean; supportCount: number }> {
     const p = await this.find(id);
     if (p.authorId === user.id)
       throw new DomainError(ErrorCode.Conflict, 'You cannot support your own proposal; it counts as yours already.');
     if (!OPEN.has(p.status)) throw new DomainError(ErrorCode.ProposalClosed, 'This proposal no longer collects supports.');
-    await this.supports
-      .createQueryBuilder()
-      .insert()
-      .into(ProposalSupport)
-      .values({ proposalId: id, userId: user.id })
-      .orIgnore()
-      .execute();
-    return { supported: true, supportCount: await this.recount(id) };
+    const pg = this.proposals.manager.connection.options.type === 'postgres';
+    const sql = pg
+      ? 'INSERT INTO "proposal_supports" ("proposalId", "userId") VALUES ($1, $2) ON CONFLICT DO NOTHING'
+      : 'INSERT OR IGNORE INTO "proposal_supports" ("proposalId", "userId") VALUES (?, ?)';
+    const runner = this.proposals.manager.connection.createQueryRunner();
+    const inserted = await runner
+      .query(sql, [id, user.id], true)
+      .then((result: { affected?: number }) => result.affected ?? 0)
+      .finally(() => runner.release());
+    if (inserted) {
+      await this.proposals.increment({ id }, 'supportCount', inserted);
+      this.listCache.invalidate();
+    }
+    // Answer with the rows themselves: another request's "+1" may still be on its way.
+    return { supported: true, supportCount: await this.supports.countBy({ proposalId: id }) };
   }
 
   async unsupport(user: User, id: string): Promise<{ supported: boolean; supportCount: number }> {
     await this.find(id);
-    await this.supports.delete({ proposalId: id, userId: user.id });
-    return { supported: false, supportCount: await this.recount(id) };
+    const deleted = (await this.supports.delete({ proposalId: id, userId: user.id })).affected ?? 0;
+    if (deleted) {
+      await this.proposals.decrement({ id }, 'supportCount', deleted);
+      this.listCache.invalidate();
+    }
+    return { supported: false, supportCount: await this.supports.countBy({ proposalId: id }) };
   }
 
   async mine(user: User): Promise<ProposalSummary[]> {
