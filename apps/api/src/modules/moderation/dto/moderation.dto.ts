@@ -1,6 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
 import {
   ReportStatus,
   ReportTargetType,
@@ -10,6 +9,7 @@ import {
   type ReportResponse,
 } from '@app/shared';
 import { NoControlChars, Trim } from '../../../common/http/dto-fields';
+import { PagingDto } from '../../../common/http/paging.dto';
 import { ProposalDetailDto } from '../../proposals/dto/proposal.dto';
 
 const TARGET_TYPES = Object.values(ReportTargetType);
@@ -17,24 +17,6 @@ const REPORT_STATUSES = Object.values(ReportStatus);
 export const REPORT_REASON_MIN = 5;
 export const REPORT_REASON_MAX = 1000;
 export const DECISION_REASON_MAX = 1000;
-
-class PagingDto {
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100000)
-  page?: number;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  pageSize?: number;
-}
 
 export class CreateReportDto implements CreateReportRequest {
   @ApiProperty({ enum: TARGET_TYPES })

@@ -37,6 +37,7 @@ import {
   type SimilarProposal,
   type SupportResponse,
 } from '@app/shared';
+import { PagingDto } from '../../../common/http/paging.dto';
 import { LanguageField, NoControlChars, Optional, PATCH, Trim } from '../../../common/http/dto-fields';
 import { LocalizedNameDto } from '../../fields-of-action/dto/field-of-action.dto';
 
@@ -109,7 +110,7 @@ export class WithdrawProposalDto {
   reason?: string;
 }
 
-export class ProposalListQueryDto {
+export class ProposalListQueryDto extends PagingDto {
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all') areaId?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all') fieldOfActionId?: string;
   @ApiPropertyOptional({ enum: PROPOSAL_STATUSES }) @IsOptional() @IsIn(PROPOSAL_STATUSES as string[]) status?: ProposalStatus;
@@ -130,14 +131,6 @@ export class ProposalListQueryDto {
   @Min(0)
   @Max(2147483647)
   seed?: number;
-  @ApiPropertyOptional({ minimum: 1, default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100000) page?: number;
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  pageSize?: number;
 }
 
 export class SimilarQueryDto {

@@ -1,6 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import {
   Language,
   LANGUAGES,
@@ -24,6 +23,7 @@ import {
   Optional,
   Trim,
 } from '../../../common/http/dto-fields';
+import { PagingDto } from '../../../common/http/paging.dto';
 
 export class MeDto implements MeResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -80,7 +80,7 @@ export class AdminUserPageDto {
   @ApiProperty() pageSize: number;
 }
 
-export class AdminUserQueryDto {
+export class AdminUserQueryDto extends PagingDto {
   @ApiPropertyOptional({ description: 'Search in email and display name' })
   @IsOptional()
   @Trim()
@@ -92,22 +92,6 @@ export class AdminUserQueryDto {
   @IsOptional()
   @IsIn(ROLES as string[])
   role?: Role;
-
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100000)
-  page?: number;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  pageSize?: number;
 }
 
 export class AdminUpdateUserDto implements AdminUpdateUserRequest {
