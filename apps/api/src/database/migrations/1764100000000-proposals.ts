@@ -1,5 +1,5 @@
-import { Table, TableForeignKey, TableIndex, type MigrationInterface, type QueryRunner } from 'typeorm';
-import { schemaTypes } from './schema-helpers';
+import { Table, TableIndex, type MigrationInterface, type QueryRunner } from 'typeorm';
+import { foreignKey, schemaTypes } from './schema-helpers';
 
 /** Proposals, their supports (one per person, by primary key) and their public status history. */
 export class Proposals1764100000000 implements MigrationInterface {
@@ -7,8 +7,6 @@ export class Proposals1764100000000 implements MigrationInterface {
 
   async up(queryRunner: QueryRunner): Promise<void> {
     const t = schemaTypes(queryRunner);
-    const fk = (column: string, table: string, onDelete: 'RESTRICT' | 'CASCADE' = 'RESTRICT') =>
-      new TableForeignKey({ columnNames: [column], referencedTableName: table, referencedColumnNames: ['id'], onDelete });
 
     await queryRunner.createTable(
       new Table({
@@ -37,7 +35,7 @@ export class Proposals1764100000000 implements MigrationInterface {
           t.createdAt(),
           t.updatedAt(),
         ],
-        foreignKeys: [fk('fieldOfActionId', 'fields_of_action'), fk('areaId', 'areas'), fk('authorId', 'users')],
+        foreignKeys: [foreignKey('fieldOfActionId', 'fields_of_action'), foreignKey('areaId', 'areas'), foreignKey('authorId', 'users')],
         indices: [
           ...['fieldOfActionId', 'areaId', 'authorId', 'status'].map((c) => new TableIndex({ columnNames: [c] })),
           // The list's three sort orders, readable straight from an index (newest, most supported, most discussed).
@@ -52,7 +50,7 @@ export class Proposals1764100000000 implements MigrationInterface {
       new Table({
         name: 'proposal_supports',
         columns: [t.uuid('proposalId', { isPrimary: true }), t.uuid('userId', { isPrimary: true }), t.createdAt()],
-        foreignKeys: [fk('proposalId', 'proposals', 'CASCADE'), fk('userId', 'users', 'CASCADE')],
+        foreignKeys: [foreignKey('proposalId', 'proposals', 'CASCADE'), foreignKey('userId', 'users', 'CASCADE')],
         indices: [new TableIndex({ columnNames: ['userId'] })],
       }),
     );
@@ -69,7 +67,7 @@ export class Proposals1764100000000 implements MigrationInterface {
           t.varchar('actorRole', 20),
           t.createdAt(),
         ],
-        foreignKeys: [fk('proposalId', 'proposals', 'CASCADE')],
+        foreignKeys: [foreignKey('proposalId', 'proposals', 'CASCADE')],
         indices: [new TableIndex({ columnNames: ['proposalId'] })],
       }),
     );

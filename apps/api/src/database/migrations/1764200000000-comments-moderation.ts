@@ -1,5 +1,5 @@
-import { Table, TableForeignKey, TableIndex, type MigrationInterface, type QueryRunner } from 'typeorm';
-import { schemaTypes } from './schema-helpers';
+import { Table, TableIndex, type MigrationInterface, type QueryRunner } from 'typeorm';
+import { foreignKey, schemaTypes } from './schema-helpers';
 
 /** Comments on proposals (two levels) and reports of proposals and comments to moderation. */
 export class CommentsModeration1764200000000 implements MigrationInterface {
@@ -7,8 +7,6 @@ export class CommentsModeration1764200000000 implements MigrationInterface {
 
   async up(queryRunner: QueryRunner): Promise<void> {
     const t = schemaTypes(queryRunner);
-    const fk = (column: string, table: string, onDelete: 'RESTRICT' | 'CASCADE' = 'RESTRICT') =>
-      new TableForeignKey({ columnNames: [column], referencedTableName: table, referencedColumnNames: ['id'], onDelete });
 
     await queryRunner.createTable(
       new Table({
@@ -25,7 +23,11 @@ export class CommentsModeration1764200000000 implements MigrationInterface {
           t.createdAt(),
           t.updatedAt(),
         ],
-        foreignKeys: [fk('proposalId', 'proposals', 'CASCADE'), fk('parentId', 'comments', 'CASCADE'), fk('authorId', 'users')],
+        foreignKeys: [
+          foreignKey('proposalId', 'proposals', 'CASCADE'),
+          foreignKey('parentId', 'comments', 'CASCADE'),
+          foreignKey('authorId', 'users'),
+        ],
         indices: [
           // A proposal's thread in order, straight from the index.
           new TableIndex({ columnNames: ['proposalId', 'createdAt'] }),
@@ -51,7 +53,7 @@ export class CommentsModeration1764200000000 implements MigrationInterface {
           t.uuid('resolvedById', { isNullable: true }),
           t.createdAt(),
         ],
-        foreignKeys: [fk('proposalId', 'proposals', 'CASCADE'), fk('reporterId', 'users', 'CASCADE')],
+        foreignKeys: [foreignKey('proposalId', 'proposals', 'CASCADE'), foreignKey('reporterId', 'users', 'CASCADE')],
         indices: [
           // One open report per person and target (openKey is null once resolved, and nulls never collide).
           new TableIndex({ columnNames: ['reporterId', 'targetType', 'targetId', 'openKey'], isUnique: true }),

@@ -1,5 +1,5 @@
-import { Table, TableForeignKey, TableIndex, type MigrationInterface, type QueryRunner } from 'typeorm';
-import { schemaTypes } from './schema-helpers';
+import { Table, TableIndex, type MigrationInterface, type QueryRunner } from 'typeorm';
+import { foreignKey, schemaTypes } from './schema-helpers';
 
 /** Who follows (or muted) which proposal, and the hashes of the mailed unsubscribe tokens. */
 export class Follows1764300000000 implements MigrationInterface {
@@ -7,8 +7,6 @@ export class Follows1764300000000 implements MigrationInterface {
 
   async up(queryRunner: QueryRunner): Promise<void> {
     const t = schemaTypes(queryRunner);
-    const fk = (column: string, table: string) =>
-      new TableForeignKey({ columnNames: [column], referencedTableName: table, referencedColumnNames: ['id'], onDelete: 'CASCADE' });
     await queryRunner.createTable(
       new Table({
         name: 'proposal_follows',
@@ -18,7 +16,7 @@ export class Follows1764300000000 implements MigrationInterface {
           { name: 'muted', type: 'boolean', default: t.isPostgres ? false : 0 },
           t.createdAt(),
         ],
-        foreignKeys: [fk('proposalId', 'proposals'), fk('userId', 'users')],
+        foreignKeys: [foreignKey('proposalId', 'proposals', 'CASCADE'), foreignKey('userId', 'users', 'CASCADE')],
         indices: [new TableIndex({ columnNames: ['userId'] })],
       }),
     );
@@ -27,7 +25,7 @@ export class Follows1764300000000 implements MigrationInterface {
       new Table({
         name: 'proposal_unsubscribe_tokens',
         columns: [t.varchar('tokenHash', 64, { isPrimary: true }), t.uuid('proposalId'), t.uuid('userId'), t.createdAt()],
-        foreignKeys: [fk('proposalId', 'proposals'), fk('userId', 'users')],
+        foreignKeys: [foreignKey('proposalId', 'proposals', 'CASCADE'), foreignKey('userId', 'users', 'CASCADE')],
         indices: [new TableIndex({ columnNames: ['proposalId'] }), new TableIndex({ columnNames: ['userId'] })],
       }),
     );

@@ -1,4 +1,4 @@
-import type { QueryRunner, TableColumnOptions } from 'typeorm';
+import { TableForeignKey, type QueryRunner, type TableColumnOptions } from 'typeorm';
 import { NOW_SQL } from '../column-types';
 
 /**
@@ -36,3 +36,7 @@ export function schemaTypes(queryRunner: QueryRunner) {
     }),
   };
 }
+
+/** A foreign key to another table's id column. */
+export const foreignKey = (column: string, table: string, onDelete: 'RESTRICT' | 'CASCADE' = 'RESTRICT'): TableForeignKey =>
+  new TableForeignKey({ columnNames: [column], referencedTableName: table, referencedColumnNames: ['id'], onDelete });
