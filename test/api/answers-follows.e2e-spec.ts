@@ -300,7 +300,7 @@ describe('answers, merges, follows and open data', () => {
       expect(merged.statusHistory.at(-1)).toEqual(
         expect.objectContaining({
           status: ProposalStatus.Merged,
-          explanation: `merged into "${a.title}": Gleiches Anliegen, gleicher Ort.`,
+          explanation: 'Gleiches Anliegen, gleicher Ort.',
         }),
       );
       const target = await detail(a.id);

@@ -99,8 +99,8 @@ export class AnswersService {
     });
     await this.proposals.recount(id);
     await this.proposals.recount(intoId);
-    const note = `merged into "${target.title}"${explanation ? `: ${explanation}` : ''}`;
-    await this.proposals.recordStatus(id, ProposalStatus.Merged, user, note);
+    // The history keeps the moderator's words only; the target is in mergedInto, and each client names it in its language.
+    await this.proposals.recordStatus(id, ProposalStatus.Merged, user, explanation ?? null);
     await this.audit.record({
       actorId: user.id,
       action: 'proposal.merge',
