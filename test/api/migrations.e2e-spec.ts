@@ -28,6 +28,7 @@ const APP_TABLES = [
   'proposal_status_events',
   'comments',
   'reports',
+  'proposal_attachments',
   'proposal_follows',
   'proposal_unsubscribe_tokens',
 ];

@@ -147,7 +147,17 @@ describe('proposals', () => {
         editedAt: null,
         statusHistory: [{ status: 'submitted', explanation: null, actorRole: 'citizen', at: expect.any(String) }],
         mergedInto: null,
-        viewer: { isAuthor: true, supported: false, canEdit: true, canWithdraw: true, canSupport: false },
+        attachments: [],
+        supportLimit: null,
+        viewer: {
+          isAuthor: true,
+          supported: false,
+          canEdit: true,
+          canWithdraw: true,
+          canSupport: false,
+          canAttach: true,
+          supportsLeft: null,
+        },
       });
       expect(Math.abs(Date.parse(p.createdAt) - Date.now())).toBeLessThan(60_000);
 
@@ -157,10 +167,26 @@ describe('proposals', () => {
       const forAnonymous = await detail(anonymous, p.id);
       expect(forAnonymous).toStrictEqual({
         ...p,
-        viewer: { isAuthor: false, supported: false, canEdit: false, canWithdraw: false, canSupport: false },
+        viewer: {
+          isAuthor: false,
+          supported: false,
+          canEdit: false,
+          canWithdraw: false,
+          canSupport: false,
+          canAttach: false,
+          supportsLeft: null,
+        },
       });
       const forOther = await detail(other.client, p.id);
-      expect(forOther.viewer).toStrictEqual({ isAuthor: false, supported: false, canEdit: false, canWithdraw: false, canSupport: true });
+      expect(forOther.viewer).toStrictEqual({
+        isAuthor: false,
+        supported: false,
+        canEdit: false,
+        canWithdraw: false,
+        canSupport: true,
+        canAttach: false,
+        supportsLeft: null,
+      });
     });
 
     it('takes the language from the request, else from the account; no location means location null', async () => {
@@ -495,7 +521,15 @@ describe('proposals', () => {
         { status: 'withdrawn', explanation: 'Hat sich erledigt, die Stadt baut schon.', actorRole: 'citizen', at: expect.any(String) },
       ]);
       expect(Date.parse(w.statusHistory[1].at)).toBeGreaterThanOrEqual(Date.parse(w.statusHistory[0].at));
-      expect(w.viewer).toEqual({ isAuthor: true, supported: false, canEdit: false, canWithdraw: false, canSupport: false });
+      expect(w.viewer).toEqual({
+        isAuthor: true,
+        supported: false,
+        canEdit: false,
+        canWithdraw: false,
+        canSupport: false,
+        canAttach: false,
+        supportsLeft: null,
+      });
       const read = await detail(anonymous, p.id);
       expect(read).toEqual(expect.objectContaining({ status: 'withdrawn', statusHistory: w.statusHistory }));
       expect((await detail(other.client, p.id)).viewer.canSupport).toBe(false);
@@ -542,16 +576,28 @@ describe('proposals', () => {
 
     it('counts one support per person: PUT twice → 1, DELETE → 0, DELETE again → 0', async () => {
       const p = await propose(author);
-      expect((await support(other.client, p.id).expect(200)).body).toStrictEqual({ supported: true, supportCount: 1 });
-      expect((await support(other.client, p.id).expect(200)).body).toStrictEqual({ supported: true, supportCount: 1 });
+      expect((await support(other.client, p.id).expect(200)).body).toStrictEqual({ supported: true, supportCount: 1, supportsLeft: null });
+      expect((await support(other.client, p.id).expect(200)).body).toStrictEqual({ supported: true, supportCount: 1, supportsLeft: null });
       const seen = await detail(other.client, p.id);
       expect(seen.supportCount).toBe(1);
       expect(seen.viewer).toEqual(expect.objectContaining({ supported: true, canSupport: true }));
       expect((await detail(third.client, p.id)).viewer.supported).toBe(false);
-      expect((await support(third.client, p.id).expect(200)).body).toStrictEqual({ supported: true, supportCount: 2 });
-      expect((await unsupport(other.client, p.id).expect(200)).body).toStrictEqual({ supported: false, supportCount: 1 });
-      expect((await unsupport(other.client, p.id).expect(200)).body).toStrictEqual({ supported: false, supportCount: 1 });
-      expect((await unsupport(third.client, p.id).expect(200)).body).toStrictEqual({ supported: false, supportCount: 0 });
+      expect((await support(third.client, p.id).expect(200)).body).toStrictEqual({ supported: true, supportCount: 2, supportsLeft: null });
+      expect((await unsupport(other.client, p.id).expect(200)).body).toStrictEqual({
+        supported: false,
+        supportCount: 1,
+        supportsLeft: null,
+      });
+      expect((await unsupport(other.client, p.id).expect(200)).body).toStrictEqual({
+        supported: false,
+        supportCount: 1,
+        supportsLeft: null,
+      });
+      expect((await unsupport(third.client, p.id).expect(200)).body).toStrictEqual({
+        supported: false,
+        supportCount: 0,
+        supportsLeft: null,
+      });
       const after = await detail(other.client, p.id);
       expect(after.supportCount).toBe(0);
       expect(after.viewer.supported).toBe(false);
@@ -605,10 +651,14 @@ describe('proposals', () => {
         const answers = await Promise.all(Array.from({ length: 50 }, () => support(other.client, p.id)));
         expect(answers.map((r) => r.status)).toEqual(Array(50).fill(200));
         expect(new Set(answers.map((r) => JSON.stringify(r.body)))).toEqual(
-          new Set([JSON.stringify({ supported: true, supportCount: 1 })]),
+          new Set([JSON.stringify({ supported: true, supportCount: 1, supportsLeft: null })]),
         );
         expect({ shown: (await detail(other.client, p.id)).supportCount, rows: await rowsOf(p.id) }).toEqual({ shown: 1, rows: 1 });
-        expect((await unsupport(other.client, p.id).expect(200)).body).toStrictEqual({ supported: false, supportCount: 0 });
+        expect((await unsupport(other.client, p.id).expect(200)).body).toStrictEqual({
+          supported: false,
+          supportCount: 0,
+          supportsLeft: null,
+        });
         expect({ shown: (await detail(anonymous, p.id)).supportCount, rows: await rowsOf(p.id) }).toEqual({ shown: 0, rows: 0 });
       });
 

@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { CSRF_COOKIE, CSRF_HEADER, Role, SESSION_COOKIE } from '@app/shared';
 import type { ApiClient } from './helpers/client';
 import { ADMIN, expectErrorShape, PASSWORD, startTestApp, type TestApp, type TestUser } from './helpers/app';
+import { tinyPng } from './helpers/files';
 import { documentedOperations, fetchOpenApi, fillPath, type HttpMethod } from './helpers/routes';
 
 /**
@@ -56,6 +58,9 @@ const ROUTES: Record<string, Access> = {
   'PUT /api/proposals/{id}/support': 'signed-in',
   'DELETE /api/proposals/{id}/support': 'signed-in',
   'GET /api/me/proposals': 'signed-in',
+  'POST /api/proposals/{id}/attachments': 'signed-in',
+  'GET /api/proposals/{id}/attachments/{attachmentId}': 'public',
+  'DELETE /api/proposals/{id}/attachments/{attachmentId}': 'signed-in',
 
   'GET /api/proposals/export.csv': 'public',
   'GET /api/proposals/export.json': 'public',
@@ -115,6 +120,8 @@ describe('role matrix: who may call which route', () => {
   /** A comment by the target account on its proposal, and one by each signed-in caller (editing is the author's). */
   let targetCommentId: string;
   const ownCommentId = {} as Record<Exclude<Caller, 'anonymous'>, string>;
+  /** An image on the target proposal, for reading; removal points at an id that does not exist. */
+  let targetAttachmentId: string;
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -144,6 +151,11 @@ describe('role matrix: who may call which route', () => {
     const comment = async (author: TestUser, body: string) =>
       (await author.client.post(`/api/proposals/${targetProposalId}/comments`, { body }).expect(201)).body.id as string;
     targetCommentId = await comment(target, 'Kommentar der Zielperson');
+    targetAttachmentId = (
+      await target.client
+        .upload(`/api/proposals/${targetProposalId}/attachments`, { file: { data: await tinyPng(), name: 'bild.png' } })
+        .expect(201)
+    ).body.id;
     for (const role of [Role.Citizen, Role.Moderator, Role.Administrator] as const) {
       ownProposalId[role] = await propose(users[role], `Vorschlag der Rolle ${role}`);
       ownCommentId[role] = await comment(users[role], `Kommentar der Rolle ${role}`);
@@ -164,6 +176,8 @@ describe('role matrix: who may call which route', () => {
     if (path.startsWith('/api/users/') || path.startsWith('/api/admin/users/')) return fillPath(path, { id: target.id });
     if (path === '/api/proposals/{id}' && method === 'patch') return fillPath(path, { id: ownProposalFor(caller) });
     if (path === '/api/proposals/{id}/withdraw') return fillPath(path, { id: ownProposalFor(caller) });
+    if (path.includes('{attachmentId}'))
+      return fillPath(path, { id: targetProposalId, attachmentId: method === 'get' ? targetAttachmentId : randomUUID() });
     if (path.startsWith('/api/proposals/') || path.startsWith('/api/moderation/proposals/'))
       return fillPath(path, { id: targetProposalId });
     if (path === '/api/comments/{id}') return fillPath(path, { id: caller === 'anonymous' ? targetCommentId : ownCommentId[caller] });

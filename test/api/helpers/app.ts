@@ -1,7 +1,10 @@
 import 'reflect-metadata';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Language, Role } from '@app/shared';
 import { createApp } from '../../../apps/api/src/app.factory';
 import { loadConfig, type AppConfig } from '../../../apps/api/src/config/config';
@@ -55,9 +58,12 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   const smtp = await new SmtpSink().start();
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
+  // Uploads of this app only, removed on close (never the repository's data/uploads).
+  const uploadDir = mkdtempSync(join(tmpdir(), 'soziale-stadt-uploads-'));
   const config = loadConfig({
+    UPLOAD_DIR: uploadDir,
     NODE_ENV: 'test',
-    LOG_LEVEL: 'silent',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     PORT: String(port),
     PUBLIC_URL: url,
     SMTP_URL: smtp.url,
@@ -114,6 +120,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
       await app.close();
       await smtp.stop();
       await db.drop();
+      rmSync(uploadDir, { recursive: true, force: true });
     },
   };
   return harness;

@@ -47,4 +47,13 @@ export class ApiClient {
   delete(path: string, body?: unknown) {
     return this.request('delete', path, body);
   }
+
+  /** A multipart/form-data upload, as a browser's FormData sends it. */
+  upload(path: string, parts: { file?: { data: Buffer; name: string; type?: string }; fields?: Record<string, string> }) {
+    let req = this.agent.post(path).set(CSRF_HEADER, this.csrf);
+    for (const [name, value] of Object.entries(parts.fields ?? {})) req = req.field(name, value);
+    if (parts.file)
+      req = req.attach('file', parts.file.data, { filename: parts.file.name, contentType: parts.file.type ?? 'application/octet-stream' });
+    return req;
+  }
 }

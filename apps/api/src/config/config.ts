@@ -17,6 +17,7 @@ export const ENV_KEYS = [
   'PUBLIC_URL',
   'DATA_DIR',
   'SQLITE_PATH',
+  'UPLOAD_DIR',
   'DATABASE_URL',
   'REDIS_URL',
   'REDIS_KEY_PREFIX',
@@ -48,6 +49,7 @@ class EnvSchema {
   PUBLIC_URL?: string;
   @IsOptional() @IsString() DATA_DIR?: string;
   @IsOptional() @IsString() SQLITE_PATH?: string;
+  @IsOptional() @IsString() UPLOAD_DIR?: string;
   @IsOptional()
   @Transform(emptyToUndefined)
   @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'DATABASE_URL must be a postgres:// URL' })
@@ -89,6 +91,8 @@ export interface AppConfig {
   host: string;
   publicUrl: string;
   dataDir: string;
+  /** Where proposal attachments are stored (files named by their id). */
+  uploadDir: string;
   database: { type: 'sqlite'; path: string } | { type: 'postgres'; url: string };
   redisUrl: string | null;
   redisKeyPrefix: string;
@@ -154,6 +158,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     host: parsed.HOST ?? '0.0.0.0',
     publicUrl,
     dataDir,
+    uploadDir: resolve(root, parsed.UPLOAD_DIR ?? resolve(dataDir, 'uploads')),
     database: parsed.DATABASE_URL
       ? { type: 'postgres', url: parsed.DATABASE_URL }
       : { type: 'sqlite', path: resolve(root, parsed.SQLITE_PATH ?? resolve(dataDir, 'soziale-stadt.sqlite')) },

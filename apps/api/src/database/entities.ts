@@ -14,6 +14,8 @@ import { Report } from '../modules/moderation/report.entity';
 import { CommentsModeration1764200000000 } from './migrations/1764200000000-comments-moderation';
 import { ProposalFollow, ProposalUnsubscribeToken } from '../modules/follows/proposal-follow.entity';
 import { Follows1764300000000 } from './migrations/1764300000000-follows';
+import { ProposalAttachmentEntity } from '../modules/proposals/attachments/attachment.entity';
+import { AttachmentsSupportLimit1764400000000 } from './migrations/1764400000000-attachments-support-limit';
 
 /** Listed explicitly (no globs) so the same list works from source, from dist and under jest. */
 export const ENTITIES = [
@@ -30,5 +32,12 @@ export const ENTITIES = [
   Report,
   ProposalFollow,
   ProposalUnsubscribeToken,
+  ProposalAttachmentEntity,
 ];
-export const MIGRATIONS = [InitialSchema1764000000000, Proposals1764100000000, CommentsModeration1764200000000, Follows1764300000000];
+export const MIGRATIONS = [
+  InitialSchema1764000000000,
+  Proposals1764100000000,
+  CommentsModeration1764200000000,
+  Follows1764300000000,
+  AttachmentsSupportLimit1764400000000,
+];

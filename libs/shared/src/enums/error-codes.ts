@@ -27,5 +27,8 @@ export enum ErrorCode {
   ReferenceInvalid = 'REFERENCE_INVALID',
   CommentNotEditable = 'COMMENT_NOT_EDITABLE',
   MergeInvalid = 'MERGE_INVALID',
+  SupportLimitReached = 'SUPPORT_LIMIT_REACHED',
+  AttachmentTypeNotAllowed = 'ATTACHMENT_TYPE_NOT_ALLOWED',
+  AttachmentLimitReached = 'ATTACHMENT_LIMIT_REACHED',
   Internal = 'INTERNAL_ERROR',
 }

@@ -50,13 +50,60 @@ export interface ProposalDetail extends ProposalSummary {
   editedAt: string | null;
   statusHistory: ProposalStatusEvent[];
   mergedInto: { id: string; title: string } | null;
+  /** Images and documents, in upload order. */
+  attachments: ProposalAttachment[];
+  /** The per-person support limit of the proposal's Aktionsraum (null: no limit). */
+  supportLimit: SupportLimitInfo | null;
   viewer: {
     isAuthor: boolean;
     supported: boolean;
     canEdit: boolean;
     canWithdraw: boolean;
     canSupport: boolean;
+    /** Author (while the proposal is editable) or a moderator of its area. */
+    canAttach: boolean;
+    /** How many supports the viewer has left in this Aktionsraum; null without a limit or when signed out. */
+    supportsLeft: number | null;
   };
+}
+
+/** Upload limits for proposal attachments (the API enforces them; the web shows them). */
+export const ATTACHMENT_MAX_BYTES = 5 * 1024 * 1024;
+export const ATTACHMENTS_PER_PROPOSAL = 5;
+export const ATTACHMENT_DESCRIPTION_MAX = 300;
+/** Accepted file types; the API checks the file's content, not only its name or declared type. */
+export const ATTACHMENT_MIME_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'] as const;
+export type AttachmentMimeType = (typeof ATTACHMENT_MIME_TYPES)[number];
+
+export interface ProposalAttachment {
+  id: string;
+  /** The uploaded file's name, cleaned of path parts and control characters. */
+  fileName: string;
+  mimeType: AttachmentMimeType;
+  kind: 'image' | 'document';
+  /** Bytes as stored (images are re-encoded without their metadata, e.g. GPS position). */
+  size: number;
+  /** Alternative text for images / short description for documents. */
+  description: string | null;
+  width: number | null;
+  height: number | null;
+  /** Relative URL of the file (served with safe headers). */
+  url: string;
+  /** Relative URL of a small preview (images only). */
+  thumbnailUrl: string | null;
+  createdAt: string;
+}
+
+/** Sent as multipart/form-data: field "file" plus an optional text field "description". */
+export interface UploadAttachmentRequest {
+  description?: string;
+}
+
+/** The Aktionsraum whose support limit applies (a limit set on an Aktionsraum also covers its Quartiere). */
+export interface SupportLimitInfo {
+  areaId: string;
+  areaName: string;
+  limit: number;
 }
 
 export interface CreateProposalRequest {
@@ -104,4 +151,6 @@ export interface SimilarProposal {
 export interface SupportResponse {
   supported: boolean;
   supportCount: number;
+  /** Supports the person has left in the Aktionsraum after this change; null without a limit. */
+  supportsLeft: number | null;
 }

@@ -14,6 +14,11 @@ export interface AreaResponse {
   validTo: string | null;
   /** True when today lies within the validity dates. */
   current: boolean;
+  /**
+   * Aktionsräume only: how many proposals one person may support in this area and its Quartiere
+   * at the same time (a withdrawn support frees a place); null = no limit.
+   */
+  supportLimit: number | null;
 }
 
 export interface AreaDetailResponse extends AreaResponse {
@@ -29,6 +34,7 @@ export interface CreateAreaRequest {
   parentId?: string | null;
   validFrom: string;
   validTo?: string | null;
+  supportLimit?: number | null;
 }
 
 export type UpdateAreaRequest = Partial<Omit<CreateAreaRequest, 'type'>>;

@@ -25,6 +25,9 @@ export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = {
   [ErrorCode.ReferenceInvalid]: 422,
   [ErrorCode.CommentNotEditable]: 409,
   [ErrorCode.MergeInvalid]: 422,
+  [ErrorCode.SupportLimitReached]: 409,
+  [ErrorCode.AttachmentTypeNotAllowed]: 422,
+  [ErrorCode.AttachmentLimitReached]: 409,
   [ErrorCode.RateLimited]: 429,
   [ErrorCode.Internal]: 500,
 };

@@ -50,6 +50,10 @@ export class Area {
   @Column({ type: 'date', nullable: true })
   validTo: string | null;
 
+  /** Aktionsräume only: supports one person may give at once in this area and its Quartiere; null = no limit. */
+  @Column({ type: 'integer', nullable: true })
+  supportLimit: number | null;
+
   @CreateDateColumn(timestampColumn())
   createdAt: Date;
 

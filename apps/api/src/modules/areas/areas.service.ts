@@ -23,6 +23,7 @@ export function toArea(a: Area): AreaResponse {
     validFrom: a.validFrom,
     validTo: a.validTo,
     current: isCurrent(a),
+    supportLimit: a.supportLimit,
   };
 }
 
@@ -63,7 +64,14 @@ export class AreasService {
   }
 
   /** The rules an area must satisfy: parent of the right type, dates in order and within the parent's. */
-  private async check(candidate: Pick<Area, 'id' | 'type' | 'parentId' | 'validFrom' | 'validTo'>): Promise<void> {
+  private async check(candidate: Pick<Area, 'id' | 'type' | 'parentId' | 'validFrom' | 'validTo' | 'supportLimit'>): Promise<void> {
+    if (candidate.supportLimit !== null && candidate.type !== AreaType.ActionArea) {
+      throw new DomainError(
+        ErrorCode.ValidationFailed,
+        'A support limit can only be set on an Aktionsraum; it then covers its Quartiere.',
+        [{ field: 'supportLimit', messages: ['only Aktionsräume have a support limit'] }],
+      );
+    }
     if (candidate.validTo !== null && candidate.validTo < candidate.validFrom) {
       throw new DomainError(ErrorCode.AreaValidityInvalid, 'validTo must not lie before validFrom.', [
         { field: 'validTo', messages: ['must be on or after validFrom'] },
@@ -115,6 +123,7 @@ export class AreasService {
       description: dto.description ?? null,
       parentId: dto.parentId ?? null,
       validTo: dto.validTo ?? null,
+      supportLimit: dto.supportLimit ?? null,
     });
     await this.check({ ...area, id: '' });
     const saved = await this.saveUnique(() => this.areas.save(area));

@@ -1,4 +1,4 @@
-import type { ProposalDetail, ProposalSummary } from '@app/shared';
+import type { ProposalAttachment, ProposalDetail, ProposalSummary, SupportLimitInfo } from '@app/shared';
 import type { ProposalStatusEventEntity } from './proposal-status-event.entity';
 import type { Proposal } from './proposal.entity';
 
@@ -34,6 +34,7 @@ export function toDetail(
   history: ProposalStatusEventEntity[],
   mergedInto: { id: string; title: string } | null,
   viewer: ProposalDetail['viewer'],
+  extras: { attachments: ProposalAttachment[]; supportLimit: SupportLimitInfo | null },
 ): ProposalDetail {
   const hasLocation = p.latitude !== null || p.longitude !== null || p.address !== null;
   return {
@@ -50,6 +51,8 @@ export function toDetail(
       at: e.createdAt.toISOString(),
     })),
     mergedInto,
+    attachments: extras.attachments,
+    supportLimit: extras.supportLimit,
     viewer,
   };
 }

@@ -1,6 +1,10 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Area } from '../areas/area.entity';
+import { AuditModule } from '../audit/audit.module';
+import { ProposalAttachmentEntity } from './attachments/attachment.entity';
+import { AttachmentsController } from './attachments/attachments.controller';
+import { AttachmentsService } from './attachments/attachments.service';
 import { FieldOfAction } from '../fields-of-action/field-of-action.entity';
 import { ProposalStatusEventEntity } from './proposal-status-event.entity';
 import { ProposalSupport } from './proposal-support.entity';
@@ -9,9 +13,12 @@ import { MyProposalsController, ProposalsController } from './proposals.controll
 import { ProposalsService } from './proposals.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Proposal, ProposalSupport, ProposalStatusEventEntity, Area, FieldOfAction])],
-  controllers: [ProposalsController, MyProposalsController],
-  providers: [ProposalsService],
-  exports: [ProposalsService],
+  imports: [
+    TypeOrmModule.forFeature([Proposal, ProposalSupport, ProposalStatusEventEntity, ProposalAttachmentEntity, Area, FieldOfAction]),
+    AuditModule,
+  ],
+  controllers: [ProposalsController, MyProposalsController, AttachmentsController],
+  providers: [ProposalsService, AttachmentsService],
+  exports: [ProposalsService, AttachmentsService],
 })
 export class ProposalsModule {}

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
-import { In, Repository, type SelectQueryBuilder } from 'typeorm';
+import { In, Repository, type QueryRunner, type SelectQueryBuilder } from 'typeorm';
 import {
   AreaType,
   ErrorCode,
@@ -9,9 +9,12 @@ import {
   ProposalStatus,
   Role,
   type Page,
+  type ProposalAttachment,
   type ProposalDetail,
   type ProposalSummary,
   type SimilarProposal,
+  type SupportLimitInfo,
+  type SupportResponse,
 } from '@app/shared';
 import { DomainError, notFound } from '../../common/errors/domain-error';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
@@ -30,6 +33,8 @@ import { ProposalSupport } from './proposal-support.entity';
 import { Proposal } from './proposal.entity';
 import { toDetail, toSummary } from './proposal.mapper';
 import { ListCache } from './list-cache';
+import { ProposalAttachmentEntity } from './attachments/attachment.entity';
+import { toAttachment } from './attachments/attachment.mapper';
 import { diceSimilarity, trigrams } from './similarity';
 
 /** Statuses in which a proposal still collects supports. */
@@ -42,6 +47,12 @@ export interface SerializedPage {
   etag: string;
 }
 const SIMILAR_CANDIDATES = 2000;
+
+/** A support limit with the areas it covers (the Aktionsraum and its Quartiere). */
+export interface SupportLimit {
+  info: SupportLimitInfo;
+  areaIds: string[];
+}
 const today = () => new Date().toISOString().slice(0, 10);
 /** Lower case by JavaScript's Unicode rules (Ü → ü), the same for stored text and search words. */
 export const searchable = (text: string) => text.toLocaleLowerCase('de-DE');
@@ -54,6 +65,7 @@ export class ProposalsService {
     @InjectRepository(ProposalStatusEventEntity) private readonly events: Repository<ProposalStatusEventEntity>,
     @InjectRepository(Area) private readonly areas: Repository<Area>,
     @InjectRepository(FieldOfAction) private readonly fields: Repository<FieldOfAction>,
+    @InjectRepository(ProposalAttachmentEntity) private readonly attachmentRows: Repository<ProposalAttachmentEntity>,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -188,19 +200,35 @@ export class ProposalsService {
 
   async get(id: string, viewer?: User): Promise<ProposalDetail> {
     const p = await this.find(id);
-    const [history, supported, mergedInto] = await Promise.all([
+    const [history, supported, mergedInto, attachments, limit] = await Promise.all([
       this.events.find({ where: { proposalId: id }, order: { createdAt: 'ASC' } }),
       viewer ? this.supports.exists({ where: { proposalId: id, userId: viewer.id } }) : Promise.resolve(false),
       p.mergedIntoId ? this.proposals.findOne({ where: { id: p.mergedIntoId }, select: ['id', 'title'] }) : Promise.resolve(null),
+      this.attachmentsOf(id),
+      this.supportLimitFor(p.area),
     ]);
     const isAuthor = Boolean(viewer && p.authorId === viewer.id);
-    return toDetail(p, history, mergedInto ? { id: mergedInto.id, title: mergedInto.title } : null, {
-      isAuthor,
-      supported,
-      canEdit: isAuthor && this.editProblem(p) === null,
-      canWithdraw: isAuthor && OPEN.has(p.status),
-      canSupport: Boolean(viewer) && !isAuthor && OPEN.has(p.status),
-    });
+    const editable = this.editProblem(p) === null;
+    return toDetail(
+      p,
+      history,
+      mergedInto ? { id: mergedInto.id, title: mergedInto.title } : null,
+      {
+        isAuthor,
+        supported,
+        canEdit: isAuthor && editable,
+        canWithdraw: isAuthor && OPEN.has(p.status),
+        canSupport: Boolean(viewer) && !isAuthor && OPEN.has(p.status),
+        canAttach: Boolean(viewer) && ((isAuthor && editable) || this.moderates(viewer!, p.area)),
+        supportsLeft: viewer && limit ? await this.supportsLeft(viewer.id, limit) : null,
+      },
+      { attachments, supportLimit: limit?.info ?? null },
+    );
+  }
+
+  /** A proposal's attachments in upload order. */
+  async attachmentsOf(proposalId: string): Promise<ProposalAttachment[]> {
+    return (await this.attachmentRows.find({ where: { proposalId }, order: { createdAt: 'ASC', id: 'ASC' } })).map(toAttachment);
   }
 
   /** Checks the field of action and the area a proposal refers to. */
@@ -270,7 +298,7 @@ export class ProposalsService {
   }
 
   /** Why the author may not edit now, or null when they may. */
-  private editProblem(p: Proposal): string | null {
+  editProblem(p: Proposal): string | null {
     if (p.status !== ProposalStatus.Submitted) return 'Only proposals that have not been answered, withdrawn or merged can be edited.';
     if (p.supportCount > 0)
       return 'This proposal already has supporters; it can no longer be edited, so that nobody supports something other than what they read.';
@@ -356,40 +384,121 @@ export class ProposalsService {
   }
 
   /**
+   * The support limit that applies to proposals in this area: the one of its Aktionsraum (a
+   * Quartier's parent), covering the Aktionsraum and all its Quartiere; null without a limit.
+   */
+  async supportLimitFor(area: Pick<Area, 'id' | 'type' | 'parentId' | 'name' | 'supportLimit'>): Promise<SupportLimit | null> {
+    const actionArea = area.type === AreaType.ActionArea ? area : area.parentId ? await this.areas.findOneBy({ id: area.parentId }) : null;
+    if (!actionArea?.supportLimit) return null;
+    const children = await this.areas.find({ where: { parentId: actionArea.id }, select: ['id'] });
+    return {
+      info: { areaId: actionArea.id, areaName: actionArea.name, limit: actionArea.supportLimit },
+      areaIds: [actionArea.id, ...children.map((c) => c.id)],
+    };
+  }
+
+  /** SQL counting the person's supports of open, visible proposals within the limit's areas. */
+  private usedSupportsSql(limit: SupportLimit, param: (value: unknown) => string): string {
+    return (
+      `SELECT COUNT(*) FROM "proposal_supports" s INNER JOIN "proposals" p ON p."id" = s."proposalId" ` +
+      `WHERE s."userId" = ${param('user')} AND p."hiddenAt" IS NULL AND p."status" IN (${[...OPEN].map((st) => param(st)).join(', ')}) ` +
+      `AND p."areaId" IN (${limit.areaIds.map((a) => param(a)).join(', ')})`
+    );
+  }
+
+  /** How many supports the person has left under the limit. */
+  async supportsLeft(userId: string, limit: SupportLimit): Promise<number> {
+    const params: unknown[] = [];
+    const pg = this.isPostgres();
+    const sql = this.usedSupportsSql(limit, (v) => {
+      params.push(v === 'user' ? userId : v);
+      return pg ? `$${params.length}` : '?';
+    });
+    const [row] = await this.proposals.query<{ count: string | number }[]>(sql.replace('COUNT(*)', 'COUNT(*) AS "count"'), params);
+    return Math.max(0, limit.info.limit - Number(row.count));
+  }
+
+  private async withRunner<T>(work: (runner: QueryRunner) => Promise<T>): Promise<T> {
+    const runner = this.proposals.manager.connection.createQueryRunner();
+    try {
+      return await work(runner);
+    } finally {
+      await runner.release();
+    }
+  }
+
+  private isPostgres(): boolean {
+    return this.proposals.manager.connection.options.type === 'postgres';
+  }
+
+  /**
    * One support per person and proposal: the primary key refuses a second. The count moves by
    * exactly the rows really inserted or deleted, with atomic "+1"/"−1" updates, so it stays equal to
    * the number of rows under any concurrency, on SQLite and PostgreSQL alike.
+   *
+   * With a support limit the insert carries the limit as its condition, in one statement. SQLite
+   * runs statements one after another, so that is enough there; on PostgreSQL the person's user
+   * row is locked first, so that two parallel supports cannot both see the last free place.
    */
-  async support(user: User, id: string): Promise<{ supported: boolean; supportCount: number }> {
+  async support(user: User, id: string): Promise<SupportResponse> {
     const p = await this.find(id);
     if (p.authorId === user.id)
       throw new DomainError(ErrorCode.Conflict, 'You cannot support your own proposal; it counts as yours already.');
     if (!OPEN.has(p.status)) throw new DomainError(ErrorCode.ProposalClosed, 'This proposal no longer collects supports.');
-    const pg = this.proposals.manager.connection.options.type === 'postgres';
-    const sql = pg
-      ? 'INSERT INTO "proposal_supports" ("proposalId", "userId") VALUES ($1, $2) ON CONFLICT DO NOTHING'
-      : 'INSERT OR IGNORE INTO "proposal_supports" ("proposalId", "userId") VALUES (?, ?)';
-    const runner = this.proposals.manager.connection.createQueryRunner();
-    const inserted = await runner
-      .query(sql, [id, user.id], true)
-      .then((result: { affected?: number }) => result.affected ?? 0)
-      .finally(() => runner.release());
-    if (inserted) {
-      await this.proposals.increment({ id }, 'supportCount', inserted);
-      this.listCache.invalidate();
+    const limit = await this.supportLimitFor(p.area);
+    const pg = this.isPostgres();
+    const params: unknown[] = [id, user.id];
+    const param = (v: unknown) => {
+      params.push(v === 'user' ? user.id : v);
+      return pg ? `$${params.length}` : '?';
+    };
+    const values = pg ? '$1, $2' : '?, ?';
+    let sql = limit
+      ? `INSERT INTO "proposal_supports" ("proposalId", "userId") SELECT ${values} WHERE (${this.usedSupportsSql(limit, param)}) < ${param(limit.info.limit)}`
+      : `INSERT INTO "proposal_supports" ("proposalId", "userId") VALUES (${values})`;
+    sql = pg ? `${sql} ON CONFLICT DO NOTHING` : sql.replace('INSERT INTO', 'INSERT OR IGNORE INTO');
+    const insert = async (runner: QueryRunner): Promise<number> => {
+      const affected = ((await runner.query(sql, params, true)) as { affected?: number }).affected ?? 0;
+      if (affected) await runner.manager.increment(Proposal, { id }, 'supportCount', affected);
+      return affected;
+    };
+    // No transaction on SQLite: TypeORM shares one connection there, parallel transactions would nest.
+    const inserted =
+      limit && pg
+        ? await this.proposals.manager.transaction(async (m) => {
+            await m.query('SELECT "id" FROM "users" WHERE "id" = $1 FOR UPDATE', [user.id]);
+            return insert(m.queryRunner!);
+          })
+        : await this.withRunner(insert);
+    if (inserted) this.listCache.invalidate();
+    else if (limit && !(await this.supports.existsBy({ proposalId: id, userId: user.id }))) {
+      throw new DomainError(
+        ErrorCode.SupportLimitReached,
+        `You support ${limit.info.limit} open proposals in ${limit.info.areaName} already, the most one person can support there at once. Withdraw one of your supports to support this proposal.`,
+        [{ field: 'supportLimit', messages: [`limit ${limit.info.limit} reached in ${limit.info.areaName}`] }],
+      );
     }
     // Answer with the rows themselves: another request's "+1" may still be on its way.
-    return { supported: true, supportCount: await this.supports.countBy({ proposalId: id }) };
+    return {
+      supported: true,
+      supportCount: await this.supports.countBy({ proposalId: id }),
+      supportsLeft: limit ? await this.supportsLeft(user.id, limit) : null,
+    };
   }
 
-  async unsupport(user: User, id: string): Promise<{ supported: boolean; supportCount: number }> {
-    await this.find(id);
+  async unsupport(user: User, id: string): Promise<SupportResponse> {
+    const p = await this.find(id);
     const deleted = (await this.supports.delete({ proposalId: id, userId: user.id })).affected ?? 0;
     if (deleted) {
       await this.proposals.decrement({ id }, 'supportCount', deleted);
       this.listCache.invalidate();
     }
-    return { supported: false, supportCount: await this.supports.countBy({ proposalId: id }) };
+    const limit = await this.supportLimitFor(p.area);
+    return {
+      supported: false,
+      supportCount: await this.supports.countBy({ proposalId: id }),
+      supportsLeft: limit ? await this.supportsLeft(user.id, limit) : null,
+    };
   }
 
   async mine(user: User): Promise<ProposalSummary[]> {
@@ -398,11 +507,14 @@ export class ProposalsService {
   }
 
   /** Everything of the person's participation, for the DSGVO export. */
-  async exportFor(userId: string): Promise<{ proposals: Proposal[]; supports: ProposalSupport[] }> {
-    const [proposals, supports] = await Promise.all([
+  async exportFor(
+    userId: string,
+  ): Promise<{ proposals: Proposal[]; supports: ProposalSupport[]; attachments: (ProposalAttachment & { proposalId: string })[] }> {
+    const [proposals, supports, attachments] = await Promise.all([
       this.proposals.find({ where: { authorId: userId }, order: { createdAt: 'ASC' } }),
       this.supports.find({ where: { userId }, order: { createdAt: 'ASC' } }),
+      this.attachmentRows.find({ where: { uploadedById: userId }, order: { createdAt: 'ASC' } }),
     ]);
-    return { proposals, supports };
+    return { proposals, supports, attachments: attachments.map((a) => ({ ...toAttachment(a), proposalId: a.proposalId })) };
   }
 }

@@ -103,6 +103,17 @@ export class UsersService {
         createdAt: p.createdAt.toISOString(),
       })),
       supports: participation.supports.map((s) => ({ proposalId: s.proposalId, at: s.createdAt.toISOString() })),
+      // The files themselves are downloadable at their url (relative to the platform's address).
+      attachments: participation.attachments.map((a) => ({
+        id: a.id,
+        proposalId: a.proposalId,
+        fileName: a.fileName,
+        mimeType: a.mimeType,
+        size: a.size,
+        description: a.description,
+        url: a.url,
+        uploadedAt: a.createdAt,
+      })),
       comments: comments.map((c) => ({
         id: c.id,
         proposalId: c.proposalId,

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, PartialType, OmitType } from '@nestjs/swagger';
-import { IsDateString, IsIn, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { IsDateString, IsIn, IsInt, IsOptional, Max, Min, IsString, IsUUID, Length, Matches, MaxLength, ValidateIf } from 'class-validator';
 import { AREA_TYPES, AreaType, type AreaDetailResponse, type AreaResponse, type CreateAreaRequest } from '@app/shared';
 import { NoControlChars, PATCH, Trim } from '../../../common/http/dto-fields';
 
@@ -15,6 +15,8 @@ export class AreaDto implements AreaResponse {
   @ApiProperty({ format: 'date', example: '2008-01-01' }) validFrom: string;
   @ApiProperty({ format: 'date', nullable: true, type: String }) validTo: string | null;
   @ApiProperty() current: boolean;
+  @ApiProperty({ nullable: true, type: Number, description: 'Aktionsräume: supports per person at once; null = no limit' })
+  supportLimit: number | null;
 }
 
 export class AreaDetailDto extends AreaDto implements AreaDetailResponse {
@@ -74,6 +76,19 @@ export class CreateAreaDto implements CreateAreaRequest {
   @Matches(ISO_DATE, { message: 'validTo must be a date like 2024-12-31' })
   @IsDateString({ strict: true }, { message: 'validTo must be a real calendar date' })
   validTo?: string | null;
+
+  @ApiPropertyOptional({
+    nullable: true,
+    type: Number,
+    minimum: 1,
+    maximum: 1000,
+    description: 'Aktionsräume only: how many open proposals one person may support at once here (incl. its Quartiere); null = no limit',
+  })
+  @ValidateIf((o: CreateAreaDto) => o.supportLimit !== null && o.supportLimit !== undefined)
+  @IsInt({ message: 'supportLimit must be a whole number (or null for no limit)' })
+  @Min(1)
+  @Max(1000)
+  supportLimit?: number | null;
 }
 
 export class UpdateAreaDto extends PartialType(OmitType(CreateAreaDto, ['type'] as const), PATCH) {}

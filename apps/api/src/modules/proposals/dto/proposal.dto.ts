@@ -17,7 +17,13 @@ import {
 } from 'class-validator';
 import {
   AREA_TYPES,
+  ATTACHMENT_DESCRIPTION_MAX,
+  ATTACHMENT_MIME_TYPES,
   AreaType,
+  type AttachmentMimeType,
+  type ProposalAttachment,
+  type SupportLimitInfo,
+  type UploadAttachmentRequest,
   LANGUAGES,
   Language,
   PROPOSAL_BODY_MAX,
@@ -198,6 +204,51 @@ class ProposalViewerDto {
   @ApiProperty() canEdit: boolean;
   @ApiProperty() canWithdraw: boolean;
   @ApiProperty() canSupport: boolean;
+  @ApiProperty({ description: 'May add and remove attachments (author while editable, or a moderator of the area)' }) canAttach: boolean;
+  @ApiProperty({ nullable: true, type: Number, description: 'Supports left under the Aktionsraum limit; null without a limit' })
+  supportsLeft: number | null;
+}
+
+export class ProposalAttachmentDto implements ProposalAttachment {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() fileName: string;
+  @ApiProperty({ enum: ATTACHMENT_MIME_TYPES }) mimeType: AttachmentMimeType;
+  @ApiProperty({ enum: ['image', 'document'] }) kind: 'image' | 'document';
+  @ApiProperty({ description: 'Bytes as stored' }) size: number;
+  @ApiProperty({ nullable: true, type: String, description: 'Alternative text (images) or short description' }) description: string | null;
+  @ApiProperty({ nullable: true, type: Number }) width: number | null;
+  @ApiProperty({ nullable: true, type: Number }) height: number | null;
+  @ApiProperty() url: string;
+  @ApiProperty({ nullable: true, type: String }) thumbnailUrl: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+}
+
+class SupportLimitDto implements SupportLimitInfo {
+  @ApiProperty({ format: 'uuid' }) areaId: string;
+  @ApiProperty() areaName: string;
+  @ApiProperty() limit: number;
+}
+
+/** The text fields of the multipart upload (the file itself arrives through multer, see the controller). */
+export class UploadAttachmentDto implements UploadAttachmentRequest {
+  @ApiPropertyOptional({ maxLength: ATTACHMENT_DESCRIPTION_MAX, description: 'Alternative text for an image, or what a document contains' })
+  @Optional()
+  @Trim()
+  @IsString()
+  @MaxLength(ATTACHMENT_DESCRIPTION_MAX)
+  @NoControlChars()
+  description?: string;
+}
+
+export class AttachmentFileQueryDto {
+  @ApiPropertyOptional({
+    enum: ['original', 'thumbnail'],
+    default: 'original',
+    description: 'thumbnail: a small WebP preview (images only)',
+  })
+  @IsOptional()
+  @IsIn(['original', 'thumbnail'])
+  variant?: 'original' | 'thumbnail';
 }
 
 export class ProposalDetailDto extends ProposalSummaryDto implements ProposalDetail {
@@ -208,6 +259,8 @@ export class ProposalDetailDto extends ProposalSummaryDto implements ProposalDet
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) editedAt: string | null;
   @ApiProperty({ type: [ProposalStatusEventDto] }) statusHistory: ProposalStatusEventDto[];
   @ApiProperty({ type: ProposalRefDto, nullable: true }) mergedInto: ProposalRefDto | null;
+  @ApiProperty({ type: [ProposalAttachmentDto] }) attachments: ProposalAttachmentDto[];
+  @ApiProperty({ type: SupportLimitDto, nullable: true }) supportLimit: SupportLimitDto | null;
   @ApiProperty({ type: ProposalViewerDto }) viewer: ProposalViewerDto;
 }
 
@@ -229,4 +282,5 @@ export class SimilarProposalDto implements SimilarProposal {
 export class SupportResponseDto implements SupportResponse {
   @ApiProperty() supported: boolean;
   @ApiProperty() supportCount: number;
+  @ApiProperty({ nullable: true, type: Number }) supportsLeft: number | null;
 }
