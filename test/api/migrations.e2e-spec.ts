@@ -31,6 +31,20 @@ const APP_TABLES = [
   'proposal_attachments',
   'proposal_follows',
   'proposal_unsubscribe_tokens',
+  'assemblies',
+  'assembly_areas',
+  'assembly_moderators',
+  'agenda_items',
+  'assembly_registrations',
+  'assembly_participants',
+  'live_proposals',
+  'live_proposal_supports',
+  'voting_rounds',
+  'ballot_receipts',
+  'open_ballots',
+  'round_tallies',
+  'speaker_requests',
+  'assembly_events',
 ];
 const MIGRATIONS_TABLE = 'migrations';
 const isPostgres = Boolean(process.env.DATABASE_URL);

@@ -24,6 +24,10 @@ import { FollowsModule } from './modules/follows/follows.module';
 import { UsersModule } from './modules/users/users.module';
 import { CommentsModule } from './modules/comments/comments.module';
 import { ModerationModule } from './modules/moderation/moderation.module';
+import { TransactionModule } from './database/transactions';
+import { AssembliesModule } from './modules/assemblies/assemblies.module';
+import { LiveModule } from './modules/live/live.module';
+import { MinutesModule } from './modules/minutes/minutes.module';
 
 const REQUEST_ID = /^[A-Za-z0-9_.-]{1,64}$/;
 
@@ -58,6 +62,7 @@ export class AppModule {
         }),
         TypeOrmModule.forRoot({ ...buildDataSourceOptions(config), migrationsRun: true }),
         RedisModule,
+        TransactionModule,
         ThrottlerModule.forRootAsync({
           inject: [RedisConnection],
           useFactory: (redis: RedisConnection) => ({
@@ -81,6 +86,9 @@ export class AppModule {
         ModerationModule,
         FollowsModule,
         AnswersModule,
+        AssembliesModule,
+        LiveModule,
+        MinutesModule,
         HealthModule,
         SeedModule,
       ],

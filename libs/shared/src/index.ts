@@ -9,3 +9,6 @@ export * from './types/reference-data';
 export * from './enums/proposal-status';
 export * from './types/proposals';
 export * from './types/participation';
+export * from './enums/assembly';
+export * from './types/assemblies';
+export * from './realtime/events';

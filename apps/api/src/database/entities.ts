@@ -15,6 +15,19 @@ import { CommentsModeration1764200000000 } from './migrations/1764200000000-comm
 import { ProposalFollow, ProposalUnsubscribeToken } from '../modules/follows/proposal-follow.entity';
 import { Follows1764300000000 } from './migrations/1764300000000-follows';
 import { ProposalAttachmentEntity } from '../modules/proposals/attachments/attachment.entity';
+import { AgendaItemEntity, Assembly, AssemblyRegistration } from '../modules/assemblies/entities/assembly.entity';
+import { Participant } from '../modules/assemblies/entities/participant.entity';
+import {
+  AssemblyEvent,
+  BallotReceipt,
+  LiveProposalEntity,
+  LiveProposalSupport,
+  OpenBallot,
+  RoundTally,
+  SpeakerRequest,
+  VotingRoundEntity,
+} from '../modules/assemblies/entities/live.entities';
+import { Assemblies1764500000000 } from './migrations/1764500000000-assemblies';
 import { AttachmentsSupportLimit1764400000000 } from './migrations/1764400000000-attachments-support-limit';
 
 /** Listed explicitly (no globs) so the same list works from source, from dist and under jest. */
@@ -33,6 +46,18 @@ export const ENTITIES = [
   ProposalFollow,
   ProposalUnsubscribeToken,
   ProposalAttachmentEntity,
+  Assembly,
+  AgendaItemEntity,
+  AssemblyRegistration,
+  Participant,
+  LiveProposalEntity,
+  LiveProposalSupport,
+  VotingRoundEntity,
+  BallotReceipt,
+  OpenBallot,
+  RoundTally,
+  SpeakerRequest,
+  AssemblyEvent,
 ];
 export const MIGRATIONS = [
   InitialSchema1764000000000,
@@ -40,4 +65,5 @@ export const MIGRATIONS = [
   CommentsModeration1764200000000,
   Follows1764300000000,
   AttachmentsSupportLimit1764400000000,
+  Assemblies1764500000000,
 ];

@@ -1,0 +1,158 @@
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  JoinTable,
+  ManyToMany,
+  ManyToOne,
+  PrimaryColumn,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  type Relation,
+} from 'typeorm';
+import { AgendaItemType, AssemblyStatus, AssemblyVisibility, RegistrationStatus } from '@app/shared';
+import { TIMESTAMP, timestampColumn, uuidColumn } from '../../../database/column-types';
+import { Area } from '../../areas/area.entity';
+import { User } from '../../users/user.entity';
+
+/**
+ * A Bürgerversammlung. Its live state (current item, intake, speakers' time limit) is stored here,
+ * not in a process's memory, so every API process and every reconnecting client sees the same.
+ */
+@Entity('assemblies')
+@Index(['startsAt'])
+export class Assembly {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'varchar', length: 200 })
+  title: string;
+
+  @Column({ type: 'text', nullable: true })
+  description: string | null;
+
+  @Column({ type: 'varchar', length: 300 })
+  place: string;
+
+  @Column({ type: TIMESTAMP })
+  startsAt: Date;
+
+  @Column({ type: TIMESTAMP })
+  endsAt: Date;
+
+  @Column({ type: 'varchar', length: 20, default: AssemblyStatus.Planned })
+  status: AssemblyStatus;
+
+  @Column({ type: 'varchar', length: 20, default: AssemblyVisibility.Public })
+  visibility: AssemblyVisibility;
+
+  @Column({ type: 'varchar', length: 12, unique: true })
+  joinCode: string;
+
+  /** Handed out at the door; entering it marks a participant as present in the hall. */
+  @Column({ type: 'varchar', length: 12 })
+  checkInCode: string;
+
+  @Column({ type: 'boolean', default: false })
+  requireAccount: boolean;
+
+  @Column({ type: 'boolean', default: false })
+  requireCheckIn: boolean;
+
+  @Column({ type: 'boolean', default: false })
+  registrationEnabled: boolean;
+
+  @Column({ type: 'integer', nullable: true })
+  capacity: number | null;
+
+  @Column(uuidColumn({ nullable: true }))
+  currentItemId: string | null;
+
+  @Column({ type: 'boolean', default: false })
+  intakeOpen: boolean;
+
+  @Column({ type: 'integer', nullable: true })
+  speakingTimeSeconds: number | null;
+
+  /** Grows with every change of the live state; clients keep the newest state they saw. */
+  @Column({ type: 'integer', default: 0 })
+  stateVersion: number;
+
+  @Column(uuidColumn({ nullable: true }))
+  createdById: string | null;
+
+  @ManyToMany(() => Area)
+  @JoinTable({ name: 'assembly_areas', joinColumn: { name: 'assemblyId' }, inverseJoinColumn: { name: 'areaId' } })
+  areas: Area[];
+
+  @ManyToMany(() => User)
+  @JoinTable({ name: 'assembly_moderators', joinColumn: { name: 'assemblyId' }, inverseJoinColumn: { name: 'userId' } })
+  moderators: User[];
+
+  @CreateDateColumn(timestampColumn())
+  createdAt: Date;
+
+  @UpdateDateColumn(timestampColumn())
+  updatedAt: Date;
+}
+
+@Entity('agenda_items')
+@Index(['assemblyId', 'position'])
+export class AgendaItemEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column(uuidColumn())
+  assemblyId: string;
+
+  @ManyToOne(() => Assembly, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'assemblyId' })
+  assembly: Relation<Assembly>;
+
+  @Column({ type: 'integer' })
+  position: number;
+
+  @Column({ type: 'varchar', length: 200 })
+  title: string;
+
+  @Column({ type: 'varchar', length: 30 })
+  type: AgendaItemType;
+
+  @Column({ type: 'text', nullable: true })
+  description: string | null;
+}
+
+/** Registration for an assembly with a capacity: confirmed, on the waiting list, or cancelled. */
+@Entity('assembly_registrations')
+export class AssemblyRegistration {
+  @PrimaryColumn(uuidColumn())
+  assemblyId: string;
+
+  @ManyToOne(() => Assembly, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'assemblyId' })
+  assembly: Relation<Assembly>;
+
+  @Index()
+  @PrimaryColumn(uuidColumn())
+  userId: string;
+
+  @ManyToOne(() => User, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'userId' })
+  user: Relation<User>;
+
+  @Column({ type: 'varchar', length: 20 })
+  status: RegistrationStatus;
+
+  /** When the person (re-)registered: the order of the waiting list. */
+  @Column({ type: TIMESTAMP })
+  registeredAt: Date;
+
+  /** Set once the reminder mail went out (a conditional update makes it once, across processes). */
+  @Column({ type: TIMESTAMP, nullable: true })
+  reminderSentAt: Date | null;
+
+  @CreateDateColumn(timestampColumn())
+  createdAt: Date;
+}

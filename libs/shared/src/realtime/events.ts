@@ -1,0 +1,114 @@
+import type { ApiErrorBody } from '../types/errors';
+import type { AgendaItemType } from '../enums/assembly';
+import type { VotingType } from '../enums/assembly';
+import type { LiveProposal, LiveRound, LiveSnapshot, LiveSpeaker, LiveState, ModeratorState, RoundResult } from '../types/assemblies';
+
+/** The socket.io namespace of live assemblies. */
+export const LIVE_NAMESPACE = '/live';
+
+/**
+ * Sent in the handshake: `io('/live', { auth: LiveHandshake, withCredentials: true })`. Accounts are
+ * recognised by the session cookie; guests send their device credential.
+ */
+export interface LiveHandshake {
+  assemblyId: string;
+  guestToken?: string;
+  /** projector: a read-only view (no participant is created or needed). */
+  mode?: 'participant' | 'projector';
+}
+
+/** Every client→server event is acknowledged with this. */
+export type LiveAck<T = undefined> = { ok: true; data: T } | { ok: false; error: ApiErrorBody };
+
+export interface CastBallotPayload {
+  roundId: string;
+  /** Chosen options (yes/no/abstain, single and multiple choice). */
+  optionIds?: string[];
+  /** Dot voting: points per option, summing to at most the round's points. */
+  points?: Array<{ optionId: string; points: number }>;
+  /** A fresh random id per ballot (e.g. crypto.randomUUID()); a retry with the same key returns the first answer. */
+  idempotencyKey: string;
+}
+
+export interface CastBallotResult {
+  roundId: string;
+  /** false when this was a retry of a ballot already counted (same idempotency key). */
+  created: boolean;
+}
+
+export interface CreateRoundPayload {
+  agendaItemId?: string | null;
+  question: string;
+  type: VotingType;
+  /** Labels; ignored for yes/no/abstain (the options are fixed and translated by clients). */
+  options?: string[];
+  maxChoices?: number | null;
+  points?: number | null;
+  secret: boolean;
+  requireCheckIn?: boolean;
+}
+
+export interface HallTallyPayload {
+  roundId: string;
+  counts: Array<{ optionId: string; count: number }>;
+  /** Number of people who voted in the hall (e.g. ballots counted). */
+  ballots?: number | null;
+  note?: string | null;
+}
+
+/** client → server events, with their payloads and what the acknowledgement carries. */
+export interface LiveClientEvents {
+  /** The full current state (also sent right after connecting). */
+  'live:sync': (payload: Record<string, never>, ack: (r: LiveAck<LiveSnapshot>) => void) => void;
+  'proposal:submit': (payload: { text: string; agendaItemId?: string | null }, ack: (r: LiveAck<LiveProposal>) => void) => void;
+  'proposal:support': (payload: { proposalId: string; support: boolean }, ack: (r: LiveAck<{ supportCount: number }>) => void) => void;
+  'ballot:cast': (payload: CastBallotPayload, ack: (r: LiveAck<CastBallotResult>) => void) => void;
+  'speaker:request': (payload: Record<string, never>, ack: (r: LiveAck<LiveSpeaker>) => void) => void;
+  'speaker:withdraw': (payload: Record<string, never>, ack: (r: LiveAck<undefined>) => void) => void;
+  // moderators only
+  'assembly:set-status': (payload: { status: 'live' | 'closed' }, ack: (r: LiveAck<undefined>) => void) => void;
+  'item:set': (payload: { agendaItemId: string | null }, ack: (r: LiveAck<undefined>) => void) => void;
+  'item:add': (payload: { title: string; type: AgendaItemType; description?: string | null }, ack: (r: LiveAck<undefined>) => void) => void;
+  'intake:set': (payload: { open: boolean }, ack: (r: LiveAck<undefined>) => void) => void;
+  'proposal:moderate': (payload: { proposalId: string; decision: 'approve' | 'reject' }, ack: (r: LiveAck<LiveProposal>) => void) => void;
+  'proposal:on-behalf': (payload: { text: string; sourceNote: string }, ack: (r: LiveAck<LiveProposal>) => void) => void;
+  'round:create': (payload: CreateRoundPayload, ack: (r: LiveAck<LiveRound>) => void) => void;
+  'round:open': (payload: { roundId: string }, ack: (r: LiveAck<undefined>) => void) => void;
+  'round:close': (payload: { roundId: string }, ack: (r: LiveAck<RoundResult>) => void) => void;
+  'round:publish': (payload: { roundId: string }, ack: (r: LiveAck<RoundResult>) => void) => void;
+  'round:hall-tally': (payload: HallTallyPayload, ack: (r: LiveAck<RoundResult>) => void) => void;
+  'speaker:start': (payload: { speakerId: string }, ack: (r: LiveAck<undefined>) => void) => void;
+  'speaker:stop': (payload: Record<string, never>, ack: (r: LiveAck<undefined>) => void) => void;
+  'speaker:order': (payload: { speakerIds: string[] }, ack: (r: LiveAck<undefined>) => void) => void;
+  'speaker:time-limit': (payload: { seconds: number | null }, ack: (r: LiveAck<undefined>) => void) => void;
+}
+
+/** server → client events. */
+export interface LiveServerEvents {
+  /** The room's state after a change (coalesced; newer `version` wins). */
+  'live:state': (state: LiveState) => void;
+  /** Moderators only: their extra state, with live tallies. */
+  'live:moderator': (state: ModeratorState) => void;
+  /** The connection was refused or ended (e.g. the guest credential no longer valid). */
+  'live:error': (error: ApiErrorBody) => void;
+}
+
+export type LiveClientEventName = keyof LiveClientEvents;
+/** Events only moderators (of this assembly) and administrators may send. */
+export const MODERATOR_EVENTS: readonly LiveClientEventName[] = [
+  'assembly:set-status',
+  'item:set',
+  'item:add',
+  'intake:set',
+  'proposal:moderate',
+  'proposal:on-behalf',
+  'round:create',
+  'round:open',
+  'round:close',
+  'round:publish',
+  'round:hall-tally',
+  'speaker:start',
+  'speaker:stop',
+  'speaker:order',
+  'speaker:time-limit',
+];

@@ -1,0 +1,262 @@
+import type {
+  AgendaItemType,
+  AssemblyStatus,
+  AssemblyVisibility,
+  LiveProposalStatus,
+  Presence,
+  RegistrationStatus,
+  SpeakerStatus,
+  VotingRoundStatus,
+  VotingType,
+} from '../enums/assembly';
+
+export interface AgendaItem {
+  id: string;
+  /** 1-based order. */
+  position: number;
+  title: string;
+  type: AgendaItemType;
+  description: string | null;
+}
+
+export interface AgendaItemInput {
+  /** Present to keep (and update) an existing item; absent for a new one. */
+  id?: string;
+  title: string;
+  type: AgendaItemType;
+  description?: string | null;
+}
+
+export interface AssemblySummary {
+  id: string;
+  title: string;
+  place: string;
+  /** ISO date-times. */
+  startsAt: string;
+  endsAt: string;
+  status: AssemblyStatus;
+  visibility: AssemblyVisibility;
+  areas: Array<{ id: string; name: string }>;
+  registration: {
+    enabled: boolean;
+    /** null: no limit. */
+    capacity: number | null;
+    confirmed: number;
+    waitlisted: number;
+  };
+}
+
+export interface AssemblyDetail extends AssemblySummary {
+  description: string | null;
+  agenda: AgendaItem[];
+  /** Short code shown on the projector; opens the assembly on a phone (/join/CODE). */
+  joinCode: string;
+  /** Guests (display name only) may not join; an account is needed. */
+  requireAccount: boolean;
+  /** Binding votes: only participants who entered the check-in code from the door may vote. */
+  requireCheckIn: boolean;
+  moderators: Array<{ id: string; displayName: string | null }>;
+  viewer: {
+    isModerator: boolean;
+    registration: RegistrationStatus | null;
+    canRegister: boolean;
+    /** Moderators only: the code handed out at the door. */
+    checkInCode: string | null;
+  };
+}
+
+export interface CreateAssemblyRequest {
+  title: string;
+  description?: string | null;
+  place: string;
+  startsAt: string;
+  endsAt: string;
+  areaIds: string[];
+  visibility?: AssemblyVisibility;
+  requireAccount?: boolean;
+  requireCheckIn?: boolean;
+  registrationEnabled?: boolean;
+  capacity?: number | null;
+  moderatorIds?: string[];
+  agenda?: AgendaItemInput[];
+}
+
+export type UpdateAssemblyRequest = Partial<CreateAssemblyRequest>;
+
+export interface AssemblyListQuery {
+  areaId?: string;
+  /** upcoming (default: not yet ended, soonest first) or past (ended, latest first). */
+  when?: 'upcoming' | 'past';
+  page?: number;
+  pageSize?: number;
+}
+
+export interface RegistrationResponse {
+  status: RegistrationStatus;
+  /** 1-based place on the waiting list, when waitlisted. */
+  waitlistPosition: number | null;
+}
+
+/** Join by code (phone) or by id (online from the detail page). */
+export interface JoinAssemblyRequest {
+  code?: string;
+  assemblyId?: string;
+  /** Guests only: the name shown to others. */
+  displayName?: string;
+  /** The code from the door: marks the participant as present in the hall and allowed binding votes. */
+  checkInCode?: string;
+  /** Guests re-joining on the same device send their credential instead of a name. */
+  guestToken?: string;
+}
+
+export interface ParticipantSelf {
+  id: string;
+  displayName: string;
+  presence: Presence;
+  checkedIn: boolean;
+  isGuest: boolean;
+}
+
+export interface JoinAssemblyResponse {
+  assemblyId: string;
+  participant: ParticipantSelf;
+  /**
+   * Guests only: the per-assembly device credential (keep it in the device's storage; send it in the
+   * socket handshake and when joining again). Returned once, when the guest is created.
+   */
+  guestToken: string | null;
+}
+
+export interface ParticipantListItem {
+  id: string;
+  displayName: string;
+  isGuest: boolean;
+  presence: Presence;
+  checkedIn: boolean;
+  joinedAt: string;
+}
+
+export interface ParticipantList {
+  items: ParticipantListItem[];
+  counts: { hall: number; online: number; total: number; checkedIn: number };
+}
+
+// ---- live state (socket.io namespace /live) ----
+
+export interface VotingOption {
+  id: string;
+  label: string;
+}
+
+export interface OptionResult {
+  optionId: string;
+  label: string;
+  /** Ballots (or points, for dot voting) cast in the app. */
+  online: number;
+  /** The moderator's hall count (show of hands, paper ballots), kept apart and labelled. */
+  hall: number;
+  total: number;
+}
+
+export interface RoundResult {
+  roundId: string;
+  options: OptionResult[];
+  /** Number of ballots cast in the app; hallBallots is the moderator's count of hall voters (null: none entered). */
+  ballots: number;
+  hallBallots: number | null;
+  hallNote: string | null;
+}
+
+export interface LiveRound {
+  id: string;
+  agendaItemId: string | null;
+  question: string;
+  type: VotingType;
+  options: VotingOption[];
+  /** Multiple choice: at most this many options. */
+  maxChoices: number | null;
+  /** Dot voting: points each participant distributes. */
+  points: number | null;
+  secret: boolean;
+  /** Only checked-in participants may vote. */
+  requireCheckIn: boolean;
+  status: VotingRoundStatus;
+  ballotsCast: number;
+  /** Present once published (for everybody) — and always in the moderator's view. */
+  results: RoundResult | null;
+}
+
+export interface LiveProposal {
+  id: string;
+  text: string;
+  status: LiveProposalStatus;
+  supportCount: number;
+  /** The participant's display name; null for input entered on behalf. */
+  author: string | null;
+  sourceNote: string | null;
+  agendaItemId: string | null;
+  createdAt: string;
+}
+
+export interface LiveSpeaker {
+  id: string;
+  participantId: string;
+  displayName: string;
+  status: SpeakerStatus;
+  /** ISO time the turn started; with timeLimitSeconds the clients count down to startedAt + limit. */
+  startedAt: string | null;
+  timeLimitSeconds: number | null;
+}
+
+/** What everybody in the room sees; sent whole after every change, newer version wins. */
+export interface LiveState {
+  assemblyId: string;
+  /** Grows with every change; clients ignore states older than the one they have. */
+  version: number;
+  title: string;
+  status: AssemblyStatus;
+  joinCode: string;
+  agenda: AgendaItem[];
+  currentItemId: string | null;
+  intakeOpen: boolean;
+  /** Approved proposals, most supported first. */
+  proposals: LiveProposal[];
+  /** The round of the current moment (open, or the latest closed/published one), if any. */
+  round: LiveRound | null;
+  /** Published rounds of the assembly, oldest first (for the projector and the minutes view). */
+  publishedRounds: LiveRound[];
+  speakers: { current: LiveSpeaker | null; queue: LiveSpeaker[]; defaultTimeLimitSeconds: number | null };
+  attendance: { hall: number; online: number; total: number };
+  /** Server time of this state, so clients can correct their clock for countdowns. */
+  serverTime: string;
+}
+
+/** Extra state for moderators (sent to the assembly's moderator room). */
+export interface ModeratorState {
+  assemblyId: string;
+  version: number;
+  pendingProposals: LiveProposal[];
+  rejectedProposals: LiveProposal[];
+  /** Every round of the assembly with its live tally, newest first. */
+  rounds: LiveRound[];
+  checkInCode: string;
+  attendance: { hall: number; online: number; total: number; checkedIn: number; connected: number };
+}
+
+/** The connected person's own part. */
+export interface LiveMe {
+  /** null for moderators and spectators who have not joined as participants. */
+  participant: ParticipantSelf | null;
+  isModerator: boolean;
+  supportedProposalIds: string[];
+  /** Rounds this participant has voted in. */
+  votedRoundIds: string[];
+  /** The participant's open speaker request, if any. */
+  speakerRequestId: string | null;
+}
+
+export interface LiveSnapshot {
+  state: LiveState;
+  me: LiveMe;
+  moderator: ModeratorState | null;
+}
