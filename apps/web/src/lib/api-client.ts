@@ -56,11 +56,58 @@ async function toApiError(response: Response): Promise<ApiError> {
   return new ApiError(response.status, CLIENT_ERROR_UNKNOWN, response.statusText, [], retryAfterSeconds);
 }
 
-async function send(method: Method, path: string, body: unknown, refreshCsrf: boolean): Promise<Response> {
+/** Upload progress as a fraction 0..1 (only for FormData bodies, which go through XMLHttpRequest). */
+export type ProgressListener = (fraction: number) => void;
+
+function parseHeaders(raw: string): Headers {
+  const headers = new Headers();
+  for (const line of raw.trim().split(/[\r\n]+/)) {
+    const colon = line.indexOf(':');
+    if (colon > 0) headers.append(line.slice(0, colon).trim(), line.slice(colon + 1).trim());
+  }
+  return headers;
+}
+
+/**
+ * fetch cannot report upload progress, so multipart bodies go through XMLHttpRequest; the answer
+ * is wrapped in a Response so that error parsing and the CSRF retry stay the same.
+ */
+function sendForm(method: Method, path: string, headers: Record<string, string>, body: FormData, onProgress?: ProgressListener) {
+  return new Promise<Response>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open(method, path);
+    xhr.withCredentials = true;
+    for (const [name, value] of Object.entries(headers)) xhr.setRequestHeader(name, value);
+    if (onProgress) {
+      xhr.upload.onprogress = (event) => {
+        if (event.lengthComputable && event.total > 0) onProgress(event.loaded / event.total);
+      };
+    }
+    xhr.onload = () => {
+      const status = xhr.status;
+      const nullBody = status === 204 || status === 205 || status === 304;
+      resolve(
+        new Response(nullBody ? null : xhr.responseText, {
+          status,
+          statusText: xhr.statusText,
+          headers: parseHeaders(xhr.getAllResponseHeaders()),
+        }),
+      );
+    };
+    xhr.onerror = () => reject(new Error('Network error'));
+    xhr.onabort = () => reject(new Error('Aborted'));
+    xhr.send(body);
+  });
+}
+
+async function send(method: Method, path: string, body: unknown, refreshCsrf: boolean, onProgress?: ProgressListener): Promise<Response> {
   const headers: Record<string, string> = { Accept: 'application/json' };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const isForm = body instanceof FormData;
+  // The browser sets multipart/form-data with its boundary itself.
+  if (body !== undefined && !isForm) headers['Content-Type'] = 'application/json';
   if (method !== 'GET') headers[CSRF_HEADER] = await csrfToken(refreshCsrf);
   try {
+    if (isForm) return await sendForm(method, path, headers, body, onProgress);
     return await fetch(path, {
       method,
       headers,
@@ -73,18 +120,18 @@ async function send(method: Method, path: string, body: unknown, refreshCsrf: bo
 }
 
 /** Sends the request; retries once with a fresh CSRF token if the server rejected the old one. */
-async function request(method: Method, path: string, body?: unknown): Promise<Response> {
-  let response = await send(method, path, body, false);
+async function request(method: Method, path: string, body?: unknown, onProgress?: ProgressListener): Promise<Response> {
+  let response = await send(method, path, body, false, onProgress);
   if (response.status === 403 && method !== 'GET') {
     const error = await toApiError(response.clone());
-    if (error.code === 'CSRF_TOKEN_INVALID') response = await send(method, path, body, true);
+    if (error.code === 'CSRF_TOKEN_INVALID') response = await send(method, path, body, true, onProgress);
   }
   if (!response.ok) throw await toApiError(response);
   return response;
 }
 
-async function json<T>(method: Method, path: string, body?: unknown): Promise<T> {
-  const response = await request(method, path, body);
+async function json<T>(method: Method, path: string, body?: unknown, onProgress?: ProgressListener): Promise<T> {
+  const response = await request(method, path, body, onProgress);
   if (response.status === 204) return undefined as T;
   const text = await response.text();
   return (text ? JSON.parse(text) : undefined) as T;
@@ -96,6 +143,8 @@ export const api = {
   patch: <T>(path: string, body: unknown) => json<T>('PATCH', path, body),
   put: <T>(path: string, body: unknown) => json<T>('PUT', path, body),
   delete: <T>(path: string, body?: unknown) => json<T>('DELETE', path, body),
+  /** multipart/form-data (file uploads), with the same CSRF handling and errors as every write. */
+  upload: <T>(path: string, form: FormData, onProgress?: ProgressListener) => json<T>('POST', path, form, onProgress),
 };
 
 /** Fetches a file the server sends as an attachment and hands it to the browser's download. */

@@ -13,3 +13,20 @@ export function byName<T>(name: (item: T) => string): (a: T, b: T) => number {
   const collator = new Intl.Collator(i18n.language);
   return (a, b) => collator.compare(name(a), name(b));
 }
+
+/** A file size for people: "820 KB", "4,8 MB" (units of 1024 bytes, as file managers show them). */
+export function formatFileSize(bytes: number): string {
+  const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  return new Intl.NumberFormat(i18n.language, {
+    style: 'unit',
+    unit: units[unit],
+    unitDisplay: unit === 0 ? 'long' : 'short',
+    maximumFractionDigits: unit >= 2 ? 1 : 0,
+  }).format(value);
+}

@@ -35,8 +35,23 @@ function fieldMessages(detail: FieldErrorDetail): UiMessage[] {
   });
 }
 
+/**
+ * Thrown by a form's submit handler when it knows better than the generic mapping what an API
+ * error means for its fields (e.g. "file too large" next to the file input).
+ */
+export class FormError extends Error {
+  constructor(
+    readonly formError: UiMessage,
+    readonly fieldErrors: FieldErrors = {},
+  ) {
+    super(typeof formError.key === 'string' ? formError.key : 'FormError');
+    this.name = 'FormError';
+  }
+}
+
 /** Turns any thrown value into a form-level message and per-field messages. */
 export function describeError(error: unknown): { formError: UiMessage; fieldErrors: FieldErrors } {
+  if (error instanceof FormError) return { formError: error.formError, fieldErrors: error.fieldErrors };
   if (!(error instanceof ApiError)) {
     return { formError: { key: `errors.${CLIENT_ERROR_UNKNOWN}` }, fieldErrors: {} };
   }

@@ -10,6 +10,7 @@ import { Section } from '../../components/ui/Section';
 import { StatusBadge } from '../../components/ui/StatusBadge';
 import { CommentThread } from '../../features/comments/components/CommentThread';
 import { useProposal } from '../../features/proposals/api/proposals';
+import { AttachmentUpload, ProposalAttachments } from '../../features/proposals/components/Attachments';
 import { FollowButton } from '../../features/proposals/components/FollowButton';
 import { localizedName } from '../../features/proposals/components/localized';
 import { AnswerForm, MergeForm } from '../../features/proposals/components/ModeratorForms';
@@ -98,6 +99,8 @@ function ProposalView({ proposal }: { proposal: ProposalDetail }) {
         <FormattedText text={proposal.body} />
       </div>
 
+      <ProposalAttachments proposal={proposal} />
+
       <div className="proposal-actions">
         <SupportButton proposal={proposal} />
         {user ? (
@@ -115,6 +118,8 @@ function ProposalView({ proposal }: { proposal: ProposalDetail }) {
           </p>
         )}
       </div>
+
+      <AttachmentUpload proposal={proposal} />
 
       {proposal.viewer.canEdit || proposal.viewer.canWithdraw ? (
         <Section id="own" title={t('proposals.detail.ownTitle')} boxed>

@@ -33,22 +33,29 @@ function ProposalEditPage({ proposal }: { proposal: ProposalDetail | null }) {
       ) : options.isPending ? (
         <Loading />
       ) : (
-        <ProposalForm
-          proposal={proposal}
-          areaOptions={options.areaOptions}
-          fieldOptions={options.fieldOptions}
-          canEnterOnBehalf={user?.role === Role.Moderator || user?.role === Role.Administrator}
-          onSaved={(saved) =>
-            navigate(`/proposals/${saved.id}`, {
-              state: flash({ key: proposal ? 'proposals.form.saved' : 'proposals.form.created' }),
-            })
-          }
-          actions={
-            <ButtonLink to={cancelTo} variant="tertiary">
-              {t('common.cancel')}
-            </ButtonLink>
-          }
-        />
+        <>
+          {proposal ? null : (
+            <p className="kern-body proposal-form__attachments-hint">
+              <span className="kern-icon kern-icon--info kern-icon--small" aria-hidden="true" /> {t('proposals.form.attachmentsHint')}
+            </p>
+          )}
+          <ProposalForm
+            proposal={proposal}
+            areaOptions={options.areaOptions}
+            fieldOptions={options.fieldOptions}
+            canEnterOnBehalf={user?.role === Role.Moderator || user?.role === Role.Administrator}
+            onSaved={(saved) =>
+              navigate(`/proposals/${saved.id}`, {
+                state: flash({ key: proposal ? 'proposals.form.saved' : 'proposals.form.created' }),
+              })
+            }
+            actions={
+              <ButtonLink to={cancelTo} variant="tertiary">
+                {t('common.cancel')}
+              </ButtonLink>
+            }
+          />
+        </>
       )}
     </Page>
   );

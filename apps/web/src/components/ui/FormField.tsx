@@ -1,4 +1,4 @@
-import type { ChangeEvent, InputHTMLAttributes, ReactNode } from 'react';
+import type { ChangeEvent, InputHTMLAttributes, ReactNode, Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { translateMessage, type UiMessage } from '../../lib/messages';
 import type { CheckboxBinding, FieldIdentity, TextBinding } from '../../lib/use-form';
@@ -71,6 +71,39 @@ export function TextField({ id, name, label, required, errors, hint, value, onCh
         };
         return multiline ? <textarea {...control} rows={rows} /> : <input {...native} {...control} />;
       }}
+    </FieldFrame>
+  );
+}
+
+interface FileFieldProps extends TextBinding, Omit<NativeInput, 'type'> {
+  hint?: ReactNode;
+  /** The chosen file (null when the choice was cleared); the bound value receives its name. */
+  onFile: (file: File | null) => void;
+  inputRef?: Ref<HTMLInputElement>;
+}
+
+/** A native file input in the same frame as every field; the file itself stays with the caller. */
+export function FileField({ id, name, label, required, errors, hint, value, onChange, onFile, inputRef, ...native }: FileFieldProps) {
+  void value; // a file input cannot be controlled; the caller keeps the file
+  return (
+    <FieldFrame id={id} name={name} label={label} required={required} errors={errors} hint={hint} inputClass="kern-form-input__input">
+      {(aria) => (
+        <input
+          {...native}
+          {...aria}
+          className={`${aria.className} file-input`}
+          ref={inputRef}
+          type="file"
+          id={id}
+          name={name}
+          required={required}
+          onChange={(event) => {
+            const file = event.target.files?.[0] ?? null;
+            onFile(file);
+            onChange(file?.name ?? '');
+          }}
+        />
+      )}
     </FieldFrame>
   );
 }

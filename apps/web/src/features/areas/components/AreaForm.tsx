@@ -16,10 +16,23 @@ interface AreaFormProps {
   onSaved: (area: AreaResponse) => void;
 }
 
+/** Bounds of an Aktionsraum's per-person support limit (the API checks them again). */
+export const SUPPORT_LIMIT_MIN = 1;
+export const SUPPORT_LIMIT_MAX = 1000;
+
 function checkDates(values: { validFrom: string; validTo: string }): FieldErrors {
   return values.validFrom && values.validTo && values.validTo < values.validFrom
     ? { validTo: [{ key: 'validation.validToBeforeFrom' }] }
     : {};
+}
+
+function checkSupportLimit(values: { type: string; supportLimit: string }): FieldErrors {
+  const text = values.supportLimit.trim();
+  if (values.type !== AreaType.ActionArea || !text) return {};
+  const value = Number(text);
+  return /^\d+$/.test(text) && value >= SUPPORT_LIMIT_MIN && value <= SUPPORT_LIMIT_MAX
+    ? {}
+    : { supportLimit: [{ key: 'validation.wholeNumberRange', params: { min: SUPPORT_LIMIT_MIN, max: SUPPORT_LIMIT_MAX } }] };
 }
 
 export function AreaForm({ area, allAreas, cancelPath, onSaved }: AreaFormProps) {
@@ -35,8 +48,9 @@ export function AreaForm({ area, allAreas, cancelPath, onSaved }: AreaFormProps)
       parentId: area?.parentId ?? '',
       validFrom: area?.validFrom ?? new Date().toISOString().slice(0, 10),
       validTo: area?.validTo ?? '',
+      supportLimit: area?.supportLimit ? String(area.supportLimit) : '',
     },
-    validate: checkDates,
+    validate: (values) => ({ ...checkDates(values), ...checkSupportLimit(values) }),
     onSubmit: async (values) => {
       const body: Omit<CreateAreaRequest, 'type'> = {
         code: values.code.trim(),
@@ -46,6 +60,11 @@ export function AreaForm({ area, allAreas, cancelPath, onSaved }: AreaFormProps)
         validFrom: values.validFrom,
         validTo: values.validTo || null,
       };
+      // Only an Aktionsraum carries a limit; empty means none.
+      if (values.type === AreaType.ActionArea) {
+        const limit = values.supportLimit.trim();
+        body.supportLimit = limit ? Number(limit) : null;
+      }
       onSaved(await save(area?.id ?? null, area ? body : { ...body, type: values.type as AreaType }));
     },
   });
@@ -97,6 +116,17 @@ export function AreaForm({ area, allAreas, cancelPath, onSaved }: AreaFormProps)
         <TextField {...form.field('validFrom', { label: t('fields.validFrom'), required: true })} type="date" />
         <TextField {...form.field('validTo', { label: t('fields.validTo') })} hint={t('admin.areas.validToHint')} type="date" />
       </div>
+      {form.values.type === AreaType.ActionArea ? (
+        <TextField
+          {...form.field('supportLimit', { label: t('fields.supportLimit') })}
+          hint={t('admin.areas.supportLimitHint', { min: SUPPORT_LIMIT_MIN, max: SUPPORT_LIMIT_MAX })}
+          type="number"
+          inputMode="numeric"
+          min={SUPPORT_LIMIT_MIN}
+          max={SUPPORT_LIMIT_MAX}
+          step={1}
+        />
+      ) : null}
     </Form>
   );
 }

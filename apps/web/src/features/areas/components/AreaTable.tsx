@@ -32,7 +32,18 @@ export function AreaTable({ areas, lookup, editPath }: AreaTableProps) {
             </>
           ),
         },
-        { id: 'type', header: t('fields.areaType'), cell: (area) => t(`areaTypes.${area.type}`) },
+        {
+          id: 'type',
+          header: t('fields.areaType'),
+          cell: (area) => (
+            <>
+              {t(`areaTypes.${area.type}`)}
+              {area.supportLimit ? (
+                <span className="table-subtext">{t('admin.areas.supportLimitCell', { count: area.supportLimit })}</span>
+              ) : null}
+            </>
+          ),
+        },
         {
           id: 'parent',
           header: t('fields.parent'),
