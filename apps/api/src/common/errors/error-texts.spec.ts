@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ErrorCode } from './error-codes';
+import { ErrorCode } from '@app/shared';
 
 /** Every error code the API can send has a text a person can read, in every language of the web client. */
 describe('error codes', () => {
   const locales = ['de', 'en'].map((lang) => ({
     lang,
     errors: (
-      JSON.parse(readFileSync(join(__dirname, '../../../../apps/web/src/locales', `${lang}.json`), 'utf8')) as {
+      JSON.parse(readFileSync(join(__dirname, '../../../../web/src/locales', `${lang}.json`), 'utf8')) as {
         errors: Record<string, string>;
       }
     ).errors,
