@@ -1,4 +1,4 @@
-import { AreaType } from '@app/shared';
+import { AgendaItemType, AreaType } from '@app/shared';
 
 /**
  * Demo data from shared/DOMAIN.md. The names of districts, Aktionsräume and Quartiere are the
@@ -101,5 +101,69 @@ export const DEMO_FIELDS_OF_ACTION = [
     nameEn: 'Strengthen social cohesion in the neighbourhood',
     descriptionDe: 'Aktivierung der Nachbarschaft, Quartiersmanagement, eigene Projekte der Bewohnerinnen und Bewohner.',
     descriptionEn: 'Neighbourhood activation, neighbourhood management, residents’ own projects.',
+  },
+];
+
+/** Marks the demo assemblies: they are examples, not real appointments of the city. */
+export const ILLUSTRATIVE_ASSEMBLY_NOTE = 'Demodaten: Diese Versammlung ist ein illustratives Beispiel, kein echter Termin der Stadt.';
+
+export interface DemoAssembly {
+  /** Fixed join code: the key that keeps the seed from adding an assembly twice. */
+  joinCode: string;
+  title: string;
+  description: string;
+  place: string;
+  area: string;
+  /** Days from the first start (negative: in the past) and the start hour in UTC. */
+  dayOffset: number;
+  startHourUtc: number;
+  hours: number;
+  closed: boolean;
+  registrationEnabled: boolean;
+  capacity: number | null;
+  agenda: Array<{ title: string; type: AgendaItemType; description: string | null }>;
+}
+
+export const DEMO_ASSEMBLIES: DemoAssembly[] = [
+  {
+    joinCode: 'NRDMKT',
+    title: 'Bürgerversammlung Nordmarkt: Wie soll der Platz im Sommer aussehen?',
+    description: `Wir sammeln Ideen für den Nordmarkt und stimmen gemeinsam über die nächsten Schritte ab. Teilnahme vor Ort oder online mit dem Code auf der Leinwand.\n\n${ILLUSTRATIVE_ASSEMBLY_NOTE}`,
+    place: 'Nachbarschaftstreff am Nordmarkt (Beispieladresse)',
+    area: 'Nordmarkt',
+    dayOffset: 21,
+    startHourUtc: 17,
+    hours: 2,
+    closed: false,
+    registrationEnabled: true,
+    capacity: 80,
+    agenda: [
+      { title: 'Begrüßung und Bericht des Quartiersmanagements', type: AgendaItemType.Information, description: null },
+      {
+        title: 'Ideen für den Platz sammeln',
+        type: AgendaItemType.ProposalCollection,
+        description: 'Vorschläge per Handy oder auf Karten.',
+      },
+      { title: 'Aussprache zu den Vorschlägen', type: AgendaItemType.Discussion, description: null },
+      { title: 'Abstimmung: Welche Idee zuerst?', type: AgendaItemType.Vote, description: 'Punktabstimmung über die gesammelten Ideen.' },
+    ],
+  },
+  {
+    joinCode: 'HRDE26',
+    title: 'Bürgerversammlung Hörde: Rückblick auf das Quartiersjahr',
+    description: `Rückblick, Fragen und ein Stimmungsbild zu den Projekten im Aktionsraum Hörde.\n\n${ILLUSTRATIVE_ASSEMBLY_NOTE}`,
+    place: 'Bürgersaal Hörde (Beispieladresse)',
+    area: 'Hörde',
+    dayOffset: -45,
+    startHourUtc: 17,
+    hours: 2,
+    closed: true,
+    registrationEnabled: false,
+    capacity: null,
+    agenda: [
+      { title: 'Bericht: Was ist im Quartier passiert?', type: AgendaItemType.Information, description: null },
+      { title: 'Fragen und Aussprache', type: AgendaItemType.Discussion, description: null },
+      { title: 'Stimmungsbild zum Quartiersjahr', type: AgendaItemType.Vote, description: null },
+    ],
   },
 ];

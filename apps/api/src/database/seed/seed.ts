@@ -1,10 +1,13 @@
-import type { DataSource } from 'typeorm';
-import { Role } from '@app/shared';
+import { randomInt } from 'node:crypto';
+import type { DataSource, EntityManager } from 'typeorm';
+import { AreaType, AssemblyEventType, AssemblyStatus, AssemblyVisibility, JOIN_CODE_ALPHABET, Role } from '@app/shared';
 import { Area } from '../../modules/areas/area.entity';
+import { AgendaItemEntity, Assembly } from '../../modules/assemblies/entities/assembly.entity';
+import { AssemblyEvent } from '../../modules/assemblies/entities/live.entities';
 import { hashPassword } from '../../modules/auth/passwords';
 import { FieldOfAction } from '../../modules/fields-of-action/field-of-action.entity';
 import { User } from '../../modules/users/user.entity';
-import { areaCode, DEMO_AREAS, DEMO_FIELDS_OF_ACTION, ILLUSTRATIVE_NOTE } from './demo-data';
+import { areaCode, DEMO_AREAS, DEMO_ASSEMBLIES, DEMO_FIELDS_OF_ACTION, ILLUSTRATIVE_NOTE } from './demo-data';
 
 /** Inserts the demo areas and fields of action that are missing (by code); returns how many were added. */
 export async function seedDemoData(ds: DataSource): Promise<number> {
@@ -38,8 +41,68 @@ export async function seedDemoData(ds: DataSource): Promise<number> {
         added++;
       }
     }
+    added += await seedDemoAssemblies(m);
     return added;
   });
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const randomCode = () => Array.from({ length: 6 }, () => JOIN_CODE_ALPHABET[randomInt(JOIN_CODE_ALPHABET.length)]).join('');
+
+/**
+ * The illustrative assemblies (one upcoming, one past), dated relative to the first start. The
+ * past one is closed with a short event log (opened, its items, closed), so its minutes exist.
+ */
+async function seedDemoAssemblies(m: EntityManager): Promise<number> {
+  let added = 0;
+  for (const demo of DEMO_ASSEMBLIES) {
+    if (await m.existsBy(Assembly, { joinCode: demo.joinCode })) continue;
+    const area = await m.findOneBy(Area, { code: areaCode(AreaType.ActionArea, demo.area) });
+    if (!area) continue;
+    const day = new Date(Date.now() + demo.dayOffset * DAY_MS);
+    const startsAt = new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), demo.startHourUtc));
+    const endsAt = new Date(startsAt.getTime() + demo.hours * 60 * 60 * 1000);
+    const assembly = await m.save(
+      m.create(Assembly, {
+        title: demo.title,
+        description: demo.description,
+        place: demo.place,
+        startsAt,
+        endsAt,
+        status: demo.closed ? AssemblyStatus.Closed : AssemblyStatus.Planned,
+        visibility: AssemblyVisibility.Public,
+        joinCode: demo.joinCode,
+        checkInCode: randomCode(),
+        registrationEnabled: demo.registrationEnabled,
+        capacity: demo.capacity,
+        areas: [area],
+        moderators: [],
+      }),
+    );
+    const items: AgendaItemEntity[] = [];
+    for (const [index, item] of demo.agenda.entries()) {
+      items.push(await m.save(m.create(AgendaItemEntity, { ...item, assemblyId: assembly.id, position: index + 1 })));
+    }
+    if (demo.closed) {
+      const at = (minutes: number) => new Date(startsAt.getTime() + minutes * 60 * 1000);
+      const events: Array<Partial<AssemblyEvent>> = [
+        { type: AssemblyEventType.Opened, data: { title: demo.title }, createdAt: at(0) },
+        ...items.map((item, i) => ({
+          type: AssemblyEventType.ItemStarted,
+          data: { itemId: item.id, title: item.title, position: item.position, type: item.type },
+          createdAt: at(5 + i * 30),
+        })),
+        {
+          type: AssemblyEventType.Closed,
+          data: { title: demo.title, attendance: { hall: 0, online: 0, total: 0, checkedIn: 0, guests: 0 } },
+          createdAt: at(demo.hours * 60),
+        },
+      ];
+      for (const event of events) await m.save(m.create(AssemblyEvent, { ...event, assemblyId: assembly.id, actorRole: Role.Moderator }));
+    }
+    added++;
+  }
+  return added;
 }
 
 /** True on a database nobody has put reference data into yet. */

@@ -1,8 +1,13 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Area } from '../areas/area.entity';
+import { AuditModule } from '../audit/audit.module';
+import { MailModule } from '../mail/mail.module';
 import { User } from '../users/user.entity';
+import { AssembliesController } from './assemblies.controller';
+import { AssembliesService } from './assemblies.service';
 import { AssemblyAccessService } from './assembly-access.service';
+import { AssemblyMailsService } from './assembly-mails.service';
 import { AssemblyEventsService } from './assembly-events.service';
 import { AgendaItemEntity, Assembly, AssemblyRegistration } from './entities/assembly.entity';
 import {
@@ -16,6 +21,7 @@ import {
   VotingRoundEntity,
 } from './entities/live.entities';
 import { Participant } from './entities/participant.entity';
+import { RegistrationsService } from './registrations.service';
 
 export const ASSEMBLY_ENTITIES = [
   Assembly,
@@ -36,9 +42,9 @@ export const ASSEMBLY_ENTITIES = [
 
 /** Assemblies over HTTP: planning, agenda, registration, joining, participants (REST side of issue #4). */
 @Module({
-  imports: [TypeOrmModule.forFeature(ASSEMBLY_ENTITIES)],
-  controllers: [],
-  providers: [AssemblyAccessService, AssemblyEventsService],
-  exports: [AssemblyAccessService, AssemblyEventsService, TypeOrmModule],
+  imports: [TypeOrmModule.forFeature(ASSEMBLY_ENTITIES), AuditModule, MailModule],
+  controllers: [AssembliesController],
+  providers: [AssemblyAccessService, AssemblyEventsService, AssembliesService, RegistrationsService, AssemblyMailsService],
+  exports: [AssemblyAccessService, AssemblyEventsService, TypeOrmModule, RegistrationsService],
 })
 export class AssembliesModule {}

@@ -21,3 +21,30 @@ describe('renderMail', () => {
     expect(mail.text).toContain('<b>"Tom" & Jerry</b>');
   });
 });
+
+describe('assembly mails', () => {
+  const params = {
+    name: 'Ayşe',
+    title: 'Versammlung <Nordmarkt>',
+    when: 'Donnerstag, 12. März 2026, 19:00–21:00 Uhr',
+    place: 'Treff & Café',
+    link: 'https://x.example/assemblies/1',
+  };
+
+  it('shows title, time and place in both languages, escaped in HTML', () => {
+    const de = renderMail('assemblyRegistered', Language.German, params);
+    expect(de.subject).toBe('Anmeldung bestätigt: „Versammlung <Nordmarkt>“');
+    expect(de.text).toContain('Wann: Donnerstag, 12. März 2026, 19:00–21:00 Uhr\nWo: Treff & Café');
+    expect(de.html).toContain('Treff &amp; Café');
+    expect(de.html).not.toContain('<Nordmarkt>');
+    expect(de.html).toContain('href="https://x.example/assemblies/1"');
+    const en = renderMail('assemblyReminder', Language.English, params);
+    expect(en.subject).toBe('Reminder: "Versammlung <Nordmarkt>" starts soon');
+    expect(en.text).toContain('Where: Treff & Café');
+  });
+
+  it('names the place on the waiting list', () => {
+    expect(renderMail('assemblyWaitlisted', Language.German, { ...params, position: 3 }).text).toContain('Platz 3 der Warteliste');
+    expect(renderMail('assemblyWaitlisted', Language.English, { ...params, position: 3 }).text).toContain('number 3 on the waiting list');
+  });
+});

@@ -4,7 +4,18 @@ import de from './locales/de.json';
 import en from './locales/en.json';
 
 export type MailTemplate =
-  'verifyEmail' | 'alreadyRegistered' | 'changeEmail' | 'resetPassword' | 'accountDeleted' | 'proposalAnswered' | 'proposalMerged';
+  | 'verifyEmail'
+  | 'alreadyRegistered'
+  | 'changeEmail'
+  | 'resetPassword'
+  | 'accountDeleted'
+  | 'proposalAnswered'
+  | 'proposalMerged'
+  | AssemblyMailTemplate;
+
+/** Registration mails of an assembly (they show when and where it takes place). */
+export type AssemblyMailTemplate =
+  'assemblyRegistered' | 'assemblyWaitlisted' | 'assemblyPromoted' | 'assemblyCancelled' | 'assemblyReminder';
 
 /** Values a template may use; notification mails add the proposal, the public explanation and an unsubscribe link. */
 export interface MailParams {
@@ -20,6 +31,11 @@ export interface MailParams {
   /** The public explanation, quoted as written (not translated). */
   explanation?: string | null;
   unsubscribeLink?: string;
+  /** Assembly mails: when (already formatted in the recipient's language) and where. */
+  when?: string;
+  place?: string;
+  /** Assembly mails: place on the waiting list. */
+  position?: number;
 }
 
 export interface RenderedMail {
@@ -49,7 +65,13 @@ export function renderMail(template: MailTemplate, language: Language, params: M
   const t: TFunction = i18n.getFixedT(language);
   const statusLabel = params.status ? t(`status.${params.status}`, { defaultValue: params.status }) : undefined;
   const key = (k: string) =>
-    t(`${template}.${k}`, { hours: params.hours, title: params.title, intoTitle: params.intoTitle, status: statusLabel });
+    t(`${template}.${k}`, {
+      hours: params.hours,
+      title: params.title,
+      intoTitle: params.intoTitle,
+      status: statusLabel,
+      position: params.position,
+    });
   const greeting = t('greeting', { name: params.name });
   const intro = key('intro');
   const hasAction = Boolean(params.link);
@@ -57,10 +79,12 @@ export function renderMail(template: MailTemplate, language: Language, params: M
   const explanation = params.explanation ? params.explanation : '';
   const explanationLabel = explanation ? t('explanationLabel') : '';
   const unsubscribe = params.unsubscribeLink ? t('unsubscribe') : '';
+  const details = params.when && params.place ? t('assemblyDetails', { when: params.when, place: params.place }) : '';
   const text = [
     greeting,
     '',
     intro,
+    ...(details ? ['', details] : []),
     ...(explanation ? ['', explanationLabel, explanation] : []),
     ...(hasAction ? ['', params.link!] : []),
     ...(expiry ? ['', expiry] : []),
@@ -76,6 +100,7 @@ export function renderMail(template: MailTemplate, language: Language, params: M
 <body style="font-family: Arial, sans-serif; color: #1b1b1b; line-height: 1.5; max-width: 40rem;">
 <p>${h(greeting)}</p>
 <p>${h(intro)}</p>
+${details ? `<p style="white-space:pre-line;">${h(details)}</p>` : ''}
 ${explanation ? `<p>${h(explanationLabel)}</p><blockquote style="white-space:pre-line;border-left:3px solid #ccc;margin:0;padding-left:1rem;">${h(explanation)}</blockquote>` : ''}
 ${hasAction ? `<p><a href="${h(params.link!)}" style="display:inline-block;padding:.6rem 1rem;background:#0b4f8a;color:#fff;text-decoration:none;border-radius:4px;">${h(key('action'))}</a></p><p style="font-size:.9em;">${h(params.link!)}</p>` : ''}
 ${expiry ? `<p>${h(expiry)}</p>` : ''}

@@ -4,13 +4,21 @@ import { join } from 'node:path';
 import { createTransport, type Transporter } from 'nodemailer';
 import type { Language } from '@app/shared';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
-import { renderMail, type MailTemplate } from './mail-templates';
+import { renderMail, type MailParams, type MailTemplate } from './mail-templates';
+
+export interface MailAttachment {
+  filename: string;
+  content: string | Buffer;
+  contentType: string;
+}
 
 export interface MailRequest {
   to: string;
   language: Language;
   template: MailTemplate;
-  params: { name: string; link?: string; hours?: number };
+  params: MailParams;
+  /** Files to attach (e.g. the assembly's calendar entry). */
+  attachments?: MailAttachment[];
 }
 
 /**
@@ -34,7 +42,12 @@ export class MailService {
   async send(request: MailRequest): Promise<boolean> {
     const rendered = renderMail(request.template, request.language, request.params);
     try {
-      const info = await this.transport.sendMail({ from: this.config.mail.from, to: request.to, ...rendered });
+      const info = await this.transport.sendMail({
+        from: this.config.mail.from,
+        to: request.to,
+        ...rendered,
+        ...(request.attachments?.length && { attachments: request.attachments }),
+      });
       if (this.toOutbox) {
         await mkdir(this.config.mail.outboxDir, { recursive: true });
         const file = join(this.config.mail.outboxDir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${request.template}.eml`);

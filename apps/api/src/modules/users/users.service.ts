@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Brackets, In, Repository } from 'typeorm';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { Brackets, DataSource, In, Repository } from 'typeorm';
 import { ErrorCode, Role, type Page } from '@app/shared';
 import { DomainError, notFound } from '../../common/errors/domain-error';
 import { Area } from '../areas/area.entity';
+import { Assembly, AssemblyRegistration } from '../assemblies/entities/assembly.entity';
+import { Participant } from '../assemblies/entities/participant.entity';
 import { AuditService } from '../audit/audit.service';
 import { AuthService } from '../auth/auth.service';
 import { hashPassword, verifyPassword } from '../auth/passwords';
@@ -33,6 +35,7 @@ export class UsersService {
     @InjectRepository(Comment) private readonly comments: Repository<Comment>,
     @InjectRepository(Report) private readonly reports: Repository<Report>,
     @InjectRepository(ProposalFollow) private readonly follows: Repository<ProposalFollow>,
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   async get(id: string): Promise<User> {
@@ -76,11 +79,21 @@ export class UsersService {
     const sessions = await this.sessions.listFor(user.id);
     const actions = await this.audit.byActor(user.id);
     const participation = await this.proposals.exportFor(user.id);
-    const [comments, reports, follows] = await Promise.all([
+    const [comments, reports, follows, assemblyRegistrations, assemblyParticipations] = await Promise.all([
       this.comments.find({ where: { authorId: user.id }, order: { createdAt: 'ASC' } }),
       this.reports.find({ where: { reporterId: user.id }, order: { createdAt: 'ASC' } }),
       this.follows.find({ where: { userId: user.id }, order: { createdAt: 'ASC' } }),
+      this.dataSource.getRepository(AssemblyRegistration).find({ where: { userId: user.id }, order: { registeredAt: 'ASC' } }),
+      // Taking part in an assembly: who, where from, since when. Never what the person voted.
+      this.dataSource.getRepository(Participant).find({ where: { userId: user.id }, order: { joinedAt: 'ASC' } }),
     ]);
+    const assemblyIds = [...new Set([...assemblyRegistrations, ...assemblyParticipations].map((r) => r.assemblyId))];
+    const assemblyTitles = new Map(
+      (assemblyIds.length
+        ? await this.dataSource.getRepository(Assembly).find({ where: { id: In(assemblyIds) }, select: ['id', 'title'] })
+        : []
+      ).map((a) => [a.id, a.title]),
+    );
     return {
       format: 'soziale-stadt-export/1',
       exportedAt: new Date().toISOString(),
@@ -131,6 +144,21 @@ export class UsersService {
         at: r.createdAt.toISOString(),
       })),
       follows: follows.map((f) => ({ proposalId: f.proposalId, muted: f.muted, since: f.createdAt.toISOString() })),
+      assemblyRegistrations: assemblyRegistrations.map((r) => ({
+        assemblyId: r.assemblyId,
+        assemblyTitle: assemblyTitles.get(r.assemblyId) ?? null,
+        status: r.status,
+        registeredAt: r.registeredAt.toISOString(),
+        reminderSentAt: r.reminderSentAt?.toISOString() ?? null,
+      })),
+      assemblyParticipations: assemblyParticipations.map((p) => ({
+        assemblyId: p.assemblyId,
+        assemblyTitle: assemblyTitles.get(p.assemblyId) ?? null,
+        displayName: user.displayName,
+        presence: p.presence,
+        checkedIn: p.checkedIn,
+        joinedAt: p.joinedAt.toISOString(),
+      })),
     };
   }
 

@@ -1,0 +1,75 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { In, Repository } from 'typeorm';
+import { Language } from '@app/shared';
+import { APP_CONFIG, type AppConfig } from '../../config/config';
+import type { AssemblyMailTemplate } from '../mail/mail-templates';
+import { MailService } from '../mail/mail.service';
+import { User } from '../users/user.entity';
+import { assemblyIcs, assemblyUrl } from './assembly-calendar';
+import type { Assembly } from './entities/assembly.entity';
+
+/** The mails that come with the calendar entry attached. */
+const WITH_CALENDAR: AssemblyMailTemplate[] = ['assemblyRegistered', 'assemblyPromoted', 'assemblyReminder'];
+
+/** "Donnerstag, 12. März 2026, 19:00–21:00 Uhr" in the city's time zone, in the recipient's language. */
+export function formatWhen(a: Pick<Assembly, 'startsAt' | 'endsAt'>, language: Language): string {
+  const locale = language === Language.English ? 'en-GB' : 'de-DE';
+  const zone = 'Europe/Berlin';
+  const day = new Intl.DateTimeFormat(locale, { timeZone: zone, dateStyle: 'full' });
+  const time = new Intl.DateTimeFormat(locale, { timeZone: zone, hour: '2-digit', minute: '2-digit' });
+  const sameDay = day.format(a.startsAt) === day.format(a.endsAt);
+  const end = sameDay ? time.format(a.endsAt) : `${day.format(a.endsAt)}, ${time.format(a.endsAt)}`;
+  const suffix = language === Language.English ? '' : ' Uhr';
+  return `${day.format(a.startsAt)}, ${time.format(a.startsAt)}–${end}${suffix}`;
+}
+
+/** Registration mails of assemblies, each in the recipient's language; failures are logged, never thrown. */
+@Injectable()
+export class AssemblyMailsService {
+  private readonly logger = new Logger(AssemblyMailsService.name);
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectRepository(User) private readonly users: Repository<User>,
+    private readonly mail: MailService,
+  ) {}
+
+  /** Sends one template to each of these accounts (deleted accounts and accounts without email get nothing). */
+  async send(
+    assembly: Assembly,
+    template: AssemblyMailTemplate,
+    userIds: string[],
+    extra: (userId: string) => { position?: number } = () => ({}),
+  ): Promise<number> {
+    if (!userIds.length) return 0;
+    const recipients = await this.users.find({
+      where: { id: In(userIds) },
+      select: ['id', 'email', 'displayName', 'language', 'deletedAt'],
+    });
+    const calendar = WITH_CALENDAR.includes(template) ? assemblyIcs(assembly, this.config.publicUrl) : null;
+    let sent = 0;
+    for (const user of recipients) {
+      if (!user.email || user.deletedAt) continue;
+      const ok = await this.mail.send({
+        to: user.email,
+        language: user.language,
+        template,
+        params: {
+          name: user.displayName ?? '',
+          title: assembly.title,
+          when: formatWhen(assembly, user.language),
+          place: assembly.place,
+          link: assemblyUrl(this.config.publicUrl, assembly.id),
+          ...extra(user.id),
+        },
+        attachments: calendar
+          ? [{ filename: 'buergerversammlung.ics', content: calendar, contentType: 'text/calendar; charset=utf-8; method=PUBLISH' }]
+          : undefined,
+      });
+      if (ok) sent++;
+    }
+    if (sent < recipients.length) this.logger.warn(`${recipients.length - sent} "${template}" mail(s) for ${assembly.id} not sent`);
+    return sent;
+  }
+}
