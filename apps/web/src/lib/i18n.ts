@@ -1,8 +1,12 @@
 import { DEFAULT_LANGUAGE, LANGUAGES, RTL_LANGUAGES, type Language } from '@app/shared';
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import assembliesDe from '../locales/assemblies.de.json';
+import assembliesEn from '../locales/assemblies.en.json';
 import de from '../locales/de.json';
 import en from '../locales/en.json';
+import liveDe from '../locales/live.de.json';
+import liveEn from '../locales/live.en.json';
 
 const STORAGE_KEY = 'soziale-stadt.language';
 
@@ -42,7 +46,11 @@ export function currentLanguage(): Language {
 i18n.on('languageChanged', applyToDocument);
 
 void i18n.use(initReactI18next).init({
-  resources: { de: { translation: de }, en: { translation: en } },
+  // Larger features keep their texts in their own files, under their own top-level key.
+  resources: {
+    de: { translation: { ...de, assemblies: assembliesDe, live: liveDe } },
+    en: { translation: { ...en, assemblies: assembliesEn, live: liveEn } },
+  },
   lng: storedLanguage() ?? DEFAULT_LANGUAGE,
   fallbackLng: DEFAULT_LANGUAGE,
   supportedLngs: [...LANGUAGES],

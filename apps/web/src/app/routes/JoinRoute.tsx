@@ -1,0 +1,56 @@
+import { JOIN_CODE_LENGTH } from '@app/shared';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useParams } from 'react-router';
+import { Page } from '../../components/ui/Page';
+import { Loading } from '../../components/ui/QueryState';
+import { joinAssembly } from '../../features/assemblies/api/assemblies';
+import { assemblyForCode, forgetGuestToken, rememberJoin, storedGuestToken } from '../../features/assemblies/api/guest-storage';
+import '../../features/assemblies/components/assemblies.css';
+import { JoinForm, normalizeCode } from '../../features/assemblies/components/JoinForm';
+import { useSession } from '../../lib/session';
+
+/**
+ * /join and /join/:code — joining on a phone. Someone who joined with this code before on this
+ * device (guest credential or account) goes straight back in; everybody else gets the form.
+ */
+export function JoinRoute() {
+  const { t } = useTranslation();
+  const { code: rawCode = '' } = useParams();
+  const code = normalizeCode(rawCode).slice(0, JOIN_CODE_LENGTH + 4);
+  const { user, isLoading } = useSession();
+  const navigate = useNavigate();
+  const [failed, setFailed] = useState(false);
+  const started = useRef(false);
+  // Joined with this code before on this device: as a guest (stored credential) or signed in.
+  const assemblyId = code ? assemblyForCode(code) : null;
+  const token = assemblyId && !user ? storedGuestToken(assemblyId) : null;
+  const canRejoin = !isLoading && Boolean(assemblyId) && (Boolean(user) || Boolean(token));
+
+  useEffect(() => {
+    if (!canRejoin || !assemblyId || started.current) return;
+    started.current = true;
+    joinAssembly(token ? { assemblyId, guestToken: token } : { assemblyId })
+      .then((joined) => {
+        rememberJoin(joined, code);
+        navigate(`/assemblies/${joined.assemblyId}/live`, { replace: true });
+      })
+      .catch(() => {
+        if (token) forgetGuestToken(assemblyId);
+        setFailed(true);
+      });
+  }, [assemblyId, canRejoin, code, navigate, token]);
+
+  const waiting = isLoading || (canRejoin && !failed);
+  return (
+    <Page title={t('assemblies.join.title')} lead={t('assemblies.join.lead')}>
+      {waiting ? (
+        <Loading />
+      ) : (
+        <div className="join-page">
+          <JoinForm id="join" initialCode={code} signedInAs={user?.displayName ?? null} submitLabel={t('assemblies.join.submit')} />
+        </div>
+      )}
+    </Page>
+  );
+}
