@@ -18,6 +18,7 @@ export default defineConfig({
     assetsInlineLimit: 0,
   },
   server: {
-    proxy: { '/api': 'http://localhost:3000' },
+    // The live assembly's socket.io connection goes to the API as well (WebSocket upgrade included).
+    proxy: { '/api': 'http://localhost:3000', '/socket.io': { target: 'http://localhost:3000', ws: true } },
   },
 });

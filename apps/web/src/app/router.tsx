@@ -4,6 +4,13 @@ import { RequireAuth, RequireRole } from './guards';
 import { AppLayout } from './layout/AppLayout';
 import { AccessibilityRoute } from './routes/AccessibilityRoute';
 import { AccountRoute } from './routes/AccountRoute';
+import { AssembliesRoute } from './routes/AssembliesRoute';
+import { AssemblyDetailRoute } from './routes/AssemblyDetailRoute';
+import { AssemblyEditRoute } from './routes/AssemblyEditRoute';
+import { JoinRoute } from './routes/JoinRoute';
+import { LiveConsoleRoute } from './routes/LiveConsoleRoute';
+import { LiveRoute } from './routes/LiveRoute';
+import { ProjectorRoute } from './routes/ProjectorRoute';
 import { AdminAreaEditRoute } from './routes/AdminAreaEditRoute';
 import { AdminAreasRoute } from './routes/AdminAreasRoute';
 import { AdminFieldOfActionEditRoute } from './routes/AdminFieldOfActionEditRoute';
@@ -30,6 +37,8 @@ import { UnsubscribeRoute } from './routes/UnsubscribeRoute';
 export function AppRoutes() {
   return (
     <Routes>
+      {/* The hall screen: no site frame, no controls. */}
+      <Route path="assemblies/:id/projector" element={<ProjectorRoute />} />
       <Route element={<AppLayout />}>
         <Route index element={<HomeRoute />} />
         <Route path="login" element={<LoginRoute />} />
@@ -43,11 +52,21 @@ export function AppRoutes() {
         <Route path="proposals" element={<ProposalsRoute />} />
         <Route path="proposals/:id" element={<ProposalDetailRoute />} />
         <Route path="unsubscribe" element={<UnsubscribeRoute />} />
+        <Route path="assemblies" element={<AssembliesRoute />} />
+        <Route path="assemblies/:id" element={<AssemblyDetailRoute />} />
+        <Route path="join" element={<JoinRoute />} />
+        <Route path="join/:code" element={<JoinRoute />} />
+        <Route path="assemblies/:id/live" element={<LiveRoute />} />
         <Route element={<RequireAuth />}>
           <Route path="account" element={<AccountRoute />} />
           <Route path="account/proposals" element={<MyProposalsRoute />} />
           <Route path="proposals/new" element={<ProposalEditRoute />} />
           <Route path="proposals/:id/edit" element={<ProposalEditRoute />} />
+          <Route element={<RequireRole role={[Role.Moderator, Role.Administrator]} />}>
+            <Route path="assemblies/new" element={<AssemblyEditRoute />} />
+            <Route path="assemblies/:id/edit" element={<AssemblyEditRoute />} />
+            <Route path="assemblies/:id/console" element={<LiveConsoleRoute />} />
+          </Route>
           <Route path="moderation" element={<RequireRole role={[Role.Moderator, Role.Administrator]} />}>
             <Route index element={<ModerationRoute />} />
           </Route>

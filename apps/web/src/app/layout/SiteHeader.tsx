@@ -68,6 +68,11 @@ export function SiteHeader() {
                 {t('nav.proposals')}
               </NavLink>
             </li>
+            <li>
+              <NavLink to="/assemblies" className={navClass}>
+                {t('assemblies.nav')}
+              </NavLink>
+            </li>
             {user ? (
               <>
                 <li>

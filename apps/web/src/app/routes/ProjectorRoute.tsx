@@ -1,0 +1,29 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { Loading } from '../../components/ui/QueryState';
+import { refusalText } from '../../features/live/components/LiveFrame';
+import { ProjectorView } from '../../features/live/components/ProjectorView';
+import { ConnectionBadge } from '../../features/live/components/common';
+import { useLive } from '../../features/live/hooks/useLive';
+
+/** /assemblies/:id/projector — the hall screen, outside the site layout, read-only. */
+export function ProjectorRoute() {
+  const { id = '' } = useParams();
+  const { t } = useTranslation();
+  const live = useLive({ assemblyId: id, mode: 'projector' });
+  const title = live.state?.title ?? t('live.projector.title');
+  useEffect(() => {
+    document.title = t('app.documentTitle', { page: title });
+  }, [t, title]);
+  return (
+    <main className="projector" id="main">
+      <header className="projector__header">
+        <h1 className="projector__title">{title}</h1>
+        <ConnectionBadge status={live.status} />
+      </header>
+      {live.refused ? <p className="projector__notice">{refusalText(t, live.refused)}</p> : null}
+      {live.state ? <ProjectorView live={live} state={live.state} /> : live.refused ? null : <Loading />}
+    </main>
+  );
+}

@@ -1,0 +1,305 @@
+import { AssemblyStatus, LIVE_PROPOSAL_MAX, VotingRoundStatus, type LiveMe, type LiveState } from '@app/shared';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Alert } from '../../../components/ui/Alert';
+import { Badge } from '../../../components/ui/Badge';
+import { Button } from '../../../components/ui/Button';
+import type { LiveConnection } from '../hooks/useLive';
+import { ActionError, Announcer, Countdown, ResultBars, ResultTable, currentItem, useAnnouncer, useLiveAction } from './common';
+import { VoteForm } from './VoteForm';
+
+/** Everything a participant sees and does during the assembly, phone first. */
+export function ParticipantView({ live, state, me }: { live: LiveConnection; state: LiveState; me: LiveMe }) {
+  const { t } = useTranslation();
+  const [announcement, announce] = useAnnouncer();
+  const item = currentItem(state);
+
+  // Announce the moments people must not miss: a round opens, results are published, the current item changes.
+  const seen = useRef<{ roundKey: string | null; itemId: string | null } | null>(null);
+  useEffect(() => {
+    const roundKey = state.round ? `${state.round.id}:${state.round.status}` : null;
+    const previous = seen.current;
+    seen.current = { roundKey, itemId: state.currentItemId };
+    if (!previous) return;
+    if (roundKey !== previous.roundKey && state.round) {
+      if (state.round.status === VotingRoundStatus.Open) announce(t('live.announce.roundOpened', { question: state.round.question }));
+      else if (state.round.status === VotingRoundStatus.Published)
+        announce(t('live.announce.resultsPublished', { question: state.round.question }));
+      else if (state.round.status === VotingRoundStatus.Closed)
+        announce(t('live.announce.roundClosed', { question: state.round.question }));
+    } else if (state.currentItemId !== previous.itemId && item) {
+      announce(t('live.announce.itemChanged', { title: item.title }));
+    }
+  }, [state.round, state.currentItemId, item, announce, t]);
+
+  return (
+    <div className="live-participant">
+      <Announcer message={announcement} />
+      {state.status === AssemblyStatus.Planned ? <Alert variant="info" title={t('live.assembly.notStarted')} /> : null}
+      {state.status === AssemblyStatus.Closed ? <Alert variant="info" title={t('live.assembly.closed')} /> : null}
+      {me.participant ? (
+        <p className="kern-body kern-body--small live-me">
+          {t('live.me.as', { name: me.participant.displayName })}{' '}
+          <Badge variant={me.participant.checkedIn ? 'success' : 'info'}>
+            {me.participant.checkedIn ? t('live.me.checkedIn') : t(`live.me.presence.${me.participant.presence}`)}
+          </Badge>
+        </p>
+      ) : null}
+
+      <section className="live-card" aria-labelledby="live-item-title">
+        <h2 className="kern-heading-small" id="live-item-title">
+          {t('live.item.heading')}
+        </h2>
+        {item ? (
+          <>
+            <p className="kern-body kern-body--large live-item__title">{item.title}</p>
+            <p className="kern-body kern-body--small">
+              {t('live.item.position', { position: item.position, count: state.agenda.length })} · {t(`live.item.type.${item.type}`)}
+            </p>
+            {item.description ? <p className="kern-body">{item.description}</p> : null}
+          </>
+        ) : (
+          <p className="kern-body">{t('live.item.none')}</p>
+        )}
+      </section>
+
+      <VotingSection live={live} state={state} me={me} />
+      <IntakeSection live={live} state={state} me={me} />
+      <SpeakersSection live={live} state={state} me={me} />
+    </div>
+  );
+}
+
+function VotingSection({ live, state, me }: { live: LiveConnection; state: LiveState; me: LiveMe }) {
+  const { t } = useTranslation();
+  const [votedHere, setVotedHere] = useState<string[]>([]);
+  const confirmRef = useRef<HTMLDivElement>(null);
+  const round = state.round;
+  if (!round || round.status === VotingRoundStatus.Draft) return null;
+  const voted = me.votedRoundIds.includes(round.id) || votedHere.includes(round.id);
+  const onVoted = (roundId: string) => {
+    setVotedHere((current) => [...current, roundId]);
+    void live.resync();
+    window.setTimeout(() => confirmRef.current?.focus(), 0);
+  };
+  return (
+    <section className="live-card" aria-labelledby="live-vote-title">
+      <h2 className="kern-heading-small" id="live-vote-title">
+        {t('live.vote.heading')}{' '}
+        <Badge variant={round.status === VotingRoundStatus.Open ? 'success' : 'info'}>{t(`live.vote.status.${round.status}`)}</Badge>
+      </h2>
+      {round.status === VotingRoundStatus.Open && !voted && me.participant ? (
+        <VoteForm key={round.id} round={round} me={me} live={live} onVoted={onVoted} />
+      ) : null}
+      {round.status === VotingRoundStatus.Open && !me.participant ? <p className="kern-body">{round.question}</p> : null}
+      {voted ? (
+        <div className="kern-alert kern-alert--success app-alert live-voted" role="status" tabIndex={-1} ref={confirmRef}>
+          <div className="kern-alert__header">
+            <span className="kern-icon kern-icon--success" aria-hidden="true" />
+            <p className="kern-title">{t('live.vote.counted')}</p>
+          </div>
+          <div className="kern-alert__body">
+            <p className="kern-body">{round.question}</p>
+          </div>
+        </div>
+      ) : null}
+      {round.status === VotingRoundStatus.Closed ? (
+        <p className="kern-body">{t('live.vote.closedWaiting', { question: round.question })}</p>
+      ) : null}
+      {round.status === VotingRoundStatus.Published && round.results ? (
+        <div className="live-results">
+          <p className="kern-body live-results__question">{round.question}</p>
+          <ResultBars round={round} result={round.results} />
+          <ResultTable round={round} result={round.results} caption={t('live.results.caption', { question: round.question })} />
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+function IntakeSection({ live, state, me }: { live: LiveConnection; state: LiveState; me: LiveMe }) {
+  const { t } = useTranslation();
+  const submitAction = useLiveAction();
+  const supportAction = useLiveAction();
+  const [text, setText] = useState('');
+  const [sent, setSent] = useState(false);
+  const [tooLong, setTooLong] = useState(false);
+  if (!state.intakeOpen && state.proposals.length === 0) return null;
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const trimmed = text.trim();
+    setSent(false);
+    if (!trimmed || trimmed.length > LIVE_PROPOSAL_MAX) {
+      setTooLong(true);
+      return;
+    }
+    setTooLong(false);
+    await submitAction.run(
+      () => live.send('proposal:submit', { text: trimmed, agendaItemId: state.currentItemId }),
+      () => {
+        setText('');
+        setSent(true);
+      },
+    );
+  }
+
+  return (
+    <section className="live-card" aria-labelledby="live-intake-title">
+      <h2 className="kern-heading-small" id="live-intake-title">
+        {t('live.intake.heading')}{' '}
+        <Badge variant={state.intakeOpen ? 'success' : 'info'}>{state.intakeOpen ? t('live.intake.open') : t('live.intake.closed')}</Badge>
+      </h2>
+      {state.intakeOpen && me.participant ? (
+        <form onSubmit={submit} noValidate className="live-intake">
+          <div className={`kern-form-input${tooLong ? ' kern-form-input--error' : ''}`}>
+            <label className="kern-label" htmlFor="live-proposal-text">
+              {t('live.intake.label')}
+            </label>
+            <div className="kern-hint" id="live-proposal-hint">
+              {t('live.intake.hint', { count: LIVE_PROPOSAL_MAX, used: text.length })}
+            </div>
+            <textarea
+              id="live-proposal-text"
+              className={`kern-form-input__input${tooLong ? ' kern-form-input__input--error' : ''}`}
+              rows={3}
+              value={text}
+              maxLength={LIVE_PROPOSAL_MAX}
+              aria-describedby={tooLong ? 'live-proposal-hint live-proposal-error' : 'live-proposal-hint'}
+              aria-invalid={tooLong || undefined}
+              onChange={(event) => setText(event.target.value)}
+            />
+            {tooLong ? (
+              <p className="kern-error" id="live-proposal-error">
+                <span className="kern-icon kern-icon--danger kern-icon--small" aria-hidden="true" />
+                <span className="kern-body">{t('live.intake.required', { count: LIVE_PROPOSAL_MAX })}</span>
+              </p>
+            ) : null}
+          </div>
+          <ActionError action={submitAction} />
+          <Button type="submit" busy={submitAction.busy} icon="add">
+            {t('live.intake.submit')}
+          </Button>
+          <div role="status">{sent ? <Alert variant="success" title={t('live.intake.sent')} /> : null}</div>
+        </form>
+      ) : null}
+      <h3 className="kern-heading-x-small">{t('live.intake.approved', { count: state.proposals.length })}</h3>
+      {state.proposals.length === 0 ? (
+        <p className="kern-body">{t('live.intake.noneYet')}</p>
+      ) : (
+        <ul className="live-proposals">
+          {state.proposals.map((proposal) => {
+            const supported = me.supportedProposalIds.includes(proposal.id);
+            return (
+              <li key={proposal.id} className="live-proposals__item">
+                <p className="kern-body live-proposals__text">{proposal.text}</p>
+                <p className="kern-body kern-body--small live-proposals__meta">
+                  {proposal.author ?? t('live.intake.onBehalf')} ·{' '}
+                  <span>{t('live.intake.supportCount', { count: proposal.supportCount })}</span>
+                </p>
+                {me.participant ? (
+                  <Button
+                    variant={supported ? 'primary' : 'secondary'}
+                    small
+                    icon={supported ? 'check' : 'add'}
+                    aria-pressed={supported}
+                    busy={supportAction.busy}
+                    onClick={() =>
+                      void supportAction.run(
+                        () => live.send('proposal:support', { proposalId: proposal.id, support: !supported }),
+                        () => void live.resync(),
+                      )
+                    }
+                  >
+                    {t('live.intake.support')}
+                    <span className="live-sr-only"> {proposal.text.slice(0, 60)}</span>
+                  </Button>
+                ) : null}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      <ActionError action={supportAction} />
+    </section>
+  );
+}
+
+function SpeakersSection({ live, state, me }: { live: LiveConnection; state: LiveState; me: LiveMe }) {
+  const { t } = useTranslation();
+  const action = useLiveAction();
+  const { current, queue } = state.speakers;
+  const myId = me.participant?.id;
+  const mine = queue.find((speaker) => speaker.participantId === myId) ?? null;
+  const myPlace = mine ? queue.indexOf(mine) + 1 : null;
+  const speakingNow = current && current.participantId === myId;
+  return (
+    <section className="live-card" aria-labelledby="live-speakers-title">
+      <h2 className="kern-heading-small" id="live-speakers-title">
+        {t('live.speakers.heading')}
+      </h2>
+      {current ? (
+        <div className="live-speaker-now">
+          <p className="kern-body">
+            <strong>{t('live.speakers.current')}</strong> {current.displayName}
+            {speakingNow ? ` (${t('live.speakers.you')})` : ''}
+          </p>
+          <Countdown speaker={current} clockOffsetMs={live.clockOffsetMs} />
+        </div>
+      ) : (
+        <p className="kern-body">{t('live.speakers.nobody')}</p>
+      )}
+      {queue.length > 0 ? (
+        <>
+          <h3 className="kern-heading-x-small">{t('live.speakers.queue', { count: queue.length })}</h3>
+          <ol className="live-queue">
+            {queue.map((speaker) => (
+              <li key={speaker.id} className="kern-body">
+                {speaker.displayName}
+                {speaker.participantId === myId ? ` (${t('live.speakers.you')})` : ''}
+              </li>
+            ))}
+          </ol>
+        </>
+      ) : null}
+      {me.participant && state.status === AssemblyStatus.Live ? (
+        <div className="live-actions">
+          {mine ? (
+            <>
+              <p className="kern-body" role="status">
+                {t('live.speakers.yourPlace', { place: myPlace })}
+              </p>
+              <Button
+                variant="secondary"
+                busy={action.busy}
+                icon="close"
+                onClick={() =>
+                  void action.run(
+                    () => live.send('speaker:withdraw', {}),
+                    () => void live.resync(),
+                  )
+                }
+              >
+                {t('live.speakers.withdraw')}
+              </Button>
+            </>
+          ) : speakingNow ? null : (
+            <Button
+              busy={action.busy}
+              icon="add"
+              onClick={() =>
+                void action.run(
+                  () => live.send('speaker:request', {}),
+                  () => void live.resync(),
+                )
+              }
+            >
+              {t('live.speakers.request')}
+            </Button>
+          )}
+        </div>
+      ) : null}
+      <ActionError action={action} />
+    </section>
+  );
+}

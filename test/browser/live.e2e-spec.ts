@@ -1,0 +1,317 @@
+import { request, type APIRequestContext, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { createVerifiedUser, loginViaForm, USER_PASSWORD } from './helpers/app';
+import { axeViolations, formatViolations } from './helpers/axe';
+import { LANGUAGE_STORAGE_KEY, launchBrowser, newContext, open, screenshot, switchLanguage, waitForPage } from './helpers/browser';
+import { collectCspViolations } from './helpers/csp';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, startServer, type RunningServer } from './helpers/server';
+import { SmtpSink } from '../helpers/smtp';
+
+// A whole assembly with five pages in one browser takes a while on a 2-core machine.
+jest.setTimeout(300_000);
+
+const CITIZEN = { email: 'konto@example.org', name: 'Karla Konto' };
+const PHONE = { width: 360, height: 740 };
+const DESKTOP = { width: 1366, height: 900 };
+const PROJECTOR = { width: 1920, height: 1080 };
+const ITEM_TITLE = 'Neugestaltung des Marktplatzes';
+const PROPOSAL = 'Mehr Schatten durch Bäume auf dem Marktplatz';
+const QUESTION = 'Soll der Marktplatz autofrei werden?';
+
+async function apiSession(baseUrl: string, email: string, password: string): Promise<APIRequestContext> {
+  const api = await request.newContext({ baseURL: baseUrl });
+  await api.get('/api/auth/session');
+  const login = await api.post('/api/auth/login', { headers: await csrfHeaders(api), data: { email, password } });
+  if (login.status() !== 200) throw new Error(`login ${login.status()}: ${await login.text()}`);
+  return api;
+}
+
+async function csrfHeaders(api: APIRequestContext): Promise<Record<string, string>> {
+  await api.get('/api/auth/session');
+  return { 'x-csrf-token': (await api.storageState()).cookies.find((c) => c.name === 'csrf_token')?.value ?? '' };
+}
+
+async function audit(page: Page, label: string): Promise<string[]> {
+  const problems: string[] = [];
+  const h1 = await page.locator('h1').count();
+  if (h1 !== 1) problems.push(`[${label}] expected one h1, found ${h1}`);
+  const violations = await axeViolations(page);
+  if (violations.length > 0) problems.push(formatViolations(label, violations));
+  return problems;
+}
+
+/** A button's name: its visible verb plus the visually hidden object ("Approve: <text>"). */
+function named(verb: string, object: string): RegExp {
+  return new RegExp(`^${verb}\\W+${object.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
+}
+
+/** The numbers of the results table (rows: option label → total). */
+async function tableTotals(page: Page, scope: string): Promise<Record<string, number>> {
+  return page.$$eval(`${scope} table tbody tr`, (rows) =>
+    Object.fromEntries(
+      rows.map((row) => {
+        const cells = row.querySelectorAll('td');
+        return [row.querySelector('th')?.textContent?.trim() ?? '', Number(cells[cells.length - 1]?.textContent)];
+      }),
+    ),
+  );
+}
+
+describe('live assembly', () => {
+  let mail: SmtpSink;
+  let server: RunningServer;
+  let browser: Browser;
+  let assemblyId: string;
+  let joinCode: string;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    mail = await new SmtpSink().start();
+    server = await startServer(mail.port);
+    browser = await launchBrowser();
+    await createVerifiedUser(server.baseUrl, mail, CITIZEN.email, CITIZEN.name);
+    const admin = await apiSession(server.baseUrl, ADMIN_EMAIL, ADMIN_PASSWORD);
+    const areas = (await (await admin.get('/api/areas')).json()) as Array<{ id: string; name: string }>;
+    const now = Date.now();
+    const created = await admin.post('/api/assemblies', {
+      headers: await csrfHeaders(admin),
+      data: {
+        title: 'Bürgerversammlung Altstadt',
+        description: 'Wie soll der Marktplatz künftig aussehen?',
+        place: 'Rathaus, Großer Saal',
+        startsAt: new Date(now + 60_000).toISOString(),
+        endsAt: new Date(now + 3 * 3_600_000).toISOString(),
+        areaIds: [areas[0].id],
+        agenda: [
+          { title: 'Begrüßung', type: 'information' },
+          { title: ITEM_TITLE, type: 'vote', description: 'Vorschläge sammeln und abstimmen.' },
+        ],
+      },
+    });
+    if (created.status() !== 201) throw new Error(`assembly ${created.status()}: ${await created.text()}`);
+    const detail = (await created.json()) as { id: string; joinCode: string };
+    assemblyId = detail.id;
+    joinCode = detail.joinCode;
+    await admin.dispose();
+  });
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close().catch(() => undefined);
+    await browser?.close();
+    await server?.stop();
+    await mail?.stop();
+  });
+
+  async function context(viewport: { width: number; height: number }, language: 'de' | 'en' = 'de'): Promise<BrowserContext> {
+    const created = await newContext(browser, server.baseUrl, { language, viewport, bypassCSP: true });
+    contexts.push(created);
+    return created;
+  }
+
+  it('runs an agenda item with a proposal, a vote and a speaker across console, phones and projector', async () => {
+    const problems: string[] = [];
+
+    // --- moderator (administrator) at the desk ---
+    const moderatorContext = await context(DESKTOP);
+    const moderator = await moderatorContext.newPage();
+    const moderatorCsp = collectCspViolations(moderator);
+    await loginViaForm(moderator, ADMIN_EMAIL, ADMIN_PASSWORD);
+    await open(moderator, `/assemblies/${assemblyId}/console`);
+    await moderator.getByText('Verbunden – Sie sehen den aktuellen Stand').waitFor();
+    await moderator.getByRole('button', { name: 'Versammlung eröffnen' }).click();
+    await moderator.getByText('läuft', { exact: true }).waitFor();
+
+    // --- guest 1 joins through the join page, guest 2 over the API, the account holder on the live page ---
+    const guest1Context = await context(PHONE);
+    const guest1 = await guest1Context.newPage();
+    const guestCsp = collectCspViolations(guest1);
+    await open(guest1, `/join/${joinCode}`);
+    await guest1.fill('#join-displayName', 'Gustav Gast');
+    await guest1.click('#join button[type="submit"]');
+    await guest1.waitForURL((url) => url.pathname === `/assemblies/${assemblyId}/live`);
+    await waitForPage(guest1);
+
+    const joinApi = await request.newContext({ baseURL: server.baseUrl });
+    const joined = await joinApi.post('/api/assemblies/join', {
+      headers: await csrfHeaders(joinApi),
+      data: { code: joinCode, displayName: 'Greta Gast' },
+    });
+    expect(joined.status()).toBeLessThan(300);
+    const { guestToken } = (await joined.json()) as { guestToken: string };
+    await joinApi.dispose();
+    const guest2Context = await context(PHONE);
+    await guest2Context.addInitScript(([key, value]) => window.localStorage.setItem(key, value), [
+      `soziale-stadt.guest.${assemblyId}`,
+      guestToken,
+    ] as const);
+    const guest2 = await guest2Context.newPage();
+    await open(guest2, `/assemblies/${assemblyId}/live`);
+
+    const citizenContext = await context(PHONE);
+    const citizen = await citizenContext.newPage();
+    await loginViaForm(citizen, CITIZEN.email, USER_PASSWORD);
+    await open(citizen, `/assemblies/${assemblyId}/live`);
+    await citizen.getByRole('button', { name: 'Jetzt teilnehmen' }).click();
+    await citizen.getByText(`Sie nehmen teil als ${CITIZEN.name}`).waitFor();
+
+    const participants = [guest1, guest2, citizen];
+    for (const page of participants) await page.getByText('Sie nehmen teil als', { exact: false }).waitFor();
+
+    // --- projector ---
+    const projectorContext = await context(PROJECTOR);
+    const projector = await projectorContext.newPage();
+    const projectorCsp = collectCspViolations(projector);
+    await projector.goto(`/assemblies/${assemblyId}/projector`);
+    await waitForPage(projector);
+    await projector.locator('.projector__code', { hasText: joinCode }).waitFor();
+    expect(await projector.locator('img.projector__qr').getAttribute('alt')).toContain(joinCode);
+    expect(await projector.locator('button, input, select, textarea').count()).toBe(0);
+
+    // --- the moderator calls the item and opens the intake ---
+    await moderator.getByRole('button', { name: named('Aufrufen', ITEM_TITLE) }).click();
+    for (const page of participants) await page.locator('.live-item__title', { hasText: ITEM_TITLE }).waitFor();
+    await projector.locator('.projector__item', { hasText: ITEM_TITLE }).waitFor();
+    await moderator.getByRole('button', { name: 'Einreichung öffnen' }).click();
+
+    // --- a participant submits a proposal, the moderator approves it, everybody sees it ---
+    await guest1.fill('#live-proposal-text', PROPOSAL);
+    await guest1.getByRole('button', { name: 'Vorschlag einreichen' }).click();
+    await guest1.getByText('Danke! Ihr Vorschlag ist eingegangen').waitFor();
+    await moderator.getByRole('button', { name: named('Freigeben', PROPOSAL) }).click();
+    for (const page of participants) await page.locator('.live-proposals__text', { hasText: PROPOSAL }).waitFor();
+    await guest2.getByRole('button', { name: named('Unterstützen', PROPOSAL) }).click();
+    await guest2.getByRole('button', { name: named('Unterstützen', PROPOSAL), pressed: true }).waitFor();
+    await citizen.getByText('1 Unterstützung').waitFor();
+
+    // --- a yes/no/abstain round: create, open, three ballots ---
+    await moderator.fill('#round-question', QUESTION);
+    await moderator.getByRole('button', { name: 'Abstimmung anlegen' }).click();
+    await moderator.getByRole('button', { name: 'Abstimmung öffnen' }).click();
+    await moderator.getByRole('button', { name: 'Abstimmung schließen' }).waitFor();
+    const choices: Array<[Page, string]> = [
+      [guest1, 'Ja'],
+      [guest2, 'Ja'],
+      [citizen, 'Nein'],
+    ];
+    for (const [page, choice] of choices) {
+      await page.getByRole('group', { name: QUESTION }).waitFor();
+      await page.getByRole('radio', { name: choice, exact: true }).check();
+      if (page === guest1) {
+        await screenshot(page, 'live-participant-vote');
+        problems.push(...(await audit(page, 'participant voting de')));
+      }
+      await page.getByRole('button', { name: 'Stimme abgeben' }).click();
+      await page.getByText('Ihre Stimme wurde gezählt.').waitFor();
+    }
+    // A reload keeps the confirmation (the server knows who voted, not what).
+    await guest2.reload();
+    await waitForPage(guest2);
+    await guest2.getByText('Ihre Stimme wurde gezählt.').waitFor();
+    await moderator.getByText('3 Stimmzettel in der App').first().waitFor();
+    expect(await tableTotals(moderator, '.live-round')).toEqual({ Ja: 2, Nein: 1, Enthaltung: 0 });
+    await projector.getByText('3 Stimmzettel in der App').waitFor();
+
+    // --- close and publish; the projector shows chart and table with the same numbers ---
+    await moderator.getByRole('button', { name: 'Abstimmung schließen' }).click();
+    // The hall voted by show of hands: the moderator adds that count, kept apart from the app's.
+    await moderator.getByRole('button', { name: 'Saalzählung eintragen' }).click();
+    const hall = moderator.locator('form.live-hall');
+    await hall.getByLabel('Ja', { exact: true }).fill('5');
+    await hall.getByLabel('Nein', { exact: true }).fill('2');
+    await hall.getByLabel('Enthaltung', { exact: true }).fill('1');
+    await hall.getByLabel('Abstimmende im Saal').fill('8');
+    await hall.getByLabel('Hinweis').fill('Handzeichen');
+    await hall.getByRole('button', { name: 'Saalzählung speichern' }).click();
+    await moderator.getByText('8 Personen haben im Saal abgestimmt').waitFor();
+    await moderator.getByRole('button', { name: 'Ergebnis veröffentlichen' }).click();
+    await projector.locator('.projector__results table').waitFor();
+    const tableNumbers = await tableTotals(projector, '.projector__results');
+    expect(tableNumbers).toEqual({ Ja: 7, Nein: 3, Enthaltung: 1 });
+    await projector.getByText('8 Personen haben im Saal abgestimmt', { exact: false }).waitFor();
+    await projector.waitForFunction(() => document.querySelector('.live-chart')?.getAttribute('data-values') !== null);
+    const chartNumbers = JSON.parse((await projector.locator('.live-chart').getAttribute('data-values')) ?? '{}') as Record<string, number>;
+    expect(chartNumbers).toEqual(tableNumbers);
+    for (const page of participants) expect(await tableTotals(page, '.live-results')).toEqual(tableNumbers);
+
+    // --- a participant asks to speak; the moderator sets a time limit and gives the floor ---
+    await guest2.getByRole('button', { name: 'Wortmeldung', exact: true }).click();
+    await guest2.getByText('Sie stehen auf Platz 1 der Redeliste.').waitFor();
+    await moderator.fill('#speaker-limit', '120');
+    await moderator.getByRole('button', { name: 'Redezeit speichern' }).click();
+    // The console announces the acknowledged change (politely, to screen readers).
+    await moderator.getByText('Redezeit gespeichert.').waitFor({ state: 'attached' });
+    await moderator.getByRole('button', { name: named('Aufrufen', 'Greta Gast') }).click();
+    await projector
+      .locator('.projector__speaker-name', { hasText: 'Greta Gast' })
+      .waitFor()
+      .catch(async (error: unknown) => {
+        await screenshot(moderator, 'live-debug-console');
+        await screenshot(projector, 'live-debug-projector');
+        throw error;
+      });
+    await projector.locator('.projector__speaker [role="timer"]').waitFor();
+    const timer = (await projector.locator('.projector__speaker [role="timer"]').textContent()) ?? '';
+    expect(timer).toMatch(/^[12]:\d\d$/);
+    await guest2.getByText('Es spricht: Greta Gast (Sie)').waitFor();
+    await guest1.locator('[role="timer"]').waitFor();
+
+    // --- screenshots (looked at by a person) ---
+    await screenshot(guest1, 'live-participant-de');
+    await screenshot(moderator, 'live-console-de');
+    await screenshot(projector, 'live-projector-1920-de');
+    await projector.setViewportSize({ width: 1280, height: 720 });
+    await screenshot(projector, 'live-projector-1280-de');
+    await projector.setViewportSize(PROJECTOR);
+
+    // --- accessibility in German and English ---
+    problems.push(...(await audit(guest1, 'participant de')));
+    problems.push(...(await audit(moderator, 'console de')));
+    problems.push(...(await audit(projector, 'projector de')));
+    await switchLanguage(guest1, 'en');
+    await guest1.getByText('Your vote was counted.').waitFor();
+    await switchLanguage(moderator, 'en');
+    await moderator.getByRole('heading', { name: 'List of speakers' }).waitFor();
+    await projector.evaluate(([key]) => window.localStorage.setItem(key, 'en'), [LANGUAGE_STORAGE_KEY]);
+    await projector.reload();
+    await waitForPage(projector);
+    await projector.locator('.projector__results table').waitFor();
+    await projector.getByText('Time left').waitFor();
+    problems.push(...(await audit(guest1, 'participant en')));
+    problems.push(...(await audit(moderator, 'console en')));
+    problems.push(...(await audit(projector, 'projector en')));
+    await screenshot(guest1, 'live-participant-en');
+    await screenshot(projector, 'live-projector-1920-en');
+
+    expect(problems).toEqual([]);
+    expect([...moderatorCsp, ...guestCsp, ...projectorCsp]).toEqual([]);
+  });
+
+  it('shows an error the person can retry when an action fails while offline, and reconnects with the current state', async () => {
+    const guestContext = await context(PHONE);
+    const joinApi = await request.newContext({ baseURL: server.baseUrl });
+    const joined = await joinApi.post('/api/assemblies/join', {
+      headers: await csrfHeaders(joinApi),
+      data: { code: joinCode, displayName: 'Olga Offline' },
+    });
+    const { guestToken } = (await joined.json()) as { guestToken: string };
+    await joinApi.dispose();
+    await guestContext.addInitScript(([key, value]) => window.localStorage.setItem(key, value), [
+      `soziale-stadt.guest.${assemblyId}`,
+      guestToken,
+    ] as const);
+    const page = await guestContext.newPage();
+    await open(page, `/assemblies/${assemblyId}/live`);
+    await page.getByText('Verbunden – Sie sehen den aktuellen Stand').waitFor();
+
+    await guestContext.setOffline(true);
+    await page.getByText(/Keine Verbindung – Aktionen|Verbindung unterbrochen/).waitFor();
+    await page.getByRole('button', { name: 'Wortmeldung', exact: true }).click();
+    const alert = page.getByRole('alert').filter({ hasText: 'Ihre Aktion wurde nicht übermittelt' });
+    await alert.waitFor();
+    await screenshot(page, 'live-participant-offline');
+
+    await guestContext.setOffline(false);
+    await page.getByText('Verbunden – Sie sehen den aktuellen Stand').waitFor({ timeout: 30_000 });
+    await alert.getByRole('button', { name: 'Erneut versuchen' }).click();
+    await page.getByText(/Sie stehen auf Platz \d der Redeliste\./).waitFor();
+  });
+});
