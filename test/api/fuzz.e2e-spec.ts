@@ -30,7 +30,7 @@ const token = () => randomBytes(32).toString('base64url');
 const WRONG_PASSWORD = 'not-the-password-123';
 
 /** Records the base bodies refer to; set in beforeAll, read only when a body is built. */
-const refs = { actionAreaId: '', fieldId: '', reportTargetId: '', mergeIntoId: '' };
+const refs = { actionAreaId: '', fieldId: '', reportTargetId: '', mergeIntoId: '', assemblyId: '' };
 const proposal = () => ({
   title: `Fuzz-Vorschlag ${next()}`,
   body: 'Ein Vorschlag aus dem Fuzz-Test, lang genug für die Prüfung.',
@@ -78,6 +78,16 @@ const BASE_BODIES: Record<string, () => Record<string, unknown>> = {
   'POST /api/proposals/{id}/answer': () => ({ status: 'evaluating', explanation: 'Die Verwaltung prüft den Fuzz-Vorschlag.' }),
   'POST /api/proposals/{id}/merge': () => ({ intoId: refs.mergeIntoId, explanation: 'Doppelt eingereicht.' }),
   'POST /api/follows/unsubscribe': () => ({ token: token() }),
+  'POST /api/assemblies': () => ({
+    title: `Fuzz-Versammlung ${next()}`,
+    place: 'Fuzz-Saal',
+    startsAt: '2030-03-12T18:00:00Z',
+    endsAt: '2030-03-12T20:00:00Z',
+    areaIds: [refs.actionAreaId],
+    agenda: [{ title: 'Fuzz-Punkt', type: 'discussion' }],
+  }),
+  'PATCH /api/assemblies/{id}': () => ({}),
+  'POST /api/assemblies/join': () => ({ assemblyId: refs.assemblyId, displayName: 'Fuzz-Gast' }),
 };
 
 /** Text a person might really type, and text an attacker would. */
@@ -363,6 +373,8 @@ describe('fuzzing every JSON request body', () => {
   /** The administrator's comment (PATCH /api/comments/{id} is the author's) and one that moderation hides and restores. */
   let commentId: string;
   let moderatedCommentId: string;
+  /** The administrator's assembly PATCH /api/assemblies/{id} edits. */
+  let assemblyId: string;
   const operations = new Map<string, DocumentedOperation>();
 
   beforeAll(async () => {
@@ -385,6 +397,8 @@ describe('fuzzing every JSON request body', () => {
       (await client.post(`/api/proposals/${proposalId}/comments`, { body: 'Fuzz-Kommentar' }).expect(201)).body.id as string;
     commentId = await comment(admin);
     moderatedCommentId = await comment(target.client);
+    assemblyId = (await admin.post('/api/assemblies', BASE_BODIES['POST /api/assemblies']()).expect(201)).body.id as string;
+    refs.assemblyId = assemblyId;
   });
   afterAll(() => t.close());
 
@@ -416,6 +430,7 @@ describe('fuzzing every JSON request body', () => {
     if (path.startsWith('/api/moderation/comments/')) return moderatedCommentId;
     if (path.startsWith('/api/comments/')) return commentId;
     if (path.startsWith('/api/proposals/')) return proposalId;
+    if (path.startsWith('/api/assemblies/')) return assemblyId;
     throw new Error(`fuzz: tell realId() which record ${path} should point at`);
   }
 

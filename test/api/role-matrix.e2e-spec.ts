@@ -86,6 +86,20 @@ const ROUTES: Record<string, Access> = {
   'PUT /api/proposals/{id}/follow': 'signed-in',
   'DELETE /api/proposals/{id}/follow': 'signed-in',
   'POST /api/follows/unsubscribe': 'public',
+
+  'GET /api/assemblies': 'public',
+  'GET /api/assemblies/{id}': 'public',
+  'POST /api/assemblies': 'moderator',
+  'PATCH /api/assemblies/{id}': 'moderator',
+  'PUT /api/assemblies/{id}/registration': 'signed-in',
+  'DELETE /api/assemblies/{id}/registration': 'signed-in',
+  'GET /api/assemblies/{id}/calendar.ics': 'public',
+  'GET /api/assemblies/{id}/qr.svg': 'public',
+  'POST /api/assemblies/join': 'public',
+  'GET /api/assemblies/{id}/participants': 'moderator',
+  // Public routes whose service decides: moderators any time, everybody once closed and public (minutes.e2e-spec).
+  'GET /api/assemblies/{id}/minutes.md': 'public',
+  'GET /api/assemblies/{id}/minutes.pdf': 'public',
 };
 
 type Caller = 'anonymous' | Role;
@@ -122,6 +136,8 @@ describe('role matrix: who may call which route', () => {
   const ownCommentId = {} as Record<Exclude<Caller, 'anonymous'>, string>;
   /** An image on the target proposal, for reading; removal points at an id that does not exist. */
   let targetAttachmentId: string;
+  /** An assembly with registration, planned by the bootstrap administrator. */
+  let assemblyId: string;
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -156,6 +172,18 @@ describe('role matrix: who may call which route', () => {
         .upload(`/api/proposals/${targetProposalId}/attachments`, { file: { data: await tinyPng(), name: 'bild.png' } })
         .expect(201)
     ).body.id;
+    assemblyId = (
+      await admin
+        .post('/api/assemblies', {
+          title: 'Versammlung der Rollenmatrix',
+          place: 'Rathaus',
+          startsAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+          endsAt: new Date(Date.now() + 7 * 86_400_000 + 7_200_000).toISOString(),
+          areaIds: [actionAreaId],
+          registrationEnabled: true,
+        })
+        .expect(201)
+    ).body.id;
     for (const role of [Role.Citizen, Role.Moderator, Role.Administrator] as const) {
       ownProposalId[role] = await propose(users[role], `Vorschlag der Rolle ${role}`);
       ownCommentId[role] = await comment(users[role], `Kommentar der Rolle ${role}`);
@@ -182,6 +210,9 @@ describe('role matrix: who may call which route', () => {
       return fillPath(path, { id: targetProposalId });
     if (path === '/api/comments/{id}') return fillPath(path, { id: caller === 'anonymous' ? targetCommentId : ownCommentId[caller] });
     if (path.startsWith('/api/moderation/comments/')) return fillPath(path, { id: targetCommentId });
+    // The minutes of the planned assembly are its moderators' only (a 403 that is not the guard's): point at none.
+    if (path.includes('/minutes.')) return fillPath(path, { id: randomUUID() });
+    if (path.startsWith('/api/assemblies/')) return fillPath(path, { id: assemblyId });
     throw new Error(`role-matrix: tell urlFor() which record ${key} should point at`);
   }
 

@@ -11,8 +11,10 @@ import { AppModule } from './app.module';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
 import { createValidationPipe } from './common/errors/validation';
 import { csrfMiddleware } from './common/http/csrf';
+import { RedisConnection } from './common/redis/redis.module';
 import type { AppConfig } from './config/config';
 import { APP_VERSION } from './config/version';
+import { LiveIoAdapter } from './realtime/live-io.adapter';
 
 /** The strict policy the web client runs under: nothing inline, nothing from other origins. */
 const CSP = {
@@ -65,6 +67,8 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json', yamlDocumentUrl: 'api/docs-yaml' });
 
   serveWebClient(app, config.webDist);
+  // socket.io (live assemblies): the Redis adapter across processes when REDIS_URL is set.
+  app.useWebSocketAdapter(new LiveIoAdapter(app, app.get(RedisConnection)));
   const filter = new AllExceptionsFilter();
   await app.init();
   // Errors raised before Nest's routing (body parsing) reach Express's error chain: same body there.

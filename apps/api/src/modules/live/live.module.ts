@@ -1,11 +1,18 @@
 import { Module } from '@nestjs/common';
+import { LiveBroadcaster } from '../../realtime/live-broadcaster';
+import { LiveGateway } from '../../realtime/live.gateway';
 import { AuthModule } from '../auth/auth.module';
 import { AssembliesModule } from '../assemblies/assemblies.module';
+import { JoinService } from './join.service';
+import { LiveStateService } from './live-state.service';
+import { LiveController } from './live.controller';
+import { LiveService } from './live.service';
 
 /** The live assembly: state, intake, voting, speakers, and the one socket.io gateway (realtime/). */
 @Module({
   imports: [AssembliesModule, AuthModule],
-  providers: [],
-  exports: [],
+  controllers: [LiveController],
+  providers: [LiveStateService, LiveService, JoinService, LiveBroadcaster, LiveGateway],
+  exports: [LiveStateService, LiveBroadcaster],
 })
 export class LiveModule {}

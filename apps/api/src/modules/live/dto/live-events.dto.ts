@@ -1,0 +1,126 @@
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+import { AGENDA_ITEM_TYPES, LIVE_PROPOSAL_MAX, VOTING_OPTIONS_MAX, VOTING_TYPES, type AgendaItemType, type VotingType } from '@app/shared';
+import { NoControlChars, Trim } from '../../../common/http/dto-fields';
+
+/** Payloads of the socket events (LiveClientEvents), validated like HTTP bodies. */
+
+export class EmptyPayloadDto {}
+
+export class SubmitProposalPayloadDto {
+  @Trim() @IsString() @Length(1, LIVE_PROPOSAL_MAX) @NoControlChars() text: string;
+  @IsOptional() @IsUUID() agendaItemId?: string | null;
+}
+
+export class SupportPayloadDto {
+  @IsUUID() proposalId: string;
+  @IsBoolean() support: boolean;
+}
+
+export class BallotPointsDto {
+  @IsString() @MaxLength(36) optionId: string;
+  @IsInt() @Min(0) @Max(1000) points: number;
+}
+
+export class CastBallotPayloadDto {
+  @IsUUID() roundId: string;
+  @IsOptional() @IsArray() @ArrayMaxSize(VOTING_OPTIONS_MAX) @IsString({ each: true }) @MaxLength(36, { each: true }) optionIds?: string[];
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(VOTING_OPTIONS_MAX)
+  @ValidateNested({ each: true })
+  @Type(() => BallotPointsDto)
+  points?: BallotPointsDto[];
+  @IsString()
+  @Length(8, 64)
+  @Matches(/^[A-Za-z0-9_-]+$/, { message: 'idempotencyKey must contain only letters, digits, - and _ (e.g. a UUID)' })
+  idempotencyKey: string;
+}
+
+export class SetStatusPayloadDto {
+  @IsIn(['live', 'closed']) status: 'live' | 'closed';
+}
+
+export class SetItemPayloadDto {
+  @ValidateIf((o: SetItemPayloadDto) => o.agendaItemId !== null) @IsUUID() agendaItemId: string | null;
+}
+
+export class AddItemPayloadDto {
+  @Trim() @IsString() @Length(1, 200) @NoControlChars() title: string;
+  @IsIn(AGENDA_ITEM_TYPES) type: AgendaItemType;
+  @IsOptional() @Trim() @IsString() @MaxLength(2000) description?: string | null;
+}
+
+export class IntakePayloadDto {
+  @IsBoolean() open: boolean;
+}
+
+export class ModeratePayloadDto {
+  @IsUUID() proposalId: string;
+  @IsIn(['approve', 'reject']) decision: 'approve' | 'reject';
+}
+
+export class OnBehalfPayloadDto {
+  @Trim() @IsString() @Length(1, LIVE_PROPOSAL_MAX) @NoControlChars() text: string;
+  @Trim() @IsString() @Length(1, 300) @NoControlChars() sourceNote: string;
+}
+
+export class CreateRoundPayloadDto {
+  @IsOptional() @IsUUID() agendaItemId?: string | null;
+  @Trim() @IsString() @Length(1, 300) @NoControlChars() question: string;
+  @IsIn(VOTING_TYPES) type: VotingType;
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(VOTING_OPTIONS_MAX)
+  @IsString({ each: true })
+  @Length(1, 200, { each: true })
+  options?: string[];
+  @IsOptional() @IsInt() @Min(1) @Max(VOTING_OPTIONS_MAX) maxChoices?: number | null;
+  @IsOptional() @IsInt() @Min(1) @Max(100) points?: number | null;
+  @IsBoolean() secret: boolean;
+  @IsOptional() @IsBoolean() requireCheckIn?: boolean;
+}
+
+export class RoundIdPayloadDto {
+  @IsUUID() roundId: string;
+}
+
+export class HallCountDto {
+  @IsString() @MaxLength(36) optionId: string;
+  @IsInt() @Min(0) @Max(1_000_000) count: number;
+}
+
+export class HallTallyPayloadDto {
+  @IsUUID() roundId: string;
+  @IsArray() @ArrayMaxSize(VOTING_OPTIONS_MAX) @ValidateNested({ each: true }) @Type(() => HallCountDto) counts: HallCountDto[];
+  @IsOptional() @IsInt() @Min(0) @Max(1_000_000) ballots?: number | null;
+  @IsOptional() @Trim() @IsString() @MaxLength(300) @NoControlChars() note?: string | null;
+}
+
+export class SpeakerIdPayloadDto {
+  @IsUUID() speakerId: string;
+}
+
+export class OrderSpeakersPayloadDto {
+  @IsArray() @ArrayMaxSize(1000) @IsUUID(undefined, { each: true }) speakerIds: string[];
+}
+
+export class TimeLimitPayloadDto {
+  @ValidateIf((o: TimeLimitPayloadDto) => o.seconds !== null) @IsInt() @Min(10) @Max(3600) seconds: number | null;
+}

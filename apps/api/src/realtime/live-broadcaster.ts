@@ -1,0 +1,183 @@
+import { Injectable, Logger } from '@nestjs/common';
+import type { Namespace } from 'socket.io';
+import type { LiveState, ModeratorState } from '@app/shared';
+import { LiveStateService, type BuiltState } from '../modules/live/live-state.service';
+
+/** At most one broadcast per assembly and interval; a final one always follows the last change. */
+export const BROADCAST_INTERVAL_MS = 100;
+/** How long a count of connected participants is reused (it asks every process with Redis). */
+const CONNECTED_TTL_MS = 1000;
+/**
+ * Safety net: how often the version of assemblies with clients here is compared with the database,
+ * so a change no process announced (e.g. an edit over REST, or a process that died right after a
+ * commit) still reaches the clients.
+ */
+const VERSION_CHECK_MS = 2000;
+
+export const roomOf = (assemblyId: string) => `assembly:${assemblyId}`;
+export const moderatorRoomOf = (assemblyId: string) => `assembly:${assemblyId}:moderators`;
+
+interface Pending {
+  timer: NodeJS.Timeout | null;
+  running: boolean;
+  last: number;
+  dirtyState: boolean;
+  dirtyModerators: boolean;
+}
+
+/**
+ * Sends the live state to the rooms after changes, coalesced: 1,000 ballots do not make 1,000
+ * broadcasts. The state is always built from the database, so with the Redis adapter a change
+ * made on one process reaches the clients of every process, and stale sends lose to newer versions.
+ */
+@Injectable()
+export class LiveBroadcaster {
+  private readonly logger = new Logger('LiveBroadcaster');
+  private server: Namespace | null = null;
+  private stopped = false;
+  private readonly pending = new Map<string, Pending>();
+  private readonly cache = new Map<string, BuiltState>();
+  private readonly building = new Map<string, { version: number; promise: Promise<BuiltState> }>();
+  private readonly connected = new Map<string, { at: number; count: number }>();
+
+  constructor(private readonly live: LiveStateService) {}
+
+  private check: NodeJS.Timeout | null = null;
+
+  attach(server: Namespace): void {
+    this.server = server;
+    this.check = setInterval(() => void this.checkVersions(), VERSION_CHECK_MS);
+    this.check.unref?.();
+  }
+
+  private async checkVersions(): Promise<void> {
+    const rooms = this.server?.adapter.rooms;
+    for (const [assemblyId, built] of this.cache) {
+      if (this.stopped) return;
+      if (!rooms?.get(roomOf(assemblyId))?.size) {
+        // Nobody here watches this assembly any more.
+        this.cache.delete(assemblyId);
+        this.pending.delete(assemblyId);
+        continue;
+      }
+      const version = await this.live.version(assemblyId).catch(() => null);
+      if (version !== null && version > built.version) this.changed(assemblyId);
+    }
+  }
+
+  /** Something changed in the assembly (scope 'moderators': only the moderators' view, e.g. who is connected). */
+  changed(assemblyId: string, scope: 'all' | 'moderators' = 'all'): void {
+    if (this.stopped) return;
+    let p = this.pending.get(assemblyId);
+    if (!p) {
+      p = { timer: null, running: false, last: 0, dirtyState: false, dirtyModerators: false };
+      this.pending.set(assemblyId, p);
+    }
+    if (scope === 'all') p.dirtyState = true;
+    else p.dirtyModerators = true;
+    this.schedule(assemblyId, p);
+  }
+
+  private schedule(assemblyId: string, p: Pending): void {
+    if (p.timer || p.running) return;
+    const wait = Math.max(0, p.last + BROADCAST_INTERVAL_MS - Date.now());
+    p.timer = setTimeout(() => void this.flush(assemblyId, p), wait);
+    p.timer.unref?.();
+  }
+
+  private async flush(assemblyId: string, p: Pending): Promise<void> {
+    p.timer = null;
+    p.running = true;
+    p.last = Date.now();
+    const everyone = p.dirtyState;
+    p.dirtyState = false;
+    p.dirtyModerators = false;
+    try {
+      const server = this.server;
+      if (server) {
+        const built = await this.get(assemblyId);
+        if (everyone) server.to(roomOf(assemblyId)).emit('live:state', { ...built.state, serverTime: new Date().toISOString() });
+        server.to(moderatorRoomOf(assemblyId)).emit('live:moderator', await this.moderatorState(assemblyId, built));
+      }
+    } catch (error) {
+      if (!this.stopped) this.logger.warn(`Broadcast for ${assemblyId} failed: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      p.running = false;
+      // The entry stays (with the time of this send), so the next change waits out the interval.
+      if (p.dirtyState || p.dirtyModerators) this.schedule(assemblyId, p);
+    }
+  }
+
+  /**
+   * The built state of the newest version: reused while the version in the database is unchanged,
+   * and shared by concurrent callers (1,000 clients connecting do not build it 1,000 times).
+   */
+  async get(assemblyId: string): Promise<BuiltState> {
+    const version = await this.live.version(assemblyId);
+    const cached = this.cache.get(assemblyId);
+    if (cached && version !== null && cached.version >= version) return cached;
+    const inflight = this.building.get(assemblyId);
+    if (inflight && version !== null && inflight.version >= version) return inflight.promise;
+    const promise = this.live.build(assemblyId).then(
+      (built) => {
+        const current = this.cache.get(assemblyId);
+        if (!current || current.version <= built.version) this.cache.set(assemblyId, built);
+        return built;
+      },
+      (error: unknown) => {
+        throw error;
+      },
+    );
+    // A build started now reads a version at least this new.
+    const entry = { version: version ?? 0, promise };
+    this.building.set(assemblyId, entry);
+    const cleanup = () => {
+      if (this.building.get(assemblyId) === entry) this.building.delete(assemblyId);
+    };
+    promise.then(cleanup, cleanup);
+    return promise;
+  }
+
+  async state(assemblyId: string): Promise<LiveState> {
+    const built = await this.get(assemblyId);
+    return { ...built.state, serverTime: new Date().toISOString() };
+  }
+
+  async moderatorState(assemblyId: string, built?: BuiltState): Promise<ModeratorState> {
+    const b = built ?? (await this.get(assemblyId));
+    return { ...b.moderator, attendance: { ...b.moderator.attendance, connected: await this.connectedCount(assemblyId) } };
+  }
+
+  /** Participants with at least one open connection, over every process (the adapter asks them). */
+  private async connectedCount(assemblyId: string): Promise<number> {
+    const cached = this.connected.get(assemblyId);
+    if (cached && Date.now() - cached.at < CONNECTED_TTL_MS) return cached.count;
+    if (!this.server) return 0;
+    try {
+      const sockets = await this.server.in(roomOf(assemblyId)).fetchSockets();
+      const ids = new Set<string>();
+      for (const s of sockets) {
+        const id = (s.data as { participantId?: string | null } | undefined)?.participantId;
+        if (id) ids.add(id);
+      }
+      this.connected.set(assemblyId, { at: Date.now(), count: ids.size });
+      return ids.size;
+    } catch {
+      return cached?.count ?? 0;
+    }
+  }
+
+  /** Drops the moderators' connection count so the next broadcast counts again. */
+  recount(assemblyId: string): void {
+    this.connected.delete(assemblyId);
+    this.changed(assemblyId, 'moderators');
+  }
+
+  /** Stops pending broadcasts (shutdown). */
+  stop(): void {
+    this.stopped = true;
+    if (this.check) clearInterval(this.check);
+    for (const p of this.pending.values()) if (p.timer) clearTimeout(p.timer);
+    this.pending.clear();
+  }
+}
