@@ -1,0 +1,520 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { Client as PgClient } from 'pg';
+import { io, type Socket } from 'socket.io-client';
+import sqlite3 from 'sqlite3';
+import {
+  AgendaItemType,
+  CSRF_COOKIE,
+  CSRF_HEADER,
+  ErrorCode,
+  LIVE_NAMESPACE,
+  VotingRoundStatus,
+  VotingType,
+  type AssemblyDetail,
+  type CastBallotResult,
+  type JoinAssemblyResponse,
+  type LiveAck,
+  type LiveHandshake,
+  type LiveRound,
+  type LiveSnapshot,
+  type LiveState,
+  type ModeratorState,
+  type RoundResult,
+} from '@app/shared';
+import {
+  ApiProcess,
+  createPostgresData,
+  createSqliteData,
+  DEFAULT_REDIS_URL,
+  PROCESS_ADMIN,
+  type PostgresData,
+  type SqliteData,
+} from '../helpers/process';
+
+/**
+ * Resilience of the live gateway, against the BUILT API started as real child processes
+ * (`npm run build -w apps/api` first):
+ *  - kill -9 in the middle of a burst of ballots, restart on the same database (a SQLite file, and
+ *    PostgreSQL): every acknowledged ballot is there, none twice, and the unanswered ones can be
+ *    retried safely with their idempotency key;
+ *  - scale-out: two processes on one PostgreSQL database and Redis; a vote cast on one reaches
+ *    the moderator's live tally on the other.
+ */
+jest.setTimeout(300_000);
+
+const CSRF = `resilience_${randomBytes(24).toString('hex')}`;
+
+/** A tiny cookie-keeping HTTP client for a process (the CSRF cookie is fixed and echoed). */
+class Http {
+  session = '';
+  constructor(readonly baseUrl: string) {}
+
+  get cookie(): string {
+    return [`${CSRF_COOKIE}=${CSRF}`, this.session].filter(Boolean).join('; ');
+  }
+
+  async request<T>(method: string, path: string, body?: unknown, expected = 200): Promise<T> {
+    const response = await fetch(`${this.baseUrl}${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', cookie: this.cookie, [CSRF_HEADER]: CSRF },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const sid = response.headers.getSetCookie().find((c) => c.startsWith('sid='));
+    if (sid) this.session = sid.split(';')[0];
+    const text = await response.text();
+    if (response.status !== expected) throw new Error(`${method} ${path}: expected ${expected}, got ${response.status}: ${text}`);
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+
+  /** Points the same session at another process (sessions live in the shared database). */
+  on(baseUrl: string): Http {
+    const other = new Http(baseUrl);
+    other.session = this.session;
+    return other;
+  }
+}
+
+async function loginAdmin(baseUrl: string): Promise<Http> {
+  const http = new Http(baseUrl);
+  await http.request('POST', '/api/auth/login', { email: PROCESS_ADMIN.email, password: PROCESS_ADMIN.password });
+  if (!http.session) throw new Error('login set no session cookie');
+  return http;
+}
+
+async function createAssembly(admin: Http): Promise<AssemblyDetail> {
+  const suffix = randomBytes(3).toString('hex');
+  const area = await admin.request<{ id: string }>(
+    'POST',
+    '/api/areas',
+    { type: 'district', code: `d-res-${suffix}`, name: `Resilienz ${suffix}`, validFrom: '2024-01-01' },
+    201,
+  );
+  const startsAt = new Date(Date.now() + 3_600_000);
+  return admin.request<AssemblyDetail>(
+    'POST',
+    '/api/assemblies',
+    {
+      title: 'Bürgerversammlung Belastungsprobe',
+      place: 'Bürgerhaus',
+      startsAt: startsAt.toISOString(),
+      endsAt: new Date(startsAt.getTime() + 7_200_000).toISOString(),
+      areaIds: [area.id],
+      agenda: [{ title: 'Abstimmung', type: AgendaItemType.Vote }],
+    },
+    201,
+  );
+}
+
+async function joinGuest(baseUrl: string, joinCode: string, displayName: string): Promise<JoinAssemblyResponse & { guestToken: string }> {
+  const joined = await new Http(baseUrl).request<JoinAssemblyResponse>('POST', '/api/assemblies/join', { code: joinCode, displayName });
+  if (!joined.guestToken) throw new Error('a new guest got no guestToken');
+  return joined as JoinAssemblyResponse & { guestToken: string };
+}
+
+/** A real socket.io client on /live that keeps the newest state and moderator state it received. */
+class LiveClient {
+  state: LiveState | null = null;
+  moderator: ModeratorState | null = null;
+  private waiters: Array<() => void> = [];
+
+  private constructor(readonly socket: Socket) {
+    socket.on('live:state', (state: LiveState) => {
+      if (!this.state || state.version >= this.state.version) this.state = state;
+      this.notify();
+    });
+    socket.on('live:moderator', (state: ModeratorState) => {
+      if (!this.moderator || state.version >= this.moderator.version) this.moderator = state;
+      this.notify();
+    });
+  }
+
+  static connect(baseUrl: string, auth: LiveHandshake, cookie?: string): Promise<LiveClient> {
+    const socket = io(`${baseUrl}${LIVE_NAMESPACE}`, {
+      auth,
+      transports: ['websocket'],
+      reconnection: false,
+      forceNew: true,
+      extraHeaders: { origin: baseUrl, ...(cookie ? { cookie } : {}) },
+    });
+    const client = new LiveClient(socket);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        socket.close();
+        reject(new Error(`socket to ${baseUrl} did not connect within 20 s`));
+      }, 20_000);
+      socket.once('connect', () => {
+        clearTimeout(timer);
+        resolve(client);
+      });
+      socket.once('connect_error', (error) => {
+        clearTimeout(timer);
+        socket.close();
+        reject(new Error(`socket to ${baseUrl} refused: ${error.message}`));
+      });
+    });
+  }
+
+  async emit<T>(event: string, payload: unknown, timeoutMs = 30_000): Promise<LiveAck<T>> {
+    return (await this.socket.timeout(timeoutMs).emitWithAck(event, payload)) as LiveAck<T>;
+  }
+
+  /** Emits and returns the ack's data, failing on an error ack. */
+  async ok<T>(event: string, payload: unknown): Promise<T> {
+    const ack = await this.emit<T>(event, payload);
+    if (!ack.ok) throw new Error(`${event} failed: ${JSON.stringify(ack.error)}`);
+    return ack.data;
+  }
+
+  async sync(): Promise<LiveSnapshot> {
+    const snapshot = await this.ok<LiveSnapshot>('live:sync', {});
+    if (!this.state || snapshot.state.version >= this.state.version) this.state = snapshot.state;
+    if (snapshot.moderator && (!this.moderator || snapshot.moderator.version >= this.moderator.version))
+      this.moderator = snapshot.moderator;
+    return snapshot;
+  }
+
+  /** Resolves once the condition holds on what was received (checked on every event). */
+  async until(what: string, condition: () => boolean, timeoutMs = 15_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!condition()) {
+      const left = deadline - Date.now();
+      if (left <= 0) {
+        throw new Error(
+          `timed out waiting for ${what}; last state v${this.state?.version}: ${JSON.stringify(this.state?.round)}; last moderator state v${this.moderator?.version}: ${JSON.stringify(this.moderator?.rounds?.[0])}`,
+        );
+      }
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, Math.min(left, 500));
+        this.waiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+  }
+
+  close(): void {
+    this.socket.close();
+  }
+
+  private notify(): void {
+    this.waiters.splice(0).forEach((wake) => wake());
+  }
+}
+
+/** Runs fn over items with at most `limit` at once, keeping the order of the results. */
+async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, async () => {
+      while (next < items.length) {
+        const index = next++;
+        results[index] = await fn(items[index], index);
+      }
+    }),
+  );
+  return results;
+}
+
+/** Reads the SQLite file the API writes (WAL: a reader next to the running process is fine). */
+async function querySqlite<T>(file: string, sql: string, params: unknown[] = []): Promise<T[]> {
+  const db = await new Promise<sqlite3.Database>((resolve, reject) => {
+    const opened = new sqlite3.Database(file, sqlite3.OPEN_READONLY, (error) => (error ? reject(error) : resolve(opened)));
+  });
+  try {
+    return await new Promise<T[]>((resolve, reject) =>
+      db.all(sql, params, (error, rows) => (error ? reject(error) : resolve(rows as T[]))),
+    );
+  } finally {
+    await new Promise<void>((resolve) => db.close(() => resolve()));
+  }
+}
+
+/** Reads straight from the database the processes write (not through the API). */
+type Query = <T>(sql: string, params: unknown[]) => Promise<T[]>;
+
+const sqliteQuery =
+  (file: string): Query =>
+  (sql, params) =>
+    querySqlite(file, sql.replace(/\$\d+/g, '?'), params);
+
+const postgresQuery =
+  (url: string): Query =>
+  async <T>(sql: string, params: unknown[]) => {
+    const client = new PgClient({ connectionString: url });
+    await client.connect();
+    try {
+      return (await client.query(sql, params)).rows as T[];
+    } finally {
+      await client.end();
+    }
+  };
+
+async function ballotsInDatabase(query: Query, roundId: string): Promise<{ receipts: string[]; tallySum: number }> {
+  const receipts = await query<{ participantId: string }>('SELECT "participantId" FROM ballot_receipts WHERE "roundId" = $1', [roundId]);
+  const [tally] = await query<{ total: number | string | null }>('SELECT SUM(online) AS total FROM round_tallies WHERE "roundId" = $1', [
+    roundId,
+  ]);
+  return { receipts: receipts.map((r) => r.participantId), tallySum: Number(tally?.total ?? 0) };
+}
+
+const onlineSum = (result: RoundResult | null | undefined) => (result?.options ?? []).reduce((sum, o) => sum + o.online, 0);
+const roundIn = (moderator: ModeratorState | null, roundId: string): LiveRound | undefined =>
+  moderator?.rounds.find((r) => r.id === roundId);
+
+describe('live gateway resilience (built API as child processes)', () => {
+  // On SQLite (a file in a temp folder) always; on PostgreSQL too (it always runs here and in CI).
+  describe.each([
+    ['SQLite', async () => createSqliteData('soziale-stadt-kill9-')],
+    ['PostgreSQL', async () => createPostgresData()],
+  ] as const)('kill -9 during a burst of ballots (%s)', (_name, create) => {
+    const GUESTS = 200;
+    let data: SqliteData | PostgresData;
+    let query: Query;
+    let api: ApiProcess | undefined;
+    const sockets: LiveClient[] = [];
+
+    beforeAll(async () => {
+      data = await create();
+      query = 'sqlitePath' in data ? sqliteQuery(data.sqlitePath) : postgresQuery(data.url);
+    });
+
+    afterAll(async () => {
+      sockets.forEach((s) => s.close());
+      await api?.stop();
+      if ('sqlitePath' in data) data.remove();
+      else await data.drop();
+    });
+
+    it('keeps every acknowledged ballot exactly once, and retries with the same key count once', async () => {
+      api = await ApiProcess.start({ env: data.env });
+      const admin = await loginAdmin(api.baseUrl);
+      const assembly = await createAssembly(admin);
+
+      const moderator = await LiveClient.connect(api.baseUrl, { assemblyId: assembly.id }, admin.cookie);
+      sockets.push(moderator);
+      await moderator.ok('assembly:set-status', { status: 'live' });
+      const round = await moderator.ok<LiveRound>('round:create', {
+        question: 'Soll der Platz vor dem Bürgerhaus begrünt werden?',
+        type: VotingType.YesNoAbstain,
+        secret: true,
+      });
+      expect(round.options).toHaveLength(3);
+      await moderator.ok('round:open', { roundId: round.id });
+
+      const guests = await mapLimit(Array.from({ length: GUESTS }), 16, (_, i) =>
+        joinGuest(api!.baseUrl, assembly.joinCode, `Gast ${i + 1}`),
+      );
+      const guestSockets = await mapLimit(guests, 16, (g) =>
+        LiveClient.connect(api!.baseUrl, { assemblyId: assembly.id, guestToken: g.guestToken }),
+      );
+      sockets.push(...guestSockets);
+
+      // The burst: every guest casts at once; the process is killed once an eighth has been answered.
+      const keys = guests.map(() => randomUUID());
+      const choice = (i: number) => round.options[i % round.options.length].id;
+      const firstAnswers: Array<LiveAck<CastBallotResult> | null> = new Array(GUESTS).fill(null);
+      let answeredOk = 0;
+      let killing: Promise<void> | undefined;
+      await Promise.all(
+        guestSockets.map((socket, i) =>
+          socket
+            .emit<CastBallotResult>('ballot:cast', { roundId: round.id, optionIds: [choice(i)], idempotencyKey: keys[i] }, 60_000)
+            .then((ack) => {
+              firstAnswers[i] = ack;
+              if (ack.ok && ++answeredOk === GUESTS / 8) killing = api!.kill();
+            })
+            .catch(() => undefined /* no answer: the process died with the ballot in flight */),
+        ),
+      );
+      await killing;
+      expect(api.running).toBe(false);
+      guestSockets.forEach((s) => s.close());
+      moderator.close();
+
+      const acknowledged = guests.filter((_, i) => firstAnswers[i]?.ok).map((g) => g.participant.id);
+      const unanswered = guests.filter((_, i) => firstAnswers[i] === null);
+      // Sanity of the experiment itself: the kill really happened mid-burst.
+      expect(acknowledged.length).toBeGreaterThanOrEqual(GUESTS / 8);
+      expect(unanswered.length).toBeGreaterThan(0);
+      // Nothing but ok answers before the kill (no ballot was refused for a wrong reason).
+      expect(firstAnswers.filter((a) => a !== null && !a.ok)).toEqual([]);
+
+      await api.restart();
+
+      // 1. In the database: every acknowledged ballot has its receipt; no one twice; sums match.
+      const afterCrash = await ballotsInDatabase(query, round.id);
+      expect(new Set(afterCrash.receipts).size).toBe(afterCrash.receipts.length);
+      expect(afterCrash.receipts.length).toBeLessThanOrEqual(GUESTS);
+      expect(afterCrash.receipts).toEqual(expect.arrayContaining(acknowledged));
+      expect(afterCrash.tallySum).toBe(afterCrash.receipts.length);
+
+      // 2. Through the restarted API: the round is still open and the moderator's tally matches.
+      const admin2 = admin.on(api.baseUrl);
+      const moderator2 = await LiveClient.connect(api.baseUrl, { assemblyId: assembly.id }, admin2.cookie);
+      sockets.push(moderator2);
+      const modSnapshot = await moderator2.sync();
+      const liveRound = roundIn(modSnapshot.moderator, round.id);
+      expect(liveRound?.status).toBe(VotingRoundStatus.Open);
+      expect(liveRound?.ballotsCast).toBe(afterCrash.receipts.length);
+      expect(onlineSum(liveRound?.results)).toBe(afterCrash.receipts.length);
+
+      // 3. Every guest reconnects with its credential: its own state says whether it has voted.
+      const voted = new Set(afterCrash.receipts);
+      const again = await mapLimit(guests, 16, (g) =>
+        LiveClient.connect(api!.baseUrl, { assemblyId: assembly.id, guestToken: g.guestToken }),
+      );
+      sockets.push(...again);
+      const snapshots = await mapLimit(again, 16, (s) => s.sync());
+      snapshots.forEach((snapshot, i) => {
+        expect(snapshot.me.participant?.id).toBe(guests[i].participant.id);
+        expect(snapshot.me.votedRoundIds.includes(round.id)).toBe(voted.has(guests[i].participant.id));
+      });
+
+      // 4. Every guest retries with the same key (a client that got no answer does exactly this):
+      //    each gets ok; only ballots that never reached the database are created now.
+      const retries = await Promise.all(
+        again.map((s, i) =>
+          s.emit<CastBallotResult>('ballot:cast', { roundId: round.id, optionIds: [choice(i)], idempotencyKey: keys[i] }),
+        ),
+      );
+      retries.forEach((ack, i) => {
+        expect(ack).toEqual({ ok: true, data: { roundId: round.id, created: !voted.has(guests[i].participant.id) } });
+      });
+      const createdOnRetry = retries.filter((a) => a.ok && a.data.created).length;
+      expect(afterCrash.receipts.length + createdOnRetry).toBe(GUESTS);
+
+      // A second ballot with a new key is refused: one ballot per participant, by the database.
+      const second = await again[0].emit('ballot:cast', { roundId: round.id, optionIds: [choice(1)], idempotencyKey: randomUUID() });
+      expect(second).toEqual({ ok: false, error: expect.objectContaining({ code: ErrorCode.AlreadyVoted }) });
+
+      const final = await ballotsInDatabase(query, round.id);
+      expect(final.receipts).toHaveLength(GUESTS);
+      expect(new Set(final.receipts).size).toBe(GUESTS);
+      expect(final.tallySum).toBe(GUESTS);
+
+      // 5. Closing and publishing shows everybody exactly GUESTS ballots, split as they were cast.
+      const closed = await moderator2.ok<RoundResult>('round:close', { roundId: round.id });
+      expect(closed.ballots).toBe(GUESTS);
+      const published = await moderator2.ok<RoundResult>('round:publish', { roundId: round.id });
+      const expectedPerOption = round.options.map((o, k) => guests.filter((_, i) => i % round.options.length === k).length);
+      expect(published.options.map((o) => o.online)).toEqual(expectedPerOption);
+      await again[GUESTS - 1].until(
+        'the published result at a guest',
+        () => again[GUESTS - 1].state?.round?.id === round.id && again[GUESTS - 1].state?.round?.status === VotingRoundStatus.Published,
+      );
+      expect(again[GUESTS - 1].state?.round?.results?.ballots).toBe(GUESTS);
+    });
+  });
+
+  describe('scale-out: two processes on one PostgreSQL database with the Redis adapter', () => {
+    let pg: PostgresData;
+    const processes: ApiProcess[] = [];
+    const sockets: LiveClient[] = [];
+
+    beforeAll(async () => {
+      // PostgreSQL and Redis always run here and in CI; without DATABASE_URL the local server is used.
+      pg = await createPostgresData();
+    });
+
+    afterAll(async () => {
+      sockets.forEach((s) => s.close());
+      await Promise.all(processes.map((p) => p.stop()));
+      await pg?.drop();
+    });
+
+    it('a vote cast on process A reaches the live tally and the state the moderator sees on process B', async () => {
+      const env = { ...pg.env, REDIS_URL: DEFAULT_REDIS_URL, REDIS_KEY_PREFIX: `res-${randomBytes(4).toString('hex')}:` };
+      // One after the other: the first runs the migrations.
+      const a = await ApiProcess.start({ env });
+      processes.push(a);
+      const b = await ApiProcess.start({ env });
+      processes.push(b);
+      expect(a.port).not.toBe(b.port);
+
+      const adminA = await loginAdmin(a.baseUrl);
+      const assembly = await createAssembly(adminA);
+      const adminB = adminA.on(b.baseUrl);
+
+      // The moderator runs the assembly on B.
+      const moderator = await LiveClient.connect(b.baseUrl, { assemblyId: assembly.id }, adminB.cookie);
+      sockets.push(moderator);
+      await moderator.ok('assembly:set-status', { status: 'live' });
+      const round = await moderator.ok<LiveRound>('round:create', {
+        question: 'Soll die Bibliothek sonntags öffnen?',
+        type: VotingType.YesNoAbstain,
+        secret: false,
+      });
+      await moderator.ok('round:open', { roundId: round.id });
+
+      // Voters on A; one more guest watching on B; one watching on A.
+      const onA = await joinGuest(a.baseUrl, assembly.joinCode, 'Ayşe auf A');
+      const onA2 = await joinGuest(a.baseUrl, assembly.joinCode, 'Anton auf A');
+      const onB = await joinGuest(b.baseUrl, assembly.joinCode, 'Berta auf B');
+      const voterA = await LiveClient.connect(a.baseUrl, { assemblyId: assembly.id, guestToken: onA.guestToken });
+      const voterA2 = await LiveClient.connect(a.baseUrl, { assemblyId: assembly.id, guestToken: onA2.guestToken });
+      const watcherB = await LiveClient.connect(b.baseUrl, { assemblyId: assembly.id, guestToken: onB.guestToken });
+      sockets.push(voterA, voterA2, watcherB);
+
+      const modBefore = (await moderator.sync()).moderator!;
+      const stateBefore = (await watcherB.sync()).state;
+      expect(roundIn(modBefore, round.id)?.ballotsCast).toBe(0);
+      expect(stateBefore.round?.status).toBe(VotingRoundStatus.Open);
+
+      // A vote on A …
+      const yes = round.options[0].id;
+      const cast = await voterA.emit<CastBallotResult>('ballot:cast', {
+        roundId: round.id,
+        optionIds: [yes],
+        idempotencyKey: randomUUID(),
+      });
+      expect(cast).toEqual({ ok: true, data: { roundId: round.id, created: true } });
+
+      // … reaches the moderator's live tally on B (pushed, not fetched), with a newer version …
+      await moderator.until(
+        "the vote from A in the moderator's tally on B",
+        () => roundIn(moderator.moderator, round.id)?.results?.options.find((o) => o.optionId === yes)?.online === 1,
+      );
+      expect(moderator.moderator!.version).toBeGreaterThan(modBefore.version);
+      expect(roundIn(moderator.moderator, round.id)?.ballotsCast).toBe(1);
+      // … and the room's state on B (ballots cast so far, newer version).
+      await watcherB.until('the ballot count from A in the state on B', () => watcherB.state?.round?.ballotsCast === 1);
+      expect(watcherB.state!.version).toBeGreaterThan(stateBefore.version);
+
+      // The other way round: a vote on B reaches clients on A; both counted once.
+      const no = round.options[1].id;
+      const castB = await watcherB.emit<CastBallotResult>('ballot:cast', {
+        roundId: round.id,
+        optionIds: [no],
+        idempotencyKey: randomUUID(),
+      });
+      expect(castB.ok).toBe(true);
+      await voterA2.until('the second ballot in the state on A', () => voterA2.state?.round?.ballotsCast === 2);
+      await moderator.until("the vote from B in the moderator's tally", () => roundIn(moderator.moderator, round.id)?.ballotsCast === 2);
+
+      // The same idempotency key on the other process returns the first answer, not a second vote.
+      const repeatKey = randomUUID();
+      const first = await voterA2.emit<CastBallotResult>('ballot:cast', { roundId: round.id, optionIds: [no], idempotencyKey: repeatKey });
+      expect(first).toEqual({ ok: true, data: { roundId: round.id, created: true } });
+      const onOtherProcess = await LiveClient.connect(b.baseUrl, { assemblyId: assembly.id, guestToken: onA2.guestToken });
+      sockets.push(onOtherProcess);
+      const repeated = await onOtherProcess.emit<CastBallotResult>('ballot:cast', {
+        roundId: round.id,
+        optionIds: [no],
+        idempotencyKey: repeatKey,
+      });
+      expect(repeated).toEqual({ ok: true, data: { roundId: round.id, created: false } });
+
+      // Publishing on B shows the result to the voter on A.
+      await moderator.ok('round:close', { roundId: round.id });
+      const published = await moderator.ok<RoundResult>('round:publish', { roundId: round.id });
+      expect(published.ballots).toBe(3);
+      await voterA.until(
+        'the published result on A',
+        () => voterA.state?.round?.id === round.id && voterA.state.round.status === VotingRoundStatus.Published,
+      );
+      expect(voterA.state!.round!.results!.options.map((o) => o.online)).toEqual([1, 2, 0]);
+    });
+  });
+});
