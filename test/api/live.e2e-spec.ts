@@ -726,6 +726,39 @@ describe('live assemblies: join over REST, the /live gateway, voting, speakers',
       await anna.socket.until('the new title', () => anna.socket.state?.title === 'Neuer Titel', 10_000);
     });
 
+    it('shows the speaker to a projector when the moderator sends time limit and start back to back, many times', async () => {
+      const { assembly, mod } = await liveAssembly();
+      const projector = track(await LiveTestClient.ready(t, { assemblyId: assembly.id, mode: 'projector' }));
+      for (let i = 0; i < 10; i++) {
+        const speaker = await guest(assembly, `Sprecherin ${i}`);
+        const request = await speaker.socket.ok<LiveSpeaker>('speaker:request');
+        // Not awaited one by one: both events leave the console at the same moment.
+        const [limit, start] = await Promise.all([
+          mod.emit('speaker:time-limit', { seconds: 60 + i }),
+          mod.emit('speaker:start', { speakerId: request.id }),
+        ]);
+        expect({ limit: limit.ok, start: start.ok }).toEqual({ limit: true, start: true });
+        await projector.until(`speaker ${i} on the projector`, () => projector.state?.speakers.current?.id === request.id, 10_000);
+        await projector.until(`time limit ${60 + i}`, () => projector.state?.speakers.current?.timeLimitSeconds === 60 + i, 10_000);
+      }
+    });
+
+    it('brings an agenda change made over REST (PATCH) to connected participants', async () => {
+      const { assembly } = await liveAssembly();
+      const anna = await guest(assembly, 'Anna');
+      const agenda = [
+        ...assembly.agenda.map((i) => ({ id: i.id, title: i.title, type: i.type })),
+        { title: 'Verschiedenes', type: AgendaItemType.Discussion },
+      ];
+      await moderator.client.patch(`/api/assemblies/${assembly.id}`, { agenda }).expect(200);
+      await anna.socket.until(
+        'the new agenda item',
+        () => anna.socket.state?.agenda.some((i) => i.title === 'Verschiedenes') === true,
+        10_000,
+      );
+      expect(anna.socket.state!.agenda.map((i) => i.title)).toEqual(agenda.map((i) => i.title));
+    });
+
     it('counts 500 concurrent clients voting once each exactly 500 times, with coalesced broadcasts', async () => {
       const { assembly, mod } = await liveAssembly();
       const round = await mod.ok<LiveRound>('round:create', { question: 'Alle?', type: VotingType.YesNoAbstain, secret: true });

@@ -268,6 +268,8 @@ export class AssembliesService {
       if (dto.moderatorIds !== undefined) full.moderators = await this.checkModerators(m, dto.moderatorIds);
       await m.getRepository(Assembly).save(full);
       if (dto.agenda !== undefined) await this.replaceAgenda(m, full, dto.agenda);
+      // Connected live clients see the change: the gateway compares versions and broadcasts the newer state.
+      await m.getRepository(Assembly).increment({ id }, 'stateVersion', 1);
       // More room (or no limit any more): the waiting list moves up.
       const promoted = full.registrationEnabled ? await this.registrations.promoteWithin(m, full) : [];
       await this.audit.record(
