@@ -155,6 +155,7 @@ describe('assemblies (REST): planning, registration with waiting list, mails, ca
       expect(a.viewer).toEqual({
         isModerator: true,
         registration: null,
+        waitlistPosition: null,
         canRegister: true,
         checkInCode: expect.stringMatching(codePattern),
       });
@@ -556,6 +557,9 @@ describe('assemblies (REST): planning, registration with waiting list, mails, ca
       // Asking again tells the same place.
       const again = await byPosition[1].client.put(`/api/assemblies/${a.id}/registration`).expect(200);
       expect(again.body).toEqual({ status: RegistrationStatus.Waitlisted, waitlistPosition: 2 });
+      // The detail page tells the place too (after a reload, without registering again).
+      const seenLater = (await byPosition[1].client.get(`/api/assemblies/${a.id}`).expect(200)).body as AssemblyDetail;
+      expect(seenLater.viewer).toEqual(expect.objectContaining({ registration: RegistrationStatus.Waitlisted, waitlistPosition: 2 }));
 
       // A confirmed person cancels: the first on the waiting list moves up and is mailed.
       const leaving = confirmed[0];

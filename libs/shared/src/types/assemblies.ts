@@ -59,6 +59,8 @@ export interface AssemblyDetail extends AssemblySummary {
   viewer: {
     isModerator: boolean;
     registration: RegistrationStatus | null;
+    /** 1-based place on the waiting list, when the viewer is waitlisted. */
+    waitlistPosition: number | null;
     canRegister: boolean;
     /** Moderators only: the code handed out at the door. */
     checkInCode: string | null;

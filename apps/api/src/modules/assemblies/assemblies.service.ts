@@ -113,11 +113,12 @@ export class AssembliesService {
     const [agenda, counts, registration] = await Promise.all([
       this.agendaItems.find({ where: { assemblyId: assembly.id }, order: { position: 'ASC' } }),
       this.registrations.counts([assembly.id]),
-      viewer ? this.registrations.statusOf(assembly.id, viewer.id) : Promise.resolve(null),
+      viewer ? this.registrations.registrationOf(assembly.id, viewer.id) : Promise.resolve(null),
     ]);
     return toDetail(assembly, agenda, counts.get(assembly.id) ?? NO_REGISTRATIONS, {
       isModerator: this.access.moderates(viewer, assembly),
-      registration,
+      registration: registration?.status ?? null,
+      waitlistPosition: registration?.waitlistPosition ?? null,
     });
   }
 

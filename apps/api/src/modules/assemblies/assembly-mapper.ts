@@ -47,7 +47,7 @@ export function toDetail(
   a: Assembly,
   agenda: AgendaItemEntity[],
   counts: RegistrationCounts,
-  viewer: { isModerator: boolean; registration: RegistrationStatus | null },
+  viewer: { isModerator: boolean; registration: RegistrationStatus | null; waitlistPosition: number | null },
 ): AssemblyDetail {
   const registered = viewer.registration === RegistrationStatus.Confirmed || viewer.registration === RegistrationStatus.Waitlisted;
   return {
@@ -63,6 +63,7 @@ export function toDetail(
     viewer: {
       isModerator: viewer.isModerator,
       registration: viewer.registration,
+      waitlistPosition: viewer.waitlistPosition,
       canRegister: registrationOpen(a) && !registered,
       checkInCode: viewer.isModerator ? a.checkInCode : null,
     },

@@ -55,10 +55,13 @@ export class RegistrationsService implements OnModuleInit, OnModuleDestroy {
     return assembly;
   }
 
-  /** The viewer's registration status, or null when never registered. */
-  async statusOf(assemblyId: string, userId: string): Promise<RegistrationStatus | null> {
-    const row = await this.registrations.findOne({ where: { assemblyId, userId }, select: ['status'] });
-    return row?.status ?? null;
+  /** The viewer's registration (status and waiting-list place), or null when never registered. */
+  async registrationOf(
+    assemblyId: string,
+    userId: string,
+  ): Promise<{ status: RegistrationStatus; waitlistPosition: number | null } | null> {
+    const row = await this.registrations.findOne({ where: { assemblyId, userId } });
+    return row ? { status: row.status, waitlistPosition: await this.waitlistPosition(this.registrations.manager, row) } : null;
   }
 
   /** Confirmed and waitlisted counts per assembly. */

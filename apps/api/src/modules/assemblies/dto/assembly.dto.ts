@@ -245,6 +245,8 @@ class AssemblyModeratorDto {
 class AssemblyViewerDto {
   @ApiProperty() isModerator: boolean;
   @ApiProperty({ enum: REGISTRATION_STATUSES, nullable: true }) registration: RegistrationStatus | null;
+  @ApiProperty({ nullable: true, type: Number, description: '1-based place on the waiting list, when waitlisted' })
+  waitlistPosition: number | null;
   @ApiProperty({ description: 'Registration is open and the viewer is not registered yet (signing in is still needed to register)' })
   canRegister: boolean;
   @ApiProperty({ nullable: true, type: String, description: 'Moderators only: the code handed out at the door' })

@@ -37,7 +37,8 @@ export function RegistrationPanel({ assembly, signedIn }: { assembly: AssemblyDe
     }
   }
 
-  const position = status === RegistrationStatus.Waitlisted ? result?.waitlistPosition : null;
+  // Right after registering the answer has the place; after a reload the detail carries it.
+  const position = status === RegistrationStatus.Waitlisted ? (result?.waitlistPosition ?? assembly.viewer.waitlistPosition) : null;
 
   return (
     <div className="registration">
