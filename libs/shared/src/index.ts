@@ -12,3 +12,4 @@ export * from './types/participation';
 export * from './enums/assembly';
 export * from './types/assemblies';
 export * from './realtime/events';
+export * from './workflow';
