@@ -1,23 +1,18 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Client as PgClient } from 'pg';
-import { io, type Socket } from 'socket.io-client';
 import sqlite3 from 'sqlite3';
 import {
   AgendaItemType,
   CSRF_COOKIE,
   CSRF_HEADER,
   ErrorCode,
-  LIVE_NAMESPACE,
   VotingRoundStatus,
   VotingType,
   type AssemblyDetail,
   type CastBallotResult,
   type JoinAssemblyResponse,
   type LiveAck,
-  type LiveHandshake,
   type LiveRound,
-  type LiveSnapshot,
-  type LiveState,
   type ModeratorState,
   type RoundResult,
 } from '@app/shared';
@@ -30,6 +25,7 @@ import {
   type PostgresData,
   type SqliteData,
 } from '../helpers/process';
+import { LiveTestClient } from './helpers/live';
 
 /**
  * Resilience of the live gateway, against the BUILT API started as real child processes
@@ -111,97 +107,6 @@ async function joinGuest(baseUrl: string, joinCode: string, displayName: string)
   return joined as JoinAssemblyResponse & { guestToken: string };
 }
 
-/** A real socket.io client on /live that keeps the newest state and moderator state it received. */
-class LiveClient {
-  state: LiveState | null = null;
-  moderator: ModeratorState | null = null;
-  private waiters: Array<() => void> = [];
-
-  private constructor(readonly socket: Socket) {
-    socket.on('live:state', (state: LiveState) => {
-      if (!this.state || state.version >= this.state.version) this.state = state;
-      this.notify();
-    });
-    socket.on('live:moderator', (state: ModeratorState) => {
-      if (!this.moderator || state.version >= this.moderator.version) this.moderator = state;
-      this.notify();
-    });
-  }
-
-  static connect(baseUrl: string, auth: LiveHandshake, cookie?: string): Promise<LiveClient> {
-    const socket = io(`${baseUrl}${LIVE_NAMESPACE}`, {
-      auth,
-      transports: ['websocket'],
-      reconnection: false,
-      forceNew: true,
-      extraHeaders: { origin: baseUrl, ...(cookie ? { cookie } : {}) },
-    });
-    const client = new LiveClient(socket);
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        socket.close();
-        reject(new Error(`socket to ${baseUrl} did not connect within 20 s`));
-      }, 20_000);
-      socket.once('connect', () => {
-        clearTimeout(timer);
-        resolve(client);
-      });
-      socket.once('connect_error', (error) => {
-        clearTimeout(timer);
-        socket.close();
-        reject(new Error(`socket to ${baseUrl} refused: ${error.message}`));
-      });
-    });
-  }
-
-  async emit<T>(event: string, payload: unknown, timeoutMs = 30_000): Promise<LiveAck<T>> {
-    return (await this.socket.timeout(timeoutMs).emitWithAck(event, payload)) as LiveAck<T>;
-  }
-
-  /** Emits and returns the ack's data, failing on an error ack. */
-  async ok<T>(event: string, payload: unknown): Promise<T> {
-    const ack = await this.emit<T>(event, payload);
-    if (!ack.ok) throw new Error(`${event} failed: ${JSON.stringify(ack.error)}`);
-    return ack.data;
-  }
-
-  async sync(): Promise<LiveSnapshot> {
-    const snapshot = await this.ok<LiveSnapshot>('live:sync', {});
-    if (!this.state || snapshot.state.version >= this.state.version) this.state = snapshot.state;
-    if (snapshot.moderator && (!this.moderator || snapshot.moderator.version >= this.moderator.version))
-      this.moderator = snapshot.moderator;
-    return snapshot;
-  }
-
-  /** Resolves once the condition holds on what was received (checked on every event). */
-  async until(what: string, condition: () => boolean, timeoutMs = 15_000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (!condition()) {
-      const left = deadline - Date.now();
-      if (left <= 0) {
-        throw new Error(
-          `timed out waiting for ${what}; last state v${this.state?.version}: ${JSON.stringify(this.state?.round)}; last moderator state v${this.moderator?.version}: ${JSON.stringify(this.moderator?.rounds?.[0])}`,
-        );
-      }
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, Math.min(left, 500));
-        this.waiters.push(() => {
-          clearTimeout(timer);
-          resolve();
-        });
-      });
-    }
-  }
-
-  close(): void {
-    this.socket.close();
-  }
-
-  private notify(): void {
-    this.waiters.splice(0).forEach((wake) => wake());
-  }
-}
-
 /** Runs fn over items with at most `limit` at once, keeping the order of the results. */
 async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
   const results = new Array<R>(items.length);
@@ -273,7 +178,7 @@ describe('live gateway resilience (built API as child processes)', () => {
     let data: SqliteData | PostgresData;
     let query: Query;
     let api: ApiProcess | undefined;
-    const sockets: LiveClient[] = [];
+    const sockets: LiveTestClient[] = [];
 
     beforeAll(async () => {
       data = await create();
@@ -292,7 +197,7 @@ describe('live gateway resilience (built API as child processes)', () => {
       const admin = await loginAdmin(api.baseUrl);
       const assembly = await createAssembly(admin);
 
-      const moderator = await LiveClient.connect(api.baseUrl, { assemblyId: assembly.id }, admin.cookie);
+      const moderator = await LiveTestClient.connect({ url: api.baseUrl }, { assemblyId: assembly.id }, { cookie: admin.cookie });
       sockets.push(moderator);
       await moderator.ok('assembly:set-status', { status: 'live' });
       const round = await moderator.ok<LiveRound>('round:create', {
@@ -307,7 +212,7 @@ describe('live gateway resilience (built API as child processes)', () => {
         joinGuest(api!.baseUrl, assembly.joinCode, `Gast ${i + 1}`),
       );
       const guestSockets = await mapLimit(guests, 16, (g) =>
-        LiveClient.connect(api!.baseUrl, { assemblyId: assembly.id, guestToken: g.guestToken }),
+        LiveTestClient.connect({ url: api!.baseUrl }, { assemblyId: assembly.id, guestToken: g.guestToken }),
       );
       sockets.push(...guestSockets);
 
@@ -352,7 +257,7 @@ describe('live gateway resilience (built API as child processes)', () => {
 
       // 2. Through the restarted API: the round is still open and the moderator's tally matches.
       const admin2 = admin.on(api.baseUrl);
-      const moderator2 = await LiveClient.connect(api.baseUrl, { assemblyId: assembly.id }, admin2.cookie);
+      const moderator2 = await LiveTestClient.connect({ url: api.baseUrl }, { assemblyId: assembly.id }, { cookie: admin2.cookie });
       sockets.push(moderator2);
       const modSnapshot = await moderator2.sync();
       const liveRound = roundIn(modSnapshot.moderator, round.id);
@@ -363,7 +268,7 @@ describe('live gateway resilience (built API as child processes)', () => {
       // 3. Every guest reconnects with its credential: its own state says whether it has voted.
       const voted = new Set(afterCrash.receipts);
       const again = await mapLimit(guests, 16, (g) =>
-        LiveClient.connect(api!.baseUrl, { assemblyId: assembly.id, guestToken: g.guestToken }),
+        LiveTestClient.connect({ url: api!.baseUrl }, { assemblyId: assembly.id, guestToken: g.guestToken }),
       );
       sockets.push(...again);
       const snapshots = await mapLimit(again, 16, (s) => s.sync());
@@ -411,7 +316,7 @@ describe('live gateway resilience (built API as child processes)', () => {
   describe('scale-out: two processes on one PostgreSQL database with the Redis adapter', () => {
     let pg: PostgresData;
     const processes: ApiProcess[] = [];
-    const sockets: LiveClient[] = [];
+    const sockets: LiveTestClient[] = [];
 
     beforeAll(async () => {
       // PostgreSQL and Redis always run here and in CI; without DATABASE_URL the local server is used.
@@ -438,7 +343,7 @@ describe('live gateway resilience (built API as child processes)', () => {
       const adminB = adminA.on(b.baseUrl);
 
       // The moderator runs the assembly on B.
-      const moderator = await LiveClient.connect(b.baseUrl, { assemblyId: assembly.id }, adminB.cookie);
+      const moderator = await LiveTestClient.connect({ url: b.baseUrl }, { assemblyId: assembly.id }, { cookie: adminB.cookie });
       sockets.push(moderator);
       await moderator.ok('assembly:set-status', { status: 'live' });
       const round = await moderator.ok<LiveRound>('round:create', {
@@ -452,9 +357,9 @@ describe('live gateway resilience (built API as child processes)', () => {
       const onA = await joinGuest(a.baseUrl, assembly.joinCode, 'Ayşe auf A');
       const onA2 = await joinGuest(a.baseUrl, assembly.joinCode, 'Anton auf A');
       const onB = await joinGuest(b.baseUrl, assembly.joinCode, 'Berta auf B');
-      const voterA = await LiveClient.connect(a.baseUrl, { assemblyId: assembly.id, guestToken: onA.guestToken });
-      const voterA2 = await LiveClient.connect(a.baseUrl, { assemblyId: assembly.id, guestToken: onA2.guestToken });
-      const watcherB = await LiveClient.connect(b.baseUrl, { assemblyId: assembly.id, guestToken: onB.guestToken });
+      const voterA = await LiveTestClient.connect({ url: a.baseUrl }, { assemblyId: assembly.id, guestToken: onA.guestToken });
+      const voterA2 = await LiveTestClient.connect({ url: a.baseUrl }, { assemblyId: assembly.id, guestToken: onA2.guestToken });
+      const watcherB = await LiveTestClient.connect({ url: b.baseUrl }, { assemblyId: assembly.id, guestToken: onB.guestToken });
       sockets.push(voterA, voterA2, watcherB);
 
       const modBefore = (await moderator.sync()).moderator!;
@@ -497,7 +402,7 @@ describe('live gateway resilience (built API as child processes)', () => {
       const repeatKey = randomUUID();
       const first = await voterA2.emit<CastBallotResult>('ballot:cast', { roundId: round.id, optionIds: [no], idempotencyKey: repeatKey });
       expect(first).toEqual({ ok: true, data: { roundId: round.id, created: true } });
-      const onOtherProcess = await LiveClient.connect(b.baseUrl, { assemblyId: assembly.id, guestToken: onA2.guestToken });
+      const onOtherProcess = await LiveTestClient.connect({ url: b.baseUrl }, { assemblyId: assembly.id, guestToken: onA2.guestToken });
       sockets.push(onOtherProcess);
       const repeated = await onOtherProcess.emit<CastBallotResult>('ballot:cast', {
         roundId: round.id,

@@ -24,6 +24,19 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       drop: async () => rmSync(dataDir, { recursive: true, force: true }),
     };
   }
+  const { url, drop } = await createPostgresDatabase(base);
+  return {
+    dataDir,
+    env: { DATA_DIR: dataDir, DATABASE_URL: url },
+    drop: async () => {
+      await drop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A new, empty PostgreSQL database beside the one `base` points at; `drop` removes it again. */
+export async function createPostgresDatabase(base: string): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `t_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
   const admin = new Client({ connectionString: base });
   await admin.connect();
@@ -32,14 +45,12 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const url = new URL(base);
   url.pathname = `/${name}`;
   return {
-    dataDir,
-    env: { DATA_DIR: dataDir, DATABASE_URL: url.toString() },
+    url: url.toString(),
     drop: async () => {
       const c = new Client({ connectionString: base });
       await c.connect();
       await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
       await c.end();
-      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -95,14 +95,18 @@ export class LiveTestClient {
   }
 
   /** Connects with a session cookie (extraHeaders) and/or a guest credential; rejects with the refusal. */
-  static connect(t: TestApp, auth: LiveHandshake, options: { cookie?: string; client?: ApiClient } = {}): Promise<LiveTestClient> {
+  static connect(
+    t: Pick<TestApp, 'url'>,
+    auth: LiveHandshake,
+    options: { cookie?: string; client?: ApiClient } = {},
+  ): Promise<LiveTestClient> {
     const cookie = options.cookie ?? (options.client ? cookieHeader(options.client) : undefined);
     const socket = io(`${t.url}${LIVE_NAMESPACE}`, {
       auth,
       transports: ['websocket'],
       reconnection: false,
       forceNew: true,
-      extraHeaders: cookie ? { cookie } : {},
+      extraHeaders: { origin: t.url, ...(cookie ? { cookie } : {}) },
     });
     const client = new LiveTestClient(socket);
     return new Promise((resolve, reject) => {
@@ -123,7 +127,11 @@ export class LiveTestClient {
   }
 
   /** Connects and waits for the first state (sent right after connecting). */
-  static async ready(t: TestApp, auth: LiveHandshake, options: { cookie?: string; client?: ApiClient } = {}): Promise<LiveTestClient> {
+  static async ready(
+    t: Pick<TestApp, 'url'>,
+    auth: LiveHandshake,
+    options: { cookie?: string; client?: ApiClient } = {},
+  ): Promise<LiveTestClient> {
     const c = await LiveTestClient.connect(t, auth, options);
     await c.until('the first state', () => c.state !== null);
     return c;
@@ -160,7 +168,12 @@ export class LiveTestClient {
     const deadline = Date.now() + timeoutMs;
     while (!condition()) {
       const left = deadline - Date.now();
-      if (left <= 0) throw new Error(`timed out waiting for ${what}; last state v${this.state?.version}`);
+      if (left <= 0) {
+        throw new Error(
+          `timed out waiting for ${what}; last state v${this.state?.version}: ${JSON.stringify(this.state?.round)}; ` +
+            `last moderator state v${this.moderator?.version}: ${JSON.stringify(this.moderator?.rounds?.[0])}`,
+        );
+      }
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, Math.min(left, 500));
         this.waiters.push(() => {
