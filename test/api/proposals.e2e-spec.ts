@@ -818,6 +818,22 @@ describe('proposals', () => {
       expect((back.body as Page<ProposalSummary>).items.find((i) => i.id === P.p8)?.supportCount).toBe(0);
     });
 
+    it('answers a repeated URL from the cache with the same bytes, but never caches a refused query and empties on a write', async () => {
+      const own = `Cachemarke${randomBytes(4).toString('hex')}`;
+      const url = `/api/proposals?q=${own}&sort=newest&pageSize=5`;
+      const first = await anonymous.get(url).expect(200);
+      expect((first.body as Page<ProposalSummary>).total).toBe(0);
+      const again = await anonymous.get(url).expect(200);
+      expect(again.text).toBe(first.text);
+      expect(again.headers.etag).toBe(first.headers.etag);
+      // A query that fails validation is refused every time (it is never stored under its URL).
+      for (let i = 0; i < 3; i++) expectErrorShape((await anonymous.get(`${url}&pageSize=0`).expect(400)).body, 400, 'VALIDATION_FAILED');
+      // A new proposal is in the very next answer for the same URL.
+      const fresh = await propose(author, { title: `Neu ${own}` });
+      const after = (await anonymous.get(url).expect(200)).body as Page<ProposalSummary>;
+      expect({ total: after.total, first: after.items[0]?.id }).toEqual({ total: 1, first: fresh.id });
+    });
+
     it('pages: pageSize 3 gives 3 + 3 + 2, beyond the end an empty page, the total always 8', async () => {
       const pages = await Promise.all([1, 2, 3, 4].map((n) => list(q(`&pageSize=3&page=${n}`))));
       expect(pages.map((p) => [p.items.length, p.total, p.page, p.pageSize])).toEqual([

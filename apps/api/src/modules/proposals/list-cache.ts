@@ -38,6 +38,23 @@ export class ListCache<T> {
     return promise;
   }
 
+  /** The cached value when it is fresh and current, without loading anything. */
+  peek(key: string): T | undefined {
+    const hit = this.entries.get(key);
+    return hit && hit.version === this.version && hit.expires > Date.now() ? hit.value : undefined;
+  }
+
+  /** Stores a value under another key too (only while it is current). */
+  alias(key: string, value: T, version: number): void {
+    if (version !== this.version) return;
+    this.entries.set(key, { version, expires: Date.now() + this.ttlMs, value });
+    if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
+  }
+
+  get currentVersion(): number {
+    return this.version;
+  }
+
   invalidate(): void {
     this.version++;
     this.entries.clear();

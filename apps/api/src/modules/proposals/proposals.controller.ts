@@ -1,5 +1,5 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query, Req, Res } from '@nestjs/common';
-import type { Response } from 'express';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query, Req, Res, UseInterceptors } from '@nestjs/common';
+import type { Request, Response } from 'express';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Role } from '@app/shared';
 import { CurrentUser, Public, Roles } from '../../common/auth/decorators';
@@ -20,6 +20,7 @@ import {
   UpdateProposalDto,
   WithdrawProposalDto,
 } from './dto/proposal.dto';
+import { ListUrlCacheInterceptor, sendPage } from './list-url-cache.interceptor';
 import { ProposalsService } from './proposals.service';
 
 @ApiTags('proposals')
@@ -29,15 +30,13 @@ export class ProposalsController {
 
   @Get()
   @Public()
+  @UseInterceptors(ListUrlCacheInterceptor)
   @ApiOperation({ summary: 'Public list of proposals with filters, search, sorting and paging' })
   @ApiOkResponse({ type: ProposalPageDto })
   @ApiErrors(400)
-  async list(@Query() query: ProposalListQueryDto, @Res() res: Response): Promise<void> {
+  async list(@Query() query: ProposalListQueryDto, @Req() req: Request, @Res() res: Response): Promise<void> {
     // Sent pre-serialized from the list cache; Express answers 304 when the ETag matches.
-    const page = await this.proposals.listJson(query);
-    res.setHeader('ETag', page.etag);
-    res.setHeader('Cache-Control', 'no-cache');
-    res.type('application/json').send(page.body);
+    sendPage(res, await this.proposals.listJson(query, req.originalUrl));
   }
 
   @Get('similar')

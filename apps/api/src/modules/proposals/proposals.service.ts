@@ -84,7 +84,22 @@ export class ProposalsService {
    * The public list as ready-to-send JSON with its ETag. Cached briefly (see ListCache) because
    * every visitor starts here: a cache hit costs neither a query nor a serialization.
    */
-  listJson(query: ProposalListQueryDto): Promise<SerializedPage> {
+  /**
+   * A page cached under the exact request URL, or undefined. Only URLs whose query passed validation
+   * are ever stored (see listJson), so a hit may skip the query DTO's validation and conversion.
+   */
+  cachedListByUrl(url: string): SerializedPage | undefined {
+    return this.listCache.peek(`url:${url}`);
+  }
+
+  async listJson(query: ProposalListQueryDto, url?: string): Promise<SerializedPage> {
+    const version = this.listCache.currentVersion;
+    const page = await this.listPage(query);
+    if (url) this.listCache.alias(`url:${url}`, page, version);
+    return page;
+  }
+
+  private listPage(query: ProposalListQueryDto): Promise<SerializedPage> {
     const key = JSON.stringify([
       query.areaId,
       query.fieldOfActionId,
