@@ -378,7 +378,15 @@ describe('live assemblies: join over REST, the /live gateway, voting, speakers',
       await cast(anna.socket, secret.id, { optionIds: ['o1'] });
       await cast(ben.socket, secret.id, { optionIds: ['o2'] });
       await cast(carla, secret.id, { optionIds: ['o1'] });
+      // While it is open, even the moderator sees only how many voted, not the split.
+      await mod.until('three secret ballots counted', () => mod.moderator?.rounds.find((r) => r.id === secret.id)?.ballotsCast === 3);
+      expect(mod.moderator!.rounds.find((r) => r.id === secret.id)!.results).toBeNull();
+      expect((await mod.sync()).moderator!.rounds.find((r) => r.id === secret.id)!.results).toBeNull();
       await mod.ok('round:close', { roundId: secret.id });
+      await mod.until(
+        'the tally of the closed secret round for the moderator',
+        () => mod.moderator?.rounds.find((r) => r.id === secret.id)?.results?.ballots === 3,
+      );
       expect(await db.query(`SELECT * FROM open_ballots WHERE "roundId" = '${secret.id}'`)).toEqual([]);
       const tallies = (await db.query(`SELECT * FROM round_tallies WHERE "roundId" = '${secret.id}' ORDER BY "optionId"`)) as Array<
         Record<string, unknown>
@@ -708,7 +716,7 @@ describe('live assemblies: join over REST, the /live gateway, voting, speakers',
         await anna.ok('ballot:cast', { roundId: round.id, optionIds: ['no'], idempotencyKey: randomUUID() });
         await mod.until(
           'the ballot cast on the other process',
-          () => mod.moderator?.rounds.find((r) => r.id === round.id)?.results?.ballots === 1,
+          () => mod.moderator?.rounds.find((r) => r.id === round.id)?.ballotsCast === 1,
         );
         anna.close();
       } finally {
@@ -794,7 +802,7 @@ describe('live assemblies: join over REST, the /live gateway, voting, speakers',
       expect(acks.filter((a) => a.ok && a.data.created)).toHaveLength(N);
       await mod.until(
         '500 ballots in the live tally',
-        () => mod.moderator?.rounds.find((r) => r.id === round.id)?.results?.ballots === N,
+        () => mod.moderator?.rounds.find((r) => r.id === round.id)?.ballotsCast === N,
         30_000,
       );
       const result = await mod.ok<RoundResult>('round:close', { roundId: round.id });

@@ -207,11 +207,15 @@ describe('live assembly', () => {
     await waitForPage(guest2);
     await guest2.getByText('Ihre Stimme wurde gezählt.').waitFor();
     await moderator.getByText('3 Stimmzettel in der App').first().waitFor();
-    expect(await tableTotals(moderator, '.live-round')).toEqual({ Ja: 2, Nein: 1, Enthaltung: 0 });
+    // A secret round (the default): while it is open even the console shows the count only.
+    await moderator.getByText('Geheime Abstimmung: Die Verteilung der Stimmen erscheint erst').waitFor();
+    expect(await moderator.locator('.live-round table').count()).toBe(0);
     await projector.getByText('3 Stimmzettel in der App').waitFor();
 
     // --- close and publish; the projector shows chart and table with the same numbers ---
     await moderator.getByRole('button', { name: 'Abstimmung schließen' }).click();
+    await moderator.locator('.live-round table').waitFor();
+    expect(await tableTotals(moderator, '.live-round')).toEqual({ Ja: 2, Nein: 1, Enthaltung: 0 });
     // The hall voted by show of hands: the moderator adds that count, kept apart from the app's.
     await moderator.getByRole('button', { name: 'Saalzählung eintragen' }).click();
     const hall = moderator.locator('form.live-hall');

@@ -104,7 +104,11 @@ export class LiveStateService {
       rounds.map((r) => r.id),
       rounds,
     );
-    const liveRounds = rounds.map((r) => this.toRound(r, results.get(r.id) ?? this.emptyResult(r), true));
+    // A secret round shows even its moderators only the number of ballots while it is open: a live
+    // tally that moves as one known person taps "vote" would tell how that person voted.
+    const liveRounds = rounds.map((r) =>
+      this.toRound(r, results.get(r.id) ?? this.emptyResult(r), !(r.secret && r.status === VotingRoundStatus.Open)),
+    );
     const forEveryone = (r: LiveRound): LiveRound => (r.status === VotingRoundStatus.Published ? r : { ...r, results: null });
 
     const open = [...liveRounds].reverse().find((r) => r.status === VotingRoundStatus.Open);

@@ -761,6 +761,8 @@ function RoundCard({ live, round, announce }: { live: LiveConnection; round: Liv
       <ActionError action={action} />
       {round.results ? (
         <ResultTable round={round} result={round.results} caption={t('live.console.voting.tally', { question: round.question })} />
+      ) : round.secret && round.status === VotingRoundStatus.Open ? (
+        <p className="kern-body kern-body--small">{t('live.console.voting.secretTallyHidden')}</p>
       ) : null}
       {round.status !== VotingRoundStatus.Draft ? <HallTallyForm live={live} round={round} announce={announce} /> : null}
     </article>
