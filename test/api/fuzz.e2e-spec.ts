@@ -30,7 +30,7 @@ const token = () => randomBytes(32).toString('base64url');
 const WRONG_PASSWORD = 'not-the-password-123';
 
 /** Records the base bodies refer to; set in beforeAll, read only when a body is built. */
-const refs = { actionAreaId: '', fieldId: '', reportTargetId: '', mergeIntoId: '', assemblyId: '' };
+const refs = { actionAreaId: '', fieldId: '', reportTargetId: '', mergeIntoId: '', assemblyId: '', linkProposalId: '' };
 const proposal = () => ({
   title: `Fuzz-Vorschlag ${next()}`,
   body: 'Ein Vorschlag aus dem Fuzz-Test, lang genug für die Prüfung.',
@@ -88,6 +88,26 @@ const BASE_BODIES: Record<string, () => Record<string, unknown>> = {
   }),
   'PATCH /api/assemblies/{id}': () => ({}),
   'POST /api/assemblies/join': () => ({ assemblyId: refs.assemblyId, displayName: 'Fuzz-Gast' }),
+  'POST /api/projects': () => ({
+    title: `Fuzz-Projektidee ${next()}`,
+    description: 'Eine Projektidee aus dem Fuzz-Test, lang genug.',
+    fieldOfActionId: refs.fieldId,
+    areaIds: [refs.actionAreaId],
+  }),
+  'POST /api/projects/{id}/proposals': () => ({ proposalId: refs.linkProposalId }),
+  // Refused by the workflow guards (422: Aktionsraum, start date and amount missing) whatever the fuzzed input holds, so
+  // that replacing `input` wholesale (the "__proto__ inside input" case) gets the same answer as the base body.
+  'POST /api/projects/{id}/transitions': () => ({
+    transitionId: 'promote_to_single_project',
+    input: { operatorName: 'Fuzz e. V.', fundingSource: 'Aktionsraumfonds' },
+    expectedVersion: 1,
+  }),
+  'PUT /api/projects/{id}/evaluation': () => ({
+    outcome: 'successful',
+    evidence: 'Der Fuzz-Lauf hat funktioniert: viele kamen regelmäßig, die Rückmeldungen waren gut.',
+    indicatorKeys: ['sgb2_children'],
+    expectedVersion: 2,
+  }),
 };
 
 /** Text a person might really type, and text an attacker would. */
@@ -375,6 +395,8 @@ describe('fuzzing every JSON request body', () => {
   let moderatedCommentId: string;
   /** The administrator's assembly PATCH /api/assemblies/{id} edits. */
   let assemblyId: string;
+  /** A project idea; the project routes get a fresh one per request (see urlMaker). */
+  let projectId: string;
   const operations = new Map<string, DocumentedOperation>();
 
   beforeAll(async () => {
@@ -399,6 +421,7 @@ describe('fuzzing every JSON request body', () => {
     moderatedCommentId = await comment(target.client);
     assemblyId = (await admin.post('/api/assemblies', BASE_BODIES['POST /api/assemblies']()).expect(201)).body.id as string;
     refs.assemblyId = assemblyId;
+    projectId = await newProject();
   });
   afterAll(() => t.close());
 
@@ -415,7 +438,30 @@ describe('fuzzing every JSON request body', () => {
     'POST /api/reports': async () => {
       refs.reportTargetId = await targetProposal();
     },
+    'POST /api/projects/{id}/proposals': async () => {
+      refs.linkProposalId = await newProposal();
+    },
   };
+
+  /** A fresh project idea of the administrator, or (single) one promoted to a single project (version 2). */
+  async function newProject(single = false): Promise<string> {
+    const id = (await admin.post('/api/projects', BASE_BODIES['POST /api/projects']()).expect(201)).body.id as string;
+    if (single)
+      await admin
+        .post(`/api/projects/${id}/transitions`, {
+          transitionId: 'promote_to_single_project',
+          input: {
+            operatorName: 'Fuzz e. V.',
+            areaId: refs.actionAreaId,
+            startDate: '2026-01-01',
+            fundingSource: 'Aktionsraumfonds',
+            fundingAmountCents: 100000,
+          },
+          expectedVersion: 1,
+        })
+        .expect(200);
+    return id;
+  }
 
   /** A fresh proposal by the administrator (the client the proposal routes are fuzzed with). */
   async function newProposal(): Promise<string> {
@@ -431,6 +477,7 @@ describe('fuzzing every JSON request body', () => {
     if (path.startsWith('/api/comments/')) return commentId;
     if (path.startsWith('/api/proposals/')) return proposalId;
     if (path.startsWith('/api/assemblies/')) return assemblyId;
+    if (path.startsWith('/api/projects/')) return projectId;
     throw new Error(`fuzz: tell realId() which record ${path} should point at`);
   }
 
@@ -443,6 +490,9 @@ describe('fuzzing every JSON request body', () => {
   function urlMaker(op: DocumentedOperation, id: string | null): () => Promise<string> {
     if (id === null) return async () => op.path;
     if (ONCE_PER_PROPOSAL.includes(op.path) && id === proposalId) return async () => fillPath(op.path, { id: await newProposal() });
+    // Every workflow step and grouping changes the project's version once: each request gets a fresh project.
+    if (op.path.startsWith('/api/projects/{id}/') && id === projectId)
+      return async () => fillPath(op.path, { id: await newProject(op.path.endsWith('/evaluation')) });
     const url = fillPath(op.path, { id });
     return async () => url;
   }

@@ -45,6 +45,10 @@ const APP_TABLES = [
   'round_tallies',
   'speaker_requests',
   'assembly_events',
+  'projects',
+  'project_areas',
+  'project_proposals',
+  'project_events',
 ];
 const MIGRATIONS_TABLE = 'migrations';
 const isPostgres = Boolean(process.env.DATABASE_URL);

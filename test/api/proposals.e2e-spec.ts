@@ -147,6 +147,7 @@ describe('proposals', () => {
         editedAt: null,
         statusHistory: [{ status: 'submitted', explanation: null, actorRole: 'citizen', at: expect.any(String) }],
         mergedInto: null,
+        project: null,
         attachments: [],
         supportLimit: null,
         viewer: {

@@ -100,6 +100,16 @@ const ROUTES: Record<string, Access> = {
   // Public routes whose service decides: moderators any time, everybody once closed and public (minutes.e2e-spec).
   'GET /api/assemblies/{id}/minutes.md': 'public',
   'GET /api/assemblies/{id}/minutes.pdf': 'public',
+
+  'GET /api/projects': 'public',
+  'GET /api/projects/{id}': 'public',
+  'POST /api/projects': 'moderator',
+  'POST /api/projects/{id}/proposals': 'moderator',
+  'DELETE /api/projects/{id}/proposals/{linkId}': 'moderator',
+  // Any account may ask; citizens see every step with allowedForRole false.
+  'GET /api/projects/{id}/transitions': 'signed-in',
+  'POST /api/projects/{id}/transitions': 'moderator',
+  'PUT /api/projects/{id}/evaluation': 'administrator',
 };
 
 type Caller = 'anonymous' | Role;
@@ -138,6 +148,8 @@ describe('role matrix: who may call which route', () => {
   let targetAttachmentId: string;
   /** An assembly with registration, planned by the bootstrap administrator. */
   let assemblyId: string;
+  /** A project idea created by the bootstrap administrator. */
+  let projectId: string;
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -184,6 +196,16 @@ describe('role matrix: who may call which route', () => {
         })
         .expect(201)
     ).body.id;
+    projectId = (
+      await admin
+        .post('/api/projects', {
+          title: 'Projektidee der Rollenmatrix',
+          description: 'Eine Projektidee, auf die die Rollenmatrix zeigt.',
+          fieldOfActionId: fieldId,
+          areaIds: [actionAreaId],
+        })
+        .expect(201)
+    ).body.id;
     for (const role of [Role.Citizen, Role.Moderator, Role.Administrator] as const) {
       ownProposalId[role] = await propose(users[role], `Vorschlag der Rolle ${role}`);
       ownCommentId[role] = await comment(users[role], `Kommentar der Rolle ${role}`);
@@ -213,6 +235,7 @@ describe('role matrix: who may call which route', () => {
     // The minutes of the planned assembly are its moderators' only (a 403 that is not the guard's): point at none.
     if (path.includes('/minutes.')) return fillPath(path, { id: randomUUID() });
     if (path.startsWith('/api/assemblies/')) return fillPath(path, { id: assemblyId });
+    if (path.startsWith('/api/projects/')) return fillPath(path, { id: projectId, linkId: randomUUID() });
     throw new Error(`role-matrix: tell urlFor() which record ${key} should point at`);
   }
 

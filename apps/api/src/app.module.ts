@@ -28,6 +28,7 @@ import { TransactionModule } from './database/transactions';
 import { AssembliesModule } from './modules/assemblies/assemblies.module';
 import { LiveModule } from './modules/live/live.module';
 import { MinutesModule } from './modules/minutes/minutes.module';
+import { ProjectsModule } from './modules/projects/projects.module';
 
 const REQUEST_ID = /^[A-Za-z0-9_.-]{1,64}$/;
 
@@ -89,6 +90,7 @@ export class AppModule {
         AssembliesModule,
         LiveModule,
         MinutesModule,
+        ProjectsModule,
         HealthModule,
         SeedModule,
       ],

@@ -13,3 +13,4 @@ export * from './enums/assembly';
 export * from './types/assemblies';
 export * from './realtime/events';
 export * from './workflow';
+export * from './types/projects';

@@ -29,6 +29,8 @@ import {
 } from '../modules/assemblies/entities/live.entities';
 import { Assemblies1764500000000 } from './migrations/1764500000000-assemblies';
 import { AttachmentsSupportLimit1764400000000 } from './migrations/1764400000000-attachments-support-limit';
+import { Project, ProjectArea, ProjectEvent, ProjectProposal } from '../modules/projects/project.entities';
+import { Projects1764600000000 } from './migrations/1764600000000-projects';
 
 /** Listed explicitly (no globs) so the same list works from source, from dist and under jest. */
 export const ENTITIES = [
@@ -58,6 +60,10 @@ export const ENTITIES = [
   RoundTally,
   SpeakerRequest,
   AssemblyEvent,
+  Project,
+  ProjectArea,
+  ProjectProposal,
+  ProjectEvent,
 ];
 export const MIGRATIONS = [
   InitialSchema1764000000000,
@@ -66,4 +72,5 @@ export const MIGRATIONS = [
   Follows1764300000000,
   AttachmentsSupportLimit1764400000000,
   Assemblies1764500000000,
+  Projects1764600000000,
 ];

@@ -45,5 +45,9 @@ export enum ErrorCode {
   RoundStateInvalid = 'ROUND_STATE_INVALID',
   RegistrationClosed = 'REGISTRATION_CLOSED',
   SpeakerStateInvalid = 'SPEAKER_STATE_INVALID',
+  /** The project's workflow state does not allow this step (409). */
+  TransitionNotAllowed = 'TRANSITION_NOT_ALLOWED',
+  /** A workflow step lacks required data; details name each field (422). */
+  TransitionFieldsMissing = 'TRANSITION_FIELDS_MISSING',
   Internal = 'INTERNAL_ERROR',
 }

@@ -40,6 +40,13 @@ export interface ProposalLocation {
   address: string | null;
 }
 
+/** The project a proposal belongs to, with its current workflow state (a ProjectState value). */
+export interface ProposalProjectRef {
+  id: string;
+  title: string;
+  state: string;
+}
+
 export interface ProposalDetail extends ProposalSummary {
   /** Plain text with light formatting (paragraphs, line breaks, "- " lists); never HTML. */
   body: string;
@@ -50,6 +57,8 @@ export interface ProposalDetail extends ProposalSummary {
   editedAt: string | null;
   statusHistory: ProposalStatusEvent[];
   mergedInto: { id: string; title: string } | null;
+  /** The project idea (and later project) this proposal was grouped into: "what happened to my idea?". */
+  project: ProposalProjectRef | null;
   /** Images and documents, in upload order. */
   attachments: ProposalAttachment[];
   /** The per-person support limit of the proposal's Aktionsraum (null: no limit). */

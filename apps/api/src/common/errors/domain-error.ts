@@ -43,6 +43,8 @@ export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = {
   [ErrorCode.RoundStateInvalid]: 409,
   [ErrorCode.RegistrationClosed]: 409,
   [ErrorCode.SpeakerStateInvalid]: 409,
+  [ErrorCode.TransitionNotAllowed]: 409,
+  [ErrorCode.TransitionFieldsMissing]: 422,
   [ErrorCode.RateLimited]: 429,
   [ErrorCode.Internal]: 500,
 };

@@ -57,13 +57,14 @@ export class ModerationService {
     const target = await this.proposals.findForAction(id);
     this.assertModerates(user, target.area);
     const p = await this.proposalRows.findOneOrFail({ where: { id }, relations: { fieldOfAction: true, area: true, author: true } });
-    const [history, supported, mergedInto, openReportCount, attachments, limit] = await Promise.all([
+    const [history, supported, mergedInto, openReportCount, attachments, limit, project] = await Promise.all([
       this.events.find({ where: { proposalId: id }, order: { createdAt: 'ASC' } }),
       this.supports.exists({ where: { proposalId: id, userId: user.id } }),
       p.mergedIntoId ? this.proposalRows.findOne({ where: { id: p.mergedIntoId }, select: ['id', 'title'] }) : Promise.resolve(null),
       this.reports.count({ where: this.openReports(ReportTargetType.Proposal, id) }),
       this.proposals.attachmentsOf(id),
       this.proposals.supportLimitFor(p.area),
+      this.proposals.projectOf(id),
     ]);
     // The public detail carries the author's actions; a moderator's view offers none of them.
     const isAuthor = p.authorId === user.id;
@@ -72,7 +73,7 @@ export class ModerationService {
       history,
       mergedInto ? { id: mergedInto.id, title: mergedInto.title } : null,
       { isAuthor, supported, canEdit: false, canWithdraw: false, canSupport: false, canAttach: true, supportsLeft: null },
-      { attachments, supportLimit: limit?.info ?? null },
+      { attachments, supportLimit: limit?.info ?? null, project },
     );
     return {
       ...detail,

@@ -34,7 +34,7 @@ export function toDetail(
   history: ProposalStatusEventEntity[],
   mergedInto: { id: string; title: string } | null,
   viewer: ProposalDetail['viewer'],
-  extras: { attachments: ProposalAttachment[]; supportLimit: SupportLimitInfo | null },
+  extras: { attachments: ProposalAttachment[]; supportLimit: SupportLimitInfo | null; project: ProposalDetail['project'] },
 ): ProposalDetail {
   const hasLocation = p.latitude !== null || p.longitude !== null || p.address !== null;
   return {
@@ -51,6 +51,7 @@ export function toDetail(
       at: e.createdAt.toISOString(),
     })),
     mergedInto,
+    project: extras.project,
     attachments: extras.attachments,
     supportLimit: extras.supportLimit,
     viewer,

@@ -11,10 +11,19 @@ import { ProposalSupport } from './proposal-support.entity';
 import { Proposal } from './proposal.entity';
 import { MyProposalsController, ProposalsController } from './proposals.controller';
 import { ProposalsService } from './proposals.service';
+import { ProjectProposal } from '../projects/project.entities';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Proposal, ProposalSupport, ProposalStatusEventEntity, ProposalAttachmentEntity, Area, FieldOfAction]),
+    TypeOrmModule.forFeature([
+      Proposal,
+      ProposalSupport,
+      ProposalStatusEventEntity,
+      ProposalAttachmentEntity,
+      Area,
+      FieldOfAction,
+      ProjectProposal,
+    ]),
     AuditModule,
   ],
   controllers: [ProposalsController, MyProposalsController, AttachmentsController],

@@ -34,6 +34,7 @@ import { Proposal } from './proposal.entity';
 import { toDetail, toSummary } from './proposal.mapper';
 import { ListCache } from './list-cache';
 import { ProposalAttachmentEntity } from './attachments/attachment.entity';
+import { ProjectProposal } from '../projects/project.entities';
 import { toAttachment } from './attachments/attachment.mapper';
 import { diceSimilarity, trigrams } from './similarity';
 
@@ -66,6 +67,7 @@ export class ProposalsService {
     @InjectRepository(Area) private readonly areas: Repository<Area>,
     @InjectRepository(FieldOfAction) private readonly fields: Repository<FieldOfAction>,
     @InjectRepository(ProposalAttachmentEntity) private readonly attachmentRows: Repository<ProposalAttachmentEntity>,
+    @InjectRepository(ProjectProposal) private readonly projectLinks: Repository<ProjectProposal>,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -215,12 +217,13 @@ export class ProposalsService {
 
   async get(id: string, viewer?: User): Promise<ProposalDetail> {
     const p = await this.find(id);
-    const [history, supported, mergedInto, attachments, limit] = await Promise.all([
+    const [history, supported, mergedInto, attachments, limit, project] = await Promise.all([
       this.events.find({ where: { proposalId: id }, order: { createdAt: 'ASC' } }),
       viewer ? this.supports.exists({ where: { proposalId: id, userId: viewer.id } }) : Promise.resolve(false),
       p.mergedIntoId ? this.proposals.findOne({ where: { id: p.mergedIntoId }, select: ['id', 'title'] }) : Promise.resolve(null),
       this.attachmentsOf(id),
       this.supportLimitFor(p.area),
+      this.projectOf(id),
     ]);
     const isAuthor = Boolean(viewer && p.authorId === viewer.id);
     const editable = this.editProblem(p) === null;
@@ -237,8 +240,14 @@ export class ProposalsService {
         canAttach: Boolean(viewer) && ((isAuthor && editable) || this.moderates(viewer!, p.area)),
         supportsLeft: viewer && limit ? await this.supportsLeft(viewer.id, limit) : null,
       },
-      { attachments, supportLimit: limit?.info ?? null },
+      { attachments, supportLimit: limit?.info ?? null, project },
     );
+  }
+
+  /** The project (idea) the proposal was grouped into, if any. */
+  async projectOf(proposalId: string): Promise<ProposalDetail['project']> {
+    const link = await this.projectLinks.findOne({ where: { proposalId }, relations: { project: true } });
+    return link ? { id: link.project.id, title: link.project.title, state: link.project.state } : null;
   }
 
   /** A proposal's attachments in upload order. */

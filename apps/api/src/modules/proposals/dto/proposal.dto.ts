@@ -39,7 +39,9 @@ import {
   type CreateProposalOnBehalfRequest,
   type CreateProposalRequest,
   type ProposalDetail,
+  type ProposalProjectRef,
   type ProposalSummary,
+  PROJECT_STATES,
   type SimilarProposal,
   type SupportResponse,
 } from '@app/shared';
@@ -251,6 +253,12 @@ export class AttachmentFileQueryDto {
   variant?: 'original' | 'thumbnail';
 }
 
+export class ProposalProjectRefDto implements ProposalProjectRef {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() title: string;
+  @ApiProperty({ enum: PROJECT_STATES }) state: string;
+}
+
 export class ProposalDetailDto extends ProposalSummaryDto implements ProposalDetail {
   @ApiProperty() body: string;
   @ApiProperty({ enum: LANGUAGES }) language: Language;
@@ -259,6 +267,8 @@ export class ProposalDetailDto extends ProposalSummaryDto implements ProposalDet
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) editedAt: string | null;
   @ApiProperty({ type: [ProposalStatusEventDto] }) statusHistory: ProposalStatusEventDto[];
   @ApiProperty({ type: ProposalRefDto, nullable: true }) mergedInto: ProposalRefDto | null;
+  @ApiProperty({ type: ProposalProjectRefDto, nullable: true, description: 'The project idea it was grouped into' })
+  project: ProposalProjectRefDto | null;
   @ApiProperty({ type: [ProposalAttachmentDto] }) attachments: ProposalAttachmentDto[];
   @ApiProperty({ type: SupportLimitDto, nullable: true }) supportLimit: SupportLimitDto | null;
   @ApiProperty({ type: ProposalViewerDto }) viewer: ProposalViewerDto;
