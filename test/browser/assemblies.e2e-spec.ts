@@ -1,6 +1,6 @@
-import { request, type APIRequestContext, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { io } from 'socket.io-client';
-import { createVerifiedUser, loginViaForm, USER_PASSWORD } from './helpers/app';
+import { apiSession, createVerifiedUser, csrfHeaders, loginViaForm, USER_PASSWORD } from './helpers/app';
 import { axeViolations, formatViolations } from './helpers/axe';
 import { launchBrowser, newContext, open, screenshot, switchLanguage, waitForPage } from './helpers/browser';
 import { collectCspViolations } from './helpers/csp';
@@ -17,19 +17,6 @@ const TITLE = 'Bürgerversammlung Nordmarkt im Frühjahr';
 const PHONE = { width: 360, height: 740 };
 const DESKTOP = { width: 1280, height: 900 };
 const GUEST_KEY_PREFIX = 'soziale-stadt.guest.';
-
-async function apiSession(baseUrl: string, email: string, password: string): Promise<APIRequestContext> {
-  const api = await request.newContext({ baseURL: baseUrl });
-  await api.get('/api/auth/session');
-  const login = await api.post('/api/auth/login', { headers: await csrfHeaders(api), data: { email, password } });
-  if (login.status() !== 200) throw new Error(`login ${login.status()}: ${await login.text()}`);
-  return api;
-}
-
-async function csrfHeaders(api: APIRequestContext): Promise<Record<string, string>> {
-  await api.get('/api/auth/session');
-  return { 'x-csrf-token': (await api.storageState()).cookies.find((c) => c.name === 'csrf_token')?.value ?? '' };
-}
 
 /** The administrator gives the account the moderator role (no area scope = every area). */
 async function makeModerator(baseUrl: string, email: string): Promise<void> {

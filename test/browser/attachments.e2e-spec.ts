@@ -1,6 +1,6 @@
-import { request, type APIRequestContext, type Browser, type Page } from 'playwright-core';
+import { type APIRequestContext, type Browser, type Page } from 'playwright-core';
 import sharp from 'sharp';
-import { createVerifiedUser, loginViaForm, USER_PASSWORD } from './helpers/app';
+import { apiSession, createVerifiedUser, csrfHeaders, loginViaForm, seedProposal, USER_PASSWORD } from './helpers/app';
 import { axeViolations, formatViolations } from './helpers/axe';
 import { launchBrowser, newContext, open, screenshot, switchLanguage, waitForPage } from './helpers/browser';
 import { collectCspViolations } from './helpers/csp';
@@ -13,34 +13,6 @@ jest.setTimeout(180_000);
 const AUTHOR = { email: 'paula@example.org', name: 'Paula Planerin' };
 const CITIZEN = { email: 'dora@example.org', name: 'Dora Dortmunderin' };
 const ALT_TEXT = 'Umgestürzte Bank am Nordmarkt, die Sitzfläche fehlt';
-
-interface Seeded {
-  id: string;
-  title: string;
-}
-
-async function csrfHeaders(api: APIRequestContext): Promise<Record<string, string>> {
-  await api.get('/api/auth/session');
-  return { 'x-csrf-token': (await api.storageState()).cookies.find((c) => c.name === 'csrf_token')?.value ?? '' };
-}
-
-/** An API session of a registered user, for seeding data the way the app would. */
-async function apiSession(baseUrl: string, email: string, password = USER_PASSWORD): Promise<APIRequestContext> {
-  const api = await request.newContext({ baseURL: baseUrl });
-  const login = await api.post('/api/auth/login', { headers: await csrfHeaders(api), data: { email, password } });
-  if (login.status() !== 200) throw new Error(`login ${login.status()}: ${await login.text()}`);
-  return api;
-}
-
-async function seedProposal(api: APIRequestContext, areaName: string, title: string, body: string): Promise<Seeded> {
-  const areas = (await (await api.get('/api/areas')).json()) as Array<{ id: string; name: string }>;
-  const fields = (await (await api.get('/api/fields-of-action')).json()) as Array<{ id: string; code: string }>;
-  const areaId = areas.find((area) => area.name === areaName)?.id;
-  const fieldOfActionId = fields.find((field) => field.code === 'SZ')?.id;
-  const created = await api.post('/api/proposals', { headers: await csrfHeaders(api), data: { title, body, areaId, fieldOfActionId } });
-  if (created.status() !== 201) throw new Error(`proposal ${created.status()}: ${await created.text()}`);
-  return (await created.json()) as Seeded;
-}
 
 async function uploadViaApi(
   api: APIRequestContext,
@@ -220,6 +192,7 @@ describe('proposal attachments and support limits', () => {
     const proposal = await seedProposal(
       author,
       'Nordmarkt',
+      'SZ',
       'Sitzecke mit Lageplan am Nordmarkt',
       'Eine schattige Sitzecke an der Nordseite; Foto und Lageplan hängen an.',
     );
@@ -302,8 +275,14 @@ describe('proposal attachments and support limits', () => {
     await admin.close();
 
     const author = await apiSession(server.baseUrl, AUTHOR.email);
-    const first = await seedProposal(author, 'Hafen', 'Mehr Licht an der Hafenpromenade', 'Abends ist die Promenade zu dunkel.');
-    const second = await seedProposal(author, 'Hafen', 'Fahrradbügel am Hafenbecken', 'Am Hafenbecken fehlen Abstellplätze für Räder.');
+    const first = await seedProposal(author, 'Hafen', 'SZ', 'Mehr Licht an der Hafenpromenade', 'Abends ist die Promenade zu dunkel.');
+    const second = await seedProposal(
+      author,
+      'Hafen',
+      'SZ',
+      'Fahrradbügel am Hafenbecken',
+      'Am Hafenbecken fehlen Abstellplätze für Räder.',
+    );
     await author.dispose();
 
     const context = await newContext(browser, server.baseUrl, { language: 'de', bypassCSP: true });

@@ -1,5 +1,5 @@
-import { request, type APIRequestContext, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { createVerifiedUser, loginViaForm, USER_PASSWORD } from './helpers/app';
+import { request, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { apiSession, createVerifiedUser, csrfHeaders, loginViaForm, USER_PASSWORD } from './helpers/app';
 import { axeViolations, formatViolations } from './helpers/axe';
 import { LANGUAGE_STORAGE_KEY, launchBrowser, newContext, open, screenshot, switchLanguage, waitForPage } from './helpers/browser';
 import { collectCspViolations } from './helpers/csp';
@@ -16,19 +16,6 @@ const PROJECTOR = { width: 1920, height: 1080 };
 const ITEM_TITLE = 'Neugestaltung des Marktplatzes';
 const PROPOSAL = 'Mehr Schatten durch Bäume auf dem Marktplatz';
 const QUESTION = 'Soll der Marktplatz autofrei werden?';
-
-async function apiSession(baseUrl: string, email: string, password: string): Promise<APIRequestContext> {
-  const api = await request.newContext({ baseURL: baseUrl });
-  await api.get('/api/auth/session');
-  const login = await api.post('/api/auth/login', { headers: await csrfHeaders(api), data: { email, password } });
-  if (login.status() !== 200) throw new Error(`login ${login.status()}: ${await login.text()}`);
-  return api;
-}
-
-async function csrfHeaders(api: APIRequestContext): Promise<Record<string, string>> {
-  await api.get('/api/auth/session');
-  return { 'x-csrf-token': (await api.storageState()).cookies.find((c) => c.name === 'csrf_token')?.value ?? '' };
-}
 
 async function audit(page: Page, label: string): Promise<string[]> {
   const problems: string[] = [];

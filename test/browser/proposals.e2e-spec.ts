@@ -1,5 +1,5 @@
-import { request, type APIRequestContext, type Browser, type Page } from 'playwright-core';
-import { createVerifiedUser, loginViaForm, USER_PASSWORD } from './helpers/app';
+import { type Browser, type Page } from 'playwright-core';
+import { apiSession, createVerifiedUser, csrfHeaders, loginViaForm, type SeededProposal, seedProposal, USER_PASSWORD } from './helpers/app';
 import { axeViolations, formatViolations } from './helpers/axe';
 import { launchBrowser, newContext, open, screenshot, switchLanguage, waitForPage } from './helpers/browser';
 import { collectCspViolations } from './helpers/csp';
@@ -11,36 +11,6 @@ jest.setTimeout(180_000);
 
 const AUTHOR = { email: 'anna@example.org', name: 'Anna Autorin' };
 const CITIZEN = { email: 'carl@example.org', name: 'Carl Citoyen' };
-
-interface Seeded {
-  id: string;
-  title: string;
-}
-
-/** An API session of a registered user, for seeding data the way the app would. */
-async function apiSession(baseUrl: string, email: string, password = USER_PASSWORD): Promise<APIRequestContext> {
-  const api = await request.newContext({ baseURL: baseUrl });
-  await api.get('/api/auth/session');
-  const csrf = async () => ({ 'x-csrf-token': (await api.storageState()).cookies.find((c) => c.name === 'csrf_token')?.value ?? '' });
-  const login = await api.post('/api/auth/login', { headers: await csrf(), data: { email, password } });
-  if (login.status() !== 200) throw new Error(`login ${login.status()}: ${await login.text()}`);
-  return api;
-}
-
-async function csrfHeaders(api: APIRequestContext): Promise<Record<string, string>> {
-  await api.get('/api/auth/session');
-  return { 'x-csrf-token': (await api.storageState()).cookies.find((c) => c.name === 'csrf_token')?.value ?? '' };
-}
-
-async function seedProposal(api: APIRequestContext, areaName: string, fieldCode: string, title: string, body: string): Promise<Seeded> {
-  const areas = (await (await api.get('/api/areas')).json()) as Array<{ id: string; name: string }>;
-  const fields = (await (await api.get('/api/fields-of-action')).json()) as Array<{ id: string; code: string }>;
-  const areaId = areas.find((area) => area.name === areaName)?.id;
-  const fieldOfActionId = fields.find((field) => field.code === fieldCode)?.id;
-  const created = await api.post('/api/proposals', { headers: await csrfHeaders(api), data: { title, body, areaId, fieldOfActionId } });
-  if (created.status() !== 201) throw new Error(`proposal ${created.status()}: ${await created.text()}`);
-  return (await created.json()) as Seeded;
-}
 
 /** Screenshot names without ids, so every run overwrites the same files. */
 const NAMES = new Map<string, string>();
@@ -65,9 +35,9 @@ describe('proposals', () => {
   let mail: SmtpSink;
   let server: RunningServer;
   let browser: Browser;
-  let benches: Seeded;
-  let playground: Seeded;
-  let fountain: Seeded;
+  let benches: SeededProposal;
+  let playground: SeededProposal;
+  let fountain: SeededProposal;
 
   beforeAll(async () => {
     mail = await new SmtpSink().start();

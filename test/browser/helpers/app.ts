@@ -16,7 +16,8 @@ export async function loginViaForm(page: Page, email: string, password: string):
   await waitForPage(page);
 }
 
-async function csrfHeaders(api: APIRequestContext): Promise<Record<string, string>> {
+/** The CSRF header for a write over an API session (any GET sets the cookie). */
+export async function csrfHeaders(api: APIRequestContext): Promise<Record<string, string>> {
   await api.get('/api/auth/session');
   const { cookies } = await api.storageState();
   const token = cookies.find((cookie) => cookie.name === 'csrf_token')?.value ?? '';
@@ -44,4 +45,34 @@ export async function createVerifiedUser(
   } finally {
     await api.dispose();
   }
+}
+
+/** An API session of a registered user, for seeding data the way the app would. */
+export async function apiSession(baseUrl: string, email: string, password = USER_PASSWORD): Promise<APIRequestContext> {
+  const api = await request.newContext({ baseURL: baseUrl });
+  const login = await api.post('/api/auth/login', { headers: await csrfHeaders(api), data: { email, password } });
+  if (login.status() !== 200) throw new Error(`login ${login.status()}: ${await login.text()}`);
+  return api;
+}
+
+export interface SeededProposal {
+  id: string;
+  title: string;
+}
+
+/** Submits a proposal over the API in the named area and field of action. */
+export async function seedProposal(
+  api: APIRequestContext,
+  areaName: string,
+  fieldCode: string,
+  title: string,
+  body: string,
+): Promise<SeededProposal> {
+  const areas = (await (await api.get('/api/areas')).json()) as Array<{ id: string; name: string }>;
+  const fields = (await (await api.get('/api/fields-of-action')).json()) as Array<{ id: string; code: string }>;
+  const areaId = areas.find((area) => area.name === areaName)?.id;
+  const fieldOfActionId = fields.find((field) => field.code === fieldCode)?.id;
+  const created = await api.post('/api/proposals', { headers: await csrfHeaders(api), data: { title, body, areaId, fieldOfActionId } });
+  if (created.status() !== 201) throw new Error(`proposal ${created.status()}: ${await created.text()}`);
+  return (await created.json()) as SeededProposal;
 }
