@@ -81,6 +81,8 @@ export interface ProjectSummary {
   nextStep: TransitionId | null;
   stateSince: string;
   updatedAt: string;
+  /** Single projects: the progress of the newest status report (0–100); null without reports. */
+  progressPercent: number | null;
 }
 
 export interface ProjectDetail extends ProjectSummary {
@@ -106,6 +108,10 @@ export interface ProjectDetail extends ProjectSummary {
   evaluation: ProjectEvaluation | null;
   proposals: ProjectLinkedProposal[];
   timeline: ProjectTimelineEvent[];
+  /** Single projects: planned milestones, by due date (undated last). */
+  milestones: ProjectMilestone[];
+  /** Single projects: status reports, newest first. Immutable: a correction is a new report. */
+  statusReports: ProjectStatusReport[];
   createdAt: string;
 }
 
@@ -163,4 +169,138 @@ export interface ProjectTransitionsResponse {
   version: number;
   state: ProjectState;
   transitions: AvailableProjectTransition[];
+}
+
+/* ---- Milestones and status reports (single projects, for transparency) ---- */
+
+export const MILESTONE_TITLE_MAX = 200;
+export const STATUS_REPORT_TEXT_MIN = 10;
+export const STATUS_REPORT_TEXT_MAX = 2000;
+
+export interface ProjectMilestone {
+  id: string;
+  title: string;
+  /** Planned date, YYYY-MM-DD; null = not dated yet. */
+  dueDate: string | null;
+  /** The day it was reached, YYYY-MM-DD; null = still open. */
+  reachedOn: string | null;
+  createdAt: string;
+}
+
+/** POST /api/projects/:id/milestones (moderators of the project's areas, administrators; single projects only). */
+export interface CreateMilestoneRequest {
+  title: string;
+  dueDate?: string;
+}
+
+/** PATCH /api/projects/:id/milestones/:milestoneId; null clears a date. */
+export interface UpdateMilestoneRequest {
+  title?: string;
+  dueDate?: string | null;
+  reachedOn?: string | null;
+}
+
+export interface ProjectStatusReport {
+  id: string;
+  /** The day the report describes, YYYY-MM-DD (not in the future). */
+  reportDate: string;
+  /** 0–100. */
+  progressPercent: number;
+  text: string;
+  actorRole: Role;
+  createdAt: string;
+}
+
+/** POST /api/projects/:id/status-reports (moderators of the project's areas, administrators; single projects only). */
+export interface CreateStatusReportRequest {
+  reportDate: string;
+  progressPercent: number;
+  text: string;
+}
+
+/* ---- Grouping board: proposals on one side, project ideas on the other ---- */
+
+/** GET /api/projects/grouping: exactly one of areaId (the area and its sub-areas) and assemblyId. Moderators in scope. */
+export interface GroupingBoardQuery {
+  areaId?: string;
+  assemblyId?: string;
+}
+
+export interface GroupingSuggestion {
+  projectId: string;
+  title: string;
+  /** Text similarity to the idea (title, description, linked proposals), 0–1, best first. */
+  score: number;
+}
+
+/** A proposal not yet in any idea. */
+export interface GroupingCandidate {
+  kind: 'proposal' | 'live_proposal';
+  id: string;
+  title: string;
+  /** The first ~200 characters of the text. */
+  excerpt: string;
+  areaName: string | null;
+  /** Online proposals: the Handlungsfeld the author chose, if any. */
+  fieldOfActionId: string | null;
+  /** Live proposals: the assembly it was made in. */
+  assemblyId: string | null;
+  supportCount: number;
+  createdAt: string;
+  /** At most 3 ideas whose text is similar enough, best first. */
+  suggestions: GroupingSuggestion[];
+}
+
+export interface GroupingIdea {
+  project: ProjectSummary;
+  proposals: ProjectLinkedProposal[];
+}
+
+export interface GroupingBoardResponse {
+  candidates: GroupingCandidate[];
+  /** Project ideas (state idea) in the same areas, newest first. */
+  ideas: GroupingIdea[];
+}
+
+/* ---- Admin portfolio ---- */
+
+/** GET /api/projects/portfolio (administrators); the same filters for portfolio.csv and portfolio.xlsx. */
+export interface PortfolioQuery {
+  fieldOfActionId?: string;
+  /** The area and its sub-areas. */
+  areaId?: string;
+  state?: ProjectState;
+}
+
+export interface PortfolioItem extends ProjectSummary {
+  /** Whole days since the project entered its current state. */
+  daysInState: number;
+}
+
+/** A project in two areas counts in both areas' cells. */
+export interface PortfolioCell {
+  fieldOfActionId: string;
+  areaId: string;
+  state: ProjectState;
+  count: number;
+}
+
+export interface PortfolioStateAge {
+  state: ProjectState;
+  count: number;
+  medianDaysInState: number | null;
+  maxDaysInState: number | null;
+}
+
+export interface PortfolioResponse {
+  generatedAt: string;
+  /** The rows and columns of the matrix: fields and areas that occur, in display order. */
+  fields: ProjectFieldRef[];
+  areas: ProjectAreaRef[];
+  cells: PortfolioCell[];
+  /** Every state in PROJECT_STATES order, also with count 0: where things get stuck. */
+  byState: PortfolioStateAge[];
+  /** Longest in their state first. */
+  items: PortfolioItem[];
+  total: number;
 }
