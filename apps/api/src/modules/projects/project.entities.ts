@@ -251,3 +251,71 @@ export class ProjectEvent {
   @CreateDateColumn(timestampColumn())
   createdAt: Date;
 }
+
+/** A planned milestone of a single project (for transparency): a title, a due date, the day it was reached. */
+@Entity('project_milestones')
+export class ProjectMilestoneEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Index()
+  @Column(uuidColumn())
+  projectId: string;
+
+  @ManyToOne(() => Project, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'projectId' })
+  project: Relation<Project>;
+
+  @Column({ type: 'varchar', length: 200 })
+  title: string;
+
+  /** Calendar dates "YYYY-MM-DD". */
+  @Column({ type: 'varchar', length: 10, nullable: true })
+  dueDate: string | null;
+
+  @Column({ type: 'varchar', length: 10, nullable: true })
+  reachedOn: string | null;
+
+  @Column(uuidColumn({ nullable: true }))
+  createdById: string | null;
+
+  @CreateDateColumn(timestampColumn())
+  createdAt: Date;
+
+  @UpdateDateColumn(timestampColumn())
+  updatedAt: Date;
+}
+
+/** An immutable status report of a single project: the day it describes, progress in percent, a short text. */
+@Entity('project_status_reports')
+export class ProjectStatusReportEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Index()
+  @Column(uuidColumn())
+  projectId: string;
+
+  @ManyToOne(() => Project, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'projectId' })
+  project: Relation<Project>;
+
+  /** Calendar date "YYYY-MM-DD", not in the future. */
+  @Column({ type: 'varchar', length: 10 })
+  reportDate: string;
+
+  @Column({ type: 'integer' })
+  progressPercent: number;
+
+  @Column({ type: 'text' })
+  text: string;
+
+  @Column({ type: 'varchar', length: 20 })
+  actorRole: Role;
+
+  @Column(uuidColumn({ nullable: true }))
+  actorId: string | null;
+
+  @CreateDateColumn(timestampColumn())
+  createdAt: Date;
+}

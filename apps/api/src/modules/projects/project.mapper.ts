@@ -5,12 +5,14 @@ import {
   type ProjectDetail,
   type ProjectEventKind,
   type ProjectLinkedProposal,
+  type ProjectMilestone,
   type ProjectRef,
+  type ProjectStatusReport,
   type ProjectSummary,
   type ProjectTimelineEvent,
 } from '@app/shared';
 import type { Area } from '../areas/area.entity';
-import type { Project, ProjectEvent, ProjectProposal } from './project.entities';
+import type { Project, ProjectEvent, ProjectMilestoneEntity, ProjectProposal, ProjectStatusReportEntity } from './project.entities';
 
 /** The main-path step that comes next from a state (what the Vorhabenliste shows as "next step"). */
 const NEXT_STEP: Partial<Record<ProjectState, TransitionId>> = {
@@ -25,7 +27,7 @@ const areaRef = (a: Pick<Area, 'id' | 'name'>): ProjectAreaRef => ({ id: a.id, n
 const ref = (p: Pick<Project, 'id' | 'title' | 'state'>): ProjectRef => ({ id: p.id, title: p.title, state: p.state });
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-export function toSummary(p: Project, areas: Area[]): ProjectSummary {
+export function toSummary(p: Project, areas: Area[], progressPercent: number | null = null): ProjectSummary {
   return {
     id: p.id,
     title: p.title,
@@ -37,10 +39,11 @@ export function toSummary(p: Project, areas: Area[]): ProjectSummary {
     nextStep: nextStepOf(p.state),
     stateSince: (p.stateSince ?? p.createdAt).toISOString(),
     updatedAt: p.updatedAt.toISOString(),
+    progressPercent,
   };
 }
 
-function linked(l: ProjectProposal): ProjectLinkedProposal | null {
+export function linked(l: ProjectProposal): ProjectLinkedProposal | null {
   if (l.proposal) {
     // A hidden proposal stays linked but is not shown in public.
     if (l.proposal.hiddenAt) return null;
@@ -81,9 +84,50 @@ function event(e: ProjectEvent): ProjectTimelineEvent {
   };
 }
 
-export function toDetail(p: Project, areas: Area[], instances: Project[], links: ProjectProposal[], events: ProjectEvent[]): ProjectDetail {
+/** Milestones by due date, undated last (then in the order they were planned). */
+export function sortMilestones(list: ProjectMilestoneEntity[]): ProjectMilestoneEntity[] {
+  const key = (x: ProjectMilestoneEntity) => x.dueDate ?? '9999-99-99';
+  return [...list].sort(
+    (a, b) => key(a).localeCompare(key(b)) || a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id),
+  );
+}
+
+/** Status reports newest first: by the day they describe, then by when they were written. */
+export function sortReports(list: ProjectStatusReportEntity[]): ProjectStatusReportEntity[] {
+  return [...list].sort(
+    (a, b) => b.reportDate.localeCompare(a.reportDate) || b.createdAt.getTime() - a.createdAt.getTime() || b.id.localeCompare(a.id),
+  );
+}
+
+export function toMilestone(x: ProjectMilestoneEntity): ProjectMilestone {
+  return { id: x.id, title: x.title, dueDate: x.dueDate, reachedOn: x.reachedOn, createdAt: x.createdAt.toISOString() };
+}
+
+export function toStatusReport(x: ProjectStatusReportEntity): ProjectStatusReport {
   return {
-    ...toSummary(p, areas),
+    id: x.id,
+    reportDate: x.reportDate,
+    progressPercent: x.progressPercent,
+    text: x.text,
+    actorRole: x.actorRole,
+    createdAt: x.createdAt.toISOString(),
+  };
+}
+
+export interface ProjectDetailParts {
+  areas: Area[];
+  instances: Project[];
+  links: ProjectProposal[];
+  events: ProjectEvent[];
+  milestones: ProjectMilestoneEntity[];
+  reports: ProjectStatusReportEntity[];
+}
+
+export function toDetail(p: Project, parts: ProjectDetailParts): ProjectDetail {
+  const { areas, instances, links, events } = parts;
+  const reports = sortReports(parts.reports);
+  return {
+    ...toSummary(p, areas, reports[0]?.progressPercent ?? null),
     description: p.description,
     version: p.version,
     operatorName: p.operatorName,
@@ -112,6 +156,8 @@ export function toDetail(p: Project, areas: Area[], instances: Project[], links:
         : null,
     proposals: links.map(linked).filter((l): l is ProjectLinkedProposal => l !== null),
     timeline: events.map(event),
+    milestones: sortMilestones(parts.milestones).map(toMilestone),
+    statusReports: reports.map(toStatusReport),
     createdAt: p.createdAt.toISOString(),
   };
 }

@@ -1,13 +1,21 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { Role } from '@app/shared';
 import { CurrentUser, Public, Roles } from '../../common/auth/decorators';
 import { ApiErrors } from '../../common/http/api-errors';
 import { uuidPipe } from '../../common/http/pipes';
 import type { User } from '../users/user.entity';
 import {
+  CreateMilestoneDto,
   CreateProjectIdeaDto,
+  CreateStatusReportDto,
+  GroupingBoardQueryDto,
+  GroupingBoardResponseDto,
   LinkProposalDto,
+  PortfolioExportQueryDto,
+  PortfolioQueryDto,
+  PortfolioResponseDto,
   ProjectDetailDto,
   ProjectListQueryDto,
   ProjectPageDto,
@@ -15,13 +23,33 @@ import {
   ProjectTransitionsResponseDto,
   RecordEvaluationDto,
   TransitionRequestDto,
+  UpdateMilestoneDto,
 } from './dto/project.dto';
-import { ProjectsService } from './projects.service';
+import { ProjectGroupingService } from './project-grouping.service';
+import { ProjectPortfolioService } from './project-portfolio.service';
+import { ProjectProgressService } from './project-progress.service';
+import { ProjectQueriesService } from './project-queries.service';
+import { ProjectWorkflowService } from './project-workflow.service';
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** Download headers: a dated file name; never cached (the portfolio is internal). */
+function download(res: Response, generatedAt: string, ext: 'csv' | 'xlsx'): void {
+  res.setHeader('Content-Disposition', `attachment; filename="vorhaben-portfolio-${generatedAt.slice(0, 10)}.${ext}"`);
+  res.setHeader('Cache-Control', 'no-store');
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+}
 
 @ApiTags('projects')
 @Controller('projects')
 export class ProjectsController {
-  constructor(private readonly projects: ProjectsService) {}
+  constructor(
+    private readonly queries: ProjectQueriesService,
+    private readonly grouping: ProjectGroupingService,
+    private readonly workflow: ProjectWorkflowService,
+    private readonly progress: ProjectProgressService,
+    private readonly portfolioService: ProjectPortfolioService,
+  ) {}
 
   @Get()
   @Public()
@@ -29,7 +57,62 @@ export class ProjectsController {
   @ApiOkResponse({ type: ProjectPageDto })
   @ApiErrors(400)
   list(@Query() query: ProjectListQueryDto): Promise<ProjectPageDto> {
-    return this.projects.list(query);
+    return this.queries.list(query);
+  }
+
+  // Fixed paths before ':id' (else "grouping" would be taken for a project id).
+
+  @Get('grouping')
+  @Roles(Role.Moderator)
+  @ApiOperation({
+    summary:
+      'Grouping board: proposals not yet in an idea (of an area and its sub-areas, or of an assembly) and the ideas there, with suggestions',
+  })
+  @ApiOkResponse({ type: GroupingBoardResponseDto })
+  @ApiErrors(400, 401, 403, 404)
+  board(@CurrentUser() user: User, @Query() query: GroupingBoardQueryDto): Promise<GroupingBoardResponseDto> {
+    return this.grouping.board(user, query);
+  }
+
+  @Get('portfolio')
+  @Roles(Role.Administrator)
+  @ApiOperation({ summary: 'Portfolio: projects by Handlungsfeld × area × state, and how long they have been in their state' })
+  @ApiOkResponse({ type: PortfolioResponseDto })
+  @ApiErrors(400, 401, 403)
+  portfolio(@Query() query: PortfolioQueryDto): Promise<PortfolioResponseDto> {
+    return this.portfolioService.portfolio(query);
+  }
+
+  @Get('portfolio.csv')
+  @Roles(Role.Administrator)
+  @ApiOperation({ summary: 'The portfolio list as CSV (RFC 4180, header row in German or English)' })
+  @ApiOkResponse({ description: 'CSV with a header row', content: { 'text/csv': { schema: { type: 'string' } } } })
+  @ApiErrors(400, 401, 403)
+  async portfolioCsv(
+    @CurrentUser() user: User,
+    @Query() query: PortfolioExportQueryDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<string> {
+    const { generatedAt, body } = await this.portfolioService.csv(query, user);
+    // Set here, not with @Header(): that would label a 400 error body as CSV too.
+    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    download(res, generatedAt, 'csv');
+    return body;
+  }
+
+  @Get('portfolio.xlsx')
+  @Roles(Role.Administrator)
+  @ApiOperation({ summary: 'The portfolio list as an Excel workbook (.xlsx, header row in German or English)' })
+  @ApiOkResponse({ description: 'XLSX workbook (attachment)', content: { [XLSX_TYPE]: { schema: { type: 'string', format: 'binary' } } } })
+  @ApiErrors(400, 401, 403)
+  async portfolioXlsx(
+    @CurrentUser() user: User,
+    @Query() query: PortfolioExportQueryDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
+    const { generatedAt, body } = await this.portfolioService.xlsx(query, user);
+    download(res, generatedAt, 'xlsx');
+    return new StreamableFile(body, { type: XLSX_TYPE, length: body.length });
   }
 
   @Get(':id')
@@ -38,7 +121,7 @@ export class ProjectsController {
   @ApiOkResponse({ type: ProjectDetailDto })
   @ApiErrors(400, 404)
   get(@Param('id', uuidPipe) id: string): Promise<ProjectDetailDto> {
-    return this.projects.get(id);
+    return this.queries.get(id);
   }
 
   @Post()
@@ -47,7 +130,7 @@ export class ProjectsController {
   @ApiCreatedResponse({ type: ProjectDetailDto })
   @ApiErrors(400, 401, 403, 422, 429)
   create(@CurrentUser() user: User, @Body() dto: CreateProjectIdeaDto): Promise<ProjectDetailDto> {
-    return this.projects.create(user, dto);
+    return this.grouping.create(user, dto);
   }
 
   @Post(':id/proposals')
@@ -56,7 +139,7 @@ export class ProjectsController {
   @ApiCreatedResponse({ type: ProjectDetailDto })
   @ApiErrors(400, 401, 403, 404, 409, 429)
   link(@CurrentUser() user: User, @Param('id', uuidPipe) id: string, @Body() dto: LinkProposalDto): Promise<ProjectDetailDto> {
-    return this.projects.link(user, id, dto);
+    return this.grouping.link(user, id, dto);
   }
 
   @Delete(':id/proposals/:linkId')
@@ -69,7 +152,7 @@ export class ProjectsController {
     @Param('id', uuidPipe) id: string,
     @Param('linkId', uuidPipe) linkId: string,
   ): Promise<ProjectDetailDto> {
-    return this.projects.unlink(user, id, linkId);
+    return this.grouping.unlink(user, id, linkId);
   }
 
   @Get(':id/transitions')
@@ -77,7 +160,7 @@ export class ProjectsController {
   @ApiOkResponse({ type: ProjectTransitionsResponseDto })
   @ApiErrors(400, 401, 404)
   transitions(@CurrentUser() user: User, @Param('id', uuidPipe) id: string): Promise<ProjectTransitionsResponseDto> {
-    return this.projects.transitions(user, id);
+    return this.queries.transitions(user, id);
   }
 
   @Post(':id/transitions')
@@ -93,7 +176,7 @@ export class ProjectsController {
     @Param('id', uuidPipe) id: string,
     @Body() dto: TransitionRequestDto,
   ): Promise<ProjectTransitionResponseDto> {
-    return this.projects.transition(user, id, dto);
+    return this.workflow.transition(user, id, dto);
   }
 
   @Put(':id/evaluation')
@@ -102,6 +185,62 @@ export class ProjectsController {
   @ApiOkResponse({ type: ProjectDetailDto })
   @ApiErrors(400, 401, 403, 404, 409, 422, 429)
   evaluate(@CurrentUser() user: User, @Param('id', uuidPipe) id: string, @Body() dto: RecordEvaluationDto): Promise<ProjectDetailDto> {
-    return this.projects.recordEvaluation(user, id, dto);
+    return this.workflow.recordEvaluation(user, id, dto);
+  }
+
+  @Post(':id/milestones')
+  @Roles(Role.Moderator)
+  @ApiOperation({ summary: 'Plan a milestone of a running single project (moderators of its areas, administrators); 409 otherwise' })
+  @ApiCreatedResponse({ type: ProjectDetailDto })
+  @ApiErrors(400, 401, 403, 404, 409, 429)
+  createMilestone(
+    @CurrentUser() user: User,
+    @Param('id', uuidPipe) id: string,
+    @Body() dto: CreateMilestoneDto,
+  ): Promise<ProjectDetailDto> {
+    return this.progress.createMilestone(user, id, dto);
+  }
+
+  @Patch(':id/milestones/:milestoneId')
+  @Roles(Role.Moderator)
+  @ApiOperation({ summary: 'Change a milestone: title, due date, the day it was reached (null clears a date)' })
+  @ApiOkResponse({ type: ProjectDetailDto })
+  @ApiErrors(400, 401, 403, 404, 409, 422, 429)
+  updateMilestone(
+    @CurrentUser() user: User,
+    @Param('id', uuidPipe) id: string,
+    @Param('milestoneId', uuidPipe) milestoneId: string,
+    @Body() dto: UpdateMilestoneDto,
+  ): Promise<ProjectDetailDto> {
+    return this.progress.updateMilestone(user, id, milestoneId, dto);
+  }
+
+  @Delete(':id/milestones/:milestoneId')
+  @Roles(Role.Moderator)
+  @ApiOperation({ summary: 'Remove a milestone of a running single project' })
+  @ApiOkResponse({ type: ProjectDetailDto })
+  @ApiErrors(400, 401, 403, 404, 409, 429)
+  deleteMilestone(
+    @CurrentUser() user: User,
+    @Param('id', uuidPipe) id: string,
+    @Param('milestoneId', uuidPipe) milestoneId: string,
+  ): Promise<ProjectDetailDto> {
+    return this.progress.deleteMilestone(user, id, milestoneId);
+  }
+
+  @Post(':id/status-reports')
+  @Roles(Role.Moderator)
+  @ApiOperation({
+    summary:
+      'Publish a status report of a running single project (progress %, text, date: not in the future, not before the start); immutable',
+  })
+  @ApiCreatedResponse({ type: ProjectDetailDto })
+  @ApiErrors(400, 401, 403, 404, 409, 422, 429)
+  createStatusReport(
+    @CurrentUser() user: User,
+    @Param('id', uuidPipe) id: string,
+    @Body() dto: CreateStatusReportDto,
+  ): Promise<ProjectDetailDto> {
+    return this.progress.createStatusReport(user, id, dto);
   }
 }

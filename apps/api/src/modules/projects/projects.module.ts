@@ -6,20 +6,38 @@ import { AuditModule } from '../audit/audit.module';
 import { FieldOfAction } from '../fields-of-action/field-of-action.entity';
 import { FollowsModule } from '../follows/follows.module';
 import { ProposalsModule } from '../proposals/proposals.module';
-import { Project, ProjectArea, ProjectEvent, ProjectProposal } from './project.entities';
+import { Proposal } from '../proposals/proposal.entity';
+import { Assembly } from '../assemblies/entities/assembly.entity';
+import { Project, ProjectArea, ProjectEvent, ProjectMilestoneEntity, ProjectProposal, ProjectStatusReportEntity } from './project.entities';
 import { ProjectsController } from './projects.controller';
-import { ProjectsService } from './projects.service';
+import { ProjectGroupingService } from './project-grouping.service';
+import { ProjectPortfolioService } from './project-portfolio.service';
+import { ProjectProgressService } from './project-progress.service';
+import { ProjectQueriesService } from './project-queries.service';
+import { ProjectWorkflowService } from './project-workflow.service';
 
 /** Project ideas, the Verstetigung workflow (libs/shared/src/workflow) and the public Vorhabenliste (issue 5). */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Project, ProjectArea, ProjectProposal, ProjectEvent, Area, FieldOfAction, LiveProposalEntity]),
+    TypeOrmModule.forFeature([
+      Project,
+      ProjectArea,
+      ProjectProposal,
+      ProjectEvent,
+      ProjectMilestoneEntity,
+      ProjectStatusReportEntity,
+      Area,
+      FieldOfAction,
+      LiveProposalEntity,
+      Proposal,
+      Assembly,
+    ]),
     ProposalsModule,
     FollowsModule,
     AuditModule,
   ],
   controllers: [ProjectsController],
-  providers: [ProjectsService],
-  exports: [ProjectsService],
+  providers: [ProjectQueriesService, ProjectGroupingService, ProjectWorkflowService, ProjectProgressService, ProjectPortfolioService],
+  exports: [ProjectQueriesService, ProjectGroupingService, ProjectWorkflowService, ProjectProgressService],
 })
 export class ProjectsModule {}

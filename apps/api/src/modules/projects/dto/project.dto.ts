@@ -15,6 +15,8 @@ import {
   Max,
   MaxLength,
   Min,
+  ValidateBy,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import {
@@ -23,6 +25,12 @@ import {
   EVALUATION_OUTCOMES,
   EvaluationOutcome,
   GUARD_RULES,
+  Language,
+  LANGUAGES,
+  isCalendarDate,
+  MILESTONE_TITLE_MAX,
+  STATUS_REPORT_TEXT_MAX,
+  STATUS_REPORT_TEXT_MIN,
   PATTERN_DESCRIPTION_MAX,
   PROJECT_EVENT_KINDS,
   PUBLIC_REASON_MAX,
@@ -35,7 +43,22 @@ import {
   TRANSITION_IDS,
   TransitionId,
   type AvailableProjectTransition,
+  type CreateMilestoneRequest,
   type CreateProjectIdeaRequest,
+  type CreateStatusReportRequest,
+  type GroupingBoardQuery,
+  type GroupingBoardResponse,
+  type GroupingCandidate,
+  type GroupingIdea,
+  type GroupingSuggestion,
+  type PortfolioCell,
+  type PortfolioItem,
+  type PortfolioQuery,
+  type PortfolioResponse,
+  type PortfolioStateAge,
+  type ProjectMilestone,
+  type ProjectStatusReport,
+  type UpdateMilestoneRequest,
   type GuardRule,
   type LinkProposalRequest,
   type MissingField,
@@ -232,6 +255,114 @@ export class ProjectListQueryDto extends PagingDto {
   areaId?: string;
 }
 
+/** A real calendar day "YYYY-MM-DD" (2026-02-30 is refused with 400). */
+const CalendarDate = () =>
+  ValidateBy({
+    name: 'isCalendarDate',
+    validator: {
+      validate: (value: unknown) => typeof value === 'string' && isCalendarDate(value),
+      defaultMessage: () => '$property must be a calendar date in the form YYYY-MM-DD',
+    },
+  });
+
+export class CreateMilestoneDto implements CreateMilestoneRequest {
+  @ApiProperty({ minLength: 1, maxLength: MILESTONE_TITLE_MAX, example: 'Hochbeete gebaut' })
+  @Trim()
+  @IsString()
+  @Length(1, MILESTONE_TITLE_MAX)
+  @NoControlChars()
+  title: string;
+
+  @ApiPropertyOptional({ format: 'date', example: '2026-06-30', description: 'Planned date; left out = not dated yet' })
+  @Optional()
+  @CalendarDate()
+  dueDate?: string;
+}
+
+export class UpdateMilestoneDto implements UpdateMilestoneRequest {
+  @ApiPropertyOptional({ minLength: 1, maxLength: MILESTONE_TITLE_MAX })
+  @Optional()
+  @Trim()
+  @IsString()
+  @Length(1, MILESTONE_TITLE_MAX)
+  @NoControlChars()
+  title?: string;
+
+  @ApiPropertyOptional({ type: String, format: 'date', nullable: true, description: 'null clears the date' })
+  @ValidateIf((_o: unknown, v: unknown) => v !== undefined && v !== null)
+  @CalendarDate()
+  dueDate?: string | null;
+
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date',
+    nullable: true,
+    description: 'The day it was reached (not in the future); null = open again',
+  })
+  @ValidateIf((_o: unknown, v: unknown) => v !== undefined && v !== null)
+  @CalendarDate()
+  reachedOn?: string | null;
+}
+
+export class CreateStatusReportDto implements CreateStatusReportRequest {
+  @ApiProperty({
+    format: 'date',
+    example: '2026-05-31',
+    description: 'The day the report describes: not in the future, not before the start',
+  })
+  @CalendarDate()
+  reportDate: string;
+
+  @ApiProperty({ minimum: 0, maximum: 100, example: 40, description: 'Whole percent' })
+  @IsInt()
+  @Min(0)
+  @Max(100)
+  progressPercent: number;
+
+  @ApiProperty({ minLength: STATUS_REPORT_TEXT_MIN, maxLength: STATUS_REPORT_TEXT_MAX })
+  @Trim()
+  @IsString()
+  @Length(STATUS_REPORT_TEXT_MIN, STATUS_REPORT_TEXT_MAX)
+  @NoControlChars()
+  text: string;
+}
+
+export class GroupingBoardQueryDto implements GroupingBoardQuery {
+  @ApiPropertyOptional({ format: 'uuid', description: 'An area (and its sub-areas); exactly one of areaId and assemblyId' })
+  @Optional()
+  @IsUUID('all')
+  areaId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'An assembly (its approved live proposals)' })
+  @Optional()
+  @IsUUID('all')
+  assemblyId?: string;
+}
+
+export class PortfolioQueryDto implements PortfolioQuery {
+  @ApiPropertyOptional({ format: 'uuid' })
+  @Optional()
+  @IsUUID('all')
+  fieldOfActionId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'The area and its sub-areas' })
+  @Optional()
+  @IsUUID('all')
+  areaId?: string;
+
+  @ApiPropertyOptional({ enum: PROJECT_STATES })
+  @Optional()
+  @IsIn(PROJECT_STATES as string[], { message: `$property must be one of: ${PROJECT_STATES.join(', ')}` })
+  state?: ProjectState;
+}
+
+export class PortfolioExportQueryDto extends PortfolioQueryDto {
+  @ApiPropertyOptional({ enum: LANGUAGES, description: "Language of the header row and labels (default: the caller's language)" })
+  @Optional()
+  @IsIn(LANGUAGES as string[], { message: `lang must be one of: ${LANGUAGES.join(', ')}` })
+  lang?: Language;
+}
+
 // ------------------------------------------------------------------ responses
 
 class LocalizedNameDto {
@@ -267,6 +398,8 @@ export class ProjectSummaryDto implements ProjectSummary {
   @ApiProperty({ enum: TRANSITION_IDS, nullable: true }) nextStep: TransitionId | null;
   @ApiProperty({ format: 'date-time' }) stateSince: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
+  @ApiProperty({ type: Number, nullable: true, minimum: 0, maximum: 100, description: "The newest status report's progress" })
+  progressPercent: number | null;
 }
 
 export class ProjectPageDto implements Page<ProjectSummary> {
@@ -306,6 +439,23 @@ export class ProjectEvaluationDto implements ProjectEvaluation {
   @ApiProperty({ format: 'date-time' }) evaluatedAt: string;
 }
 
+export class ProjectMilestoneDto implements ProjectMilestone {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() title: string;
+  @ApiProperty({ type: String, format: 'date', nullable: true }) dueDate: string | null;
+  @ApiProperty({ type: String, format: 'date', nullable: true }) reachedOn: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+}
+
+export class ProjectStatusReportDto implements ProjectStatusReport {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'date' }) reportDate: string;
+  @ApiProperty({ minimum: 0, maximum: 100 }) progressPercent: number;
+  @ApiProperty() text: string;
+  @ApiProperty({ enum: Object.values(Role) }) actorRole: Role;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+}
+
 export class ProjectDetailDto extends ProjectSummaryDto implements ProjectDetail {
   @ApiProperty() description: string;
   @ApiProperty({ description: 'Send it back as expectedVersion' }) version: number;
@@ -327,6 +477,8 @@ export class ProjectDetailDto extends ProjectSummaryDto implements ProjectDetail
   @ApiProperty({ type: ProjectEvaluationDto, nullable: true }) evaluation: ProjectEvaluationDto | null;
   @ApiProperty({ type: [ProjectLinkedProposalDto] }) proposals: ProjectLinkedProposalDto[];
   @ApiProperty({ type: [ProjectTimelineEventDto] }) timeline: ProjectTimelineEventDto[];
+  @ApiProperty({ type: [ProjectMilestoneDto], description: 'By due date, undated last' }) milestones: ProjectMilestoneDto[];
+  @ApiProperty({ type: [ProjectStatusReportDto], description: 'Newest first' }) statusReports: ProjectStatusReportDto[];
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 }
 
@@ -361,4 +513,61 @@ export class ProjectTransitionsResponseDto implements ProjectTransitionsResponse
   @ApiProperty() version: number;
   @ApiProperty({ enum: PROJECT_STATES }) state: ProjectState;
   @ApiProperty({ type: [AvailableProjectTransitionDto] }) transitions: AvailableProjectTransitionDto[];
+}
+
+export class GroupingSuggestionDto implements GroupingSuggestion {
+  @ApiProperty({ format: 'uuid' }) projectId: string;
+  @ApiProperty() title: string;
+  @ApiProperty({ minimum: 0, maximum: 1 }) score: number;
+}
+
+export class GroupingCandidateDto implements GroupingCandidate {
+  @ApiProperty({ enum: ['proposal', 'live_proposal'] }) kind: 'proposal' | 'live_proposal';
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() title: string;
+  @ApiProperty() excerpt: string;
+  @ApiProperty({ type: String, nullable: true }) areaName: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) fieldOfActionId: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) assemblyId: string | null;
+  @ApiProperty() supportCount: number;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ type: [GroupingSuggestionDto], description: 'At most 3, best first' }) suggestions: GroupingSuggestionDto[];
+}
+
+export class GroupingIdeaDto implements GroupingIdea {
+  @ApiProperty({ type: ProjectSummaryDto }) project: ProjectSummaryDto;
+  @ApiProperty({ type: [ProjectLinkedProposalDto] }) proposals: ProjectLinkedProposalDto[];
+}
+
+export class GroupingBoardResponseDto implements GroupingBoardResponse {
+  @ApiProperty({ type: [GroupingCandidateDto] }) candidates: GroupingCandidateDto[];
+  @ApiProperty({ type: [GroupingIdeaDto] }) ideas: GroupingIdeaDto[];
+}
+
+export class PortfolioItemDto extends ProjectSummaryDto implements PortfolioItem {
+  @ApiProperty({ description: 'Whole days since the project entered its current state' }) daysInState: number;
+}
+
+export class PortfolioCellDto implements PortfolioCell {
+  @ApiProperty({ format: 'uuid' }) fieldOfActionId: string;
+  @ApiProperty({ format: 'uuid' }) areaId: string;
+  @ApiProperty({ enum: PROJECT_STATES }) state: ProjectState;
+  @ApiProperty() count: number;
+}
+
+export class PortfolioStateAgeDto implements PortfolioStateAge {
+  @ApiProperty({ enum: PROJECT_STATES }) state: ProjectState;
+  @ApiProperty() count: number;
+  @ApiProperty({ type: Number, nullable: true }) medianDaysInState: number | null;
+  @ApiProperty({ type: Number, nullable: true }) maxDaysInState: number | null;
+}
+
+export class PortfolioResponseDto implements PortfolioResponse {
+  @ApiProperty({ format: 'date-time' }) generatedAt: string;
+  @ApiProperty({ type: [ProjectFieldRefDto] }) fields: ProjectFieldRefDto[];
+  @ApiProperty({ type: [ProjectAreaRefDto] }) areas: ProjectAreaRefDto[];
+  @ApiProperty({ type: [PortfolioCellDto] }) cells: PortfolioCellDto[];
+  @ApiProperty({ type: [PortfolioStateAgeDto], description: 'Every state, also with count 0' }) byState: PortfolioStateAgeDto[];
+  @ApiProperty({ type: [PortfolioItemDto], description: 'Longest in their state first' }) items: PortfolioItemDto[];
+  @ApiProperty() total: number;
 }
