@@ -1,6 +1,6 @@
 import { ReportStatus } from '@app/shared';
 import { useTranslation } from 'react-i18next';
-import { NavLink, useSearchParams } from 'react-router';
+import { Link, NavLink, useSearchParams } from 'react-router';
 import { Alert } from '../../components/ui/Alert';
 import { Page } from '../../components/ui/Page';
 import { Loading } from '../../components/ui/QueryState';
@@ -31,6 +31,11 @@ export function ModerationRoute() {
           ))}
         </ul>
       </nav>
+      <p className="kern-body">
+        <Link className="kern-link" to="/moderation/grouping">
+          {t('projects.grouping.title')}
+        </Link>
+      </p>
       {reports.isPending ? (
         <Loading />
       ) : reports.error ? (

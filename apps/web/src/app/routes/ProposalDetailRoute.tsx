@@ -9,6 +9,7 @@ import { QueryState } from '../../components/ui/QueryState';
 import { Section } from '../../components/ui/Section';
 import { StatusBadge } from '../../components/ui/StatusBadge';
 import { CommentThread } from '../../features/comments/components/CommentThread';
+import { ProposalProject } from '../../features/projects/components/ProposalProject';
 import { useProposal } from '../../features/proposals/api/proposals';
 import { AttachmentUpload, ProposalAttachments } from '../../features/proposals/components/Attachments';
 import { FollowButton } from '../../features/proposals/components/FollowButton';
@@ -138,6 +139,8 @@ function ProposalView({ proposal }: { proposal: ProposalDetail }) {
           ) : null}
         </Section>
       ) : null}
+
+      <ProposalProject project={proposal.project} />
 
       <Section id="history" title={t('proposals.history.title')} intro={t('proposals.history.intro')}>
         <StatusHistory events={proposal.statusHistory} />
