@@ -100,11 +100,22 @@ function sendForm(method: Method, path: string, headers: Record<string, string>,
   });
 }
 
+/** A file to send as the whole request body, with the given media type (not multipart, not JSON). */
+class RawFile {
+  constructor(
+    readonly blob: Blob,
+    readonly type: string,
+  ) {}
+}
+
 async function send(method: Method, path: string, body: unknown, refreshCsrf: boolean, onProgress?: ProgressListener): Promise<Response> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   const isForm = body instanceof FormData;
+  // A file sent as it is (the indicator CSV import): its own media type, the bytes unchanged.
+  const isFile = body instanceof RawFile;
   // The browser sets multipart/form-data with its boundary itself.
-  if (body !== undefined && !isForm) headers['Content-Type'] = 'application/json';
+  if (isFile) headers['Content-Type'] = body.type;
+  else if (body !== undefined && !isForm) headers['Content-Type'] = 'application/json';
   if (method !== 'GET') headers[CSRF_HEADER] = await csrfToken(refreshCsrf);
   try {
     if (isForm) return await sendForm(method, path, headers, body, onProgress);
@@ -112,7 +123,7 @@ async function send(method: Method, path: string, body: unknown, refreshCsrf: bo
       method,
       headers,
       credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: isFile ? body.blob : body === undefined ? undefined : JSON.stringify(body),
     });
   } catch (error) {
     throw new ApiError(0, CLIENT_ERROR_NETWORK, error instanceof Error ? error.message : String(error));
@@ -145,6 +156,8 @@ export const api = {
   delete: <T>(path: string, body?: unknown) => json<T>('DELETE', path, body),
   /** multipart/form-data (file uploads), with the same CSRF handling and errors as every write. */
   upload: <T>(path: string, form: FormData, onProgress?: ProgressListener) => json<T>('POST', path, form, onProgress),
+  /** A file as the raw body (e.g. text/csv), with the same CSRF handling and errors as every write. */
+  postFile: <T>(path: string, file: Blob, type: string) => json<T>('POST', path, new RawFile(file, type)),
 };
 
 /** Fetches a file the server sends as an attachment and hands it to the browser's download. */
