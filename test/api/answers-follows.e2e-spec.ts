@@ -1,6 +1,14 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { Language, OPEN_DATA_LICENCE, OPEN_DATA_LICENCE_URL, ProposalStatus, Role, type ProposalDetail } from '@app/shared';
+import {
+  CITIZEN_TEXT_LICENCE,
+  Language,
+  OPEN_DATA_LICENCE,
+  OPEN_DATA_LICENCE_URL,
+  ProposalStatus,
+  Role,
+  type ProposalDetail,
+} from '@app/shared';
 import { AuditEntry } from '../../apps/api/src/modules/audit/audit-entry.entity';
 import { Proposal } from '../../apps/api/src/modules/proposals/proposal.entity';
 import { User } from '../../apps/api/src/modules/users/user.entity';
@@ -403,6 +411,7 @@ describe('answers, merges, follows and open data', () => {
       expect(meta).toEqual({
         licence: OPEN_DATA_LICENCE,
         licenceUrl: OPEN_DATA_LICENCE_URL,
+        contentLicence: expect.objectContaining({ licence: CITIZEN_TEXT_LICENCE, columns: ['title', 'body'] }),
         generatedAt: expect.any(String),
         count: proposals.length,
       });
@@ -449,6 +458,9 @@ describe('answers, merges, follows and open data', () => {
         'licence',
         'licenceUrl',
         'generatedAt',
+        'textLicence',
+        'textLicenceUrl',
+        'textAttribution',
       ]);
       const json = (await anonymous.get('/api/proposals/export.json').expect(200)).body as { proposals: unknown[] };
       expect(rows).toHaveLength(json.proposals.length);
@@ -461,6 +473,8 @@ describe('answers, merges, follows and open data', () => {
       expect(row.statusExplanation).toBe('Öffentliche Begründung, mit Komma.');
       expect(row.licence).toBe(OPEN_DATA_LICENCE);
       expect(row.licenceUrl).toBe(OPEN_DATA_LICENCE_URL);
+      // Titles and bodies are the citizens' works: the file names their licence too.
+      expect(row.textLicence).toBe(CITIZEN_TEXT_LICENCE);
       expect(Number.isNaN(Date.parse(row.generatedAt))).toBe(false);
       expect(byId.has(hidden.id)).toBe(false);
     });

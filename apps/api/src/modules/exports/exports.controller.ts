@@ -1,4 +1,4 @@
-import { Controller, Get, Header, Res } from '@nestjs/common';
+import { Controller, Get, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Role } from '@app/shared';
@@ -9,6 +9,8 @@ import { ExportsService, type ExportMeta } from './exports.service';
 
 /** Download headers: a dated file name, and the licence as a Link header for tools that read it there. */
 function download(res: Response, meta: ExportMeta, name: string, ext: 'csv' | 'json'): void {
+  // Set here, on success only: a decorator's header would also label an error body as CSV.
+  if (ext === 'csv') res.setHeader('Content-Type', 'text/csv; charset=utf-8');
   res.setHeader('Content-Disposition', `attachment; filename="${name}-${meta.generatedAt.slice(0, 10)}.${ext}"`);
   res.setHeader('Link', `<${meta.licenceUrl}>; rel="license"`);
   res.setHeader('Cache-Control', 'no-store');
@@ -25,7 +27,6 @@ export class ExportsController {
 
   @Get('export.csv')
   @Public()
-  @Header('Content-Type', 'text/csv; charset=utf-8')
   @ApiOperation({ summary: 'All visible proposals as open data (CSV, RFC 4180; licence and timestamp as columns)' })
   @ApiOkResponse({ description: 'CSV with a header row', content: { 'text/csv': { schema: { type: 'string' } } } })
   @ApiErrors(429)
@@ -54,7 +55,6 @@ export class AdminExportsController {
   constructor(private readonly exports: ExportsService) {}
 
   @Get('export.csv')
-  @Header('Content-Type', 'text/csv; charset=utf-8')
   @ApiOperation({ summary: 'Export for administrators: adds author pseudonym, on-behalf flag and source note (CSV)' })
   @ApiOkResponse({ description: 'CSV with a header row', content: { 'text/csv': { schema: { type: 'string' } } } })
   @ApiErrors(401, 403)

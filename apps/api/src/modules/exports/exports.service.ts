@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { stringify } from 'csv-stringify/sync';
 import { In, Not, Repository } from 'typeorm';
-import { OPEN_DATA_LICENCE, OPEN_DATA_LICENCE_URL, ProposalStatus } from '@app/shared';
+import { CITIZEN_TEXT_LICENCE_COLUMNS, OPEN_DATA_LICENCE, OPEN_DATA_LICENCE_URL, ProposalStatus } from '@app/shared';
+import { CITIZEN_TEXT } from '../open-data/datasets';
 import { ProposalStatusEventEntity } from '../proposals/proposal-status-event.entity';
 import { Proposal } from '../proposals/proposal.entity';
 
@@ -32,6 +33,8 @@ export interface AdminExportProposal extends OpenDataProposal {
 export interface ExportMeta {
   licence: string;
   licenceUrl: string;
+  /** Titles and bodies are the citizens' works: their licence (as in the open-data proposals dataset). */
+  contentLicence: { licence: string; licenceUrl: string; attribution: string; columns: string[] };
   generatedAt: string;
   count: number;
 }
@@ -59,7 +62,13 @@ export class ExportsService {
   ) {}
 
   meta(count: number): ExportMeta {
-    return { licence: OPEN_DATA_LICENCE, licenceUrl: OPEN_DATA_LICENCE_URL, generatedAt: new Date().toISOString(), count };
+    return {
+      licence: OPEN_DATA_LICENCE,
+      licenceUrl: OPEN_DATA_LICENCE_URL,
+      contentLicence: { ...CITIZEN_TEXT, columns: ['title', 'body'] },
+      generatedAt: new Date().toISOString(),
+      count,
+    };
   }
 
   /** Every visible proposal, oldest first (a stable order makes two exports easy to compare). */
@@ -133,9 +142,10 @@ export class ExportsService {
   async csv(admin: boolean): Promise<{ meta: ExportMeta; body: string }> {
     const proposals = (await this.rows(admin)) as unknown as Array<Record<string, unknown>>;
     const meta = this.meta(proposals.length);
-    const columns = [...(admin ? ADMIN_COLUMNS : PUBLIC_COLUMNS), 'licence', 'licenceUrl', 'generatedAt'];
+    const columns = [...(admin ? ADMIN_COLUMNS : PUBLIC_COLUMNS), 'licence', 'licenceUrl', 'generatedAt', ...CITIZEN_TEXT_LICENCE_COLUMNS];
+    const text = { textLicence: CITIZEN_TEXT.licence, textLicenceUrl: CITIZEN_TEXT.licenceUrl, textAttribution: CITIZEN_TEXT.attribution };
     const body = stringify(
-      proposals.map((p) => ({ ...p, licence: meta.licence, licenceUrl: meta.licenceUrl, generatedAt: meta.generatedAt })),
+      proposals.map((p) => ({ ...p, licence: meta.licence, licenceUrl: meta.licenceUrl, generatedAt: meta.generatedAt, ...text })),
       {
         header: true,
         columns,

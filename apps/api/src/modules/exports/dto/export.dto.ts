@@ -1,10 +1,13 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { PROPOSAL_STATUSES, ProposalStatus } from '@app/shared';
+import { MetaContentLicenceDto } from '../../open-data/dto/open-data.dto';
 import type { AdminExportProposal, ExportMeta, OpenDataProposal } from '../exports.service';
 
 export class ExportMetaDto implements ExportMeta {
   @ApiProperty({ example: 'Datenlizenz Deutschland – Zero – Version 2.0 (dl-de/zero-2-0)' }) licence: string;
   @ApiProperty({ example: 'https://www.govdata.de/dl-de/zero-2-0' }) licenceUrl: string;
+  @ApiProperty({ type: MetaContentLicenceDto, description: 'Licence of the citizens’ texts (title, body): CC BY 4.0 with attribution' })
+  contentLicence: MetaContentLicenceDto;
   @ApiProperty({ format: 'date-time' }) generatedAt: string;
   @ApiProperty() count: number;
 }
