@@ -30,7 +30,16 @@ const token = () => randomBytes(32).toString('base64url');
 const WRONG_PASSWORD = 'not-the-password-123';
 
 /** Records the base bodies refer to; set in beforeAll, read only when a body is built. */
-const refs = { actionAreaId: '', fieldId: '', reportTargetId: '', mergeIntoId: '', assemblyId: '', linkProposalId: '' };
+const refs = {
+  actionAreaId: '',
+  fieldId: '',
+  reportTargetId: '',
+  mergeIntoId: '',
+  assemblyId: '',
+  linkProposalId: '',
+  indicatorId: '',
+  targetId: '',
+};
 const proposal = () => ({
   title: `Fuzz-Vorschlag ${next()}`,
   body: 'Ein Vorschlag aus dem Fuzz-Test, lang genug für die Prüfung.',
@@ -108,6 +117,26 @@ const BASE_BODIES: Record<string, () => Record<string, unknown>> = {
     indicatorKeys: ['sgb2_children'],
     expectedVersion: 2,
   }),
+  // Milestones and status reports go to a fresh single project each (see urlMaker).
+  'POST /api/projects/{id}/milestones': () => ({ title: `Fuzz-Meilenstein ${next()}`, dueDate: '2030-06-30' }),
+  'PATCH /api/projects/{id}/milestones/{milestoneId}': () => ({}),
+  'POST /api/projects/{id}/status-reports': () => ({
+    reportDate: new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(new Date()),
+    progressPercent: 40,
+    text: 'Fuzz-Sachstand: alles läuft nach Plan.',
+  }),
+  'POST /api/indicators': () => ({
+    key: `fz_${next().toLowerCase()}`,
+    name: { de: 'Fuzz-Indikator', en: 'Fuzz indicator' },
+    unit: '%',
+    direction: 'lower_is_better',
+    description: { de: 'Aus dem Fuzz-Test.', en: 'From the fuzz test.' },
+    source: 'Fuzz-Test',
+  }),
+  'PATCH /api/indicators/{key}': () => ({}),
+  'PUT /api/indicators/{key}/values': () => ({ areaId: null, year: 2020, value: 12.5 }),
+  'POST /api/indicator-targets': () => ({ indicatorKey: 'arbeitslosenrate', comparator: 'below', value: 10, dueYear: 2030 }),
+  'PATCH /api/indicator-targets/{id}': () => ({}),
 };
 
 /** Text a person might really type, and text an attacker would. */
@@ -422,6 +451,9 @@ describe('fuzzing every JSON request body', () => {
     assemblyId = (await admin.post('/api/assemblies', BASE_BODIES['POST /api/assemblies']()).expect(201)).body.id as string;
     refs.assemblyId = assemblyId;
     projectId = await newProject();
+    refs.indicatorId = (await admin.post('/api/indicators', BASE_BODIES['POST /api/indicators']()).expect(201)).body.id as string;
+    refs.targetId = (await admin.post('/api/indicator-targets', BASE_BODIES['POST /api/indicator-targets']()).expect(201)).body
+      .id as string;
   });
   afterAll(() => t.close());
 
@@ -478,6 +510,9 @@ describe('fuzzing every JSON request body', () => {
     if (path.startsWith('/api/proposals/')) return proposalId;
     if (path.startsWith('/api/assemblies/')) return assemblyId;
     if (path.startsWith('/api/projects/')) return projectId;
+    // Indicator paths take the id in place of the key.
+    if (path.startsWith('/api/indicators/')) return refs.indicatorId;
+    if (path.startsWith('/api/indicator-targets/')) return refs.targetId;
     throw new Error(`fuzz: tell realId() which record ${path} should point at`);
   }
 
@@ -490,10 +525,19 @@ describe('fuzzing every JSON request body', () => {
   function urlMaker(op: DocumentedOperation, id: string | null): () => Promise<string> {
     if (id === null) return async () => op.path;
     if (ONCE_PER_PROPOSAL.includes(op.path) && id === proposalId) return async () => fillPath(op.path, { id: await newProposal() });
-    // Every workflow step and grouping changes the project's version once: each request gets a fresh project.
+    // A milestone of a fresh single project (or an unknown one beside the random project id).
+    if (op.path.includes('{milestoneId}'))
+      return async () => {
+        if (id !== projectId) return fillPath(op.path, { id, milestoneId: randomUUID() });
+        const single = await newProject(true);
+        const planned = await admin.post(`/api/projects/${single}/milestones`, { title: 'Fuzz-Meilenstein' }).expect(201);
+        return fillPath(op.path, { id: single, milestoneId: planned.body.milestones[0].id });
+      };
+    // Every workflow step and grouping changes the project's version once: each request gets a fresh project
+    // (a single project for the evaluation, milestones and status reports).
     if (op.path.startsWith('/api/projects/{id}/') && id === projectId)
-      return async () => fillPath(op.path, { id: await newProject(op.path.endsWith('/evaluation')) });
-    const url = fillPath(op.path, { id });
+      return async () => fillPath(op.path, { id: await newProject(/\/(evaluation|milestones|status-reports)$/.test(op.path)) });
+    const url = fillPath(op.path, { id, key: id });
     return async () => url;
   }
 
@@ -504,6 +548,16 @@ describe('fuzzing every JSON request body', () => {
       'POST /api/proposals/{id}/answer': 'explanation',
       'POST /api/proposals/{id}/merge': 'explanation',
     };
+    // Milestones and status reports answer with their (fresh) project: the one milestone or report is the echo.
+    const inProject: Record<string, string> = {
+      'POST /api/projects/{id}/milestones': 'milestones',
+      'PATCH /api/projects/{id}/milestones/{milestoneId}': 'milestones',
+      'POST /api/projects/{id}/status-reports': 'statusReports',
+    };
+    if (inProject[key]) {
+      const list = getPath(body, [inProject[key]]);
+      return Array.isArray(list) ? getPath(list[0], path) : undefined;
+    }
     if (inHistory[key] === path.join('.')) {
       const history = getPath(body, ['statusHistory']);
       const explanation = Array.isArray(history) ? getPath(history[history.length - 1], ['explanation']) : undefined;
@@ -693,7 +747,9 @@ describe('fuzzing every JSON request body', () => {
       const op = operations.get(key);
       if (!op) continue;
       const client = op.path.startsWith('/api/me') ? meUser.client : admin;
-      const url = op.path.includes('{') ? fillPath(op.path, { id: realId(op.path) }) : op.path;
+      const url = op.path.includes('{')
+        ? fillPath(op.path, { id: realId(op.path), key: realId(op.path), milestoneId: randomUUID() })
+        : op.path;
       const firstField = Object.keys(bodySchema(doc, op.operation)?.properties ?? {})[0];
       for (const [label, text] of [
         ['under an unknown field', withRawMember(BASE_BODIES[key](), [], `"unexpectedField":${deep('1')}`)],

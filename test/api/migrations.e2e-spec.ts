@@ -49,6 +49,11 @@ const APP_TABLES = [
   'project_areas',
   'project_proposals',
   'project_events',
+  'project_milestones',
+  'project_status_reports',
+  'indicators',
+  'indicator_values',
+  'indicator_targets',
 ];
 const MIGRATIONS_TABLE = 'migrations';
 const isPostgres = Boolean(process.env.DATABASE_URL);

@@ -110,6 +110,34 @@ const ROUTES: Record<string, Access> = {
   'GET /api/projects/{id}/transitions': 'signed-in',
   'POST /api/projects/{id}/transitions': 'moderator',
   'PUT /api/projects/{id}/evaluation': 'administrator',
+  // Moderators of the project's areas and administrators; the service refuses other areas (projects-progress.e2e-spec).
+  'POST /api/projects/{id}/milestones': 'moderator',
+  'PATCH /api/projects/{id}/milestones/{milestoneId}': 'moderator',
+  'DELETE /api/projects/{id}/milestones/{milestoneId}': 'moderator',
+  'POST /api/projects/{id}/status-reports': 'moderator',
+  'GET /api/projects/grouping': 'moderator',
+  'GET /api/projects/portfolio': 'administrator',
+  'GET /api/projects/portfolio.csv': 'administrator',
+  'GET /api/projects/portfolio.xlsx': 'administrator',
+
+  'GET /api/indicators': 'public',
+  'GET /api/indicators/{key}': 'public',
+  'POST /api/indicators': 'administrator',
+  'PATCH /api/indicators/{key}': 'administrator',
+  'DELETE /api/indicators/{key}': 'administrator',
+  'POST /api/indicators/import': 'administrator',
+  'GET /api/indicators/{key}/values': 'public',
+  'PUT /api/indicators/{key}/values': 'administrator',
+  'DELETE /api/indicators/{key}/values/{id}': 'administrator',
+  'GET /api/indicator-targets': 'public',
+  'POST /api/indicator-targets': 'administrator',
+  'PATCH /api/indicator-targets/{id}': 'administrator',
+  'DELETE /api/indicator-targets/{id}': 'administrator',
+  'GET /api/social-report/overview': 'public',
+  'GET /api/social-report/participation': 'public',
+  'GET /api/social-report/areas/{area}': 'public',
+  'GET /api/open-data': 'public',
+  'GET /api/open-data/{file}': 'public',
 };
 
 type Caller = 'anonymous' | Role;
@@ -235,7 +263,13 @@ describe('role matrix: who may call which route', () => {
     // The minutes of the planned assembly are its moderators' only (a 403 that is not the guard's): point at none.
     if (path.includes('/minutes.')) return fillPath(path, { id: randomUUID() });
     if (path.startsWith('/api/assemblies/')) return fillPath(path, { id: assemblyId });
-    if (path.startsWith('/api/projects/')) return fillPath(path, { id: projectId, linkId: randomUUID() });
+    if (path.startsWith('/api/projects/')) return fillPath(path, { id: projectId, linkId: randomUUID(), milestoneId: randomUUID() });
+    // Indicator writes point at a key nobody created (404 once past the guard): the matrix must not delete the demo indicators.
+    if (path.startsWith('/api/indicators/'))
+      return fillPath(path, { key: method === 'get' ? 'arbeitslosenrate' : 'role_matrix_probe', id: randomUUID() });
+    if (path.startsWith('/api/indicator-targets/')) return fillPath(path, { id: randomUUID() });
+    if (path.startsWith('/api/social-report/areas/')) return fillPath(path, { area: 'ar-nordmarkt' });
+    if (path.startsWith('/api/open-data/')) return fillPath(path, { file: 'areas.json' });
     throw new Error(`role-matrix: tell urlFor() which record ${key} should point at`);
   }
 

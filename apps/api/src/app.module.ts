@@ -29,6 +29,9 @@ import { AssembliesModule } from './modules/assemblies/assemblies.module';
 import { LiveModule } from './modules/live/live.module';
 import { MinutesModule } from './modules/minutes/minutes.module';
 import { ProjectsModule } from './modules/projects/projects.module';
+import { IndicatorsModule } from './modules/indicators/indicators.module';
+import { SocialReportModule } from './modules/social-report/social-report.module';
+import { OpenDataModule } from './modules/open-data/open-data.module';
 
 const REQUEST_ID = /^[A-Za-z0-9_.-]{1,64}$/;
 
@@ -91,6 +94,9 @@ export class AppModule {
         LiveModule,
         MinutesModule,
         ProjectsModule,
+        IndicatorsModule,
+        SocialReportModule,
+        OpenDataModule,
         HealthModule,
         SeedModule,
       ],

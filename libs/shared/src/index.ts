@@ -14,3 +14,4 @@ export * from './types/assemblies';
 export * from './realtime/events';
 export * from './workflow';
 export * from './types/projects';
+export * from './types/social-report';

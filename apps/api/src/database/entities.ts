@@ -29,8 +29,18 @@ import {
 } from '../modules/assemblies/entities/live.entities';
 import { Assemblies1764500000000 } from './migrations/1764500000000-assemblies';
 import { AttachmentsSupportLimit1764400000000 } from './migrations/1764400000000-attachments-support-limit';
-import { Project, ProjectArea, ProjectEvent, ProjectProposal } from '../modules/projects/project.entities';
+import {
+  Project,
+  ProjectArea,
+  ProjectEvent,
+  ProjectMilestoneEntity,
+  ProjectProposal,
+  ProjectStatusReportEntity,
+} from '../modules/projects/project.entities';
+import { ProjectProgress1764700000000 } from './migrations/1764700000000-project-progress';
 import { Projects1764600000000 } from './migrations/1764600000000-projects';
+import { Indicator, IndicatorTargetEntity, IndicatorValueEntity } from '../modules/indicators/indicator.entities';
+import { SocialReport1764800000000 } from './migrations/1764800000000-social-report';
 
 /** Listed explicitly (no globs) so the same list works from source, from dist and under jest. */
 export const ENTITIES = [
@@ -64,6 +74,11 @@ export const ENTITIES = [
   ProjectArea,
   ProjectProposal,
   ProjectEvent,
+  ProjectMilestoneEntity,
+  ProjectStatusReportEntity,
+  Indicator,
+  IndicatorValueEntity,
+  IndicatorTargetEntity,
 ];
 export const MIGRATIONS = [
   InitialSchema1764000000000,
@@ -73,4 +88,6 @@ export const MIGRATIONS = [
   AttachmentsSupportLimit1764400000000,
   Assemblies1764500000000,
   Projects1764600000000,
+  ProjectProgress1764700000000,
+  SocialReport1764800000000,
 ];

@@ -32,6 +32,16 @@ import { ProposalDetailRoute } from './routes/ProposalDetailRoute';
 import { ProposalEditRoute } from './routes/ProposalEditRoute';
 import { ProposalsRoute } from './routes/ProposalsRoute';
 import { UnsubscribeRoute } from './routes/UnsubscribeRoute';
+import { AdminPortfolioRoute } from './routes/AdminPortfolioRoute';
+import { GroupingRoute } from './routes/GroupingRoute';
+import { ProjectDetailRoute } from './routes/ProjectDetailRoute';
+import { ProjectsRoute } from './routes/ProjectsRoute';
+import { AdminIndicatorsEditRoute } from './routes/AdminIndicatorsEditRoute';
+import { AdminIndicatorsRoute } from './routes/AdminIndicatorsRoute';
+import { OpenDataRoute } from './routes/OpenDataRoute';
+import { ParticipationRoute } from './routes/ParticipationRoute';
+import { ReportAreaRoute } from './routes/ReportAreaRoute';
+import { ReportRoute } from './routes/ReportRoute';
 
 /** Real paths (BrowserRouter): the API answers every non-/api GET with index.html. */
 export function AppRoutes() {
@@ -57,6 +67,12 @@ export function AppRoutes() {
         <Route path="join" element={<JoinRoute />} />
         <Route path="join/:code" element={<JoinRoute />} />
         <Route path="assemblies/:id/live" element={<LiveRoute />} />
+        <Route path="projects" element={<ProjectsRoute />} />
+        <Route path="projects/:id" element={<ProjectDetailRoute />} />
+        <Route path="report" element={<ReportRoute />} />
+        <Route path="report/participation" element={<ParticipationRoute />} />
+        <Route path="report/areas/:area" element={<ReportAreaRoute />} />
+        <Route path="open-data" element={<OpenDataRoute />} />
         <Route element={<RequireAuth />}>
           <Route path="account" element={<AccountRoute />} />
           <Route path="account/proposals" element={<MyProposalsRoute />} />
@@ -69,6 +85,7 @@ export function AppRoutes() {
           </Route>
           <Route path="moderation" element={<RequireRole role={[Role.Moderator, Role.Administrator]} />}>
             <Route index element={<ModerationRoute />} />
+            <Route path="grouping" element={<GroupingRoute />} />
           </Route>
           <Route path="admin" element={<RequireRole role={Role.Administrator} />}>
             <Route index element={<AdminHomeRoute />} />
@@ -79,6 +96,10 @@ export function AppRoutes() {
             <Route path="fields-of-action" element={<AdminFieldsOfActionRoute />} />
             <Route path="fields-of-action/new" element={<AdminFieldOfActionEditRoute />} />
             <Route path="fields-of-action/:id" element={<AdminFieldOfActionEditRoute />} />
+            <Route path="portfolio" element={<AdminPortfolioRoute />} />
+            <Route path="indicators" element={<AdminIndicatorsRoute />} />
+            <Route path="indicators/new" element={<AdminIndicatorsEditRoute />} />
+            <Route path="indicators/:key" element={<AdminIndicatorsEditRoute />} />
           </Route>
         </Route>
         <Route path="*" element={<NotFoundRoute />} />

@@ -7,6 +7,12 @@ import de from '../locales/de.json';
 import en from '../locales/en.json';
 import liveDe from '../locales/live.de.json';
 import liveEn from '../locales/live.en.json';
+// projects.*.json hold two top-level keys: `projects` (the feature) and `workflow` (the shared workflow's texts).
+import projectsDe from '../locales/projects.de.json';
+import projectsEn from '../locales/projects.en.json';
+// report.*.json share the top-level key `report` with the proposal report dialog's few texts in de/en.json.
+import reportDe from '../locales/report.de.json';
+import reportEn from '../locales/report.en.json';
 
 const STORAGE_KEY = 'soziale-stadt.language';
 
@@ -48,8 +54,8 @@ i18n.on('languageChanged', applyToDocument);
 void i18n.use(initReactI18next).init({
   // Larger features keep their texts in their own files, under their own top-level key.
   resources: {
-    de: { translation: { ...de, assemblies: assembliesDe, live: liveDe } },
-    en: { translation: { ...en, assemblies: assembliesEn, live: liveEn } },
+    de: { translation: { ...de, assemblies: assembliesDe, live: liveDe, ...projectsDe, report: { ...de.report, ...reportDe } } },
+    en: { translation: { ...en, assemblies: assembliesEn, live: liveEn, ...projectsEn, report: { ...en.report, ...reportEn } } },
   },
   lng: storedLanguage() ?? DEFAULT_LANGUAGE,
   fallbackLng: DEFAULT_LANGUAGE,

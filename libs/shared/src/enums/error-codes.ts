@@ -49,5 +49,11 @@ export enum ErrorCode {
   TransitionNotAllowed = 'TRANSITION_NOT_ALLOWED',
   /** A workflow step lacks required data; details name each field (422). */
   TransitionFieldsMissing = 'TRANSITION_FIELDS_MISSING',
+  /** Milestones and status reports belong to running single projects only (409). */
+  ProjectNotRunning = 'PROJECT_NOT_RUNNING',
+  /** An indicator with this key exists already (409). */
+  IndicatorKeyTaken = 'INDICATOR_KEY_TAKEN',
+  /** The indicator still has values or targets and cannot be deleted (409). */
+  IndicatorInUse = 'INDICATOR_IN_USE',
   Internal = 'INTERNAL_ERROR',
 }

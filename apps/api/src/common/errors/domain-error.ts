@@ -45,6 +45,9 @@ export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = {
   [ErrorCode.SpeakerStateInvalid]: 409,
   [ErrorCode.TransitionNotAllowed]: 409,
   [ErrorCode.TransitionFieldsMissing]: 422,
+  [ErrorCode.ProjectNotRunning]: 409,
+  [ErrorCode.IndicatorKeyTaken]: 409,
+  [ErrorCode.IndicatorInUse]: 409,
   [ErrorCode.RateLimited]: 429,
   [ErrorCode.Internal]: 500,
 };

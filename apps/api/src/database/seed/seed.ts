@@ -7,6 +7,8 @@ import { AssemblyEvent } from '../../modules/assemblies/entities/live.entities';
 import { hashPassword } from '../../modules/auth/passwords';
 import { FieldOfAction } from '../../modules/fields-of-action/field-of-action.entity';
 import { User } from '../../modules/users/user.entity';
+import { seedDemoProjects } from './demo-projects';
+import { seedDemoIndicators } from './demo-indicators';
 import { areaCode, DEMO_AREAS, DEMO_ASSEMBLIES, DEMO_FIELDS_OF_ACTION, ILLUSTRATIVE_NOTE } from './demo-data';
 
 /** Inserts the demo areas and fields of action that are missing (by code); returns how many were added. */
@@ -42,6 +44,8 @@ export async function seedDemoData(ds: DataSource): Promise<number> {
       }
     }
     added += await seedDemoAssemblies(m);
+    added += await seedDemoProjects(m);
+    added += await seedDemoIndicators(m);
     return added;
   });
 }

@@ -73,6 +73,16 @@ export function SiteHeader() {
                 {t('assemblies.nav')}
               </NavLink>
             </li>
+            <li>
+              <NavLink to="/projects" className={navClass}>
+                {t('projects.nav')}
+              </NavLink>
+            </li>
+            <li>
+              <NavLink to="/report" className={navClass}>
+                {t('nav.socialReport')}
+              </NavLink>
+            </li>
             {user ? (
               <>
                 <li>

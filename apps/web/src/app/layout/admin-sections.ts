@@ -6,4 +6,6 @@ export const ADMIN_SECTIONS = [
   { to: '/admin/users', id: 'users' },
   { to: '/admin/areas', id: 'areas' },
   { to: '/admin/fields-of-action', id: 'fields' },
+  { to: '/admin/portfolio', id: 'portfolio' },
+  { to: '/admin/indicators', id: 'indicators' },
 ] as const;
