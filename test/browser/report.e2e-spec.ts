@@ -247,10 +247,14 @@ describe('social report (web)', () => {
       const article = page.locator(`[data-indicator="${INDICATOR}"]`);
       expect(await article.locator('canvas').getAttribute('role')).toBe('img');
       expect((await article.locator('canvas').getAttribute('aria-label')) ?? '').toContain(api.area.name);
+      // A difference of two percentages is in percentage points, not in per cent.
+      expect(await article.innerText()).toMatch(/Abstand zur Stadt: [+−]\d+,\d Prozentpunkte/);
+      expect(await article.innerText()).not.toMatch(/Abstand zur Stadt: [+−]\d+,\d %/);
       // The table alternative sits in a disclosure; open it and compare every year.
       await article.locator('details summary').click();
       await shotOf(article, 'area-indicator');
       const table = article.locator('table');
+      expect(await tableHeaders(table)).toContain('Abstand zur Stadt (Prozentpunkte)');
       for (const point of series?.points ?? []) {
         const tr = table.locator(`tr[data-row="${point.year}"]`);
         expect(germanNumber(await tr.locator('td[data-column="value"]').innerText())).toBe(
@@ -428,6 +432,69 @@ describe('social report (web)', () => {
         dueYear: number;
       }>;
       expect(targets.find((target) => target.areaCode === AREA_CODE)).toMatchObject({ value: 12.5, dueYear: 2030 });
+
+      // The values of one area by year: correct one with the form (decimal comma), delete another after confirming.
+      const areaId = before?.areaId ?? '';
+      const areaValues = async (year: number) =>
+        (await (
+          await page.request.get(`${server.baseUrl}/api/indicators/${INDICATOR}/values?areaId=${areaId}&from=${year}&to=${year}`)
+        ).json()) as IndicatorValue[];
+      const valuesSection = page.locator('section[aria-labelledby="indicator-values-title"]');
+      await page.selectOption('#indicator-values-area', { label: 'Nordmarkt' });
+      await page.waitForFunction(() =>
+        document.querySelector('section[aria-labelledby="indicator-values-title"] caption')?.textContent?.includes('Nordmarkt'),
+      );
+      const valueRows = valuesSection.locator('table tbody tr');
+      const rowsBefore = await valueRows.count();
+      expect(rowsBefore).toBeGreaterThanOrEqual(10);
+      const original2022 = (await areaValues(2022))[0];
+      expect(original2022).toBeDefined();
+      expect(await valuesSection.locator('table').innerText()).toContain(`${String(round1(original2022.value)).replace('.', ',')} %`);
+      await valuesSection.locator('button[aria-label^="Ändern: 2022,"]').click();
+      expect(await page.inputValue('#indicator-value-year')).toBe('2022');
+      expect(await page.inputValue('#indicator-value-value')).toBe(String(original2022.value).replace('.', ','));
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('indicator-value-value');
+      await page.fill('#indicator-value-value', '16,8');
+      await page.click('#indicator-value button[type="submit"]');
+      await page.waitForFunction(() => document.querySelector('#indicator-value [role="status"]')?.textContent?.includes('gespeichert'));
+      expect((await areaValues(2022))[0]).toMatchObject({ id: original2022.id, year: 2022, value: 16.8, areaCode: AREA_CODE });
+      await page.waitForFunction(() =>
+        [...document.querySelectorAll('section[aria-labelledby="indicator-values-title"] tbody tr')].some(
+          (row) => row.querySelector('th')?.textContent === '2022' && row.textContent?.includes('16,8 %'),
+        ),
+      );
+      // A wrong number is refused in the browser, with the field named.
+      await page.fill('#indicator-value-year', '2022');
+      await page.fill('#indicator-value-value', '12,34567');
+      await page.click('#indicator-value button[type="submit"]');
+      await page.locator('#indicator-value-value[aria-invalid="true"]').waitFor();
+      expect((await areaValues(2022))[0].value).toBe(16.8);
+
+      const doomed = (await areaValues(2023))[0];
+      expect(doomed).toBeDefined();
+      await valuesSection.locator('button[aria-label^="Löschen: 2023,"]').click();
+      const dialog = page.locator('dialog[aria-labelledby="indicator-value-delete-title"]');
+      await dialog.waitFor();
+      expect(await dialog.innerText()).toContain('2023');
+      problems.push(...(await audit(page, 'de value-delete-dialog')));
+      await shotOf(dialog, 'admin-value-delete-dialog');
+      await dialog.locator('[data-action="confirm-delete"]').click();
+      await page.waitForFunction(() =>
+        document.querySelector('section[aria-labelledby="indicator-values-title"] [role="status"]')?.textContent?.includes('gelöscht'),
+      );
+      expect(await areaValues(2023)).toEqual([]);
+      // Keyboard users land on the message, not on the removed row.
+      await page.waitForFunction(() => document.activeElement?.classList.contains('report-values__status'));
+      await page.waitForFunction(
+        (count) => document.querySelectorAll('section[aria-labelledby="indicator-values-title"] tbody tr').length === count,
+        rowsBefore - 1,
+      );
+      expect(await valuesSection.locator('tbody th', { hasText: /^2023$/ }).count()).toBe(0);
+      await shotOf(valuesSection, 'admin-values');
+      await page.setViewportSize(PHONE);
+      await expectFitsPhone(page);
+      await shotOf(valuesSection, 'admin-values-phone');
+      await page.setViewportSize(DESKTOP);
       problems.push(...(await auditBothLanguages(page, 'admin-indicator-edit')));
       expect(problems).toEqual([]);
       expect(csp).toEqual([]);

@@ -162,7 +162,17 @@ export function seededRandom(seed: number): () => number {
 }
 
 const round = (value: number, decimals: number) => Math.round(value * 10 ** decimals) / 10 ** decimals;
-const clamp = (v: number, [lo, hi]: [number, number]) => Math.min(hi, Math.max(lo, v));
+/**
+ * Folds a value back into [lo, hi] like a ball off a wall (15 − 0.4 → 15.4), so a series that runs
+ * into a bound turns round instead of sticking to it (clamping left several areas at exactly 15.0 %).
+ */
+export function reflect(value: number, [lo, hi]: [number, number]): number {
+  const width = hi - lo;
+  const offset = (((value - lo) % (2 * width)) + 2 * width) % (2 * width);
+  return lo + (offset <= width ? offset : 2 * width - offset);
+}
+/** Share of the range kept free at each end for an area's base level. */
+const MARGIN = 0.1;
 const toScaled = (value: number) => Math.round(value * SCALE);
 
 /** The illustrative series: city-wide and per Aktionsraum, for the years the area was valid. */
@@ -181,15 +191,23 @@ export function demoValues(areas: Array<Pick<Area, 'id' | 'code' | 'validFrom' |
     for (const area of areas) {
       // Need level per area (same for every indicator, so the profiles are consistent), 0 = least need.
       const need = seededRandom([...area.code].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7))();
+      // The area's level in the middle year lies inside the range with a margin at both ends; the
+      // series follows the city's trend around it (at most a margin's worth of drift each way) with
+      // a little noise, and is reflected at the bounds, so no value piles up on a bound.
       const better = indicator.direction === IndicatorDirection.HigherIsBetter;
       const [lo, hi] = indicator.range;
-      const base = better ? hi - need * (hi - lo) * 0.85 : lo + need * (hi - lo) * 0.85;
-      const trendPerYear = ((indicator.city[1] - indicator.city[0]) / span) * 1.3;
+      const width = hi - lo;
+      const level = lo + width * MARGIN + need * width * (1 - 2 * MARGIN);
+      const base = better ? hi + lo - level : level;
+      const middle = (FIRST_YEAR + LAST_YEAR) / 2;
+      const cityTrend = (indicator.city[1] - indicator.city[0]) / span;
+      const maxTrend = (width * MARGIN) / (span / 2);
+      const trendPerYear = Math.max(-maxTrend, Math.min(maxTrend, cityTrend * 1.3));
       const from = Math.max(FIRST_YEAR, Number(area.validFrom.slice(0, 4)));
       const to = Math.min(LAST_YEAR, area.validTo ? Number(area.validTo.slice(0, 4)) : LAST_YEAR);
       for (let year = from; year <= to; year++) {
-        const value = base + trendPerYear * (year - FIRST_YEAR) + (random() - 0.5) * (hi - lo) * 0.06;
-        rows.push({ key: indicator.key, areaId: area.id, year, value: round(clamp(value, indicator.range), indicator.decimals) });
+        const value = base + trendPerYear * (year - middle) + (random() - 0.5) * width * 0.06;
+        rows.push({ key: indicator.key, areaId: area.id, year, value: round(reflect(value, indicator.range), indicator.decimals) });
       }
     }
   });

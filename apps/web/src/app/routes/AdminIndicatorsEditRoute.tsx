@@ -1,4 +1,4 @@
-import { AreaType } from '@app/shared';
+import { AreaType, type AreaResponse } from '@app/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
@@ -12,6 +12,7 @@ import { useDeleteIndicator, useIndicator, useTargets } from '../../features/rep
 import { IndicatorForm } from '../../features/report/components/IndicatorForm';
 import { indicatorName } from '../../features/report/components/report-format';
 import { TargetsEditor } from '../../features/report/components/TargetsEditor';
+import { ValuesEditor } from '../../features/report/components/ValuesEditor';
 import { flash } from '../../lib/flash';
 import { byName } from '../../lib/format';
 import { describeError, translateMessage, type UiMessage } from '../../lib/messages';
@@ -21,7 +22,10 @@ import '../../styles/report.css';
 const LIST_PATH = '/admin/indicators';
 const NOTHING: QueryLike<null> = { data: null, error: null, isPending: false };
 
-/** Create (/admin/indicators/new) or edit an indicator (/admin/indicators/:key) with its targets. */
+/** Values and targets belong to action areas and neighbourhoods (and the whole city), not to districts. */
+const reportAreas = (areas: AreaResponse[]) => areas.filter((area) => area.type !== AreaType.District).sort(byName((area) => area.name));
+
+/** Create (/admin/indicators/new) or edit an indicator (/admin/indicators/:key) with its values and targets. */
 export function AdminIndicatorsEditRoute() {
   const { t, i18n } = useTranslation();
   const { key } = useParams();
@@ -70,15 +74,12 @@ export function AdminIndicatorsEditRoute() {
             />
             {loaded ? (
               <>
+                <Section id="indicator-values" title={t('report.admin.valuesTitle')} intro={t('report.admin.valuesIntro')}>
+                  <QueryState query={areas}>{(areaList) => <ValuesEditor indicator={loaded} areas={reportAreas(areaList)} />}</QueryState>
+                </Section>
                 <Section id="indicator-targets" title={t('report.admin.targetsTitle')} intro={t('report.admin.targetsIntro')}>
                   <QueryState query={bothQueries(targets, areas)}>
-                    {([list, areaList]) => (
-                      <TargetsEditor
-                        indicator={loaded}
-                        targets={list}
-                        areas={areaList.filter((area) => area.type !== AreaType.District).sort(byName((area) => area.name))}
-                      />
-                    )}
+                    {([list, areaList]) => <TargetsEditor indicator={loaded} targets={list} areas={reportAreas(areaList)} />}
                   </QueryState>
                 </Section>
                 <Section id="indicator-delete" title={t('report.admin.deleteTitle')} intro={t('report.admin.deleteIntro')}>

@@ -6,8 +6,10 @@ import type {
   IndicatorDefinition,
   IndicatorImportResponse,
   IndicatorTarget,
+  IndicatorValue,
   OpenDataCatalogue,
   ParticipationStatsResponse,
+  SetIndicatorValueRequest,
   UpdateIndicatorRequest,
 } from '@app/shared';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -77,6 +79,16 @@ export function useTargets(indicatorKey: string | undefined) {
   });
 }
 
+/** The stored values of one indicator in one area (`city` = the city-wide values), by year. */
+export function useIndicatorValues(indicatorKey: string | undefined, areaId: string) {
+  return useQuery({
+    enabled: Boolean(indicatorKey),
+    queryKey: [...indicatorsKey, 'values', indicatorKey, areaId],
+    queryFn: () => api.get<IndicatorValue[]>(`${indicatorPath(indicatorKey ?? '')}/values${query({ areaId })}`),
+    placeholderData: keepPreviousData,
+  });
+}
+
 /** Every write changes what the report shows, so the report caches are refreshed too. */
 function useRefresh() {
   const queryClient = useQueryClient();
@@ -118,6 +130,24 @@ export function useDeleteTarget() {
   const refresh = useRefresh();
   return async (id: string): Promise<void> => {
     await api.delete<void>(`/api/indicator-targets/${encodeURIComponent(id)}`);
+    await refresh();
+  };
+}
+
+/** Creates or replaces the one value of (indicator, area, year). */
+export function useSetIndicatorValue() {
+  const refresh = useRefresh();
+  return async (indicatorKey: string, body: SetIndicatorValueRequest): Promise<IndicatorValue> => {
+    const saved = await api.put<IndicatorValue>(`${indicatorPath(indicatorKey)}/values`, body);
+    await refresh();
+    return saved;
+  };
+}
+
+export function useDeleteIndicatorValue() {
+  const refresh = useRefresh();
+  return async (indicatorKey: string, id: string): Promise<void> => {
+    await api.delete<void>(`${indicatorPath(indicatorKey)}/values/${encodeURIComponent(id)}`);
     await refresh();
   };
 }

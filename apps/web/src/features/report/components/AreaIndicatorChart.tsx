@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { CHART_COLORS, FONT } from './chart-setup';
 import { ChartFigure } from './ChartFigure';
 import { DirectionNote, TargetList } from './IndicatorNotes';
-import { formatNumber, formatSigned, formatWithUnit, indicatorName } from './report-format';
+import { differenceHeader, differenceUnit, formatNumber, formatSigned, formatWithUnit, indicatorName } from './report-format';
 import type { TableModel } from './table-model';
 
 /** One indicator of an area over time: line chart with the city beside it, table, targets. */
@@ -26,7 +26,7 @@ export function AreaIndicatorChart({ series, areaName }: { series: AreaIndicator
         { id: 'year', header: t('report.profile.colYear') },
         { id: 'value', header: `${areaName}${unit}`, numeric: true, decimals },
         { id: 'city', header: `${t('report.common.city')}${unit}`, numeric: true, decimals },
-        { id: 'difference', header: t('report.overview.colDifference'), numeric: true, decimals },
+        { id: 'difference', header: differenceHeader(indicator, t), numeric: true, decimals },
       ],
       rows: points.map((point) => ({
         key: String(point.year),
@@ -38,7 +38,7 @@ export function AreaIndicatorChart({ series, areaName }: { series: AreaIndicator
         ],
       })),
     };
-  }, [points, areaName, decimals, indicator.unit, t]);
+  }, [points, areaName, decimals, indicator, t]);
 
   const config = useMemo<ChartConfiguration>(() => {
     const format = (value: number | string) => formatNumber(Number(value), decimals, language);
@@ -137,7 +137,7 @@ export function AreaIndicatorChart({ series, areaName }: { series: AreaIndicator
                 {series.differenceToCity !== null
                   ? t(series.worseThanCity ? 'report.profile.differenceWorse' : 'report.profile.differenceNotWorse', {
                       difference: formatSigned(series.differenceToCity, decimals, language),
-                      unit: indicator.unit,
+                      unit: differenceUnit(indicator, t),
                     })
                   : null}
               </p>

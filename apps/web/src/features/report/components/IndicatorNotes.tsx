@@ -1,7 +1,7 @@
 import { TargetComparator, type IndicatorDefinition, type TargetProgress } from '@app/shared';
 import { useTranslation } from 'react-i18next';
 import { Badge } from '../../../components/ui/Badge';
-import { formatSigned, formatWithUnit, higherIsBetter, localized } from './report-format';
+import { differenceUnit, formatSigned, formatWithUnit, higherIsBetter, localized } from './report-format';
 
 /** How to read the numbers: direction, the sign of the difference, description and source. */
 export function DirectionNote({ indicator }: { indicator: IndicatorDefinition }) {
@@ -68,7 +68,7 @@ export function TargetList({
                 {progress.distance !== null && !progress.met
                   ? t('report.targets.distance', {
                       distance: formatSigned(progress.distance, indicator.decimals, language),
-                      unit: indicator.unit,
+                      unit: differenceUnit(indicator, t),
                     })
                   : null}
               </p>

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { CHART_COLORS, FONT } from './chart-setup';
 import { ChartFigure } from './ChartFigure';
 import { DirectionNote, TargetList } from './IndicatorNotes';
-import { formatNumber, formatWithUnit, higherIsBetter, indicatorName } from './report-format';
+import { differenceHeader, formatNumber, formatWithUnit, higherIsBetter, indicatorName } from './report-format';
 import type { TableModel } from './table-model';
 
 /** Long area names go on two lines so that the axis keeps room for the bars on a phone. */
@@ -38,7 +38,7 @@ export function OverviewView({ data, stale = false }: { data: CityOverviewRespon
         { id: 'district', header: t('report.overview.colDistrict') },
         { id: 'value', header: `${t('report.overview.colValue')}${unit}`, numeric: true, decimals },
         { id: 'city', header: `${t('report.overview.colCity')}${unit}`, numeric: true, decimals },
-        { id: 'difference', header: t('report.overview.colDifference'), numeric: true, decimals },
+        { id: 'difference', header: differenceHeader(indicator, t), numeric: true, decimals },
         { id: 'assessment', header: t('report.overview.colAssessment') },
         { id: 'rank', header: t('report.overview.colRank'), numeric: true },
         { id: 'projects', header: t('report.overview.colProjects'), numeric: true },
@@ -58,7 +58,7 @@ export function OverviewView({ data, stale = false }: { data: CityOverviewRespon
         ],
       })),
     };
-  }, [data, decimals, indicator.unit, t]);
+  }, [data, decimals, indicator, t]);
 
   const config = useMemo<ChartConfiguration>(() => {
     const labels = withValue.map((row) => chartLabel(row.area.name));

@@ -17,14 +17,13 @@ import { SelectField, TextField } from '../../../components/ui/FormField';
 import { describeError, translateMessage, type FieldErrors, type UiMessage } from '../../../lib/messages';
 import { useForm } from '../../../lib/use-form';
 import { useDeleteTarget, useSaveTarget } from '../api/report';
-import { formatWithUnit } from './report-format';
+import { formatWithUnit, isDecimalInput, parseDecimalInput } from './report-format';
 
 const CITY = 'city';
-const DECIMAL = /^-?\d+([.,]\d{1,4})?$/;
 
 function check(values: { value: string; dueYear: string }): FieldErrors {
   const errors: FieldErrors = {};
-  if (values.value.trim() && !DECIMAL.test(values.value.trim())) errors.value = [{ key: 'report.admin.decimalInvalid' }];
+  if (values.value.trim() && !isDecimalInput(values.value)) errors.value = [{ key: 'report.admin.decimalInvalid' }];
   const year = Number(values.dueYear);
   if (values.dueYear.trim() && (!/^\d{4}$/.test(values.dueYear.trim()) || year < TARGET_YEAR_MIN || year > TARGET_YEAR_MAX)) {
     errors.dueYear = [{ key: 'validation.wholeNumberRange', params: { min: TARGET_YEAR_MIN, max: TARGET_YEAR_MAX } }];
@@ -61,7 +60,7 @@ export function TargetsEditor({
         indicatorKey: indicator.key,
         areaId: values.scope === CITY ? null : values.scope,
         comparator: values.comparator as TargetComparator,
-        value: Number(values.value.trim().replace(',', '.')),
+        value: parseDecimalInput(values.value),
         dueYear: Number(values.dueYear),
         note: values.note.trim() || null,
       });
@@ -91,34 +90,36 @@ export function TargetsEditor({
       <div role="status">
         {status ? <Alert variant={status.ok ? 'success' : 'danger'} title={translateMessage(t, status.message)} /> : null}
       </div>
-      <DataTable
-        rows={targets}
-        rowKey={(target) => target.id}
-        label={t('report.admin.targetsTitle')}
-        caption={t('report.admin.targetsCaption', { count: targets.length })}
-        emptyText={t('report.targets.none')}
-        columns={[
-          {
-            id: 'scope',
-            header: t('report.admin.targetScope'),
-            rowHeader: true,
-            cell: (target) => target.areaName ?? t('report.common.city'),
-          },
-          { id: 'goal', header: t('report.admin.targetGoal'), cell: goal },
-          { id: 'note', header: t('report.admin.targetNote'), cell: (target) => target.note ?? '' },
-        ]}
-        action={(target) => (
-          <Button
-            variant="tertiary"
-            small
-            icon="delete"
-            aria-label={`${t('report.admin.deleteTarget')}: ${target.areaName ?? t('report.common.city')}, ${goal(target)}`}
-            onClick={() => void remove(target)}
-          >
-            {t('report.admin.deleteTarget')}
-          </Button>
-        )}
-      />
+      <div className="report-targets-table">
+        <DataTable
+          rows={targets}
+          rowKey={(target) => target.id}
+          label={t('report.admin.targetsTitle')}
+          caption={t('report.admin.targetsCaption', { count: targets.length })}
+          emptyText={t('report.targets.none')}
+          columns={[
+            {
+              id: 'scope',
+              header: t('report.admin.targetScope'),
+              rowHeader: true,
+              cell: (target) => target.areaName ?? t('report.common.city'),
+            },
+            { id: 'goal', header: t('report.admin.targetGoal'), cell: goal },
+            { id: 'note', header: t('report.admin.targetNote'), cell: (target) => target.note ?? '' },
+          ]}
+          action={(target) => (
+            <Button
+              variant="tertiary"
+              small
+              icon="delete"
+              aria-label={`${t('report.admin.deleteTarget')}: ${target.areaName ?? t('report.common.city')}, ${goal(target)}`}
+              onClick={() => void remove(target)}
+            >
+              {t('report.admin.deleteTarget')}
+            </Button>
+          )}
+        />
+      </div>
       <h3 className="kern-heading-small">{t('report.admin.addTarget')}</h3>
       <Form form={form} submitLabel={t('report.admin.addTarget')} submitIcon="add">
         <div className="form-row">

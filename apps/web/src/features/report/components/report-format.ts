@@ -1,4 +1,11 @@
-import { DEFAULT_LANGUAGE, IndicatorDirection, type IndicatorDefinition, type LocalizedText } from '@app/shared';
+import {
+  DEFAULT_LANGUAGE,
+  INDICATOR_VALUE_MAX_DECIMALS,
+  IndicatorDirection,
+  type IndicatorDefinition,
+  type LocalizedText,
+} from '@app/shared';
+import type { TFunction } from 'i18next';
 import { isLanguage } from '../../../lib/i18n';
 
 /** Picks the text in the UI language, falling back to German (always present). */
@@ -35,6 +42,37 @@ export function formatWithUnit(value: number | null | undefined, indicator: Indi
   const text = formatNumber(value, indicator.decimals, language);
   if (!text) return '';
   return indicator.unit ? `${text} ${indicator.unit}` : text;
+}
+
+/**
+ * The unit of a distance or difference: the difference of two percentages is in percentage points,
+ * every other unit stays as it is ("+3,7 Prozentpunkte", not "+3,7 %").
+ */
+export function differenceUnit(indicator: IndicatorDefinition, t: TFunction): string {
+  return indicator.unit.trim() === '%' ? t('report.common.percentagePoints') : indicator.unit;
+}
+
+/** Header of a "distance to the city" column with its unit: "Abstand zur Stadt (Prozentpunkte)". */
+export function differenceHeader(indicator: IndicatorDefinition, t: TFunction): string {
+  const unit = differenceUnit(indicator, t);
+  return unit ? `${t('report.overview.colDifference')} (${unit})` : t('report.overview.colDifference');
+}
+
+/** Typed decimals: comma or point, at most INDICATOR_VALUE_MAX_DECIMALS places ("12,5", "-3", "0.25"). */
+const DECIMAL_INPUT = new RegExp(`^-?\\d+([.,]\\d{1,${INDICATOR_VALUE_MAX_DECIMALS}})?$`);
+
+export function isDecimalInput(text: string): boolean {
+  return DECIMAL_INPUT.test(text.trim());
+}
+
+/** The number of a typed decimal (check it with isDecimalInput first). */
+export function parseDecimalInput(text: string): number {
+  return Number(text.trim().replace(',', '.'));
+}
+
+/** A stored value as a person would type it in the UI language, without grouping ("12,5"). */
+export function formatDecimalInput(value: number, language: string): string {
+  return new Intl.NumberFormat(language, { maximumFractionDigits: INDICATOR_VALUE_MAX_DECIMALS, useGrouping: false }).format(value);
 }
 
 export function higherIsBetter(indicator: IndicatorDefinition): boolean {
