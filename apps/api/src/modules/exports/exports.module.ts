@@ -13,5 +13,6 @@ import { ExportsService } from './exports.service';
   imports: [TypeOrmModule.forFeature([Proposal, ProposalStatusEventEntity])],
   controllers: [ExportsController, AdminExportsController],
   providers: [ExportsService],
+  exports: [ExportsService],
 })
 export class ExportsModule {}

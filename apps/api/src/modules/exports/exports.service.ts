@@ -2,23 +2,23 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { stringify } from 'csv-stringify/sync';
 import { In, Not, Repository } from 'typeorm';
-import { CITIZEN_TEXT_LICENCE_COLUMNS, OPEN_DATA_LICENCE, OPEN_DATA_LICENCE_URL, ProposalStatus } from '@app/shared';
+import {
+  CITIZEN_TEXT_LICENCE_COLUMNS,
+  OPEN_DATA_LICENCE,
+  OPEN_DATA_LICENCE_URL,
+  ProposalStatus,
+  type OpenDataProposalRecord,
+} from '@app/shared';
 import { CITIZEN_TEXT } from '../open-data/datasets';
 import { ProposalStatusEventEntity } from '../proposals/proposal-status-event.entity';
 import { Proposal } from '../proposals/proposal.entity';
 
-/** One proposal as open data: no person, no internal note. */
-export interface OpenDataProposal {
-  id: string;
-  title: string;
-  body: string;
-  status: ProposalStatus;
-  fieldOfActionCode: string;
-  areaCode: string;
+/**
+ * One proposal as open data: no person, no internal note. The open-data catalogue's proposals
+ * dataset (OpenDataProposalRecord) is the same selection without the two extra columns.
+ */
+export interface OpenDataProposal extends OpenDataProposalRecord {
   areaName: string;
-  supportCount: number;
-  commentCount: number;
-  createdAt: string;
   /** The public explanation of the latest answer, withdrawal or merge; null when there is none. */
   statusExplanation: string | null;
 }
@@ -71,8 +71,16 @@ export class ExportsService {
     };
   }
 
-  /** Every visible proposal, oldest first (a stable order makes two exports easy to compare). */
-  async rows(admin: boolean): Promise<AdminExportProposal[] | OpenDataProposal[]> {
+  /**
+   * Every visible proposal as open data, oldest first (a stable order makes two exports easy to
+   * compare). The one definition of what is public of a proposal; the open-data catalogue's
+   * proposals dataset uses it too.
+   */
+  async publicRecords(): Promise<OpenDataProposalRecord[]> {
+    return (await this.visible(false)).map(toRecord);
+  }
+
+  private visible(withAuthor: boolean): Promise<Proposal[]> {
     const qb = this.proposals
       .createQueryBuilder('p')
       .innerJoinAndSelect('p.fieldOfAction', 'f')
@@ -80,21 +88,18 @@ export class ExportsService {
       .where('p.hiddenAt IS NULL')
       .orderBy('p.createdAt', 'ASC')
       .addOrderBy('p.id', 'ASC');
-    if (admin) qb.leftJoinAndSelect('p.author', 'u');
-    const proposals = await qb.getMany();
+    if (withAuthor) qb.leftJoinAndSelect('p.author', 'u');
+    return qb.getMany();
+  }
+
+  /** The public records plus area name and latest explanation; administrators also get the author fields. */
+  async rows(admin: boolean): Promise<AdminExportProposal[] | OpenDataProposal[]> {
+    const proposals = await this.visible(admin);
     const explanations = await this.latestExplanations(proposals.map((p) => p.id));
     return proposals.map((p) => {
       const row: OpenDataProposal = {
-        id: p.id,
-        title: p.title,
-        body: p.body,
-        status: p.status,
-        fieldOfActionCode: p.fieldOfAction.code,
-        areaCode: p.area.code,
+        ...toRecord(p),
         areaName: p.area.name,
-        supportCount: p.supportCount,
-        commentCount: p.commentCount,
-        createdAt: p.createdAt.toISOString(),
         statusExplanation: explanations.get(p.id) ?? null,
       };
       if (!admin) return row;
@@ -157,4 +162,18 @@ export class ExportsService {
     // An empty export still names its columns.
     return { meta, body: proposals.length ? body : `${columns.join(',')}\r\n` };
   }
+}
+
+function toRecord(p: Proposal): OpenDataProposalRecord {
+  return {
+    id: p.id,
+    title: p.title,
+    body: p.body,
+    status: p.status,
+    fieldOfActionCode: p.fieldOfAction.code,
+    areaCode: p.area.code,
+    supportCount: p.supportCount,
+    commentCount: p.commentCount,
+    createdAt: p.createdAt.toISOString(),
+  };
 }

@@ -15,6 +15,7 @@ import {
   type OpenDataFile,
   type OpenDataMeta,
 } from '@app/shared';
+import { ExportsService } from '../exports/exports.service';
 import { formatScaled } from '../indicators/decimal';
 import { CITY_SCOPE } from '../indicators/indicator.entities';
 import { ParticipationService } from '../social-report/participation.service';
@@ -44,6 +45,7 @@ export class OpenDataService {
   constructor(
     @InjectDataSource() ds: DataSource,
     private readonly participation: ParticipationService,
+    private readonly exports: ExportsService,
   ) {
     this.sql = new ReportSql(ds);
   }
@@ -379,17 +381,8 @@ export class OpenDataService {
   }
 
   private async proposals(): Promise<Row[]> {
-    const rows = await this.sql.query<Row>(
-      `SELECT p."id", p."title", p."body", p."status", f."code" AS "fieldOfActionCode", a."code" AS "areaCode", p."supportCount", p."commentCount", p."createdAt" ` +
-        `FROM "proposals" p JOIN "fields_of_action" f ON f."id" = p."fieldOfActionId" JOIN "areas" a ON a."id" = p."areaId" ` +
-        `WHERE p."hiddenAt" IS NULL ORDER BY p."createdAt", p."id"`,
-    );
-    return rows.map((r) => ({
-      ...r,
-      supportCount: toNumber(r.supportCount),
-      commentCount: toNumber(r.commentCount),
-      createdAt: iso(r.createdAt),
-    }));
+    // Plain object literals: each record becomes a Row (an interface has no index signature).
+    return (await this.exports.publicRecords()).map((record) => ({ ...record }));
   }
 
   private async participationRows(): Promise<Row[]> {

@@ -141,13 +141,8 @@ export class IndicatorValueDto implements IndicatorValue {
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
 }
 
-export class ValueQueryDto {
-  @ApiPropertyOptional({ description: AREA_OR_CITY })
-  @IsOptional()
-  @ValidateIf((_o, v) => v !== 'city')
-  @IsUUID('all', { message: `areaId must be ${AREA_OR_CITY}` })
-  areaId?: string;
-
+/** A range of years (from/to inclusive), for value series and area profiles. */
+export class YearRangeQueryDto {
   @ApiPropertyOptional({ example: 2012 })
   @IsOptional()
   @Type(() => Number)
@@ -162,6 +157,14 @@ export class ValueQueryDto {
   @Min(INDICATOR_YEAR_MIN)
   @Max(TARGET_YEAR_MAX)
   to?: number;
+}
+
+export class ValueQueryDto extends YearRangeQueryDto {
+  @ApiPropertyOptional({ description: AREA_OR_CITY })
+  @IsOptional()
+  @ValidateIf((_o, v) => v !== 'city')
+  @IsUUID('all', { message: `areaId must be ${AREA_OR_CITY}` })
+  areaId?: string;
 }
 
 export class SetIndicatorValueDto implements SetIndicatorValueRequest {

@@ -26,26 +26,11 @@ import {
   type ReportAreaRef,
   type TargetProgress,
 } from '@app/shared';
-import { IndicatorDto, TargetDto } from '../../indicators/dto/indicator.dto';
+import { IndicatorDto, TargetDto, YearRangeQueryDto } from '../../indicators/dto/indicator.dto';
 
 // ---- queries ----
 
-export class ProfileQueryDto {
-  @ApiPropertyOptional({ example: 2012 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(INDICATOR_YEAR_MIN)
-  @Max(TARGET_YEAR_MAX)
-  from?: number;
-  @ApiPropertyOptional({ example: 2024 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(INDICATOR_YEAR_MIN)
-  @Max(TARGET_YEAR_MAX)
-  to?: number;
-}
+export class ProfileQueryDto extends YearRangeQueryDto {}
 
 export class OverviewQueryDto {
   @ApiPropertyOptional({ example: 'arbeitslosenrate', description: 'Default: the first indicator' })
