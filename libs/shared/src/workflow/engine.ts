@@ -1,7 +1,7 @@
 import { type Role } from '../enums/roles';
 import { checkEvaluation, type ProjectRunFacts } from './evaluation';
 import { checkField, GuardRule, type GuardValue, type MissingField } from './guards';
-import { PROJECT_STATE_INFO, PROJECT_STATE_NAMES, PROJECT_STATES, ProjectState } from './states';
+import { PROJECT_MAIN_PATH, PROJECT_STATE_INFO, PROJECT_STATE_NAMES, PROJECT_STATES, ProjectState } from './states';
 import {
   FactGuard,
   PARKED_FROM,
@@ -87,6 +87,17 @@ export function transitionsFrom(state: ProjectState, parkedFrom?: ProjectState |
 /** Who may make the transition on this subject; empty when it does not start from the subject's state. */
 export function allowedRoles(transition: TransitionDefinition, subject: WorkflowSubject): readonly Role[] {
   return sourceFor(transition, subject.state, subject.parkedFrom)?.roles ?? [];
+}
+
+/**
+ * The step on the main path that comes next from a state (what the Vorhabenliste shows as "next
+ * step"): the transition that moves a project from this state to the following main-path state.
+ * Null at the end of the path and in the side exits.
+ */
+export function nextMainStep(state: ProjectState): TransitionId | null {
+  const following = PROJECT_MAIN_PATH[PROJECT_MAIN_PATH.indexOf(state) + 1];
+  if (!PROJECT_MAIN_PATH.includes(state) || following === undefined) return null;
+  return TRANSITIONS.find((t) => t.effect === 'move' && t.to === following && sourceFor(t, state) !== undefined)?.id ?? null;
 }
 
 /** The project's state after the transition; null when the transition does not apply. */

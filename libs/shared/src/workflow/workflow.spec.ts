@@ -6,6 +6,7 @@ import {
   checkTransition,
   EvaluationOutcome,
   getTransition,
+  nextMainStep,
   GuardFieldType,
   GuardRule,
   isCalendarDate,
@@ -600,6 +601,29 @@ describe('fact guards', () => {
     it('allows an area whose earlier run has finished', () => {
       expect(create(type([{ ...EVALUATED_RUN, areaId: 'area-hoerde' }]), 'area-hoerde').ok).toBe(true);
     });
+  });
+});
+
+describe('next main step (the Vorhabenliste\'s "next step")', () => {
+  it('names the transition to the following main-path state, and nothing at the end or in a side exit', () => {
+    expect(PROJECT_STATES.map((state) => [state, nextMainStep(state)])).toEqual([
+      [Idea, TransitionId.PromoteToSingleProject],
+      [SingleProject, TransitionId.PromoteToProjectType],
+      [ProjectType, TransitionId.EnterRegularOperation],
+      [RegularOperation, null],
+      [Rejected, null],
+      [Parked, null],
+      [Ended, null],
+    ]);
+  });
+
+  it('is a real transition of the table from that state', () => {
+    for (const state of PROJECT_MAIN_PATH) {
+      const step = nextMainStep(state);
+      if (step === null) continue;
+      expect(transitionsFrom(state).map((t) => t.id)).toContain(step);
+      expect(getTransition(step)?.to).toBe(PROJECT_MAIN_PATH[PROJECT_MAIN_PATH.indexOf(state) + 1]);
+    }
   });
 });
 

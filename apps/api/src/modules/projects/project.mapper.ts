@@ -1,6 +1,6 @@
 import {
+  nextMainStep,
   ProjectState,
-  TransitionId,
   type ProjectAreaRef,
   type ProjectDetail,
   type ProjectEventKind,
@@ -10,18 +10,10 @@ import {
   type ProjectStatusReport,
   type ProjectSummary,
   type ProjectTimelineEvent,
+  type TransitionId,
 } from '@app/shared';
 import type { Area } from '../areas/area.entity';
 import type { Project, ProjectEvent, ProjectMilestoneEntity, ProjectProposal, ProjectStatusReportEntity } from './project.entities';
-
-/** The main-path step that comes next from a state (what the Vorhabenliste shows as "next step"). */
-const NEXT_STEP: Partial<Record<ProjectState, TransitionId>> = {
-  [ProjectState.Idea]: TransitionId.PromoteToSingleProject,
-  [ProjectState.SingleProject]: TransitionId.PromoteToProjectType,
-  [ProjectState.ProjectType]: TransitionId.EnterRegularOperation,
-};
-
-export const nextStepOf = (state: ProjectState): TransitionId | null => NEXT_STEP[state] ?? null;
 
 const areaRef = (a: Pick<Area, 'id' | 'name'>): ProjectAreaRef => ({ id: a.id, name: a.name });
 const ref = (p: Pick<Project, 'id' | 'title' | 'state'>): ProjectRef => ({ id: p.id, title: p.title, state: p.state });
@@ -36,7 +28,7 @@ export function toSummary(p: Project, areas: Area[], progressPercent: number | n
     fieldOfAction: { id: p.fieldOfAction.id, code: p.fieldOfAction.code, name: { de: p.fieldOfAction.nameDe, en: p.fieldOfAction.nameEn } },
     areas: areas.map(areaRef),
     responsibleBody: p.responsibleDepartment ?? p.operatorName ?? null,
-    nextStep: nextStepOf(p.state),
+    nextStep: nextMainStep(p.state),
     stateSince: (p.stateSince ?? p.createdAt).toISOString(),
     updatedAt: p.updatedAt.toISOString(),
     progressPercent,
