@@ -32,7 +32,7 @@ function OverviewFilter({
     onSubmit: async (values) => onApply(values.indicator, values.indicator === indicator ? values.year : ''),
   });
   return (
-    <div role="search" className="filter-bar">
+    <div role="search" className="filter-bar report-overview-filter">
       <Form form={form} submitLabel={t('report.overview.show')} submitVariant="secondary" submitIcon="search">
         <div className="form-row">
           <SelectField

@@ -75,6 +75,7 @@ export function OverviewView({ data, stale = false }: { data: CityOverviewRespon
             backgroundColor: CHART_COLORS.area,
             borderColor: CHART_COLORS.text,
             borderWidth: 1,
+            pointStyle: 'rect',
             order: 2,
           },
           ...(data.cityValue !== null
@@ -89,6 +90,8 @@ export function OverviewView({ data, stale = false }: { data: CityOverviewRespon
                   borderWidth: 2.5,
                   pointRadius: 0,
                   pointHitRadius: 0,
+                  // The legend draws this series as a dashed line, as in the chart (a filled box would not show the dash).
+                  pointStyle: 'line',
                   order: 1,
                 },
               ]
@@ -98,7 +101,7 @@ export function OverviewView({ data, stale = false }: { data: CityOverviewRespon
       options: {
         indexAxis: 'y',
         plugins: {
-          legend: { labels: { color: CHART_COLORS.text, font: FONT, usePointStyle: false } },
+          legend: { labels: { color: CHART_COLORS.text, font: FONT, usePointStyle: true, pointStyleWidth: 28 } },
           tooltip: { callbacks: { label: (item) => `${item.dataset.label ?? ''}: ${format(item.parsed.x ?? 0)}` } },
         },
         scales: {
