@@ -114,7 +114,7 @@ const BASE_BODIES: Record<string, () => Record<string, unknown>> = {
   'PUT /api/projects/{id}/evaluation': () => ({
     outcome: 'successful',
     evidence: 'Der Fuzz-Lauf hat funktioniert: viele kamen regelmäßig, die Rückmeldungen waren gut.',
-    indicatorKeys: ['sgb2_children'],
+    indicatorKeys: ['kinder_sgb2'],
     expectedVersion: 2,
   }),
   // Milestones and status reports go to a fresh single project each (see urlMaker).

@@ -583,6 +583,13 @@ describe('projects: milestones, status reports, grouping board, portfolio and de
         expect(d.description).toMatch(/Demodaten: /);
         if (d.state === ProjectState.Rejected || d.state === ProjectState.Parked || d.state === ProjectState.Ended)
           expect(d.timeline.at(-1)!.reason).toEqual(expect.any(String));
+        // An evaluation names indicators of the social report (seeded before the projects), never a loose key.
+        for (const indicator of d.evaluation?.indicators ?? [])
+          expect(indicator).toEqual({
+            key: indicator.key,
+            name: { de: expect.any(String), en: expect.any(String) },
+            unit: expect.any(String),
+          });
       }
       expect((await detail(byTitle('Gründungsberatung lokale Ökonomie').id)).description).toContain('illustratives Beispiel');
 
@@ -595,7 +602,9 @@ describe('projects: milestones, status reports, grouping board, portfolio and de
 
       const type = await detail(byTitle('Kostenlose Hausaufgabenhilfe').id);
       expect(type.state).toBe(ProjectState.ProjectType);
-      expect(type.evaluation).toEqual(expect.objectContaining({ outcome: 'successful' }));
+      expect(type.evaluation).toEqual(
+        expect.objectContaining({ outcome: 'successful', indicatorKeys: ['kinder_sgb2', 'uebergang_gymnasium'] }),
+      );
       expect(type.timeline.map((e) => e.transitionId)).toEqual([
         'created',
         TransitionId.PromoteToSingleProject,

@@ -355,17 +355,27 @@ describe('projects: grouping, the workflow, the timeline and the Vorhabenliste',
         'FORBIDDEN',
       );
       expectErrorShape(
-        (await evaluate({ outcome: 'great', evidence: EVIDENCE, indicatorKeys: ['sgb2_children'] }).expect(400)).body,
+        (await evaluate({ outcome: 'great', evidence: EVIDENCE, indicatorKeys: ['kinder_sgb2'] }).expect(400)).body,
         400,
         'VALIDATION_FAILED',
       );
-      p = (
-        await evaluate({ outcome: 'successful', evidence: EVIDENCE, indicatorKeys: ['german_school_entry', 'sgb2_children'] }).expect(200)
-      ).body as ProjectDetail;
+      // The indicators are the social report's: an unknown key is named, and nothing is recorded.
+      const unknownIndicator = (
+        await evaluate({ outcome: 'successful', evidence: EVIDENCE, indicatorKeys: ['sprachkompetenz', 'german_school_entry'] }).expect(422)
+      ).body;
+      expectErrorShape(unknownIndicator, 422, 'REFERENCE_INVALID');
+      expect(unknownIndicator.message).toContain('"german_school_entry"');
+      expect(unknownIndicator.message).not.toContain('"sprachkompetenz"');
+      expect((unknownIndicator.details as Details[]).map((d) => d.field)).toEqual(['indicatorKeys']);
+      expect(((await admin.get(`/api/projects/${p.id}`).expect(200)).body as ProjectDetail).evaluation).toBeNull();
+      p = (await evaluate({ outcome: 'successful', evidence: EVIDENCE, indicatorKeys: ['sprachkompetenz', 'kinder_sgb2'] }).expect(200))
+        .body as ProjectDetail;
       expect(p.finishedAt).not.toBeNull();
-      expect(p.evaluation).toEqual(
-        expect.objectContaining({ outcome: 'successful', indicatorKeys: ['german_school_entry', 'sgb2_children'] }),
-      );
+      expect(p.evaluation).toEqual(expect.objectContaining({ outcome: 'successful', indicatorKeys: ['sprachkompetenz', 'kinder_sgb2'] }));
+      expect(p.evaluation?.indicators).toEqual([
+        { key: 'sprachkompetenz', name: { de: expect.stringContaining('Deutsch'), en: expect.any(String) }, unit: '%' },
+        { key: 'kinder_sgb2', name: { de: expect.stringContaining('SGB'), en: expect.any(String) }, unit: '%' },
+      ]);
       const shortPattern = await move(admin, p, TransitionId.PromoteToProjectType, { patternDescription: 'zu kurz' }).expect(422);
       expect((shortPattern.body.details as Details[]).map((d) => [d.field, d.rules])).toEqual([['patternDescription', ['min_length']]]);
       p = (await moved(admin, p, TransitionId.PromoteToProjectType, { patternDescription: PATTERN })).project;

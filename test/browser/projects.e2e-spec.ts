@@ -415,9 +415,25 @@ describe('projects (web)', () => {
         '#evaluation-evidence',
         'Die Bänke werden täglich genutzt; bei zwei Befragungen gaben 80 von 100 Älteren an, jetzt öfter draußen zu sein.',
       );
-      await page.fill('#evaluation-indicatorKeys', 'sgb2_children, german_school_entry');
+      // The indicators are the social report's, chosen by checkbox; none chosen is refused before sending.
+      await page.click('#evaluation button[type="submit"]');
+      await page.waitForSelector('#evaluation-indicatorKeys-error');
+      problems.push(...(await audit(page, 'de evaluation form with error')));
+      await page.getByRole('checkbox', { name: 'Kinder unter 15 Jahren in SGB-II-Bedarfsgemeinschaften' }).check();
+      await page.getByRole('checkbox', { name: 'Gute Deutschkenntnisse bei der Schuleingangsuntersuchung' }).check();
       await page.click('#evaluation button[type="submit"]');
       await page.waitForSelector('#evaluation >> text=Die Auswertung ist gespeichert.');
+      // The recorded evaluation names them and links each to the social report's city overview.
+      const aimed = page.locator('.evaluation-indicators a');
+      await aimed.first().waitFor();
+      expect(await aimed.allTextContents()).toEqual([
+        'Kinder unter 15 Jahren in SGB-II-Bedarfsgemeinschaften',
+        'Gute Deutschkenntnisse bei der Schuleingangsuntersuchung',
+      ]);
+      expect(await aimed.evaluateAll((links) => links.map((a) => a.getAttribute('href')))).toEqual([
+        '/report?indicator=kinder_sgb2',
+        '/report?indicator=sprachkompetenz',
+      ]);
       await page.locator('[data-transition="promote_to_project_type"] button:has-text("Angaben eintragen")').click();
       await page.fill(
         '#transition-promote_to_project_type-patternDescription',

@@ -3,6 +3,7 @@ import type { ProposalStatus } from '../enums/proposal-status';
 import type { EvaluationOutcome } from '../workflow/evaluation';
 import type { MissingField } from '../workflow/guards';
 import type { ProjectState } from '../workflow/states';
+import type { LocalizedText } from './reference-data';
 import type { ProjectTypeInput, PublicReasonInput, RegularOperationInput, SingleProjectInput, TransitionId } from '../workflow/transitions';
 
 /** REST types of the projects API (issue 5): project ideas, the workflow and the public Vorhabenliste. */
@@ -61,10 +62,20 @@ export interface ProjectLinkedProposal {
   linkedAt: string;
 }
 
+/** An indicator of the social report that an evaluated run aimed at. */
+export interface ProjectEvaluationIndicator {
+  key: string;
+  /** Null when the indicator was deleted from the social report after the evaluation. */
+  name: LocalizedText | null;
+  unit: string | null;
+}
+
 export interface ProjectEvaluation {
   outcome: EvaluationOutcome;
   evidence: string;
   indicatorKeys: string[];
+  /** The same keys with the social report's names, in the same order. */
+  indicators: ProjectEvaluationIndicator[];
   evaluatedAt: string;
 }
 

@@ -24,7 +24,7 @@ export interface RunEvaluation {
   outcome: EvaluationOutcome;
   /** What shows the outcome: numbers, observations, feedback from participants. */
   evidence: string;
-  /** Keys of the social-report indicators the run aimed at (e.g. "sgb2_children", "german_school_entry"). */
+  /** Keys of the social-report indicators the run aimed at (e.g. "kinder_sgb2", "sprachkompetenz"). */
   indicatorKeys: string[];
 }
 

@@ -127,7 +127,7 @@ function demoProjects(now: Date): DemoProject[] {
             outcome: EvaluationOutcome.Successful,
             evidence:
               'Nach einem Jahr gingen an vier Tagen pro Woche 60 Kinder in sechs Gruppen; die Schule meldet deutlich weniger Verspätungen und Elterntaxis vor dem Tor.',
-            indicatorKeys: ['school_entry_motor_skills'],
+            indicatorKeys: ['normalgewicht'],
           },
         },
         {
@@ -225,7 +225,7 @@ function demoProjects(now: Date): DemoProject[] {
             outcome: EvaluationOutcome.Successful,
             evidence:
               'Über zwölf Monate kamen wöchentlich 25 bis 40 Kinder; die Grundschulen melden bessere Deutschnoten in der Gruppe und mehr erledigte Hausaufgaben.',
-            indicatorKeys: ['sgb2_children', 'gymnasium_transition'],
+            indicatorKeys: ['kinder_sgb2', 'uebergang_gymnasium'],
           },
         },
         {

@@ -44,8 +44,9 @@ export async function seedDemoData(ds: DataSource): Promise<number> {
       }
     }
     added += await seedDemoAssemblies(m);
-    added += await seedDemoProjects(m);
+    // Indicators first: evaluations of the demo projects name what their runs aimed at.
     added += await seedDemoIndicators(m);
+    added += await seedDemoProjects(m);
     return added;
   });
 }

@@ -14,6 +14,7 @@ import {
 } from '@app/shared';
 import { DomainError, notFound } from '../../common/errors/domain-error';
 import { Area } from '../areas/area.entity';
+import { Indicator } from '../indicators/indicator.entities';
 import { ProposalsService } from '../proposals/proposals.service';
 import type { User } from '../users/user.entity';
 import type { ProjectListQueryDto } from './dto/project.dto';
@@ -31,6 +32,7 @@ export class ProjectQueriesService {
     @InjectRepository(ProjectEvent) private readonly events: Repository<ProjectEvent>,
     @InjectRepository(ProjectMilestoneEntity) private readonly milestones: Repository<ProjectMilestoneEntity>,
     @InjectRepository(ProjectStatusReportEntity) private readonly reports: Repository<ProjectStatusReportEntity>,
+    @InjectRepository(Indicator) private readonly indicators: Repository<Indicator>,
     private readonly proposals: ProposalsService,
   ) {}
 
@@ -67,7 +69,7 @@ export class ProjectQueriesService {
   async get(id: string): Promise<ProjectDetail> {
     const p = await this.projects.findOne({ where: { id }, relations: { fieldOfAction: true, actionArea: true, type: true } });
     if (!p) throw notFound('The project');
-    const [areas, instances, links, events, milestones, reports] = await Promise.all([
+    const [areas, instances, links, events, milestones, reports, indicators] = await Promise.all([
       this.areasOf([id]),
       this.projects.find({ where: { typeId: id }, order: { createdAt: 'ASC', id: 'ASC' } }),
       this.links.find({
@@ -78,8 +80,16 @@ export class ProjectQueriesService {
       this.events.find({ where: { projectId: id }, order: { version: 'ASC' } }),
       this.milestones.find({ where: { projectId: id } }),
       this.reports.find({ where: { projectId: id } }),
+      this.indicatorsByKey(p.evaluationIndicatorKeys ?? []),
     ]);
-    return toDetail(p, { areas: areas.get(id) ?? [], instances, links, events, milestones, reports });
+    return toDetail(p, { areas: areas.get(id) ?? [], instances, links, events, milestones, reports, indicators });
+  }
+
+  /** The social report's indicators with these keys (an evaluation names what its run aimed at). */
+  async indicatorsByKey(keys: string[]): Promise<Map<string, Indicator>> {
+    if (keys.length === 0) return new Map();
+    const found = await this.indicators.findBy({ key: In(keys) });
+    return new Map(found.map((i) => [i.key, i]));
   }
 
   async transitions(user: User, id: string): Promise<ProjectTransitionsResponse> {

@@ -15,7 +15,7 @@ import type { User } from '../users/user.entity';
 import type { RecordEvaluationDto, TransitionRequestDto } from './dto/project.dto';
 import { Project } from './project.entities';
 import { ProjectQueriesService } from './project-queries.service';
-import { applyEvaluation, applyTransition, assertEvaluation, conflict } from './project-store';
+import { applyEvaluation, applyTransition, assertEvaluation, conflict, invalidReference } from './project-store';
 
 /** The Verstetigung workflow over HTTP: transitions (optimistic locking, 404/409/403/422) and run evaluations. */
 @Injectable()
@@ -49,6 +49,7 @@ export class ProjectWorkflowService {
     const before = await this.queries.find(id);
     if (before.version !== dto.expectedVersion) throw conflict(before, dto.expectedVersion);
     assertEvaluation(dto);
+    await this.assertIndicatorsExist(dto.indicatorKeys);
     await this.tx.run(async (m) => {
       const p = await m.findOneByOrFail(Project, { id });
       if (p.version !== dto.expectedVersion) throw conflict(p, dto.expectedVersion);
@@ -59,6 +60,16 @@ export class ProjectWorkflowService {
       );
     });
     return this.queries.get(id);
+  }
+
+  /** An evaluation names indicators of the social report, so that the report can show what a run aimed at. */
+  private async assertIndicatorsExist(keys: string[]): Promise<void> {
+    const wanted = [...new Set(keys.map((k) => k.trim()))];
+    const known = await this.queries.indicatorsByKey(wanted);
+    const unknown = wanted.filter((key) => !known.has(key));
+    if (unknown.length === 0) return;
+    const message = `The social report has no indicator ${unknown.map((k) => `"${k}"`).join(', ')}. Choose among the indicators listed at /api/indicators.`;
+    throw invalidReference('indicatorKeys', message);
   }
 
   private async auditTransition(

@@ -13,6 +13,7 @@ import {
   type TransitionId,
 } from '@app/shared';
 import type { Area } from '../areas/area.entity';
+import type { Indicator } from '../indicators/indicator.entities';
 import type { Project, ProjectEvent, ProjectMilestoneEntity, ProjectProposal, ProjectStatusReportEntity } from './project.entities';
 
 const areaRef = (a: Pick<Area, 'id' | 'name'>): ProjectAreaRef => ({ id: a.id, name: a.name });
@@ -113,6 +114,8 @@ export interface ProjectDetailParts {
   events: ProjectEvent[];
   milestones: ProjectMilestoneEntity[];
   reports: ProjectStatusReportEntity[];
+  /** The social report's indicators named in the evaluation, by key. */
+  indicators: Map<string, Pick<Indicator, 'nameDe' | 'nameEn' | 'unit'>>;
 }
 
 export function toDetail(p: Project, parts: ProjectDetailParts): ProjectDetail {
@@ -143,6 +146,10 @@ export function toDetail(p: Project, parts: ProjectDetailParts): ProjectDetail {
             outcome: p.evaluationOutcome,
             evidence: p.evaluationEvidence ?? '',
             indicatorKeys: p.evaluationIndicatorKeys ?? [],
+            indicators: (p.evaluationIndicatorKeys ?? []).map((key) => {
+              const indicator = parts.indicators.get(key);
+              return { key, name: indicator ? { de: indicator.nameDe, en: indicator.nameEn } : null, unit: indicator?.unit ?? null };
+            }),
             evaluatedAt: p.evaluatedAt.toISOString(),
           }
         : null,

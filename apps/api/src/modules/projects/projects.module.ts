@@ -5,6 +5,7 @@ import { LiveProposalEntity } from '../assemblies/entities/live.entities';
 import { AuditModule } from '../audit/audit.module';
 import { FieldOfAction } from '../fields-of-action/field-of-action.entity';
 import { FollowsModule } from '../follows/follows.module';
+import { Indicator } from '../indicators/indicator.entities';
 import { ProposalsModule } from '../proposals/proposals.module';
 import { Proposal } from '../proposals/proposal.entity';
 import { Assembly } from '../assemblies/entities/assembly.entity';
@@ -31,6 +32,7 @@ import { ProjectWorkflowService } from './project-workflow.service';
       LiveProposalEntity,
       Proposal,
       Assembly,
+      Indicator,
     ]),
     ProposalsModule,
     FollowsModule,

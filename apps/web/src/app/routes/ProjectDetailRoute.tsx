@@ -6,6 +6,8 @@ import { Page } from '../../components/ui/Page';
 import { QueryState } from '../../components/ui/QueryState';
 import { Section } from '../../components/ui/Section';
 import { useProject } from '../../features/projects/api/projects';
+import { useIndicators } from '../../features/report/api/report';
+import { indicatorName, localized } from '../../features/report/components/report-format';
 import { EvaluationForm } from '../../features/projects/components/EvaluationForm';
 import { MilestoneForm, MilestoneList, StatusReportForm, StatusReportList } from '../../features/projects/components/Milestones';
 import { ProjectFacts } from '../../features/projects/components/ProjectFacts';
@@ -27,8 +29,24 @@ export function ProjectDetailRoute() {
   return <QueryState query={project}>{(data) => <ProjectView project={data} />}</QueryState>;
 }
 
+/** The evaluation form offers the social report's indicators; only administrators load them. */
+function EvaluationSection({ project }: { project: ProjectDetail }) {
+  const { i18n } = useTranslation();
+  const indicators = useIndicators();
+  return (
+    <QueryState query={indicators}>
+      {(list) => (
+        <EvaluationForm
+          project={project}
+          indicators={list.map((item) => ({ value: item.key, label: indicatorName(item, i18n.language) }))}
+        />
+      )}
+    </QueryState>
+  );
+}
+
 function ProjectView({ project }: { project: ProjectDetail }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { user } = useSession();
   const options = useProjectOptions();
   const isAdmin = user?.role === Role.Administrator;
@@ -139,7 +157,21 @@ function ProjectView({ project }: { project: ProjectDetail }) {
             </div>
             <div>
               <dt>{t('workflow.fields.indicatorKeys')}</dt>
-              <dd>{project.evaluation.indicatorKeys.join(', ')}</dd>
+              <dd>
+                <ul className="evaluation-indicators">
+                  {project.evaluation.indicators.map((indicator) => (
+                    <li key={indicator.key}>
+                      {indicator.name ? (
+                        <Link className="kern-link" to={`/report?indicator=${encodeURIComponent(indicator.key)}`}>
+                          {localized(indicator.name, i18n.language)}
+                        </Link>
+                      ) : (
+                        indicator.key
+                      )}
+                    </li>
+                  ))}
+                </ul>
+              </dd>
             </div>
             <div>
               <dt>{t('projects.evaluation.at')}</dt>
@@ -173,7 +205,7 @@ function ProjectView({ project }: { project: ProjectDetail }) {
 
       {isAdmin && single ? (
         <Section id="evaluation" title={t('projects.evaluation.formTitle')} intro={t('projects.evaluation.intro')} boxed>
-          <EvaluationForm project={project} />
+          <EvaluationSection project={project} />
         </Section>
       ) : null}
     </Page>

@@ -191,3 +191,64 @@ export function CheckboxField({ id, name, label, required, errors, hint, checked
     </div>
   );
 }
+
+interface CheckboxGroupFieldProps extends TextBinding {
+  options: SelectOption[];
+  hint?: ReactNode;
+}
+
+/**
+ * A multiple choice as a fieldset of checkboxes. The form keeps the chosen values as one
+ * comma-separated value (values must not contain commas), so required-checks and the error summary
+ * work like for any field; the first checkbox carries the field id, so the summary's link lands here.
+ */
+export function CheckboxGroupField({ id, name, label, required, errors, hint, value, onChange, options }: CheckboxGroupFieldProps) {
+  const { t } = useTranslation();
+  const chosen = new Set(value.split(',').filter(Boolean));
+  const hasError = errors.length > 0;
+  const toggle = (option: string, on: boolean) => {
+    // Keep the order of the options, whatever the order of the clicks.
+    onChange(
+      options
+        .map((o) => o.value)
+        .filter((v) => (v === option ? on : chosen.has(v)))
+        .join(','),
+    );
+  };
+  return (
+    <fieldset className={`kern-fieldset${hasError ? ' kern-fieldset--error' : ''}`} aria-describedby={describedBy(id, hint, hasError)}>
+      <legend className="kern-label">
+        {label}
+        {required ? null : <span className="kern-label__optional"> {t('form.optional')}</span>}
+      </legend>
+      {hint ? (
+        <div className="kern-hint" id={`${id}-hint`}>
+          {hint}
+        </div>
+      ) : null}
+      {hasError ? <FieldError id={`${id}-error`} errors={errors} /> : null}
+      <div className="kern-fieldset__body">
+        {options.map((option, index) => {
+          const inputId = index === 0 ? id : `${id}-${option.value}`;
+          return (
+            <div key={option.value} className="kern-form-check">
+              <input
+                className="kern-form-check__checkbox"
+                type="checkbox"
+                id={inputId}
+                name={name}
+                value={option.value}
+                checked={chosen.has(option.value)}
+                aria-invalid={hasError || undefined}
+                onChange={(event) => toggle(option.value, event.target.checked)}
+              />
+              <label className="kern-label" htmlFor={inputId}>
+                {option.label}
+              </label>
+            </div>
+          );
+        })}
+      </div>
+    </fieldset>
+  );
+}

@@ -66,6 +66,7 @@ import {
   type ProjectAreaRef,
   type ProjectDetail,
   type ProjectEvaluation,
+  type ProjectEvaluationIndicator,
   type ProjectFieldRef,
   type ProjectLinkedProposal,
   type ProjectRef,
@@ -218,7 +219,7 @@ export class RecordEvaluationDto implements RecordEvaluationRequest {
     type: [String],
     minItems: 1,
     maxItems: INDICATORS_MAX,
-    example: ['sgb2_children'],
+    example: ['kinder_sgb2'],
     description: 'Social-report indicator keys',
   })
   @IsArray()
@@ -432,10 +433,19 @@ export class ProjectTimelineEventDto implements ProjectTimelineEvent {
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 }
 
+export class ProjectEvaluationIndicatorDto implements ProjectEvaluationIndicator {
+  @ApiProperty() key: string;
+  @ApiProperty({ type: LocalizedNameDto, nullable: true, description: 'Null when the indicator was deleted after the evaluation' })
+  name: LocalizedNameDto | null;
+  @ApiProperty({ type: String, nullable: true }) unit: string | null;
+}
+
 export class ProjectEvaluationDto implements ProjectEvaluation {
   @ApiProperty({ enum: EVALUATION_OUTCOMES }) outcome: EvaluationOutcome;
   @ApiProperty() evidence: string;
   @ApiProperty({ type: [String] }) indicatorKeys: string[];
+  @ApiProperty({ type: [ProjectEvaluationIndicatorDto], description: "The same keys with the social report's names" })
+  indicators: ProjectEvaluationIndicatorDto[];
   @ApiProperty({ format: 'date-time' }) evaluatedAt: string;
 }
 

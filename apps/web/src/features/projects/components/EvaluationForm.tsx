@@ -1,21 +1,20 @@
 import { checkEvaluation, EVALUATION_OUTCOMES, ErrorCode, type ProjectDetail } from '@app/shared';
 import { useTranslation } from 'react-i18next';
 import { Form } from '../../../components/ui/Form';
-import { SelectField, TextField } from '../../../components/ui/FormField';
+import { CheckboxGroupField, SelectField, TextField, type SelectOption } from '../../../components/ui/FormField';
 import { ApiError } from '../../../lib/api-client';
 import { FormError, type FieldErrors } from '../../../lib/messages';
 import { useForm } from '../../../lib/use-form';
 import { useProjectActions } from '../api/projects';
 import { ruleMessage } from './workflow-text';
 
-const splitKeys = (text: string) =>
-  text
-    .split(/[,\s]+/)
-    .map((key) => key.trim())
-    .filter(Boolean);
+const splitKeys = (text: string) => text.split(',').filter(Boolean);
 
-/** Administrators finish a single project's run and record how it went (outcome, evidence, indicators). */
-export function EvaluationForm({ project }: { project: ProjectDetail }) {
+/**
+ * Administrators finish a single project's run and record how it went (outcome, evidence, and the
+ * social report's indicators it aimed at, chosen from `indicators`).
+ */
+export function EvaluationForm({ project, indicators }: { project: ProjectDetail; indicators: SelectOption[] }) {
   const { t } = useTranslation();
   const actions = useProjectActions();
   const current = project.evaluation;
@@ -24,7 +23,7 @@ export function EvaluationForm({ project }: { project: ProjectDetail }) {
     initialValues: {
       outcome: current?.outcome ?? '',
       evidence: current?.evidence ?? '',
-      indicatorKeys: current?.indicatorKeys.join(', ') ?? '',
+      indicatorKeys: current?.indicatorKeys.join(',') ?? '',
     } as Record<string, string>,
     validate: (values) => {
       const errors: FieldErrors = {};
@@ -70,11 +69,11 @@ export function EvaluationForm({ project }: { project: ProjectDetail }) {
         rows={5}
         hint={t('projects.evaluation.evidenceHint')}
       />
-      <TextField
+      <CheckboxGroupField
         {...form.field('indicatorKeys', { label: t('workflow.fields.indicatorKeys') })}
         required
         hint={t('projects.evaluation.indicatorHint')}
-        autoComplete="off"
+        options={indicators}
       />
     </Form>
   );
