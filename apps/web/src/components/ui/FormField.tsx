@@ -192,6 +192,36 @@ export function CheckboxField({ id, name, label, required, errors, hint, checked
   );
 }
 
+interface ChoiceFieldsetProps extends FieldIdentity {
+  hint?: ReactNode;
+  className?: string;
+  children: ReactNode;
+}
+
+/** A group of checkboxes as one field: legend, hint and error in KERN's fieldset markup, wired like FieldFrame. */
+export function ChoiceFieldset({ id, label, required, errors, hint, className, children }: ChoiceFieldsetProps) {
+  const { t } = useTranslation();
+  const hasError = errors.length > 0;
+  return (
+    <fieldset
+      className={`kern-fieldset${className ? ` ${className}` : ''}${hasError ? ' kern-fieldset--error' : ''}`}
+      aria-describedby={describedBy(id, hint, hasError)}
+    >
+      <legend className="kern-label">
+        {label}
+        {required ? null : <span className="kern-label__optional"> {t('form.optional')}</span>}
+      </legend>
+      {hint ? (
+        <div className="kern-hint" id={`${id}-hint`}>
+          {hint}
+        </div>
+      ) : null}
+      {hasError ? <FieldError id={`${id}-error`} errors={errors} /> : null}
+      {children}
+    </fieldset>
+  );
+}
+
 interface CheckboxGroupFieldProps extends TextBinding {
   options: SelectOption[];
   hint?: ReactNode;
@@ -203,7 +233,6 @@ interface CheckboxGroupFieldProps extends TextBinding {
  * work like for any field; the first checkbox carries the field id, so the summary's link lands here.
  */
 export function CheckboxGroupField({ id, name, label, required, errors, hint, value, onChange, options }: CheckboxGroupFieldProps) {
-  const { t } = useTranslation();
   const chosen = new Set(value.split(',').filter(Boolean));
   const hasError = errors.length > 0;
   const toggle = (option: string, on: boolean) => {
@@ -216,17 +245,7 @@ export function CheckboxGroupField({ id, name, label, required, errors, hint, va
     );
   };
   return (
-    <fieldset className={`kern-fieldset${hasError ? ' kern-fieldset--error' : ''}`} aria-describedby={describedBy(id, hint, hasError)}>
-      <legend className="kern-label">
-        {label}
-        {required ? null : <span className="kern-label__optional"> {t('form.optional')}</span>}
-      </legend>
-      {hint ? (
-        <div className="kern-hint" id={`${id}-hint`}>
-          {hint}
-        </div>
-      ) : null}
-      {hasError ? <FieldError id={`${id}-error`} errors={errors} /> : null}
+    <ChoiceFieldset id={id} name={name} label={label} required={required} errors={errors} hint={hint}>
       <div className="kern-fieldset__body">
         {options.map((option, index) => {
           const inputId = index === 0 ? id : `${id}-${option.value}`;
@@ -249,6 +268,6 @@ export function CheckboxGroupField({ id, name, label, required, errors, hint, va
           );
         })}
       </div>
-    </fieldset>
+    </ChoiceFieldset>
   );
 }

@@ -1,6 +1,6 @@
 import type { AreaResponse } from '@app/shared';
 import { useTranslation } from 'react-i18next';
-import { FieldError } from '../../../components/ui/FormField';
+import { ChoiceFieldset } from '../../../components/ui/FormField';
 import type { TextBinding } from '../../../lib/use-form';
 import { groupAreas } from './area-groups';
 
@@ -19,7 +19,7 @@ export const splitIds = (value: string) => value.split(',').filter(Boolean);
  * comma-separated value, so required-checks and the error summary work like for any field.
  * The first checkbox carries the field id, so the summary's link lands in the group.
  */
-export function AreaCheckboxes({ id, label, required, errors, value, onChange, areas, allowed, hint }: AreaCheckboxesProps) {
+export function AreaCheckboxes({ id, name, label, required, errors, value, onChange, areas, allowed, hint }: AreaCheckboxesProps) {
   const { t } = useTranslation();
   const chosen = new Set(splitIds(value));
   const hasError = errors.length > 0;
@@ -33,19 +33,8 @@ export function AreaCheckboxes({ id, label, required, errors, value, onChange, a
     onChange([...next].join(','));
   };
   const firstId = groups[0]?.entries[0]?.area.id;
-  const describedBy = [hint ? `${id}-hint` : null, hasError ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
   return (
-    <fieldset className={`kern-fieldset area-choice${hasError ? ' kern-fieldset--error' : ''}`} aria-describedby={describedBy}>
-      <legend className="kern-label">
-        {label}
-        {required ? null : <span className="kern-label__optional"> {t('form.optional')}</span>}
-      </legend>
-      {hint ? (
-        <div className="kern-hint" id={`${id}-hint`}>
-          {hint}
-        </div>
-      ) : null}
-      {hasError ? <FieldError id={`${id}-error`} errors={errors} /> : null}
+    <ChoiceFieldset id={id} name={name} label={label} required={required} errors={errors} hint={hint} className="area-choice">
       <div className="area-choice__groups">
         {groups.map((group) => (
           <fieldset key={group.district.id} className="kern-fieldset area-choice__group">
@@ -78,6 +67,6 @@ export function AreaCheckboxes({ id, label, required, errors, value, onChange, a
           </fieldset>
         ))}
       </div>
-    </fieldset>
+    </ChoiceFieldset>
   );
 }
