@@ -95,8 +95,9 @@ export function allowedRoles(transition: TransitionDefinition, subject: Workflow
  * Null at the end of the path and in the side exits.
  */
 export function nextMainStep(state: ProjectState): TransitionId | null {
-  const following = PROJECT_MAIN_PATH[PROJECT_MAIN_PATH.indexOf(state) + 1];
-  if (!PROJECT_MAIN_PATH.includes(state) || following === undefined) return null;
+  const at = PROJECT_MAIN_PATH.indexOf(state);
+  const following = at >= 0 ? PROJECT_MAIN_PATH[at + 1] : undefined;
+  if (following === undefined) return null;
   return TRANSITIONS.find((t) => t.effect === 'move' && t.to === following && sourceFor(t, state) !== undefined)?.id ?? null;
 }
 

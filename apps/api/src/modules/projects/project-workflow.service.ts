@@ -64,7 +64,8 @@ export class ProjectWorkflowService {
 
   /** An evaluation names indicators of the social report, so that the report can show what a run aimed at. */
   private async assertIndicatorsExist(keys: string[]): Promise<void> {
-    const wanted = [...new Set(keys.map((k) => k.trim()))];
+    // The DTO allows only [a-z0-9_] keys, so there is nothing to trim; repeats are asked for once.
+    const wanted = [...new Set(keys)];
     const known = await this.queries.indicatorsByKey(wanted);
     const unknown = wanted.filter((key) => !known.has(key));
     if (unknown.length === 0) return;
