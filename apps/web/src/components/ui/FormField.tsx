@@ -222,6 +222,9 @@ export function ChoiceFieldset({ id, label, required, errors, hint, className, c
   );
 }
 
+/** The values of a checkbox group, which the form keeps as one comma-separated value. */
+export const splitChoices = (value: string) => value.split(',').filter(Boolean);
+
 interface CheckboxGroupFieldProps extends TextBinding {
   options: SelectOption[];
   hint?: ReactNode;
@@ -233,7 +236,7 @@ interface CheckboxGroupFieldProps extends TextBinding {
  * work like for any field; the first checkbox carries the field id, so the summary's link lands here.
  */
 export function CheckboxGroupField({ id, name, label, required, errors, hint, value, onChange, options }: CheckboxGroupFieldProps) {
-  const chosen = new Set(value.split(',').filter(Boolean));
+  const chosen = new Set(splitChoices(value));
   const hasError = errors.length > 0;
   const toggle = (option: string, on: boolean) => {
     // Keep the order of the options, whatever the order of the clicks.

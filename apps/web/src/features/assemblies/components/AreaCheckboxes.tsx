@@ -1,6 +1,6 @@
 import type { AreaResponse } from '@app/shared';
 import { useTranslation } from 'react-i18next';
-import { ChoiceFieldset } from '../../../components/ui/FormField';
+import { ChoiceFieldset, splitChoices } from '../../../components/ui/FormField';
 import type { TextBinding } from '../../../lib/use-form';
 import { groupAreas } from './area-groups';
 
@@ -12,7 +12,7 @@ interface AreaCheckboxesProps extends TextBinding {
 }
 
 /** Splits and joins the comma-separated ids the form keeps as one value. */
-export const splitIds = (value: string) => value.split(',').filter(Boolean);
+export const splitIds = splitChoices;
 
 /**
  * A multi-select as checkboxes, one fieldset per Stadtbezirk; the form keeps the chosen ids as one

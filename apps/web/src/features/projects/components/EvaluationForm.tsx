@@ -1,14 +1,12 @@
 import { checkEvaluation, EVALUATION_OUTCOMES, ErrorCode, type ProjectDetail } from '@app/shared';
 import { useTranslation } from 'react-i18next';
 import { Form } from '../../../components/ui/Form';
-import { CheckboxGroupField, SelectField, TextField, type SelectOption } from '../../../components/ui/FormField';
+import { CheckboxGroupField, SelectField, splitChoices, TextField, type SelectOption } from '../../../components/ui/FormField';
 import { ApiError } from '../../../lib/api-client';
 import { FormError, type FieldErrors } from '../../../lib/messages';
 import { useForm } from '../../../lib/use-form';
 import { useProjectActions } from '../api/projects';
 import { ruleMessage } from './workflow-text';
-
-const splitKeys = (text: string) => text.split(',').filter(Boolean);
 
 /**
  * Administrators finish a single project's run and record how it went (outcome, evidence, and the
@@ -27,7 +25,7 @@ export function EvaluationForm({ project, indicators }: { project: ProjectDetail
     } as Record<string, string>,
     validate: (values) => {
       const errors: FieldErrors = {};
-      const problems = checkEvaluation({ ...values, indicatorKeys: splitKeys(values.indicatorKeys) }, new Date(), '');
+      const problems = checkEvaluation({ ...values, indicatorKeys: splitChoices(values.indicatorKeys) }, new Date(), '');
       for (const problem of problems) {
         errors[problem.field] = [
           ...(errors[problem.field] ?? []),
@@ -41,7 +39,7 @@ export function EvaluationForm({ project, indicators }: { project: ProjectDetail
         await actions.evaluate(project.id, {
           outcome: values.outcome as never,
           evidence: values.evidence.trim(),
-          indicatorKeys: splitKeys(values.indicatorKeys),
+          indicatorKeys: splitChoices(values.indicatorKeys),
           expectedVersion: project.version,
         });
       } catch (error) {
