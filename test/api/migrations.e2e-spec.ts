@@ -1,9 +1,9 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { AreaType, Role } from '@app/shared';
 import { loadConfig } from '../../apps/api/src/config/config';
-import { buildDataSourceOptions } from '../../apps/api/src/database/data-source-options';
+import { buildDataSourceOptions, createDataSource } from '../../apps/api/src/database/data-source-options';
 import { MIGRATIONS } from '../../apps/api/src/database/entities';
 import { Area } from '../../apps/api/src/modules/areas/area.entity';
 import { Session } from '../../apps/api/src/modules/auth/session.entity';
@@ -54,6 +54,7 @@ const APP_TABLES = [
   'indicators',
   'indicator_values',
   'indicator_targets',
+  'outbox_mails',
 ];
 const MIGRATIONS_TABLE = 'migrations';
 const isPostgres = Boolean(process.env.DATABASE_URL);
@@ -104,7 +105,7 @@ describe(`migrations on ${isPostgres ? 'PostgreSQL' : 'SQLite'}`, () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    ds = new DataSource(buildDataSourceOptions(loadConfig({ ...db.env, LOG_LEVEL: 'silent' })));
+    ds = createDataSource(buildDataSourceOptions(loadConfig({ ...db.env, LOG_LEVEL: 'silent' })));
     await ds.initialize();
   });
 

@@ -10,7 +10,7 @@ import { RedisThrottlerStorage } from './common/http/redis-throttler.storage';
 import { RedisConnection, RedisModule } from './common/redis/redis.module';
 import type { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
-import { buildDataSourceOptions } from './database/data-source-options';
+import { buildDataSourceOptions, createDataSource } from './database/data-source-options';
 import { SeedModule } from './database/seed/seed.module';
 import { AreasModule } from './modules/areas/areas.module';
 import { AuditModule } from './modules/audit/audit.module';
@@ -32,6 +32,7 @@ import { ProjectsModule } from './modules/projects/projects.module';
 import { IndicatorsModule } from './modules/indicators/indicators.module';
 import { SocialReportModule } from './modules/social-report/social-report.module';
 import { OpenDataModule } from './modules/open-data/open-data.module';
+import { RetentionModule } from './modules/retention/retention.module';
 
 const REQUEST_ID = /^[A-Za-z0-9_.-]{1,64}$/;
 
@@ -64,7 +65,10 @@ export class AppModule {
             },
           },
         }),
-        TypeOrmModule.forRoot({ ...buildDataSourceOptions(config), migrationsRun: true }),
+        TypeOrmModule.forRootAsync({
+          useFactory: () => ({ ...buildDataSourceOptions(config), migrationsRun: true }),
+          dataSourceFactory: async (options) => createDataSource(options!),
+        }),
         RedisModule,
         TransactionModule,
         ThrottlerModule.forRootAsync({
@@ -97,6 +101,7 @@ export class AppModule {
         IndicatorsModule,
         SocialReportModule,
         OpenDataModule,
+        RetentionModule,
         HealthModule,
         SeedModule,
       ],

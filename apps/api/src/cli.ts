@@ -1,9 +1,8 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
-import { DataSource } from 'typeorm';
 import { PASSWORD_MIN_LENGTH } from '@app/shared';
 import { ConfigError, loadConfig } from './config/config';
-import { buildDataSourceOptions } from './database/data-source-options';
+import { buildDataSourceOptions, createDataSource } from './database/data-source-options';
 import { ensureAdministrator, seedDemoData } from './database/seed/seed';
 
 const USAGE = `Usage:
@@ -14,7 +13,7 @@ const USAGE = `Usage:
 async function main(): Promise<number> {
   const [command, ...rest] = process.argv.slice(2);
   const config = loadConfig();
-  const ds = new DataSource(buildDataSourceOptions(config));
+  const ds = createDataSource(buildDataSourceOptions(config));
   await ds.initialize();
   try {
     await ds.runMigrations({ transaction: 'each' });

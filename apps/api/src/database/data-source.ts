@@ -1,7 +1,6 @@
 import 'reflect-metadata';
-import { DataSource } from 'typeorm';
 import { loadConfig } from '../config/config';
-import { buildDataSourceOptions } from './data-source-options';
+import { buildDataSourceOptions, createDataSource } from './data-source-options';
 
 /** Used by the TypeORM CLI (npm run migration:generate|run|revert). */
-export default new DataSource(buildDataSourceOptions(loadConfig()));
+export default createDataSource(buildDataSourceOptions(loadConfig()));

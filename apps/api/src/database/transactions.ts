@@ -3,16 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 
 /**
- * Runs work in a database transaction, safely under concurrency on both databases.
- *
- * PostgreSQL: a pooled connection per transaction. SQLite: TypeORM shares ONE connection there, so
- * two overlapping `dataSource.transaction()` calls would nest as savepoints of each other and
- * commit or roll back each other's work. Here they queue instead: one transaction at a time, which
- * is what SQLite does with writers anyway.
+ * Runs one unit of work in one transaction, on both databases: a pooled connection per transaction
+ * on PostgreSQL; on SQLite, units of work take turns on the one connection (sqlite-units-of-work.ts).
  */
 @Injectable()
 export class TransactionRunner {
-  private queue: Promise<unknown> = Promise.resolve();
   readonly isPostgres: boolean;
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {
@@ -20,10 +15,7 @@ export class TransactionRunner {
   }
 
   run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    if (this.isPostgres) return this.dataSource.transaction(work);
-    const result = this.queue.then(() => this.dataSource.transaction(work));
-    this.queue = result.catch(() => undefined);
-    return result;
+    return this.dataSource.transaction(work);
   }
 }
 
