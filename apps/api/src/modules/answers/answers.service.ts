@@ -48,17 +48,16 @@ export class AnswersService {
       );
     if (!from.includes(p.status)) throw closed();
     // The condition repeats the rule in the database, so of two answers at the same moment one wins.
-    const result = await this.proposalRows.update({ id, status: In(from) }, { status });
-    if (!result.affected) throw closed();
-    await this.proposals.recordStatus(id, status, user, explanation);
-    await this.audit.record({
-      actorId: user.id,
-      action: 'proposal.answer',
-      entityType: 'proposal',
-      entityId: id,
-      details: { from: p.status, to: status },
+    await this.proposalRows.manager.transaction(async (m) => {
+      const result = await m.update(Proposal, { id, status: In(from) }, { status });
+      if (!result.affected) throw closed();
+      await this.proposals.recordStatus(id, status, user, explanation, m);
+      await this.audit.record(
+        { actorId: user.id, action: 'proposal.answer', entityType: 'proposal', entityId: id, details: { from: p.status, to: status } },
+        m,
+      );
+      await this.follows.notifyFollowers(id, { kind: 'answered', status, explanation }, m);
     });
-    await this.follows.notifyFollowers(id, { kind: 'answered', status, explanation });
     return this.proposals.get(id, user);
   }
 
@@ -96,20 +95,27 @@ export class AnswersService {
           .execute();
       }
       await m.delete(ProposalSupport, { proposalId: id });
+      await this.proposals.recount(id, m);
+      await this.proposals.recount(intoId, m);
+      // The history keeps the moderator's words only; the target is in mergedInto, and each client names it in its language.
+      await this.proposals.recordStatus(id, ProposalStatus.Merged, user, explanation ?? null, m);
+      await this.audit.record(
+        {
+          actorId: user.id,
+          action: 'proposal.merge',
+          entityType: 'proposal',
+          entityId: id,
+          details: { intoId, from: duplicate.status, movedSupports: duplicate.supportCount },
+        },
+        m,
+      );
+      await this.follows.copyFollowers(id, intoId, m);
+      await this.follows.notifyFollowers(
+        id,
+        { kind: 'merged', into: { id: intoId, title: target.title }, explanation: explanation ?? null },
+        m,
+      );
     });
-    await this.proposals.recount(id);
-    await this.proposals.recount(intoId);
-    // The history keeps the moderator's words only; the target is in mergedInto, and each client names it in its language.
-    await this.proposals.recordStatus(id, ProposalStatus.Merged, user, explanation ?? null);
-    await this.audit.record({
-      actorId: user.id,
-      action: 'proposal.merge',
-      entityType: 'proposal',
-      entityId: id,
-      details: { intoId, from: duplicate.status, movedSupports: duplicate.supportCount },
-    });
-    await this.follows.copyFollowers(id, intoId);
-    await this.follows.notifyFollowers(id, { kind: 'merged', into: { id: intoId, title: target.title }, explanation: explanation ?? null });
     return this.proposals.get(id, user);
   }
 }

@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { In, IsNull, Repository, type EntityManager } from 'typeorm';
 import { ErrorCode, ProposalStatus, type CommentResponse } from '@app/shared';
 import { DomainError, notFound } from '../../common/errors/domain-error';
+import { lockRow } from '../../database/row-lock';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { Proposal } from '../proposals/proposal.entity';
 import { ProposalsService } from '../proposals/proposals.service';
@@ -99,8 +100,13 @@ export class CommentsService {
       // Two levels only: a reply to a reply joins the thread of the top-level comment.
       parentId = parent.parentId ?? parent.id;
     }
-    const saved = await this.comments.save(this.comments.create({ proposalId, parentId, authorId: user.id, body: dto.body }));
-    await this.recount(proposalId);
+    // The comment and the count change in one transaction, so a crash can never leave them apart.
+    const saved = await this.comments.manager.transaction(async (m) => {
+      const row = await m.save(m.create(Comment, { proposalId, parentId, authorId: user.id, body: dto.body }));
+      await m.increment(Proposal, { id: proposalId }, 'commentCount', 1);
+      return row;
+    });
+    this.proposals.invalidateList();
     return this.thread(saved.id, user);
   }
 
@@ -129,10 +135,14 @@ export class CommentsService {
     return ids.length ? this.comments.find({ where: { id: In(ids) } }) : [];
   }
 
-  /** Sets the stored count to the number of visible comments: exact under any concurrency. */
-  async recount(proposalId: string, manager?: EntityManager): Promise<void> {
-    const repo = manager ? manager.getRepository(Proposal) : this.proposalRows;
-    await repo
+  /**
+   * Sets the stored count to the number of visible comments, inside the caller's transaction. The
+   * proposal row is locked first, so the count includes every comment committed before it.
+   */
+  async recount(proposalId: string, m: EntityManager): Promise<void> {
+    await lockRow(m, Proposal, proposalId);
+    await m
+      .getRepository(Proposal)
       .createQueryBuilder()
       .update(Proposal)
       .set({

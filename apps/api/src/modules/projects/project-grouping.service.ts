@@ -43,6 +43,8 @@ const excerpt = (text: string) => {
 };
 
 /** Grouping proposals into project ideas: creating ideas, linking and unlinking, and the grouping board. */
+const ideaExplanation = (title: string) => `Part of the project idea "${title}".`;
+
 @Injectable()
 export class ProjectGroupingService {
   constructor(
@@ -124,6 +126,7 @@ export class ProjectGroupingService {
       if (proposal) {
         const moved = await m.update(Proposal, { id: proposal.id, status: In(LINKABLE) }, { status: ProposalStatus.InProjectIdea });
         if (!moved.affected) throw new DomainError(ErrorCode.ProposalClosed, 'This proposal changed meanwhile and cannot be grouped.');
+        await this.proposals.recordStatus(proposal.id, ProposalStatus.InProjectIdea, user, ideaExplanation(project.title), m);
       }
       await this.audit.record(
         {
@@ -135,12 +138,11 @@ export class ProjectGroupingService {
         },
         m,
       );
+      if (proposal) {
+        const explanation = ideaExplanation(project.title);
+        await this.follows.notifyFollowers(proposal.id, { kind: 'answered', status: ProposalStatus.InProjectIdea, explanation }, m);
+      }
     });
-    if (proposal) {
-      const explanation = `Part of the project idea "${project.title}".`;
-      await this.proposals.recordStatus(proposal.id, ProposalStatus.InProjectIdea, user, explanation);
-      await this.follows.notifyFollowers(proposal.id, { kind: 'answered', status: ProposalStatus.InProjectIdea, explanation });
-    }
     return this.queries.get(id);
   }
 
@@ -152,14 +154,15 @@ export class ProjectGroupingService {
     await this.tx.run(async (m) => {
       const version = await bumpVersion(m, project, project.version);
       await m.delete(ProjectProposal, { id: linkId });
-      if (link.proposalId) await m.update(Proposal, { id: link.proposalId, status: ProposalStatus.InProjectIdea }, { status: restore });
+      if (link.proposalId) {
+        await m.update(Proposal, { id: link.proposalId, status: ProposalStatus.InProjectIdea }, { status: restore });
+        await this.proposals.recordStatus(link.proposalId, restore, user, `No longer part of the project idea "${project.title}".`, m);
+      }
       await recordEvent(m, id, version, ProjectEventKind.ProposalUnlinked, project.state, project.state, user, null, {
         kind: link.proposalId ? 'proposal' : 'live_proposal',
         id: link.proposalId ?? link.liveProposalId,
       });
     });
-    if (link.proposalId)
-      await this.proposals.recordStatus(link.proposalId, restore, user, `No longer part of the project idea "${project.title}".`);
     return this.queries.get(id);
   }
 

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
-import { In, Repository, type QueryRunner, type SelectQueryBuilder } from 'typeorm';
+import { In, Repository, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import {
   AreaType,
   ErrorCode,
@@ -17,6 +17,7 @@ import {
   type SupportResponse,
 } from '@app/shared';
 import { DomainError, notFound } from '../../common/errors/domain-error';
+import { lockRow } from '../../database/row-lock';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { Area } from '../areas/area.entity';
 import { FieldOfAction } from '../fields-of-action/field-of-action.entity';
@@ -282,29 +283,32 @@ export class ProposalsService {
   }
 
   private async insert(dto: CreateProposalDto, values: Partial<Proposal>, actor: User): Promise<ProposalDetail> {
-    const saved = await this.proposals.save(
-      this.proposals.create({
-        title: dto.title,
-        body: dto.body,
-        searchText: searchable(`${dto.title}\n${dto.body}`),
-        fieldOfActionId: dto.fieldOfActionId,
-        areaId: dto.areaId,
-        language: dto.language ?? actor.language,
-        latitude: dto.latitude ?? null,
-        longitude: dto.longitude ?? null,
-        address: dto.address ?? null,
+    const saved = await this.proposals.manager.transaction(async (m) => {
+      const row = await m.save(
+        m.create(Proposal, {
+          title: dto.title,
+          body: dto.body,
+          searchText: searchable(`${dto.title}\n${dto.body}`),
+          fieldOfActionId: dto.fieldOfActionId,
+          areaId: dto.areaId,
+          language: dto.language ?? actor.language,
+          latitude: dto.latitude ?? null,
+          longitude: dto.longitude ?? null,
+          address: dto.address ?? null,
+          status: ProposalStatus.Submitted,
+          ...values,
+        }),
+      );
+      await m.insert(ProposalStatusEventEntity, {
+        proposalId: row.id,
         status: ProposalStatus.Submitted,
-        ...values,
-      }),
-    );
-    this.listCache.invalidate();
-    await this.events.insert({
-      proposalId: saved.id,
-      status: ProposalStatus.Submitted,
-      actorId: actor.id,
-      actorRole: actor.role,
-      explanation: values.sourceNote ?? null,
+        actorId: actor.id,
+        actorRole: actor.role,
+        explanation: values.sourceNote ?? null,
+      });
+      return row;
     });
+    this.listCache.invalidate();
     return this.get(saved.id, actor);
   }
 
@@ -357,15 +361,10 @@ export class ProposalsService {
   async withdraw(user: User, id: string, reason?: string): Promise<ProposalDetail> {
     const p = await this.findOwn(user, id);
     if (!OPEN.has(p.status)) throw new DomainError(ErrorCode.ProposalClosed, 'This proposal can no longer be withdrawn.');
-    const result = await this.proposals.update({ id, status: In([...OPEN]) }, { status: ProposalStatus.Withdrawn });
-    if (!result.affected) throw new DomainError(ErrorCode.ProposalClosed, 'This proposal can no longer be withdrawn.');
-    this.listCache.invalidate();
-    await this.events.insert({
-      proposalId: id,
-      status: ProposalStatus.Withdrawn,
-      explanation: reason ?? null,
-      actorId: user.id,
-      actorRole: user.role,
+    await this.proposals.manager.transaction(async (m) => {
+      const result = await m.update(Proposal, { id, status: In([...OPEN]) }, { status: ProposalStatus.Withdrawn });
+      if (!result.affected) throw new DomainError(ErrorCode.ProposalClosed, 'This proposal can no longer be withdrawn.');
+      await this.recordStatus(id, ProposalStatus.Withdrawn, user, reason ?? null, m);
     });
     return this.get(id, user);
   }
@@ -375,9 +374,9 @@ export class ProposalsService {
     this.listCache.invalidate();
   }
 
-  /** Appends a step to a proposal's public history. */
-  async recordStatus(proposalId: string, status: ProposalStatus, actor: User, explanation: string | null): Promise<void> {
-    await this.events.insert({ proposalId, status, explanation, actorId: actor.id, actorRole: actor.role });
+  /** Appends a step to a proposal's public history, in the transaction of the change it records. */
+  async recordStatus(proposalId: string, status: ProposalStatus, actor: User, explanation: string | null, m: EntityManager): Promise<void> {
+    await m.insert(ProposalStatusEventEntity, { proposalId, status, explanation, actorId: actor.id, actorRole: actor.role });
     this.listCache.invalidate();
   }
 
@@ -389,22 +388,18 @@ export class ProposalsService {
   }
 
   /**
-   * Sets the stored count to the number of support rows (used after merges). Not for concurrent
-   * hot paths: on PostgreSQL a recount waiting for the row lock may count on an older snapshot.
+   * Sets the stored count to the number of support rows (used after merges), inside the caller's
+   * transaction. The proposal row is locked first, so the count includes every support committed before.
    */
-  async recount(id: string): Promise<number> {
-    await this.proposals
+  async recount(id: string, m: EntityManager): Promise<void> {
+    await lockRow(m, Proposal, id);
+    await m
       .createQueryBuilder()
       .update(Proposal)
       .set({ supportCount: () => `(SELECT COUNT(*) FROM "proposal_supports" WHERE "proposal_supports"."proposalId" = :id)` })
       .where('id = :id', { id })
       .execute();
     this.listCache.invalidate();
-    return this.currentSupportCount(id);
-  }
-
-  private async currentSupportCount(id: string): Promise<number> {
-    return (await this.proposals.findOneOrFail({ where: { id }, select: ['id', 'supportCount'] })).supportCount;
   }
 
   /**
@@ -442,15 +437,6 @@ export class ProposalsService {
     return Math.max(0, limit.info.limit - Number(row.count));
   }
 
-  private async withRunner<T>(work: (runner: QueryRunner) => Promise<T>): Promise<T> {
-    const runner = this.proposals.manager.connection.createQueryRunner();
-    try {
-      return await work(runner);
-    } finally {
-      await runner.release();
-    }
-  }
-
   private isPostgres(): boolean {
     return this.proposals.manager.connection.options.type === 'postgres';
   }
@@ -461,7 +447,7 @@ export class ProposalsService {
    * the number of rows under any concurrency, on SQLite and PostgreSQL alike.
    *
    * With a support limit the insert carries the limit as its condition, in one statement. SQLite
-   * runs statements one after another, so that is enough there; on PostgreSQL the person's user
+   * runs one unit of work at a time, so that is enough there; on PostgreSQL the person's user
    * row is locked first, so that two parallel supports cannot both see the last free place.
    */
   async support(user: User, id: string): Promise<SupportResponse> {
@@ -481,19 +467,13 @@ export class ProposalsService {
       ? `INSERT INTO "proposal_supports" ("proposalId", "userId") SELECT ${values} WHERE (${this.usedSupportsSql(limit, param)}) < ${param(limit.info.limit)}`
       : `INSERT INTO "proposal_supports" ("proposalId", "userId") VALUES (${values})`;
     sql = pg ? `${sql} ON CONFLICT DO NOTHING` : sql.replace('INSERT INTO', 'INSERT OR IGNORE INTO');
-    const insert = async (runner: QueryRunner): Promise<number> => {
-      const affected = ((await runner.query(sql, params, true)) as { affected?: number }).affected ?? 0;
-      if (affected) await runner.manager.increment(Proposal, { id }, 'supportCount', affected);
+    // The row and the count change in one transaction, so a crash can never leave them apart.
+    const inserted = await this.proposals.manager.transaction(async (m) => {
+      if (limit && pg) await m.query('SELECT "id" FROM "users" WHERE "id" = $1 FOR UPDATE', [user.id]);
+      const affected = ((await m.queryRunner!.query(sql, params, true)) as { affected?: number }).affected ?? 0;
+      if (affected) await m.increment(Proposal, { id }, 'supportCount', affected);
       return affected;
-    };
-    // No transaction on SQLite: TypeORM shares one connection there, parallel transactions would nest.
-    const inserted =
-      limit && pg
-        ? await this.proposals.manager.transaction(async (m) => {
-            await m.query('SELECT "id" FROM "users" WHERE "id" = $1 FOR UPDATE', [user.id]);
-            return insert(m.queryRunner!);
-          })
-        : await this.withRunner(insert);
+    });
     if (inserted) this.listCache.invalidate();
     else if (limit && !(await this.supports.existsBy({ proposalId: id, userId: user.id }))) {
       throw new DomainError(
@@ -512,11 +492,12 @@ export class ProposalsService {
 
   async unsupport(user: User, id: string): Promise<SupportResponse> {
     const p = await this.find(id);
-    const deleted = (await this.supports.delete({ proposalId: id, userId: user.id })).affected ?? 0;
-    if (deleted) {
-      await this.proposals.decrement({ id }, 'supportCount', deleted);
-      this.listCache.invalidate();
-    }
+    const deleted = await this.proposals.manager.transaction(async (m) => {
+      const affected = (await m.delete(ProposalSupport, { proposalId: id, userId: user.id })).affected ?? 0;
+      if (affected) await m.decrement(Proposal, { id }, 'supportCount', affected);
+      return affected;
+    });
+    if (deleted) this.listCache.invalidate();
     const limit = await this.supportLimitFor(p.area);
     return {
       supported: false,
