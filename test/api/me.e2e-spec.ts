@@ -39,9 +39,8 @@ describe('my account: profile, email, password, export, deletion', () => {
     const newEmail = uniqueEmail('moved');
     const wrongPw = await u.client.post('/api/me/email', { newEmail, currentPassword: 'not my password' }).expect(401);
     expectErrorShape(wrongPw.body, 401, 'INVALID_CREDENTIALS');
-    const other = await t.createUser();
     expectErrorShape(
-      (await u.client.post('/api/me/email', { newEmail: other.email, currentPassword: PASSWORD }).expect(409)).body,
+      (await u.client.post('/api/me/email', { newEmail: u.email, currentPassword: PASSWORD }).expect(409)).body,
       409,
       'EMAIL_TAKEN',
     );

@@ -41,6 +41,7 @@ import { ProjectProgress1764700000000 } from './migrations/1764700000000-project
 import { Projects1764600000000 } from './migrations/1764600000000-projects';
 import { Indicator, IndicatorTargetEntity, IndicatorValueEntity } from '../modules/indicators/indicator.entities';
 import { SocialReport1764800000000 } from './migrations/1764800000000-social-report';
+import { PendingRegistrations1764900000000 } from './migrations/1764900000000-pending-registrations';
 
 /** Listed explicitly (no globs) so the same list works from source, from dist and under jest. */
 export const ENTITIES = [
@@ -90,4 +91,5 @@ export const MIGRATIONS = [
   Projects1764600000000,
   ProjectProgress1764700000000,
   SocialReport1764800000000,
+  PendingRegistrations1764900000000,
 ];

@@ -1,17 +1,21 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
-import { DEFAULT_LANGUAGE, ErrorCode, type Language } from '@app/shared';
+import { IsNull, Repository, type EntityManager } from 'typeorm';
+import { DEFAULT_LANGUAGE, ErrorCode } from '@app/shared';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { DomainError } from '../../common/errors/domain-error';
 import { isUniqueViolation } from '../../common/errors/all-exceptions.filter';
+import { TransactionRunner } from '../../database/transactions';
 import { MailService } from '../mail/mail.service';
 import { User } from '../users/user.entity';
 import type { LoginDto, PasswordResetConfirmDto, RegisterDto } from './dto/auth.dto';
 import { hashPassword, verifyPassword } from './passwords';
 import { SessionService } from './session.service';
-import { TokenPurpose } from './user-token.entity';
-import { TOKEN_TTL_HOURS, UserTokensService } from './user-tokens.service';
+import { TokenPurpose, type UserToken } from './user-token.entity';
+import { TOKEN_TTL_HOURS, UserTokensService, type PendingRegistration } from './user-tokens.service';
+
+const invalidLink = () => new DomainError(ErrorCode.TokenInvalid, 'This link is invalid or has expired. Please request a new one.');
+const emailTaken = () => new DomainError(ErrorCode.EmailTaken, 'This email address is already used by another account.');
 
 @Injectable()
 export class AuthService {
@@ -20,6 +24,7 @@ export class AuthService {
     private readonly tokens: UserTokensService,
     private readonly sessions: SessionService,
     private readonly mail: MailService,
+    private readonly tx: TransactionRunner,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -27,80 +32,168 @@ export class AuthService {
     return `${this.config.publicUrl}${path}?token=${encodeURIComponent(token)}`;
   }
 
-  private findActiveByEmail(email: string): Promise<User | null> {
-    return this.users.findOne({ where: { email } });
+  private findByEmail(email: string, manager: EntityManager = this.users.manager): Promise<User | null> {
+    return manager.findOne(User, { where: { email } });
   }
 
-  async sendVerification(user: User, purpose: TokenPurpose.VerifyEmail | TokenPurpose.ChangeEmail, to: string): Promise<void> {
-    const token = await this.tokens.issue(user.id, purpose, purpose === TokenPurpose.ChangeEmail ? to : null);
-    await this.mail.send({
-      to,
-      language: user.language,
-      template: purpose === TokenPurpose.ChangeEmail ? 'changeEmail' : 'verifyEmail',
-      params: { name: user.displayName ?? '', link: this.link('/verify-email', token), hours: TOKEN_TTL_HOURS[purpose] },
-    });
+  /** Mails the link that confirms a new address of a signed-in person. */
+  async sendEmailChangeLink(user: User, to: string, manager: EntityManager): Promise<void> {
+    const token = await this.tokens.issue(user.id, TokenPurpose.ChangeEmail, { newEmail: to }, manager);
+    await this.mail.send(
+      {
+        to,
+        language: user.language,
+        template: 'changeEmail',
+        params: { name: user.displayName ?? '', link: this.link('/verify-email', token), hours: TOKEN_TTL_HOURS[TokenPurpose.ChangeEmail] },
+      },
+      manager,
+    );
   }
 
   /**
-   * Answers the same whether or not the address is known, so nobody can probe for accounts;
-   * the mail tells the owner what happened instead.
+   * Answers the same whether or not the address is known, so nobody can probe for accounts: the
+   * password is hashed and one mail is queued either way (the outbox worker sends it, not this
+   * request); the mail tells the owner what happened.
    */
   async register(dto: RegisterDto): Promise<void> {
-    const existing = await this.findActiveByEmail(dto.email);
-    if (existing) return this.notifyExisting(existing);
-    const user = this.users.create({
-      email: dto.email,
+    const registration: PendingRegistration = {
       passwordHash: await hashPassword(dto.password),
       displayName: dto.displayName,
       language: dto.language ?? DEFAULT_LANGUAGE,
-    });
+    };
     try {
-      await this.users.save(user);
+      await this.tx.run(async (m) => {
+        const existing = await this.findByEmail(dto.email, m);
+        if (existing) return this.registerAgain(existing, registration, m);
+        const user = await m.save(m.create(User, { email: dto.email, ...registration }));
+        await this.mailRegistrationLink(user, registration, 'verifyEmail', m);
+      });
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
-      const winner = await this.findActiveByEmail(dto.email);
-      return winner ? this.notifyExisting(winner) : undefined;
+      // Somebody registered the address at the same moment: this is a second registration of it.
+      await this.tx.run(async (m) => {
+        const winner = await this.findByEmail(dto.email, m);
+        if (winner) await this.registerAgain(winner, registration, m);
+      });
     }
-    await this.sendVerification(user, TokenPurpose.VerifyEmail, user.email!);
   }
 
-  private async notifyExisting(user: User): Promise<void> {
-    if (!user.emailVerifiedAt) return this.sendVerification(user, TokenPurpose.VerifyEmail, user.email!);
-    const token = await this.tokens.issue(user.id, TokenPurpose.ResetPassword);
-    await this.mail.send({
-      to: user.email!,
-      language: user.language,
-      template: 'alreadyRegistered',
-      params: {
-        name: user.displayName ?? '',
-        link: this.link('/reset-password', token),
-        hours: TOKEN_TTL_HOURS[TokenPurpose.ResetPassword],
+  private async registerAgain(user: User, registration: PendingRegistration, m: EntityManager): Promise<void> {
+    if (user.emailVerifiedAt) return this.mailAlreadyRegistered(user, m);
+    const others = await this.tokens.outstanding(user.id, TokenPurpose.VerifyEmail, m);
+    // The row shows the latest attempt (mail language, the "not verified yet" answer at sign-in);
+    // what a confirmation grants comes from the link that is used, never from the row.
+    await m.update(User, { id: user.id }, registration);
+    await this.mailRegistrationLink(user, registration, others.length ? 'verifyEmailAgain' : 'verifyEmail', m);
+  }
+
+  private async mailRegistrationLink(
+    user: User,
+    registration: PendingRegistration,
+    template: 'verifyEmail' | 'verifyEmailAgain',
+    m: EntityManager,
+  ): Promise<void> {
+    const token = await this.tokens.issue(user.id, TokenPurpose.VerifyEmail, { registration, alongside: true }, m);
+    await this.mail.send(
+      {
+        to: user.email!,
+        language: registration.language,
+        template,
+        params: {
+          name: registration.displayName,
+          link: this.link('/verify-email', token),
+          hours: TOKEN_TTL_HOURS[TokenPurpose.VerifyEmail],
+        },
       },
-    });
+      m,
+    );
   }
 
+  private async mailAlreadyRegistered(user: User, m: EntityManager): Promise<void> {
+    const token = await this.tokens.issue(user.id, TokenPurpose.ResetPassword, {}, m);
+    await this.mail.send(
+      {
+        to: user.email!,
+        language: user.language,
+        template: 'alreadyRegistered',
+        params: {
+          name: user.displayName ?? '',
+          link: this.link('/reset-password', token),
+          hours: TOKEN_TTL_HOURS[TokenPurpose.ResetPassword],
+        },
+      },
+      m,
+    );
+  }
+
+  /**
+   * Mails a new link. With exactly one registration waiting, it is that registration's link again.
+   * With several (somebody else registered the address too) or none left, nobody can tell whose
+   * password the link should confirm; the owner of the mailbox chooses one instead.
+   */
   async resendVerification(email: string): Promise<void> {
-    const user = await this.findActiveByEmail(email);
-    if (user && !user.emailVerifiedAt) await this.sendVerification(user, TokenPurpose.VerifyEmail, user.email!);
+    await this.tx.run(async (m) => {
+      const user = await this.findByEmail(email, m);
+      if (!user || user.emailVerifiedAt) return;
+      const pending = await this.tokens.outstanding(user.id, TokenPurpose.VerifyEmail, m);
+      const registration = pending.length === 1 ? registrationOf(pending[0]) : null;
+      if (registration) {
+        await this.tokens.revoke(user.id, TokenPurpose.VerifyEmail, m);
+        return this.mailRegistrationLink(user, registration, 'verifyEmail', m);
+      }
+      const token = await this.tokens.issue(user.id, TokenPurpose.ResetPassword, {}, m);
+      await this.mail.send(
+        {
+          to: user.email!,
+          language: user.language,
+          template: 'completeRegistration',
+          params: {
+            name: user.displayName ?? '',
+            link: this.link('/reset-password', token),
+            hours: TOKEN_TTL_HOURS[TokenPurpose.ResetPassword],
+          },
+        },
+        m,
+      );
+    });
   }
 
   /** Confirms a registration or an email change. */
   async verifyEmail(token: string): Promise<void> {
-    const used = await this.tokens.consume(token, [TokenPurpose.VerifyEmail, TokenPurpose.ChangeEmail]);
-    const user = await this.users.findOneByOrFail({ id: used.userId });
-    if (used.purpose === TokenPurpose.ChangeEmail && used.newEmail) {
-      const taken = await this.findActiveByEmail(used.newEmail);
-      if (taken && taken.id !== user.id)
-        throw new DomainError(ErrorCode.EmailTaken, 'This email address is already used by another account.');
-      try {
-        await this.users.update({ id: user.id }, { email: used.newEmail, pendingEmail: null, emailVerifiedAt: new Date() });
-      } catch (error) {
-        if (isUniqueViolation(error)) throw new DomainError(ErrorCode.EmailTaken, 'This email address is already used by another account.');
-        throw error;
-      }
-      return;
+    await this.tx.run(async (m) => {
+      const used = await this.tokens.consume(token, [TokenPurpose.VerifyEmail, TokenPurpose.ChangeEmail], m);
+      if (used.purpose === TokenPurpose.ChangeEmail) await this.confirmEmailChange(used, m);
+      else await this.confirmRegistration(used, m);
+      await this.tokens.revokeAll(used.userId, m);
+    });
+  }
+
+  /**
+   * The account gets the credentials of the registration whose link was used: only whoever reads
+   * the mailbox can use one, and an account that is verified already keeps its password.
+   */
+  private async confirmRegistration(used: UserToken, m: EntityManager): Promise<void> {
+    const registration = registrationOf(used);
+    if (!registration) throw invalidLink();
+    const result = await m.update(
+      User,
+      { id: used.userId, emailVerifiedAt: IsNull(), deletedAt: IsNull() },
+      { ...registration, emailVerifiedAt: new Date() },
+    );
+    if (!result.affected) throw invalidLink();
+  }
+
+  private async confirmEmailChange(used: UserToken, m: EntityManager): Promise<void> {
+    const user = await m.findOne(User, { where: { id: used.userId } });
+    if (!user || user.deletedAt || !used.newEmail || user.pendingEmail !== used.newEmail) throw invalidLink();
+    const taken = await this.findByEmail(used.newEmail, m);
+    if (taken && taken.id !== user.id) throw emailTaken();
+    try {
+      await m.update(User, { id: user.id }, { email: used.newEmail, pendingEmail: null, emailVerifiedAt: new Date() });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw emailTaken();
+      throw error;
     }
-    if (!user.emailVerifiedAt) await this.users.update({ id: user.id }, { emailVerifiedAt: new Date() });
   }
 
   async login(dto: LoginDto): Promise<{ user: User; token: string }> {
@@ -119,29 +212,44 @@ export class AuthService {
   }
 
   async requestPasswordReset(email: string): Promise<void> {
-    const user = await this.findActiveByEmail(email);
-    if (!user) return;
-    const token = await this.tokens.issue(user.id, TokenPurpose.ResetPassword);
-    await this.mail.send({
-      to: user.email!,
-      language: user.language as Language,
-      template: 'resetPassword',
-      params: {
-        name: user.displayName ?? '',
-        link: this.link('/reset-password', token),
-        hours: TOKEN_TTL_HOURS[TokenPurpose.ResetPassword],
-      },
+    await this.tx.run(async (m) => {
+      const user = await this.findByEmail(email, m);
+      if (!user) return;
+      const token = await this.tokens.issue(user.id, TokenPurpose.ResetPassword, {}, m);
+      await this.mail.send(
+        {
+          to: user.email!,
+          language: user.language,
+          template: 'resetPassword',
+          params: {
+            name: user.displayName ?? '',
+            link: this.link('/reset-password', token),
+            hours: TOKEN_TTL_HOURS[TokenPurpose.ResetPassword],
+          },
+        },
+        m,
+      );
     });
   }
 
-  /** Sets the new password and signs the account out everywhere; the mailbox is proven, so the address counts as verified. */
+  /**
+   * Sets the new password, ends every other mailed link and signs the account out everywhere; the
+   * mailbox is proven, so the address counts as verified.
+   */
   async confirmPasswordReset(dto: PasswordResetConfirmDto): Promise<void> {
-    const used = await this.tokens.consume(dto.token, [TokenPurpose.ResetPassword]);
-    const user = await this.users.findOneByOrFail({ id: used.userId });
-    await this.users.update(
-      { id: user.id },
-      { passwordHash: await hashPassword(dto.password), emailVerifiedAt: user.emailVerifiedAt ?? new Date() },
-    );
-    await this.sessions.destroyAllFor(user.id);
+    const passwordHash = await hashPassword(dto.password);
+    await this.tx.run(async (m) => {
+      const used = await this.tokens.consume(dto.token, [TokenPurpose.ResetPassword], m);
+      const user = await m.findOne(User, { where: { id: used.userId } });
+      if (!user || user.deletedAt) throw invalidLink();
+      await m.update(User, { id: user.id }, { passwordHash, pendingEmail: null, emailVerifiedAt: user.emailVerifiedAt ?? new Date() });
+      await this.tokens.revokeAll(user.id, m);
+      await this.sessions.destroyAllFor(user.id, undefined, m);
+    });
   }
+}
+
+function registrationOf(token: UserToken): PendingRegistration | null {
+  if (!token.passwordHash || !token.displayName || !token.language) return null;
+  return { passwordHash: token.passwordHash, displayName: token.displayName, language: token.language };
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { CookieOptions } from 'express';
-import { LessThan, Not, Repository } from 'typeorm';
+import { LessThan, Not, Repository, type EntityManager } from 'typeorm';
 import { SESSION_COOKIE } from '@app/shared';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { User } from '../users/user.entity';
@@ -56,8 +56,8 @@ export class SessionService {
   }
 
   /** Signs the user out everywhere, except (optionally) the session in use. */
-  async destroyAllFor(userId: string, exceptTokenHash?: string): Promise<void> {
-    await this.sessions.delete(exceptTokenHash ? { userId, tokenHash: Not(exceptTokenHash) } : { userId });
+  async destroyAllFor(userId: string, exceptTokenHash?: string, manager: EntityManager = this.sessions.manager): Promise<void> {
+    await manager.delete(Session, exceptTokenHash ? { userId, tokenHash: Not(exceptTokenHash) } : { userId });
   }
 
   async listFor(userId: string): Promise<Session[]> {

@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import type { Language } from '@app/shared';
 import { TIMESTAMP, timestampColumn, uuidColumn } from '../../database/column-types';
 import { User } from '../users/user.entity';
 
@@ -31,6 +32,20 @@ export class UserToken {
   /** For ChangeEmail: the address being confirmed. */
   @Column({ type: 'varchar', length: 254, nullable: true })
   newEmail: string | null;
+
+  /**
+   * For VerifyEmail: the credentials of the registration this link was mailed for. Several people
+   * may register one unverified address; the account gets the credentials of the link that is
+   * used, so only the owner of the mailbox decides whose password counts.
+   */
+  @Column({ type: 'varchar', length: 255, nullable: true })
+  passwordHash: string | null;
+
+  @Column({ type: 'varchar', length: 60, nullable: true })
+  displayName: string | null;
+
+  @Column({ type: 'varchar', length: 8, nullable: true })
+  language: Language | null;
 
   @Column({ type: TIMESTAMP })
   expiresAt: Date;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { IsNull, MoreThan, Repository } from 'typeorm';
-import { ErrorCode, TOKEN_TTL_HOURS as SHARED_TTL } from '@app/shared';
+import { IsNull, MoreThan, Repository, type EntityManager } from 'typeorm';
+import { ErrorCode, TOKEN_TTL_HOURS as SHARED_TTL, type Language } from '@app/shared';
 import { DomainError } from '../../common/errors/domain-error';
 import { hashToken, newToken } from './tokens';
 import { TokenPurpose, UserToken } from './user-token.entity';
@@ -13,23 +13,49 @@ export const TOKEN_TTL_HOURS: Record<TokenPurpose, number> = {
   [TokenPurpose.ResetPassword]: SHARED_TTL.resetPassword,
 };
 
-/** One-time tokens for mailed links. Issuing a new one voids the older ones of the same purpose. */
+/** The credentials somebody chose when registering an address that is not verified yet. */
+export interface PendingRegistration {
+  passwordHash: string;
+  displayName: string;
+  language: Language;
+}
+
+export interface TokenDetails {
+  /** ChangeEmail: the address to confirm. */
+  newEmail?: string;
+  /** VerifyEmail: the registration the link confirms. */
+  registration?: PendingRegistration;
+  /**
+   * Keep the other links of this purpose. Registrations of one unverified address stand side by
+   * side, so that a later registration by somebody else cannot void the owner's own link.
+   */
+  alongside?: boolean;
+}
+
+/**
+ * One-time tokens for mailed links. Issuing a new one voids the older ones of the same purpose
+ * (unless asked to keep them); every change of credentials voids them all (revokeAll).
+ */
 @Injectable()
 export class UserTokensService {
   constructor(@InjectRepository(UserToken) private readonly tokens: Repository<UserToken>) {}
 
-  async issue(userId: string, purpose: TokenPurpose, newEmail: string | null = null): Promise<string> {
+  async issue(userId: string, purpose: TokenPurpose, details: TokenDetails = {}, manager?: EntityManager): Promise<string> {
     const token = newToken();
-    await this.tokens.manager.transaction(async (m) => {
-      await m.delete(UserToken, { userId, purpose });
+    const write = async (m: EntityManager) => {
+      if (!details.alongside) await m.delete(UserToken, { userId, purpose });
       await m.insert(UserToken, {
         userId,
         purpose,
-        newEmail,
+        newEmail: details.newEmail ?? null,
+        passwordHash: details.registration?.passwordHash ?? null,
+        displayName: details.registration?.displayName ?? null,
+        language: details.registration?.language ?? null,
         tokenHash: hashToken(token),
         expiresAt: new Date(Date.now() + TOKEN_TTL_HOURS[purpose] * 3600_000),
       });
-    });
+    };
+    await (manager ? write(manager) : this.tokens.manager.transaction(write));
     return token;
   }
 
@@ -37,17 +63,35 @@ export class UserTokensService {
    * Marks the token used and returns it, if it is unused, unexpired and of one of the purposes.
    * The conditional update makes a token usable exactly once, even under concurrent requests.
    */
-  async consume(token: string, purposes: TokenPurpose[]): Promise<UserToken> {
-    const found = await this.tokens.findOne({ where: { tokenHash: hashToken(token), usedAt: IsNull(), expiresAt: MoreThan(new Date()) } });
+  async consume(token: string, purposes: TokenPurpose[], manager: EntityManager = this.tokens.manager): Promise<UserToken> {
+    const found = await manager.findOne(UserToken, {
+      where: { tokenHash: hashToken(token), usedAt: IsNull(), expiresAt: MoreThan(new Date()) },
+    });
     if (!found || !purposes.includes(found.purpose)) {
       throw new DomainError(ErrorCode.TokenInvalid, 'This link is invalid or has expired. Please request a new one.');
     }
-    const result = await this.tokens.update({ id: found.id, usedAt: IsNull() }, { usedAt: new Date() });
+    const result = await manager.update(UserToken, { id: found.id, usedAt: IsNull() }, { usedAt: new Date() });
     if (!result.affected) throw new DomainError(ErrorCode.TokenInvalid, 'This link has already been used. Please request a new one.');
     return found;
   }
 
-  async deleteAllFor(userId: string): Promise<void> {
-    await this.tokens.delete({ userId });
+  /** The links of this purpose that could still be used, newest first. */
+  outstanding(userId: string, purpose: TokenPurpose, manager: EntityManager = this.tokens.manager): Promise<UserToken[]> {
+    return manager.find(UserToken, {
+      where: { userId, purpose, usedAt: IsNull(), expiresAt: MoreThan(new Date()) },
+      order: { createdAt: 'DESC' },
+    });
+  }
+
+  async revoke(userId: string, purpose: TokenPurpose, manager: EntityManager = this.tokens.manager): Promise<void> {
+    await manager.delete(UserToken, { userId, purpose });
+  }
+
+  /**
+   * Ends every mailed link of the account. Called whenever its credentials or address change: a
+   * link mailed before must not act on the account as it is now.
+   */
+  async revokeAll(userId: string, manager: EntityManager = this.tokens.manager): Promise<void> {
+    await manager.delete(UserToken, { userId });
   }
 }

@@ -5,7 +5,10 @@ import en from './locales/en.json';
 
 export type MailTemplate =
   | 'verifyEmail'
+  | 'verifyEmailAgain'
+  | 'completeRegistration'
   | 'alreadyRegistered'
+  | 'emailChangeTaken'
   | 'changeEmail'
   | 'resetPassword'
   | 'accountDeleted'

@@ -3,6 +3,7 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { Brackets, DataSource, In, Repository } from 'typeorm';
 import { ErrorCode, Role, type Page } from '@app/shared';
 import { DomainError, notFound } from '../../common/errors/domain-error';
+import { TransactionRunner } from '../../database/transactions';
 import { Area } from '../areas/area.entity';
 import { Assembly, AssemblyRegistration } from '../assemblies/entities/assembly.entity';
 import { Participant } from '../assemblies/entities/participant.entity';
@@ -36,6 +37,7 @@ export class UsersService {
     @InjectRepository(Report) private readonly reports: Repository<Report>,
     @InjectRepository(ProposalFollow) private readonly follows: Repository<ProposalFollow>,
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tx: TransactionRunner,
   ) {}
 
   async get(id: string): Promise<User> {
@@ -58,20 +60,34 @@ export class UsersService {
     return this.get(user.id);
   }
 
+  /**
+   * Answers the same whether or not the address belongs to another account, so nobody can probe
+   * for accounts: the owner of a taken address is told by mail instead, and no link is issued for it.
+   */
   async requestEmailChange(user: User, dto: ChangeEmailDto): Promise<void> {
     await this.checkPassword(user, dto.currentPassword);
     if (dto.newEmail === user.email) throw new DomainError(ErrorCode.EmailTaken, 'This is already your email address.');
-    const taken = await this.users.exists({ where: { email: dto.newEmail } });
-    if (taken) throw new DomainError(ErrorCode.EmailTaken, 'This email address is already used by another account.');
-    await this.users.update({ id: user.id }, { pendingEmail: dto.newEmail });
-    await this.auth.sendVerification(user, TokenPurpose.ChangeEmail, dto.newEmail);
+    await this.tx.run(async (m) => {
+      await m.update(User, { id: user.id }, { pendingEmail: dto.newEmail });
+      const owner = await m.findOne(User, { where: { email: dto.newEmail } });
+      if (!owner) return this.auth.sendEmailChangeLink(user, dto.newEmail, m);
+      await this.tokens.revoke(user.id, TokenPurpose.ChangeEmail, m);
+      await this.mail.send(
+        { to: owner.email!, language: owner.language, template: 'emailChangeTaken', params: { name: owner.displayName ?? '' } },
+        m,
+      );
+    });
   }
 
-  /** Changes the password and signs out every other browser. */
+  /** Changes the password, ends every mailed link and signs out every other browser. */
   async changePassword(user: User, dto: ChangePasswordDto, currentSession?: string): Promise<void> {
     await this.checkPassword(user, dto.currentPassword);
-    await this.users.update({ id: user.id }, { passwordHash: await hashPassword(dto.newPassword) });
-    await this.sessions.destroyAllFor(user.id, currentSession);
+    const passwordHash = await hashPassword(dto.newPassword);
+    await this.tx.run(async (m) => {
+      await m.update(User, { id: user.id }, { passwordHash, pendingEmail: null });
+      await this.tokens.revokeAll(user.id, m);
+      await this.sessions.destroyAllFor(user.id, currentSession, m);
+    });
   }
 
   /** Everything stored about the person (DSGVO Art. 15/20), machine-readable. */
@@ -170,7 +186,7 @@ export class UsersService {
     await this.checkPassword(user, password);
     if (user.role === Role.Administrator) await this.ensureAnotherAdministrator(user.id);
     const { email, language, displayName } = user;
-    await this.users.manager.transaction(async (m) => {
+    await this.tx.run(async (m) => {
       await m.update(
         User,
         { id: user.id },
@@ -189,10 +205,10 @@ export class UsersService {
         .relation(User, 'moderatorAreas')
         .of(user.id)
         .remove(user.moderatorAreas ?? []);
+      await this.sessions.destroyAllFor(user.id, undefined, m);
+      await this.tokens.revokeAll(user.id, m);
+      if (email) await this.mail.send({ to: email, language, template: 'accountDeleted', params: { name: displayName ?? '' } }, m);
     });
-    await this.sessions.destroyAllFor(user.id);
-    await this.tokens.deleteAllFor(user.id);
-    if (email) await this.mail.send({ to: email, language, template: 'accountDeleted', params: { name: displayName ?? '' } });
   }
 
   private async ensureAnotherAdministrator(userId: string): Promise<void> {
