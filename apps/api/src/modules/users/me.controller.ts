@@ -43,7 +43,7 @@ export class MeController {
   @ApiErrors(400, 401, 403, 409, 429)
   async changeEmail(@CurrentUser() user: User, @Body() dto: ChangeEmailDto): Promise<MessageDto> {
     await this.users.requestEmailChange(user, dto);
-    return { message: 'We have sent a confirmation link to the new address. The change takes effect once you confirm it.' };
+    return { message: 'If the address can be used, we have sent a confirmation link to it. The change takes effect once you confirm it.' };
   }
 
   @Post('password')
