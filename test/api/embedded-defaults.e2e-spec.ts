@@ -15,8 +15,11 @@ describe('embedded defaults: mail outbox and SQLite WAL', () => {
     const email = uniqueEmail();
     await (await t.client()).post('/api/auth/register', { email, password: PASSWORD, displayName: 'Ohne SMTP' }).expect(201);
     const outbox = join(t.config.dataDir, 'outbox');
-    expect(existsSync(outbox)).toBe(true);
-    const files = readdirSync(outbox).filter((f) => f.endsWith('-verifyEmail.eml'));
+    // The mail outbox worker writes the file right after the request's transaction committed.
+    const deadline = Date.now() + 10_000;
+    const mailFiles = () => (existsSync(outbox) ? readdirSync(outbox).filter((f) => f.endsWith('-verifyEmail.eml')) : []);
+    while (!mailFiles().length && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    const files = mailFiles();
     expect(files).toHaveLength(1);
     const raw = readFileSync(join(outbox, files[0]), 'utf8');
     expect(raw).toContain(`To: ${email}`);

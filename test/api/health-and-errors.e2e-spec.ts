@@ -17,6 +17,7 @@ describe('API core: health, error shape, headers', () => {
       redis: 'not_configured',
       version: expect.any(String),
       uptimeSeconds: expect.any(Number),
+      mail: { pending: expect.any(Number), failed: 0, lastError: null },
     });
   });
 

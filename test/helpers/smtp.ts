@@ -1,5 +1,5 @@
 import { simpleParser, type ParsedMail } from 'mailparser';
-import type { AddressInfo } from 'node:net';
+import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 
 export interface ReceivedMail {
@@ -10,18 +10,32 @@ export interface ReceivedMail {
   raw: ParsedMail;
 }
 
-/** A real SMTP listener on 127.0.0.1 that keeps every mail the app sends over the wire. */
+/**
+ * A real SMTP listener on 127.0.0.1 that keeps every mail the app sends over the wire. It can be
+ * stopped and started again on the same port (an outage of the mail server), hang instead of
+ * answering, and refuse recipients.
+ */
 export class SmtpSink {
   readonly mails: ReceivedMail[] = [];
+  /** When set, every recipient is refused with this reply (e.g. "550 5.1.1 <x@y>: no such user"). */
+  rejectRecipients: string | null = null;
   private waiters: Array<() => void> = [];
-  private server: SMTPServer;
+  private server: SMTPServer | null = null;
+  private hanging: { server: Server; sockets: Set<Socket> } | null = null;
   port = 0;
 
+  /** Listens (again) on the same port as before, or on a free one the first time. */
   async start(): Promise<this> {
-    this.server = new SMTPServer({
+    const server = new SMTPServer({
       authOptional: true,
       disabledCommands: ['STARTTLS', 'AUTH'],
       logger: false,
+      onRcptTo: (_address, _session, callback) => {
+        if (!this.rejectRecipients) return callback();
+        const error = new Error(this.rejectRecipients) as Error & { responseCode: number };
+        error.responseCode = Number(this.rejectRecipients.slice(0, 3)) || 550;
+        callback(error);
+      },
       onData: (stream, _session, callback) => {
         simpleParser(stream)
           .then((parsed) => {
@@ -41,9 +55,28 @@ export class SmtpSink {
           .catch(callback);
       },
     });
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    this.port = (this.server.server.address() as AddressInfo).port;
+    await new Promise<void>((resolve, reject) => {
+      server.server.once('error', reject);
+      server.listen(this.port, '127.0.0.1', () => resolve());
+    });
+    this.server = server;
+    this.port = (server.server.address() as AddressInfo).port;
     return this;
+  }
+
+  /** Takes the port with a listener that accepts connections and never says a word, like a mail server that hangs. */
+  async hang(): Promise<void> {
+    await this.stop();
+    const sockets = new Set<Socket>();
+    const server = createServer((socket) => {
+      sockets.add(socket);
+      socket.on('close', () => sockets.delete(socket));
+    });
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(this.port, '127.0.0.1', resolve);
+    });
+    this.hanging = { server, sockets };
   }
 
   get url(): string {
@@ -75,8 +108,17 @@ export class SmtpSink {
     return this.mails.filter((m) => m.to.includes(to.toLowerCase())).length;
   }
 
+  /** Closes whatever listens on the port (the mail server or the hanging listener); the port stays this sink's. */
   async stop(): Promise<void> {
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    const server = this.server;
+    this.server = null;
+    if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
+    const hanging = this.hanging;
+    this.hanging = null;
+    if (hanging) {
+      hanging.sockets.forEach((s) => s.destroy());
+      await new Promise<void>((resolve) => hanging.server.close(() => resolve()));
+    }
   }
 }
 

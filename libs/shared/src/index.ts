@@ -5,6 +5,7 @@ export * from './enums/error-codes';
 export * from './types/errors';
 export * from './types/auth';
 export * from './types/users';
+export * from './types/mail';
 export * from './types/reference-data';
 export * from './enums/proposal-status';
 export * from './types/proposals';

@@ -23,6 +23,10 @@ export const ENV_KEYS = [
   'REDIS_KEY_PREFIX',
   'SMTP_URL',
   'MAIL_FROM',
+  'MAIL_WORKER_INTERVAL_MS',
+  'MAIL_RETRY_BASE_MS',
+  'MAIL_RETRY_MAX_MS',
+  'MAIL_MAX_ATTEMPTS',
   'ADMIN_EMAIL',
   'ADMIN_PASSWORD',
   'SEED_DEMO_DATA',
@@ -66,6 +70,10 @@ class EnvSchema {
   @Matches(/^smtps?:\/\/\S+$/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
   SMTP_URL?: string;
   @IsOptional() @IsString() @MinLength(3) MAIL_FROM?: string;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(50) MAIL_WORKER_INTERVAL_MS?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) MAIL_RETRY_BASE_MS?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) MAIL_RETRY_MAX_MS?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(100) MAIL_MAX_ATTEMPTS?: number;
   @IsOptional() @Transform(emptyToUndefined) @IsEmail({}, { message: 'ADMIN_EMAIL must be an email address' }) ADMIN_EMAIL?: string;
   @IsOptional()
   @Transform(emptyToUndefined)
@@ -96,7 +104,18 @@ export interface AppConfig {
   database: { type: 'sqlite'; path: string } | { type: 'postgres'; url: string };
   redisUrl: string | null;
   redisKeyPrefix: string;
-  mail: { smtpUrl: string | null; from: string; outboxDir: string };
+  mail: {
+    smtpUrl: string | null;
+    from: string;
+    outboxDir: string;
+    /** How often the outbox worker looks for due mails (it is also woken right after a mail is queued). */
+    workerIntervalMs: number;
+    /** Back-off before the n-th retry: retryBaseMs * 2^(n-1), at most retryMaxMs. */
+    retryBaseMs: number;
+    retryMaxMs: number;
+    /** After this many failed attempts a mail is marked failed; an administrator can send it again. */
+    maxAttempts: number;
+  };
   admin: { email: string; password: string } | null;
   seedDemoData: boolean;
   logLevel: string;
@@ -168,6 +187,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       smtpUrl: parsed.SMTP_URL ?? null,
       from: parsed.MAIL_FROM ?? 'Soziale Stadt <no-reply@localhost>',
       outboxDir: resolve(dataDir, 'outbox'),
+      workerIntervalMs: parsed.MAIL_WORKER_INTERVAL_MS ?? 1000,
+      retryBaseMs: parsed.MAIL_RETRY_BASE_MS ?? 10_000,
+      retryMaxMs: parsed.MAIL_RETRY_MAX_MS ?? 15 * 60_000,
+      maxAttempts: parsed.MAIL_MAX_ATTEMPTS ?? 10,
     },
     admin: parsed.ADMIN_EMAIL ? { email: parsed.ADMIN_EMAIL, password: parsed.ADMIN_PASSWORD! } : null,
     seedDemoData: parsed.SEED_DEMO_DATA ?? true,

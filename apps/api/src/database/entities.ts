@@ -42,6 +42,8 @@ import { Projects1764600000000 } from './migrations/1764600000000-projects';
 import { Indicator, IndicatorTargetEntity, IndicatorValueEntity } from '../modules/indicators/indicator.entities';
 import { SocialReport1764800000000 } from './migrations/1764800000000-social-report';
 import { PendingRegistrations1764900000000 } from './migrations/1764900000000-pending-registrations';
+import { OutboxMail } from '../modules/mail/outbox-mail.entity';
+import { MailOutbox1765000000000 } from './migrations/1765000000000-mail-outbox';
 
 /** Listed explicitly (no globs) so the same list works from source, from dist and under jest. */
 export const ENTITIES = [
@@ -80,6 +82,7 @@ export const ENTITIES = [
   Indicator,
   IndicatorValueEntity,
   IndicatorTargetEntity,
+  OutboxMail,
 ];
 export const MIGRATIONS = [
   InitialSchema1764000000000,
@@ -92,4 +95,5 @@ export const MIGRATIONS = [
   ProjectProgress1764700000000,
   SocialReport1764800000000,
   PendingRegistrations1764900000000,
+  MailOutbox1765000000000,
 ];

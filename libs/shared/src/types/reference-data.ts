@@ -1,3 +1,4 @@
+import type { MailHealth } from './mail';
 import type { AreaType } from '../enums/area-type';
 
 export interface AreaResponse {
@@ -72,4 +73,6 @@ export interface HealthResponse {
   redis: 'up' | 'down' | 'not_configured';
   version: string;
   uptimeSeconds: number;
+  /** The mail outbox: counts and the latest delivery error (addresses removed); null while the database does not answer. */
+  mail: MailHealth | null;
 }

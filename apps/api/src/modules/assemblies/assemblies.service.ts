@@ -236,7 +236,7 @@ export class AssembliesService {
     const current = await this.access.find(id);
     this.access.assertModerates(actor, current);
     const areas = dto.areaIds ? await this.checkAreas(actor, dto.areaIds) : null;
-    const outcome = await this.tx.run(async (m) => {
+    await this.tx.run(async (m) => {
       const assembly = await this.registrations.lockAssembly(m, id);
       if (assembly.status === AssemblyStatus.Closed)
         throw new DomainError(ErrorCode.AssemblyClosed, 'This assembly is closed and can no longer be changed.');
@@ -271,8 +271,8 @@ export class AssembliesService {
       if (dto.agenda !== undefined) await this.replaceAgenda(m, full, dto.agenda);
       // Connected live clients see the change: the gateway compares versions and broadcasts the newer state.
       await m.getRepository(Assembly).increment({ id }, 'stateVersion', 1);
-      // More room (or no limit any more): the waiting list moves up.
-      const promoted = full.registrationEnabled ? await this.registrations.promoteWithin(m, full) : [];
+      // More room (or no limit any more): the waiting list moves up (their mails are queued in this transaction).
+      if (full.registrationEnabled) await this.registrations.promoteWithin(m, full);
       await this.audit.record(
         {
           actorId: actor.id,
@@ -283,9 +283,7 @@ export class AssembliesService {
         },
         m,
       );
-      return { assembly: full, promoted };
     });
-    await this.registrations.mailPromoted(outcome.assembly, outcome.promoted);
     return this.get(id, actor);
   }
 

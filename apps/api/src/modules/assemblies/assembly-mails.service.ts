@@ -1,6 +1,6 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, Repository } from 'typeorm';
+import { In, Repository, type EntityManager } from 'typeorm';
 import { Language } from '@app/shared';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import type { AssemblyMailTemplate } from '../mail/mail-templates';
@@ -24,52 +24,57 @@ export function formatWhen(a: Pick<Assembly, 'startsAt' | 'endsAt'>, language: L
   return `${day.format(a.startsAt)}, ${time.format(a.startsAt)}–${end}${suffix}`;
 }
 
-/** Registration mails of assemblies, each in the recipient's language; failures are logged, never thrown. */
+/** Registration mails of assemblies, each in the recipient's language, queued in the mail outbox. */
 @Injectable()
 export class AssemblyMailsService {
-  private readonly logger = new Logger(AssemblyMailsService.name);
-
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectRepository(User) private readonly users: Repository<User>,
     private readonly mail: MailService,
   ) {}
 
-  /** Sends one template to each of these accounts (deleted accounts and accounts without email get nothing). */
+  /**
+   * Queues one template for each of these accounts (deleted accounts and accounts without email
+   * get nothing); with the manager of the transaction that caused it, inside that transaction.
+   * Returns how many mails were queued.
+   */
   async send(
     assembly: Assembly,
     template: AssemblyMailTemplate,
     userIds: string[],
     extra: (userId: string) => { position?: number } = () => ({}),
+    manager?: EntityManager,
   ): Promise<number> {
     if (!userIds.length) return 0;
-    const recipients = await this.users.find({
+    const recipients = await (manager ? manager.getRepository(User) : this.users).find({
       where: { id: In(userIds) },
       select: ['id', 'email', 'displayName', 'language', 'deletedAt'],
     });
     const calendar = WITH_CALENDAR.includes(template) ? assemblyIcs(assembly, this.config.publicUrl) : null;
-    let sent = 0;
+    let queued = 0;
     for (const user of recipients) {
       if (!user.email || user.deletedAt) continue;
-      const ok = await this.mail.send({
-        to: user.email,
-        language: user.language,
-        template,
-        params: {
-          name: user.displayName ?? '',
-          title: assembly.title,
-          when: formatWhen(assembly, user.language),
-          place: assembly.place,
-          link: assemblyUrl(this.config.publicUrl, assembly.id),
-          ...extra(user.id),
+      await this.mail.send(
+        {
+          to: user.email,
+          language: user.language,
+          template,
+          params: {
+            name: user.displayName ?? '',
+            title: assembly.title,
+            when: formatWhen(assembly, user.language),
+            place: assembly.place,
+            link: assemblyUrl(this.config.publicUrl, assembly.id),
+            ...extra(user.id),
+          },
+          attachments: calendar
+            ? [{ filename: 'buergerversammlung.ics', content: calendar, contentType: 'text/calendar; charset=utf-8; method=PUBLISH' }]
+            : undefined,
         },
-        attachments: calendar
-          ? [{ filename: 'buergerversammlung.ics', content: calendar, contentType: 'text/calendar; charset=utf-8; method=PUBLISH' }]
-          : undefined,
-      });
-      if (ok) sent++;
+        manager,
+      );
+      queued++;
     }
-    if (sent < recipients.length) this.logger.warn(`${recipients.length - sent} "${template}" mail(s) for ${assembly.id} not sent`);
-    return sent;
+    return queued;
   }
 }

@@ -117,39 +117,35 @@ export class RegistrationsService implements OnModuleInit, OnModuleDestroy {
       const registeredAt = new Date(Math.max(Date.now(), (last?.registeredAt.getTime() ?? 0) + 1));
       const row = repo.create({ assemblyId, userId: user.id, status, registeredAt, reminderSentAt: null });
       await repo.save(row);
-      return { assembly, changed: true, status, position: await this.waitlistPosition(m, row) };
+      const position = await this.waitlistPosition(m, row);
+      // Queued in this transaction: the confirmation goes out exactly when the registration is committed.
+      if (status === RegistrationStatus.Confirmed) await this.mails.send(assembly, 'assemblyRegistered', [user.id], undefined, m);
+      else await this.mails.send(assembly, 'assemblyWaitlisted', [user.id], () => ({ position: position ?? undefined }), m);
+      return { assembly, changed: true, status, position };
     });
-    if (outcome.changed) {
-      if (outcome.status === RegistrationStatus.Confirmed) await this.mails.send(outcome.assembly, 'assemblyRegistered', [user.id]);
-      else await this.mails.send(outcome.assembly, 'assemblyWaitlisted', [user.id], () => ({ position: outcome.position ?? undefined }));
-    }
     return { status: outcome.status, waitlistPosition: outcome.position };
   }
 
   /** Cancels the person's registration; a freed place goes to the first on the waiting list. */
   async cancel(user: User, assemblyId: string): Promise<RegistrationResponse> {
-    const outcome = await this.tx.run(async (m) => {
+    await this.tx.run(async (m) => {
       const assembly = await this.lockAssembly(m, assemblyId);
       const repo = m.getRepository(AssemblyRegistration);
       const existing = await repo.findOneBy({ assemblyId, userId: user.id });
-      if (!existing || existing.status === RegistrationStatus.Cancelled) return { assembly, changed: false, promoted: [] as string[] };
+      if (!existing || existing.status === RegistrationStatus.Cancelled) return;
       if (assembly.status === AssemblyStatus.Closed || assembly.endsAt.getTime() <= Date.now()) throw this.closed(assembly);
       const wasConfirmed = existing.status === RegistrationStatus.Confirmed;
       await repo.update({ assemblyId, userId: user.id }, { status: RegistrationStatus.Cancelled });
-      const promoted = wasConfirmed ? await this.promoteWithin(m, assembly) : [];
-      return { assembly, changed: true, promoted };
+      await this.mails.send(assembly, 'assemblyCancelled', [user.id], undefined, m);
+      if (wasConfirmed) await this.promoteWithin(m, assembly);
     });
-    if (outcome.changed) {
-      await this.mails.send(outcome.assembly, 'assemblyCancelled', [user.id]);
-      await this.mails.send(outcome.assembly, 'assemblyPromoted', outcome.promoted);
-    }
     return CANCELLED;
   }
 
   /**
    * Moves people from the waiting list to confirmed while there is room (first come, first
-   * served). Call inside the transaction that holds the assembly's lock; mail the returned ids
-   * after it commits (mailPromoted).
+   * served), and queues their mails in the same transaction. Call inside the transaction that
+   * holds the assembly's lock. Returns the ids of the people moved up.
    */
   async promoteWithin(m: EntityManager, assembly: Assembly): Promise<string[]> {
     const repo = m.getRepository(AssemblyRegistration);
@@ -166,19 +162,18 @@ export class RegistrationsService implements OnModuleInit, OnModuleDestroy {
       select: ['userId'],
     });
     const ids = next.map((r) => r.userId);
-    if (ids.length) await repo.update({ assemblyId: assembly.id, userId: In(ids) }, { status: RegistrationStatus.Confirmed });
+    if (ids.length) {
+      await repo.update({ assemblyId: assembly.id, userId: In(ids) }, { status: RegistrationStatus.Confirmed });
+      await this.mails.send(assembly, 'assemblyPromoted', ids, undefined, m);
+    }
     return ids;
   }
 
-  mailPromoted(assembly: Assembly, userIds: string[]): Promise<number> {
-    return this.mails.send(assembly, 'assemblyPromoted', userIds);
-  }
-
   /**
-   * Sends the reminder to every confirmed registration of an assembly starting within the next
+   * Queues the reminder for every confirmed registration of an assembly starting within the next
    * 24 hours that has not had one. Each registration is claimed by a conditional update of
-   * reminderSentAt first, so two processes (or two runs) never both send it. Returns how many
-   * reminders this run claimed.
+   * reminderSentAt in the transaction that queues its mail, so two processes (or two runs) never
+   * both queue it, and a claim never stands without its mail. Returns how many reminders this run queued.
    */
   async sendDueReminders(now: Date = new Date()): Promise<number> {
     const due = await this.registrations
@@ -191,20 +186,24 @@ export class RegistrationsService implements OnModuleInit, OnModuleDestroy {
       .andWhere('a.startsAt > :now', { now: dbTime(this.tx.isPostgres, now) })
       .andWhere('a.startsAt <= :until', { until: dbTime(this.tx.isPostgres, new Date(now.getTime() + REMINDER_BEFORE_MS)) })
       .getRawMany<{ assemblyId: string; userId: string }>();
-    const claimed = new Map<string, string[]>();
-    for (const row of due) {
-      const result = await this.registrations.update(
-        { assemblyId: row.assemblyId, userId: row.userId, status: RegistrationStatus.Confirmed, reminderSentAt: IsNull() },
-        { reminderSentAt: now },
-      );
-      if (result.affected === 1) claimed.set(row.assemblyId, [...(claimed.get(row.assemblyId) ?? []), row.userId]);
-    }
+    const assemblies = new Map<string, Assembly | null>();
     let count = 0;
-    for (const [assemblyId, userIds] of claimed) {
-      const assembly = await this.assemblies.findOneBy({ id: assemblyId });
+    for (const row of due) {
+      if (!assemblies.has(row.assemblyId)) assemblies.set(row.assemblyId, await this.assemblies.findOneBy({ id: row.assemblyId }));
+      const assembly = assemblies.get(row.assemblyId);
       if (!assembly) continue;
-      await this.mails.send(assembly, 'assemblyReminder', userIds);
-      count += userIds.length;
+      const queued = await this.tx.run(async (m) => {
+        const result = await m
+          .getRepository(AssemblyRegistration)
+          .update(
+            { assemblyId: row.assemblyId, userId: row.userId, status: RegistrationStatus.Confirmed, reminderSentAt: IsNull() },
+            { reminderSentAt: now },
+          );
+        if (result.affected !== 1) return false;
+        await this.mails.send(assembly, 'assemblyReminder', [row.userId], undefined, m);
+        return true;
+      });
+      if (queued) count++;
     }
     return count;
   }

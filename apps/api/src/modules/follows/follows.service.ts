@@ -1,6 +1,6 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, Repository } from 'typeorm';
+import { In, Repository, type EntityManager } from 'typeorm';
 import { ErrorCode, type FollowResponse, type ProposalStatus } from '@app/shared';
 import { DomainError } from '../../common/errors/domain-error';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
@@ -21,8 +21,6 @@ export type FollowEvent =
 
 @Injectable()
 export class FollowsService {
-  private readonly logger = new Logger(FollowsService.name);
-
   constructor(
     @InjectRepository(ProposalFollow) private readonly follows: Repository<ProposalFollow>,
     @InjectRepository(ProposalUnsubscribeToken) private readonly tokens: Repository<ProposalUnsubscribeToken>,
@@ -76,12 +74,14 @@ export class FollowsService {
   }
 
   /** After a merge: whoever heard about `fromId` (author included, unless muted) follows `intoId` too. */
-  async copyFollowers(fromId: string, intoId: string): Promise<void> {
-    const from = await this.proposals.findOneOrFail({ where: { id: fromId }, select: ['id', 'authorId'] });
-    const userIds = await this.recipientIds(from);
+  async copyFollowers(fromId: string, intoId: string, manager?: EntityManager): Promise<void> {
+    const proposals = manager ? manager.getRepository(Proposal) : this.proposals;
+    const from = await proposals.findOneOrFail({ where: { id: fromId }, select: ['id', 'authorId'] });
+    const userIds = await this.recipientIds(from, manager);
     if (!userIds.length) return;
+    const follows = manager ? manager.getRepository(ProposalFollow) : this.follows;
     for (let i = 0; i < userIds.length; i += 500) {
-      await this.follows
+      await follows
         .createQueryBuilder()
         .insert()
         .into(ProposalFollow)
@@ -91,8 +91,9 @@ export class FollowsService {
     }
   }
 
-  private async recipientIds(p: Pick<Proposal, 'id' | 'authorId'>): Promise<string[]> {
-    const rows = await this.follows.find({ where: { proposalId: p.id }, select: ['userId', 'muted'] });
+  private async recipientIds(p: Pick<Proposal, 'id' | 'authorId'>, manager?: EntityManager): Promise<string[]> {
+    const follows = manager ? manager.getRepository(ProposalFollow) : this.follows;
+    const rows = await follows.find({ where: { proposalId: p.id }, select: ['userId', 'muted'] });
     const ids = new Set(rows.filter((r) => !r.muted).map((r) => r.userId));
     if (p.authorId && !rows.some((r) => r.userId === p.authorId && r.muted)) ids.add(p.authorId);
     return [...ids];
@@ -102,23 +103,25 @@ export class FollowsService {
    * One mail per event and recipient (the author and every follower, deduplicated), in the
    * recipient's language, with a fresh unsubscribe link. Deleted accounts get nothing. For a merge
    * the link and the unsubscribe token belong to the proposal merged into, which is where news
-   * will come from. Mail failures are logged by MailService and never fail the action.
+   * will come from. The mails are queued in the outbox, inside the caller's transaction when it
+   * passes its manager (then they go out only if it commits). Returns how many were queued.
    */
-  async notifyFollowers(proposalId: string, event: FollowEvent): Promise<number> {
-    const p = await this.proposals.findOneOrFail({ where: { id: proposalId }, select: ['id', 'title', 'authorId'] });
-    const userIds = await this.recipientIds(p);
+  async notifyFollowers(proposalId: string, event: FollowEvent, manager?: EntityManager): Promise<number> {
+    const proposals = manager ? manager.getRepository(Proposal) : this.proposals;
+    const users = manager ? manager.getRepository(User) : this.users;
+    const p = await proposals.findOneOrFail({ where: { id: proposalId }, select: ['id', 'title', 'authorId'] });
+    const userIds = await this.recipientIds(p, manager);
     if (!userIds.length) return 0;
-    const recipients = await this.users.find({
+    const recipients = await users.find({
       where: { id: In(userIds) },
       select: ['id', 'email', 'displayName', 'language', 'deletedAt'],
     });
     const subscriptionId = event.kind === 'merged' ? event.into.id : p.id;
     const seen = new Set<string>();
-    let sent = 0;
     for (const user of recipients) {
       if (!user.email || user.deletedAt || seen.has(user.email)) continue;
       seen.add(user.email);
-      const token = await this.issueToken(subscriptionId, user.id);
+      const token = await this.issueToken(subscriptionId, user.id, manager);
       const template: MailTemplate = event.kind === 'merged' ? 'proposalMerged' : 'proposalAnswered';
       const params: MailParams = {
         name: user.displayName ?? '',
@@ -129,16 +132,19 @@ export class FollowsService {
           ? { intoTitle: event.into.title, explanation: event.explanation }
           : { status: event.status, explanation: event.explanation }),
       };
-      if (await this.mail.send({ to: user.email, language: user.language, template, params })) sent++;
+      await this.mail.send({ to: user.email, language: user.language, template, params }, manager);
     }
-    if (sent < seen.size) this.logger.warn(`${seen.size - sent} notification(s) for proposal ${p.id} could not be sent`);
-    return sent;
+    return seen.size;
   }
 
   /** A new token per mail; only its hash is stored, and every mailed link keeps working. */
-  private async issueToken(proposalId: string, userId: string): Promise<string> {
+  private async issueToken(proposalId: string, userId: string, manager?: EntityManager): Promise<string> {
     const token = newToken();
-    await this.tokens.insert({ tokenHash: hashToken(token), proposalId, userId });
+    await (manager ? manager.getRepository(ProposalUnsubscribeToken) : this.tokens).insert({
+      tokenHash: hashToken(token),
+      proposalId,
+      userId,
+    });
     return token;
   }
 }

@@ -2,11 +2,19 @@ import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
-import type { HealthResponse } from '@app/shared';
+import type { HealthResponse, MailHealth } from '@app/shared';
 import { Public } from '../../common/auth/decorators';
 import { RedisConnection } from '../../common/redis/redis.module';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { APP_VERSION } from '../../config/version';
+import { MailOutboxService } from '../mail/mail-outbox.service';
+
+class MailHealthDto implements MailHealth {
+  @ApiProperty({ description: 'Mails waiting for their first or next delivery attempt' }) pending: number;
+  @ApiProperty({ description: 'Mails given up after too many attempts (administrators can retry them)' }) failed: number;
+  @ApiProperty({ nullable: true, type: String, description: 'The latest delivery error, with addresses removed' })
+  lastError: string | null;
+}
 
 class HealthDto implements HealthResponse {
   @ApiProperty({ enum: ['ok', 'degraded'] }) status: 'ok' | 'degraded';
@@ -15,6 +23,8 @@ class HealthDto implements HealthResponse {
   @ApiProperty({ enum: ['up', 'down', 'not_configured'] }) redis: 'up' | 'down' | 'not_configured';
   @ApiProperty() version: string;
   @ApiProperty() uptimeSeconds: number;
+  @ApiProperty({ type: MailHealthDto, nullable: true, description: 'The mail outbox; growing counts mean mail is not going out' })
+  mail: MailHealthDto | null;
 }
 
 @ApiTags('health')
@@ -24,6 +34,7 @@ export class HealthController {
   constructor(
     private readonly ds: DataSource,
     private readonly redisConnection: RedisConnection,
+    private readonly mailOutbox: MailOutboxService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -37,6 +48,7 @@ export class HealthController {
       () => false,
     );
     const redis = await this.redisConnection.ping();
+    const mail = up ? await this.mailOutbox.health().catch(() => null) : null;
     res.status(up ? 200 : 503);
     return {
       status: up && redis !== 'down' ? 'ok' : 'degraded',
@@ -45,6 +57,7 @@ export class HealthController {
       redis,
       version: APP_VERSION,
       uptimeSeconds: Math.round(process.uptime()),
+      mail,
     };
   }
 }
