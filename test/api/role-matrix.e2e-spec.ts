@@ -18,6 +18,7 @@ type Access = 'public' | 'signed-in' | 'moderator' | 'administrator';
 
 const ROUTES: Record<string, Access> = {
   'GET /api/health': 'public',
+  'GET /api/privacy/retention': 'public',
   'GET /api/auth/session': 'public',
   'POST /api/auth/register': 'public',
   'POST /api/auth/verify-email': 'public',

@@ -16,3 +16,4 @@ export * from './realtime/events';
 export * from './workflow';
 export * from './types/projects';
 export * from './types/social-report';
+export * from './types/privacy';

@@ -40,6 +40,13 @@ export const ENV_KEYS = [
   'WEB_DIST',
   'PROPOSAL_EDIT_WINDOW_MINUTES',
   'COMMENT_EDIT_WINDOW_MINUTES',
+  'RETENTION_INTERVAL_MINUTES',
+  'RETENTION_GUEST_DAYS',
+  'RETENTION_UNVERIFIED_ACCOUNT_DAYS',
+  'RETENTION_TOKEN_DAYS',
+  'RETENTION_UNSUBSCRIBE_TOKEN_DAYS',
+  'RETENTION_SENT_MAIL_DAYS',
+  'RETENTION_ORPHAN_UPLOAD_HOURS',
 ] as const;
 
 /** Validation rules for ENV_KEYS. README's configuration table mirrors this class. */
@@ -91,6 +98,13 @@ class EnvSchema {
   @IsOptional() @IsString() WEB_DIST?: string;
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) PROPOSAL_EDIT_WINDOW_MINUTES?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) COMMENT_EDIT_WINDOW_MINUTES?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(10_080) RETENTION_INTERVAL_MINUTES?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(3650) RETENTION_GUEST_DAYS?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(3650) RETENTION_UNVERIFIED_ACCOUNT_DAYS?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(3650) RETENTION_TOKEN_DAYS?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(3650) RETENTION_UNSUBSCRIBE_TOKEN_DAYS?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(3650) RETENTION_SENT_MAIL_DAYS?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(8760) RETENTION_ORPHAN_UPLOAD_HOURS?: number;
 }
 
 export interface AppConfig {
@@ -129,6 +143,25 @@ export interface AppConfig {
   proposalEditWindowMs: number;
   /** How long an author may edit a comment; 0 means never. */
   commentEditWindowMs: number;
+  /** What the scheduled clean-up removes when (see RetentionService); the privacy page states these. */
+  retention: RetentionConfig;
+}
+
+export interface RetentionConfig {
+  /** How often the clean-up runs; 0 switches the schedule off (the clean-up can still be called). */
+  intervalMs: number;
+  /** Guests' names and device credentials are removed this many days after their assembly closed. */
+  guestDays: number;
+  /** Registrations never confirmed are deleted this many days after they were made. */
+  unverifiedAccountDays: number;
+  /** Used or expired one-time links (verification, e-mail change, password reset) go this many days later. */
+  tokenDays: number;
+  /** The unsubscribe link in a notification mail works this many days. */
+  unsubscribeTokenDays: number;
+  /** Sent mails leave the outbox this many days after sending. */
+  sentMailDays: number;
+  /** An upload file without its attachment row is removed once it is this many hours old. */
+  orphanUploadHours: number;
 }
 
 export class ConfigError extends Error {
@@ -210,6 +243,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     webDist: resolve(root, parsed.WEB_DIST ?? 'apps/web/dist'),
     proposalEditWindowMs: (parsed.PROPOSAL_EDIT_WINDOW_MINUTES ?? 24 * 60) * 60_000,
     commentEditWindowMs: (parsed.COMMENT_EDIT_WINDOW_MINUTES ?? 15) * 60_000,
+    retention: {
+      intervalMs: (parsed.RETENTION_INTERVAL_MINUTES ?? 60) * 60_000,
+      guestDays: parsed.RETENTION_GUEST_DAYS ?? 30,
+      unverifiedAccountDays: parsed.RETENTION_UNVERIFIED_ACCOUNT_DAYS ?? 7,
+      tokenDays: parsed.RETENTION_TOKEN_DAYS ?? 1,
+      unsubscribeTokenDays: parsed.RETENTION_UNSUBSCRIBE_TOKEN_DAYS ?? 180,
+      sentMailDays: parsed.RETENTION_SENT_MAIL_DAYS ?? 14,
+      orphanUploadHours: parsed.RETENTION_ORPHAN_UPLOAD_HOURS ?? 24,
+    },
   };
 }
 
