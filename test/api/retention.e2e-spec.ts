@@ -254,6 +254,26 @@ describe('retention: the scheduled clean-up of personal data', () => {
     await confirmed.client.get('/api/me').expect(200);
   });
 
+  it('deletes sent mails 14 days after sending, keeps newer ones and those given up on', async () => {
+    const insert = async (state: string, sentAt: Date | null, createdAt: Date) => {
+      const id = randomUUID();
+      await sql(
+        `INSERT INTO "outbox_mails" ("id", "to", "subject", "text", "html", "template", "language", "state", "attempts", "nextAttemptAt", "sentAt", "createdAt")
+         VALUES ($1, 'someone@example.org', 'Betreff', 'Text', '<p>Text</p>', 'retention-test', 'de', $2, 1, $3, $4, $3)`,
+        [id, state, stamp(createdAt), sentAt && stamp(sentAt)],
+      );
+      return id;
+    };
+    const oldSent = await insert('sent', ago(15 * DAY), ago(15 * DAY));
+    const recentSent = await insert('sent', ago(13 * DAY), ago(13 * DAY));
+    const failed = await insert('failed', null, ago(40 * DAY));
+    const report = await retention.run();
+    expect(report?.sentMailsDeleted).toBe(1);
+    const left = await sql<{ id: string }>(`SELECT "id" FROM "outbox_mails" WHERE "template" = 'retention-test'`);
+    expect(left.map((r) => r.id).sort()).toEqual([recentSent, failed].sort());
+    expect(left.map((r) => r.id)).not.toContain(oldSent);
+  });
+
   describe('with a proposal', () => {
     let author: TestUser;
     let proposal: ProposalDetail;

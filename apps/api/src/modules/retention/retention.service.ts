@@ -4,7 +4,7 @@ import { readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setImmediate as yieldToOthers } from 'node:timers/promises';
 import { DataSource, type ObjectLiteral } from 'typeorm';
-import { AssemblyEventType, AssemblyStatus, Role, type RetentionPeriodsResponse } from '@app/shared';
+import { AssemblyEventType, AssemblyStatus, OutboxMailState, Role, type RetentionPeriodsResponse } from '@app/shared';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { TransactionRunner } from '../../database/transactions';
 
@@ -15,8 +15,6 @@ const START_DELAY_MS = 60_000;
 /** Key of the PostgreSQL advisory lock that lets one process at a time do the clean-up. */
 const ADVISORY_LOCK_KEY = 7_312_025_011;
 const DAY_MS = 24 * 3600_000;
-/** outbox_mails.state of a delivered mail. */
-const MAIL_SENT = 'sent';
 
 /** How many of each kind one run removed (counts only: the log never names a person). */
 export interface RetentionReport {
@@ -252,10 +250,8 @@ export class RetentionService implements OnApplicationBootstrap, OnApplicationSh
    * delivery. Mails still waiting or given up on stay (the administrators see those).
    */
   private async purgeSentMails(cutoff: Date): Promise<number> {
-    // The outbox table arrives with the mail outbox migration; until it exists there is nothing to purge.
-    if (!(await this.tableExists('outbox_mails'))) return 0;
     return this.deleteInBatches('outbox_mails', 'id', '"state" = :sent AND "sentAt" < :cutoff', {
-      sent: MAIL_SENT,
+      sent: OutboxMailState.Sent,
       cutoff,
     });
   }
@@ -322,15 +318,6 @@ export class RetentionService implements OnApplicationBootstrap, OnApplicationSh
     try {
       const result = await runner.query(...this.ds.driver.escapeQueryWithParameters(sql, params, {}), true);
       return (result as { affected?: number }).affected ?? 0;
-    } finally {
-      await runner.release();
-    }
-  }
-
-  private async tableExists(table: string): Promise<boolean> {
-    const runner = this.ds.createQueryRunner();
-    try {
-      return await runner.hasTable(table);
     } finally {
       await runner.release();
     }
