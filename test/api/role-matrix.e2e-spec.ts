@@ -82,6 +82,8 @@ const ROUTES: Record<string, Access> = {
   'POST /api/proposals/{id}/answer': 'moderator',
   'POST /api/proposals/{id}/merge': 'moderator',
   'GET /api/admin/audit': 'administrator',
+  'GET /api/admin/mails': 'administrator',
+  'POST /api/admin/mails/{id}/retry': 'administrator',
 
   'GET /api/proposals/{id}/follow': 'signed-in',
   'PUT /api/proposals/{id}/follow': 'signed-in',
@@ -271,6 +273,8 @@ describe('role matrix: who may call which route', () => {
     if (path.startsWith('/api/indicator-targets/')) return fillPath(path, { id: randomUUID() });
     if (path.startsWith('/api/social-report/areas/')) return fillPath(path, { area: 'ar-nordmarkt' });
     if (path.startsWith('/api/open-data/')) return fillPath(path, { file: 'areas.json' });
+    // A mail nobody queued (404 once past the guard).
+    if (path.startsWith('/api/admin/mails/')) return fillPath(path, { id: randomUUID() });
     throw new Error(`role-matrix: tell urlFor() which record ${key} should point at`);
   }
 
