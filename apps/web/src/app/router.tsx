@@ -16,6 +16,7 @@ import { AdminAreasRoute } from './routes/AdminAreasRoute';
 import { AdminFieldOfActionEditRoute } from './routes/AdminFieldOfActionEditRoute';
 import { AdminFieldsOfActionRoute } from './routes/AdminFieldsOfActionRoute';
 import { AdminHomeRoute } from './routes/AdminHomeRoute';
+import { AdminMailsRoute } from './routes/AdminMailsRoute';
 import { AdminUsersRoute } from './routes/AdminUsersRoute';
 import { ForgotPasswordRoute } from './routes/ForgotPasswordRoute';
 import { HomeRoute } from './routes/HomeRoute';
@@ -100,6 +101,7 @@ export function AppRoutes() {
             <Route path="indicators" element={<AdminIndicatorsRoute />} />
             <Route path="indicators/new" element={<AdminIndicatorsEditRoute />} />
             <Route path="indicators/:key" element={<AdminIndicatorsEditRoute />} />
+            <Route path="mails" element={<AdminMailsRoute />} />
           </Route>
         </Route>
         <Route path="*" element={<NotFoundRoute />} />

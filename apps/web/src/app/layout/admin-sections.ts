@@ -8,4 +8,5 @@ export const ADMIN_SECTIONS = [
   { to: '/admin/fields-of-action', id: 'fields' },
   { to: '/admin/portfolio', id: 'portfolio' },
   { to: '/admin/indicators', id: 'indicators' },
+  { to: '/admin/mails', id: 'mails' },
 ] as const;
