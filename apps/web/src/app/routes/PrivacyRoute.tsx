@@ -1,16 +1,31 @@
-import { TOKEN_TTL_HOURS } from '@app/shared';
+import { TOKEN_TTL_HOURS, type RetentionPeriodsResponse } from '@app/shared';
 import { useTranslation } from 'react-i18next';
 import { LegalDocument, useLegalSections } from '../../components/ui/LegalDocument';
 import { Page } from '../../components/ui/Page';
-
-/** Values for the retention section's link lifetimes. */
-const LINK_LIFETIMES = { verifyHours: TOKEN_TTL_HOURS.verifyEmail, resetHours: TOKEN_TTL_HOURS.resetPassword };
+import { QueryState } from '../../components/ui/QueryState';
+import { useRetentionPeriods } from '../../features/privacy/api/retention-periods';
 
 export function PrivacyRoute() {
   const { t } = useTranslation();
+  const periods = useRetentionPeriods();
   return (
     <Page title={t('privacy.title')} lead={t('privacy.lead')}>
-      <LegalDocument sections={useLegalSections('privacy.sections', LINK_LIFETIMES)} hasPlaceholders />
+      <QueryState query={periods}>{(data) => <PrivacyText periods={data} />}</QueryState>
     </Page>
   );
+}
+
+/** The text with the periods this installation really uses (served by the API from its configuration). */
+function PrivacyText({ periods }: { periods: RetentionPeriodsResponse }) {
+  const sections = useLegalSections('privacy.sections', {
+    verifyHours: TOKEN_TTL_HOURS.verifyEmail,
+    resetHours: TOKEN_TTL_HOURS.resetPassword,
+    guestDays: periods.guestDays,
+    unverifiedDays: periods.unverifiedAccountDays,
+    tokenDays: periods.tokenDays,
+    unsubscribeDays: periods.unsubscribeTokenDays,
+    sentMailDays: periods.sentMailDays,
+    sessionDays: Math.ceil(periods.sessionHours / 24),
+  });
+  return <LegalDocument sections={sections} hasPlaceholders />;
 }
