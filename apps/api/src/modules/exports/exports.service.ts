@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { stringify } from 'csv-stringify/sync';
 import { In, Not, Repository } from 'typeorm';
 import {
   CITIZEN_TEXT_LICENCE_COLUMNS,
@@ -9,6 +8,7 @@ import {
   ProposalStatus,
   type OpenDataProposalRecord,
 } from '@app/shared';
+import { writeCsvRecords } from '../../common/http/csv';
 import { CITIZEN_TEXT } from '../open-data/datasets';
 import { ProposalStatusEventEntity } from '../proposals/proposal-status-event.entity';
 import { Proposal } from '../proposals/proposal.entity';
@@ -140,27 +140,20 @@ export class ExportsService {
    * part of RFC 4180, and strict readers, spreadsheet imports and the CSV previews of CKAN-based
    * portals such as GovData would read them as data; a separate metadata file gets separated
    * from the data. Columns keep the licence in the file and every CSV reader parses it. The same
-   * values travel in the JSON export's "meta" and in the response headers. Cells that a
-   * spreadsheet would run as a formula (=, +, -, @ ...) are prefixed with ' (csv-stringify's
-   * escape_formulas), because officials open these files in spreadsheets; the JSON is verbatim.
+   * values travel in the JSON export's "meta" and in the response headers. Text a spreadsheet
+   * would run as a formula is neutralised by the platform's one CSV writer (common/http/csv),
+   * because officials open these files in spreadsheets; the JSON is verbatim.
    */
   async csv(admin: boolean): Promise<{ meta: ExportMeta; body: string }> {
     const proposals = (await this.rows(admin)) as unknown as Array<Record<string, unknown>>;
     const meta = this.meta(proposals.length);
     const columns = [...(admin ? ADMIN_COLUMNS : PUBLIC_COLUMNS), 'licence', 'licenceUrl', 'generatedAt', ...CITIZEN_TEXT_LICENCE_COLUMNS];
     const text = { textLicence: CITIZEN_TEXT.licence, textLicenceUrl: CITIZEN_TEXT.licenceUrl, textAttribution: CITIZEN_TEXT.attribution };
-    const body = stringify(
+    const body = writeCsvRecords<Record<string, unknown>>(
+      columns,
       proposals.map((p) => ({ ...p, licence: meta.licence, licenceUrl: meta.licenceUrl, generatedAt: meta.generatedAt, ...text })),
-      {
-        header: true,
-        columns,
-        record_delimiter: 'windows',
-        escape_formulas: true,
-        cast: { boolean: (v) => (v ? 'true' : 'false') },
-      },
     );
-    // An empty export still names its columns.
-    return { meta, body: proposals.length ? body : `${columns.join(',')}\r\n` };
+    return { meta, body };
   }
 }
 

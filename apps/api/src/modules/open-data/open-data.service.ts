@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { stringify } from 'csv-stringify/sync';
 import type { DataSource } from 'typeorm';
 import {
   AssemblyStatus,
@@ -15,6 +14,7 @@ import {
   type OpenDataFile,
   type OpenDataMeta,
 } from '@app/shared';
+import { writeCsv, type CsvCell } from '../../common/http/csv';
 import { ExportsService } from '../exports/exports.service';
 import { formatScaled } from '../indicators/decimal';
 import { CITY_SCOPE } from '../indicators/indicator.entities';
@@ -25,8 +25,6 @@ import { CITIZEN_TEXT, DATASETS, type DatasetInfo } from './datasets';
 
 export const PUBLISHER = 'Stadt – Aktionsplan Soziale Stadt (Beteiligungsplattform)';
 type Row = Record<string, unknown>;
-const NUMBER = /^-?\d+(\.\d+)?$/;
-const FORMULA = /^[=+\-@\t\r]/;
 
 const iso = (v: unknown): string | null => (v === null || v === undefined ? null : toIso(v as Date | string));
 const bool = (v: unknown): boolean => v === true || v === 1 || v === '1' || v === 't' || v === 'true';
@@ -100,24 +98,15 @@ export class OpenDataService {
       'generatedAt',
       ...(textLicence ? CITIZEN_TEXT_LICENCE_COLUMNS : []),
     ];
-    const cell = (v: unknown): string | number => {
-      if (v === null || v === undefined) return '';
-      if (Array.isArray(v)) return v.join(' ');
-      if (typeof v === 'boolean') return v ? 'true' : 'false';
-      if (typeof v === 'number') return v;
-      const text = String(v);
-      // A cell a spreadsheet would run as a formula gets a leading ' (numbers such as -1.5 stay as they are).
-      return FORMULA.test(text) && !NUMBER.test(text) ? `'${text}` : text;
+    const cell = (v: unknown): CsvCell => {
+      if (v === null || v === undefined || typeof v === 'number' || typeof v === 'boolean') return v;
+      if (Array.isArray(v)) return v.map(String);
+      return v instanceof Date ? v : String(v);
     };
-    const rows = records.map((r) => {
-      const out: Row = {};
-      for (const c of this.info(id).columns) out[c] = cell(r[c]);
-      const text = textLicence
-        ? { textLicence: textLicence.licence, textLicenceUrl: textLicence.licenceUrl, textAttribution: textLicence.attribution }
-        : {};
-      return { ...out, licence: meta.licence, licenceUrl: meta.licenceUrl, generatedAt: meta.generatedAt, ...text };
-    });
-    const body = rows.length ? stringify(rows, { header: true, columns, record_delimiter: 'windows' }) : `${columns.join(',')}\r\n`;
+    const licence = [meta.licence, meta.licenceUrl, meta.generatedAt];
+    const text = textLicence ? [textLicence.licence, textLicence.licenceUrl, textLicence.attribution] : [];
+    const rows = records.map((r) => [...this.info(id).columns.map((c) => cell(r[c])), ...licence, ...text]);
+    const body = writeCsv(columns, rows);
     return { meta, body };
   }
 

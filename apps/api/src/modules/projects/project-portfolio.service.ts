@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { stringify } from 'csv-stringify/sync';
 import { Repository } from 'typeorm';
 import writeExcelFile from 'write-excel-file/node';
 import {
@@ -16,6 +15,7 @@ import {
   type ProjectAreaRef,
   type ProjectFieldRef,
 } from '@app/shared';
+import { writeCsv } from '../../common/http/csv';
 import { Area } from '../areas/area.entity';
 import type { User } from '../users/user.entity';
 import type { PortfolioExportQueryDto, PortfolioQueryDto } from './dto/project.dto';
@@ -179,16 +179,13 @@ export class ProjectPortfolioService {
 
   /**
    * RFC 4180 CSV with the conventions of the open-data export (apps/api/src/modules/exports):
-   * comma, CRLF, a header row, no BOM, and cells a spreadsheet would run as a formula (=, +, -, @)
-   * prefixed with ' (csv-stringify's escape_formulas), because administrators open it in one.
+   * comma, CRLF, a header row, no BOM, and text a spreadsheet would run as a formula neutralised by
+   * the platform's one CSV writer (common/http/csv), because administrators open it in one.
    */
   async csv(query: PortfolioExportQueryDto, user: User): Promise<{ generatedAt: string; body: string }> {
     const lang = exportLanguage(query, user);
     const { generatedAt, items } = await this.portfolio(query);
-    const body = stringify([HEADERS[lang], ...exportRows(items, lang)], {
-      record_delimiter: 'windows',
-      escape_formulas: true,
-    });
+    const body = writeCsv(HEADERS[lang], exportRows(items, lang));
     return { generatedAt, body };
   }
 
