@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { inflateSync } from 'node:zlib';
 import { DataSource } from 'typeorm';
 import {
   AgendaItemType,
@@ -26,6 +25,7 @@ import {
 import { Participant } from '../../apps/api/src/modules/assemblies/entities/participant.entity';
 import type { ApiClient } from './helpers/client';
 import { expectErrorShape, startTestApp, type TestApp, type TestUser } from './helpers/app';
+import { pdfTextOf } from './helpers/pdf';
 
 /**
  * Minutes of an assembly (issue #4): generated from the event log and the assembly's tables, as
@@ -38,37 +38,6 @@ const at = (hhmmss: string) => new Date(`2026-11-20T${hhmmss}Z`); // 20 Nov 2026
 const HOSTILE = '<script>alert(1)</script> [klick](javascript:alert(1)) # Überschrift | a | b |';
 const REJECTED_TEXT = 'ABGELEHNTER GEHEIMTEXT';
 const TITLE = 'Bürgerversammlung Südstadt: Grünflächen & Verkehr';
-
-/** The text of a PDF: content streams inflated, the hex strings of TJ operators decoded (WinAnsi ≈ Latin-1). */
-function pdfTextOf(pdf: Buffer): { text: string; pages: number } {
-  const raw = pdf.toString('latin1');
-  const streams: string[] = [];
-  const re = /(?<!end)stream\r?\n/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(raw))) {
-    const start = m.index + m[0].length;
-    const end = raw.indexOf('endstream', start);
-    if (end < 0) break;
-    const dict = raw.slice(raw.lastIndexOf('<<', m.index), m.index);
-    const body = pdf.subarray(start, end);
-    try {
-      streams.push((dict.includes('FlateDecode') ? inflateSync(body) : body).toString('latin1'));
-    } catch {
-      // not a content stream we can read (fonts are not embedded for the standard fonts anyway)
-    }
-    re.lastIndex = end;
-  }
-  const lines: string[] = [];
-  for (const stream of streams) {
-    for (const tj of stream.matchAll(/\[((?:<[0-9a-fA-F]*>|[-\d.\s])*)\]\s*TJ/g)) {
-      const hex = [...tj[1].matchAll(/<([0-9a-fA-F]*)>/g)].map((h) => h[1]).join('');
-      lines.push(Buffer.from(hex, 'hex').toString('latin1'));
-    }
-  }
-  const count = /\/Type\s*\/Pages[\s\S]*?\/Count\s+(\d+)/.exec(raw);
-  // Lines joined with spaces: a title that wraps is still found as one string.
-  return { text: lines.join(' ').replace(/\s+/g, ' '), pages: count ? Number(count[1]) : 0 };
-}
 
 describe('assembly minutes (Markdown and PDF, de and en)', () => {
   let t: TestApp;
@@ -539,9 +508,22 @@ describe('assembly minutes (Markdown and PDF, de and en)', () => {
         const text = (await md(client).expect(200)).text;
         expect(text).not.toContain('VORLÄUFIG');
         expect(text).toContain('- **Geschlossen:** 20.11.2026, 19:55');
-        expect(text).toContain('- **Status:** geschlossen');
         expect(text).toContain('| 3 | Eva Online | 18:30 | 2:00 min |');
-        expect(text).toContain('| Ja | 9 | — | 9 |'); // closed now: its result, without a hall count
+        expect(text).toContain('- **Status:** veröffentlicht');
+        expect(text).toContain('| Ja | 3 | 20 | 23 |');
+        if (client === moderator.client) {
+          // Closed but never published: in the moderators' minutes only, marked as such.
+          expect(text).toContain('- **Status:** geschlossen, nicht veröffentlicht');
+          expect(text).toContain('| Ja | 9 | — | 9 |'); // closed now: its result, without a hall count
+          expect(text).toContain('*Nicht veröffentlicht: Die Moderation hat dieses Ergebnis');
+        } else {
+          expect(text).not.toContain('nicht veröffentlicht');
+          expect(text).not.toContain('Soll es ein Straßenfest geben?');
+          expect(text).not.toContain('Welche Fläche soll zuerst begrünt werden?');
+          expect(text).not.toContain('| Ja | 9 |');
+          expect(text).not.toContain('Marktplatz');
+          expect(text).not.toContain('### Abstimmung 2');
+        }
         const file = (await pdf(client, 'en').expect(200)).body as Buffer;
         const { text: pdfText } = pdfTextOf(file);
         expect(pdfText).toContain(`Minutes: ${TITLE}`);

@@ -316,6 +316,8 @@ export function buildMinutes(data: MinutesData, lang: Language, now: Date): Minu
       roundBlocks.push({ kind: 'paragraph', text: t('resultPending'), emphasis: true });
       return;
     }
+    // Only the moderators' minutes hold a closed round that was never published (see MinutesService).
+    if (round.status === VotingRoundStatus.Closed) roundBlocks.push({ kind: 'paragraph', text: t('resultUnpublished'), emphasis: true });
     const tally = new Map(round.tallies.map((x) => [x.optionId, x]));
     const rows = round.options.map((option) => {
       const online = tally.get(option.id)?.online ?? 0;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, IsNull, Not, type Repository } from 'typeorm';
-import { AssemblyStatus, AssemblyVisibility, ErrorCode, Language, Presence } from '@app/shared';
+import { AssemblyStatus, AssemblyVisibility, ErrorCode, Language, Presence, VotingRoundStatus } from '@app/shared';
 import { DomainError } from '../../common/errors/domain-error';
 import { AssemblyAccessService, type AssemblyWithPeople } from '../assemblies/assembly-access.service';
 import { AssemblyEventsService } from '../assemblies/assembly-events.service';
@@ -13,6 +13,9 @@ import { buildMinutes } from './minutes.builder';
 import { renderMarkdown } from './minutes.markdown';
 import type { MinutesData, MinutesDocument } from './minutes.model';
 import { renderPdf } from './minutes.pdf';
+
+/** Who reads: the assembly's moderators (every round, unpublished ones marked) or the public. */
+export type MinutesAudience = 'moderators' | 'public';
 
 export interface MinutesFile {
   fileName: string;
@@ -46,13 +49,16 @@ export class MinutesService {
 
   private async document(id: string, user: User | null | undefined, lang: Language): Promise<MinutesDocument> {
     const assembly = await this.access.find(id);
-    this.assertMayRead(user, assembly);
-    return buildMinutes(await this.load(assembly), lang, new Date());
+    const audience = this.audience(user, assembly);
+    return buildMinutes(await this.load(assembly, audience), lang, new Date());
   }
 
-  /** Its moderators at any time (provisional while not closed); everybody once closed, if public. */
-  private assertMayRead(user: User | null | undefined, assembly: AssemblyWithPeople): void {
-    if (this.access.moderates(user, assembly)) return;
+  /**
+   * Its moderators at any time (provisional while not closed); everybody once closed, if public —
+   * and everybody else reads the public minutes, with published voting results only.
+   */
+  private audience(user: User | null | undefined, assembly: AssemblyWithPeople): MinutesAudience {
+    if (this.access.moderates(user, assembly)) return 'moderators';
     if (assembly.status !== AssemblyStatus.Closed)
       throw new DomainError(
         ErrorCode.Forbidden,
@@ -63,16 +69,24 @@ export class MinutesService {
         ErrorCode.Forbidden,
         'The minutes of an unlisted assembly are available to its moderators (and administrators) only.',
       );
+    return 'public';
   }
 
-  /** Everything the minutes show, read once. Ballot contents (open_ballots) are never read. */
-  async load(assembly: AssemblyWithPeople): Promise<MinutesData> {
+  /**
+   * Everything the minutes show, read once. Ballot contents (open_ballots) are never read. The
+   * public minutes read published rounds only: a result the moderators kept back (closed, never
+   * published) must not leave the moderation through them.
+   */
+  async load(assembly: AssemblyWithPeople, audience: MinutesAudience): Promise<MinutesData> {
     const assemblyId = assembly.id;
     const [agenda, participantCounts, proposals, rounds, speakerRequests, events] = await Promise.all([
       this.agenda.find({ where: { assemblyId }, order: { position: 'ASC' } }),
       this.attendance(assemblyId),
       this.proposals.find({ where: { assemblyId }, relations: { participant: { user: true } }, order: { createdAt: 'ASC' } }),
-      this.rounds.find({ where: { assemblyId }, order: { createdAt: 'ASC' } }),
+      this.rounds.find({
+        where: audience === 'public' ? { assemblyId, status: VotingRoundStatus.Published } : { assemblyId },
+        order: { createdAt: 'ASC' },
+      }),
       this.speakers.find({
         where: { assemblyId, startedAt: Not(IsNull()) },
         relations: { participant: { user: true } },
