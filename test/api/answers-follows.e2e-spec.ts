@@ -226,6 +226,8 @@ describe('answers, merges, follows and open data', () => {
       await answer(modNord.client, p.id, 'rejected', 'Leider fehlt der Platz auf dem Gehweg.').expect(200);
       const rejected = await t.smtp.waitFor(followerEn.email, (m) => m.subject.includes(': rejected'));
       expect(rejected.text).toContain('Leider fehlt der Platz auf dem Gehweg.');
+      // Each recipient's mail is delivered on its own: wait for the author's too before counting.
+      await t.smtp.waitFor(authorDe.email, (m) => m.subject.includes(p.title) && m.text.includes('Leider fehlt'));
       expect(mailsAbout(followerEn, p.title)).toHaveLength(2);
       expect(mailsAbout(authorDe, p.title)).toHaveLength(2);
     });
@@ -339,6 +341,7 @@ describe('answers, merges, follows and open data', () => {
       await answer(modNord.client, a.id, 'evaluating', 'Wird gemeinsam mit dem Duplikat geprüft.').expect(200);
       await t.smtp.waitFor(followerDe.email, (m) => m.subject.includes(a.title));
       await t.smtp.waitFor(authorEn.email, (m) => m.subject.includes(a.title));
+      await t.smtp.waitFor(authorDe.email, (m) => m.subject.includes(a.title));
       expect(mailsAbout(authorDe, a.title)).toHaveLength(1);
 
       // The link in the merge mail still works after a newer mail (one token per mail) and stops mails about A.

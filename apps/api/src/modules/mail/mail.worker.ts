@@ -13,6 +13,8 @@ import { OutboxMail, type StoredAttachment } from './outbox-mail.entity';
 
 /** Mails claimed per round trip to the database. */
 const BATCH = 20;
+/** SMTP conversations at once (one connection each), so a burst of mails does not queue behind one socket. */
+const PARALLEL = 4;
 /**
  * How long a claim holds. It must outlast one delivery (the SMTP timeouts below add up to well
  * under a minute); when a process dies holding claims, another one takes the mails over after this.
@@ -101,12 +103,13 @@ export class MailWorker implements OnApplicationBootstrap, OnModuleDestroy {
     let delivered = 0;
     for (;;) {
       const batch = await this.claim(BATCH);
-      for (const [i, mail] of batch.entries()) {
+      for (let i = 0; i < batch.length; i += PARALLEL) {
         if (this.stopped) {
           await this.release(batch.slice(i));
           return delivered;
         }
-        if (await this.deliver(mail)) delivered++;
+        const results = await Promise.all(batch.slice(i, i + PARALLEL).map((mail) => this.deliver(mail)));
+        delivered += results.filter(Boolean).length;
       }
       if (batch.length < BATCH) return delivered;
     }
