@@ -1,16 +1,9 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { Client as PgClient } from 'pg';
-import sqlite3 from 'sqlite3';
 import {
-  AgendaItemType,
-  CSRF_COOKIE,
-  CSRF_HEADER,
   ErrorCode,
   VotingRoundStatus,
   VotingType,
-  type AssemblyDetail,
   type CastBallotResult,
-  type JoinAssemblyResponse,
   type LiveAck,
   type LiveRound,
   type ModeratorState,
@@ -21,11 +14,11 @@ import {
   createPostgresData,
   createSqliteData,
   DEFAULT_REDIS_URL,
-  PROCESS_ADMIN,
   type PostgresData,
   type SqliteData,
 } from '../helpers/process';
 import { LiveTestClient } from './helpers/live';
+import { createAssembly, joinGuest, loginAdmin, mapLimit, postgresQuery, sqliteQuery, type Query } from './helpers/process-client';
 
 /**
  * Resilience of the live gateway, against the BUILT API started as real child processes
@@ -37,124 +30,6 @@ import { LiveTestClient } from './helpers/live';
  *    the moderator's live tally on the other.
  */
 jest.setTimeout(300_000);
-
-const CSRF = `resilience_${randomBytes(24).toString('hex')}`;
-
-/** A tiny cookie-keeping HTTP client for a process (the CSRF cookie is fixed and echoed). */
-class Http {
-  session = '';
-  constructor(readonly baseUrl: string) {}
-
-  get cookie(): string {
-    return [`${CSRF_COOKIE}=${CSRF}`, this.session].filter(Boolean).join('; ');
-  }
-
-  async request<T>(method: string, path: string, body?: unknown, expected = 200): Promise<T> {
-    const response = await fetch(`${this.baseUrl}${path}`, {
-      method,
-      headers: { 'content-type': 'application/json', cookie: this.cookie, [CSRF_HEADER]: CSRF },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const sid = response.headers.getSetCookie().find((c) => c.startsWith('sid='));
-    if (sid) this.session = sid.split(';')[0];
-    const text = await response.text();
-    if (response.status !== expected) throw new Error(`${method} ${path}: expected ${expected}, got ${response.status}: ${text}`);
-    return (text ? JSON.parse(text) : undefined) as T;
-  }
-
-  /** Points the same session at another process (sessions live in the shared database). */
-  on(baseUrl: string): Http {
-    const other = new Http(baseUrl);
-    other.session = this.session;
-    return other;
-  }
-}
-
-async function loginAdmin(baseUrl: string): Promise<Http> {
-  const http = new Http(baseUrl);
-  await http.request('POST', '/api/auth/login', { email: PROCESS_ADMIN.email, password: PROCESS_ADMIN.password });
-  if (!http.session) throw new Error('login set no session cookie');
-  return http;
-}
-
-async function createAssembly(admin: Http): Promise<AssemblyDetail> {
-  const suffix = randomBytes(3).toString('hex');
-  const area = await admin.request<{ id: string }>(
-    'POST',
-    '/api/areas',
-    { type: 'district', code: `d-res-${suffix}`, name: `Resilienz ${suffix}`, validFrom: '2024-01-01' },
-    201,
-  );
-  const startsAt = new Date(Date.now() + 3_600_000);
-  return admin.request<AssemblyDetail>(
-    'POST',
-    '/api/assemblies',
-    {
-      title: 'Bürgerversammlung Belastungsprobe',
-      place: 'Bürgerhaus',
-      startsAt: startsAt.toISOString(),
-      endsAt: new Date(startsAt.getTime() + 7_200_000).toISOString(),
-      areaIds: [area.id],
-      agenda: [{ title: 'Abstimmung', type: AgendaItemType.Vote }],
-    },
-    201,
-  );
-}
-
-async function joinGuest(baseUrl: string, joinCode: string, displayName: string): Promise<JoinAssemblyResponse & { guestToken: string }> {
-  const joined = await new Http(baseUrl).request<JoinAssemblyResponse>('POST', '/api/assemblies/join', { code: joinCode, displayName });
-  if (!joined.guestToken) throw new Error('a new guest got no guestToken');
-  return joined as JoinAssemblyResponse & { guestToken: string };
-}
-
-/** Runs fn over items with at most `limit` at once, keeping the order of the results. */
-async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(limit, items.length) }, async () => {
-      while (next < items.length) {
-        const index = next++;
-        results[index] = await fn(items[index], index);
-      }
-    }),
-  );
-  return results;
-}
-
-/** Reads the SQLite file the API writes (WAL: a reader next to the running process is fine). */
-async function querySqlite<T>(file: string, sql: string, params: unknown[] = []): Promise<T[]> {
-  const db = await new Promise<sqlite3.Database>((resolve, reject) => {
-    const opened = new sqlite3.Database(file, sqlite3.OPEN_READONLY, (error) => (error ? reject(error) : resolve(opened)));
-  });
-  try {
-    return await new Promise<T[]>((resolve, reject) =>
-      db.all(sql, params, (error, rows) => (error ? reject(error) : resolve(rows as T[]))),
-    );
-  } finally {
-    await new Promise<void>((resolve) => db.close(() => resolve()));
-  }
-}
-
-/** Reads straight from the database the processes write (not through the API). */
-type Query = <T>(sql: string, params: unknown[]) => Promise<T[]>;
-
-const sqliteQuery =
-  (file: string): Query =>
-  (sql, params) =>
-    querySqlite(file, sql.replace(/\$\d+/g, '?'), params);
-
-const postgresQuery =
-  (url: string): Query =>
-  async <T>(sql: string, params: unknown[]) => {
-    const client = new PgClient({ connectionString: url });
-    await client.connect();
-    try {
-      return (await client.query(sql, params)).rows as T[];
-    } finally {
-      await client.end();
-    }
-  };
 
 async function ballotsInDatabase(query: Query, roundId: string): Promise<{ receipts: string[]; tallySum: number }> {
   const receipts = await query<{ participantId: string }>('SELECT "participantId" FROM ballot_receipts WHERE "roundId" = $1', [roundId]);

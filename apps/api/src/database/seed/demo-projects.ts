@@ -1,16 +1,18 @@
-import type { EntityManager } from 'typeorm';
+import { IsNull, type EntityManager } from 'typeorm';
 import {
   AreaType,
   calendarDate,
   EvaluationOutcome,
   LiveProposalStatus,
+  Presence,
   Role,
   TransitionId,
   type ProjectTransitionInput,
 } from '@app/shared';
 import { Area } from '../../modules/areas/area.entity';
 import { Assembly } from '../../modules/assemblies/entities/assembly.entity';
-import { LiveProposalEntity } from '../../modules/assemblies/entities/live.entities';
+import { LiveProposalEntity, LiveProposalSupport } from '../../modules/assemblies/entities/live.entities';
+import { Participant } from '../../modules/assemblies/entities/participant.entity';
 import { FieldOfAction } from '../../modules/fields-of-action/field-of-action.entity';
 import { Project, ProjectMilestoneEntity, ProjectStatusReportEntity } from '../../modules/projects/project.entities';
 import {
@@ -396,10 +398,11 @@ export async function seedDemoProjects(m: EntityManager, now: Date = new Date())
             text,
             sourceNote: 'Demodaten: Karte aus der Versammlung (illustrativ)',
             status: LiveProposalStatus.Approved,
-            supportCount: 5 - i,
+            supportCount: 0,
             createdAt: new Date(assembly.startsAt.getTime() + (40 + i) * 60_000),
           }),
         );
+        await addDemoSupports(m, assembly, live.id, 5 - i);
         await recordLink(
           m,
           project,
@@ -446,19 +449,47 @@ export async function seedDemoProjects(m: EntityManager, now: Date = new Date())
   if (assembly)
     for (const [i, text] of UNGROUPED_LIVE_PROPOSALS.entries()) {
       if (await m.existsBy(LiveProposalEntity, { assemblyId: assembly.id, text })) continue;
-      await m.save(
+      const live = await m.save(
         m.create(LiveProposalEntity, {
           assemblyId: assembly.id,
           text,
           sourceNote: 'Demodaten: Karte aus der Versammlung (illustrativ)',
           status: LiveProposalStatus.Approved,
-          supportCount: 3 - i,
+          supportCount: 0,
           createdAt: new Date(assembly.startsAt.getTime() + (50 + i) * 60_000),
         }),
       );
+      await addDemoSupports(m, assembly, live.id, 3 - i);
       added++;
     }
   return added;
+}
+
+/**
+ * Supports of a demo live proposal by demo guests of the assembly (made on first use): real rows,
+ * so the stored count equals its rows like every other count.
+ */
+async function addDemoSupports(m: EntityManager, assembly: Assembly, liveProposalId: string, count: number): Promise<void> {
+  const guests = await m.find(Participant, { where: { assemblyId: assembly.id, userId: IsNull() }, order: { guestName: 'ASC' } });
+  for (let k = guests.length; k < count; k++) {
+    guests.push(
+      await m.save(
+        m.create(Participant, {
+          assemblyId: assembly.id,
+          guestName: `Demo-Gast ${k + 1}`,
+          presence: Presence.Hall,
+          joinedAt: assembly.startsAt,
+        }),
+      ),
+    );
+  }
+  const supporters = guests.slice(0, count);
+  if (!supporters.length) return;
+  await m.insert(
+    LiveProposalSupport,
+    supporters.map((g) => ({ liveProposalId, participantId: g.id })),
+  );
+  await m.update(LiveProposalEntity, { id: liveProposalId }, { supportCount: supporters.length });
 }
 
 async function resolveArea(
