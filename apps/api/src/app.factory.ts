@@ -1,5 +1,5 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
-import { NestFactory } from '@nestjs/core';
+import { NestFactory, Reflector } from '@nestjs/core';
+import { ExpressAdapter, type NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import express, { type NextFunction, type Request, type Response } from 'express';
@@ -7,9 +7,11 @@ import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { SESSION_COOKIE } from '@app/shared';
 import { AppModule } from './app.module';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
 import { createValidationPipe } from './common/errors/validation';
+import { CachePolicyInterceptor, cachePolicyMiddleware } from './common/http/cache-policy';
 import { csrfMiddleware } from './common/http/csrf';
 import { RedisConnection } from './common/redis/redis.module';
 import type { AppConfig } from './config/config';
@@ -36,7 +38,12 @@ const DOCS_CSP = { ...CSP, styleSrc: ["'self'", "'unsafe-inline'"], scriptSrc: [
 
 /** Builds the whole application; main.ts and the tests share it, so tests run what production runs. */
 export async function createApp(config: AppConfig): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true });
+  // Paths are matched case-sensitively: /API/... is not the API (Express would otherwise route it
+  // like /api/... while checks that look at the path, such as the CSRF check, might not). Set on
+  // the instance before Nest creates its router.
+  const server = express();
+  server.set('case sensitive routing', true);
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), new ExpressAdapter(server), { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   app.set('trust proxy', config.trustProxy);
@@ -47,11 +54,32 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   app.use((req: Request, res: Response, next: NextFunction) => (req.path.startsWith('/api/docs') ? docs : strict)(req, res, next));
   app.use(cookieParser());
   app.use(csrfMiddleware({ secure: config.cookieSecure }));
+  app.use(cachePolicyMiddleware(SESSION_COOKIE));
   if (config.corsOrigins.length) app.enableCors({ origin: config.corsOrigins, credentials: true });
 
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
+  app.useGlobalInterceptors(new CachePolicyInterceptor(app.get(Reflector)));
 
+  if (config.apiDocs) serveApiDocs(app);
+
+  serveWebClient(app, config.webDist);
+  // socket.io (live assemblies): the Redis adapter across processes when REDIS_URL is set.
+  app.useWebSocketAdapter(new LiveIoAdapter(app, app.get(RedisConnection)));
+  const filter = new AllExceptionsFilter();
+  await app.init();
+  // Errors raised before Nest's routing (body parsing) reach Express's error chain: same body there.
+  app.use((err: unknown, req: Request, res: Response, _next: NextFunction) =>
+    filter.catch(err, { getType: () => 'http', switchToHttp: () => ({ getResponse: () => res, getRequest: () => req }) } as never),
+  );
+  return app;
+}
+
+/**
+ * The OpenAPI UI at /api/docs and the document at /api/docs-json (and -yaml). Public by default:
+ * the API is part of what the platform opens up (see the README, API_DOCS).
+ */
+function serveApiDocs(app: NestExpressApplication): void {
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
@@ -65,17 +93,6 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   );
   describeIdsAndSessions(document);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json', yamlDocumentUrl: 'api/docs-yaml' });
-
-  serveWebClient(app, config.webDist);
-  // socket.io (live assemblies): the Redis adapter across processes when REDIS_URL is set.
-  app.useWebSocketAdapter(new LiveIoAdapter(app, app.get(RedisConnection)));
-  const filter = new AllExceptionsFilter();
-  await app.init();
-  // Errors raised before Nest's routing (body parsing) reach Express's error chain: same body there.
-  app.use((err: unknown, req: Request, res: Response, _next: NextFunction) =>
-    filter.catch(err, { getType: () => 'http', switchToHttp: () => ({ getResponse: () => res, getRequest: () => req }) } as never),
-  );
-  return app;
 }
 
 /** Every {id} in a path is a UUID; every operation that can answer 401 needs the session cookie. */

@@ -4,8 +4,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { PASSWORD_MIN_LENGTH } from '@app/shared';
 
-const toBool = ({ value }: { value: unknown }) =>
-  value === undefined || value === '' ? undefined : ['1', 'true', 'yes', 'on'].includes(String(value).toLowerCase());
+/** true/false words become booleans; anything else stays a string, so @IsBoolean names the variable. */
+const toBool = ({ value }: { value: unknown }) => {
+  if (value === undefined || value === '') return undefined;
+  const word = String(value).toLowerCase();
+  if (['1', 'true', 'yes', 'on'].includes(word)) return true;
+  if (['0', 'false', 'no', 'off'].includes(word)) return false;
+  return value;
+};
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
 
@@ -36,6 +42,7 @@ export const ENV_KEYS = [
   'RATE_LIMIT_WINDOW_SECONDS',
   'CORS_ORIGINS',
   'TRUST_PROXY',
+  'API_DOCS',
   'SESSION_TTL_HOURS',
   'WEB_DIST',
   'PROPOSAL_EDIT_WINDOW_MINUTES',
@@ -94,6 +101,7 @@ class EnvSchema {
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) RATE_LIMIT_WINDOW_SECONDS?: number;
   @IsOptional() @IsString() CORS_ORIGINS?: string;
   @IsOptional() @Transform(toBool) @IsBoolean() TRUST_PROXY?: boolean;
+  @IsOptional() @Transform(toBool) @IsBoolean({ message: 'API_DOCS must be true or false' }) API_DOCS?: boolean;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) SESSION_TTL_HOURS?: number;
   @IsOptional() @IsString() WEB_DIST?: string;
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) PROPOSAL_EDIT_WINDOW_MINUTES?: number;
@@ -136,6 +144,8 @@ export interface AppConfig {
   rateLimit: { auth: number; write: number; windowMs: number };
   corsOrigins: string[];
   trustProxy: boolean;
+  /** Serve the OpenAPI UI (/api/docs) and document (/api/docs-json, -yaml): public by default, like the open data. */
+  apiDocs: boolean;
   sessionTtlMs: number;
   cookieSecure: boolean;
   webDist: string;
@@ -238,6 +248,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       .map((s) => s.trim())
       .filter(Boolean),
     trustProxy: parsed.TRUST_PROXY ?? false,
+    apiDocs: parsed.API_DOCS ?? true,
     sessionTtlMs: (parsed.SESSION_TTL_HOURS ?? 24 * 14) * 3600 * 1000,
     cookieSecure: publicUrl.startsWith('https://'),
     webDist: resolve(root, parsed.WEB_DIST ?? 'apps/web/dist'),

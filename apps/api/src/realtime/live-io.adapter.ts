@@ -27,7 +27,9 @@ export class LiveIoAdapter extends IoAdapter {
   }
 
   override createIOServer(port: number, options?: IoOptions): IoServer {
-    const created = super.createIOServer(port, { ...options, maxHttpBufferSize: MAX_MESSAGE_BYTES } as IoOptions);
+    // serveClient: false — the web client bundles socket.io-client; the server would otherwise hand out
+    // /socket.io/socket.io.js with its version and outside the app's security headers.
+    const created = super.createIOServer(port, { ...options, serveClient: false, maxHttpBufferSize: MAX_MESSAGE_BYTES } as IoOptions);
     // @nestjs/platform-socket.io brings its own copy of socket.io (same major version): same API, other type identity.
     const server = created as unknown as Server;
     const client = this.redis.client;

@@ -13,7 +13,7 @@ function sameToken(a: string, b: string): boolean {
 
 /**
  * Double-submit CSRF protection: every response makes sure a random token sits in a readable,
- * SameSite=Strict cookie; every state-changing /api request must echo it in the x-csrf-token
+ * SameSite=Strict cookie; every state-changing request must echo it in the x-csrf-token
  * header. Another site can neither read the cookie nor set the header.
  */
 export function csrfMiddleware(options: { secure: boolean }) {
@@ -24,7 +24,9 @@ export function csrfMiddleware(options: { secure: boolean }) {
       res.cookie(CSRF_COOKIE, token, { httpOnly: false, sameSite: 'strict', secure: options.secure, path: '/' });
       req.cookies = { ...req.cookies, [CSRF_COOKIE]: undefined };
     }
-    if (SAFE_METHODS.has(req.method) || !req.path.startsWith('/api/')) return next();
+    // Every state-changing request, whatever its path and its spelling: a check that looks at the
+    // path can be sidestepped by a spelling the router still accepts.
+    if (SAFE_METHODS.has(req.method)) return next();
     const sent = req.get(CSRF_HEADER);
     const expected = req.cookies?.[CSRF_COOKIE];
     if (typeof sent === 'string' && typeof expected === 'string' && sameToken(sent, expected)) return next();

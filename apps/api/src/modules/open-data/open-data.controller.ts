@@ -5,6 +5,7 @@ import { OPEN_DATA_DATASET_IDS, type OpenDataDatasetId, type OpenDataMeta } from
 import { Public } from '../../common/auth/decorators';
 import { notFound } from '../../common/errors/domain-error';
 import { ApiErrors } from '../../common/http/api-errors';
+import { PublicCache } from '../../common/http/cache-policy';
 import { DATASETS } from './datasets';
 import { OpenDataCatalogueDto, OpenDataFileDto } from './dto/open-data.dto';
 import { OpenDataService } from './open-data.service';
@@ -22,6 +23,8 @@ function download(res: Response, meta: OpenDataMeta, ext: 'csv' | 'json'): void 
 
 @ApiTags('open data')
 @Controller('open-data')
+// The same files for everybody: they keep their revalidation for signed-in visitors too.
+@PublicCache()
 export class OpenDataController {
   constructor(private readonly openData: OpenDataService) {}
 

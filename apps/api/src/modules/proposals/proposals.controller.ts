@@ -5,6 +5,7 @@ import { Role } from '@app/shared';
 import { CurrentUser, Public, Roles } from '../../common/auth/decorators';
 import type { AuthenticatedRequest } from '../../common/auth/request';
 import { ApiErrors } from '../../common/http/api-errors';
+import { PublicCache } from '../../common/http/cache-policy';
 import { uuidPipe } from '../../common/http/pipes';
 import type { User } from '../users/user.entity';
 import {
@@ -30,6 +31,8 @@ export class ProposalsController {
 
   @Get()
   @Public()
+  // The same list for everybody (viewer flags are only in the detail): revalidated by ETag, signed in or not.
+  @PublicCache()
   @UseInterceptors(ListUrlCacheInterceptor)
   @ApiOperation({ summary: 'Public list of proposals with filters, search, sorting and paging' })
   @ApiOkResponse({ type: ProposalPageDto })

@@ -7,6 +7,7 @@ import { ATTACHMENT_DESCRIPTION_MAX, ATTACHMENT_MAX_BYTES, ATTACHMENT_MIME_TYPES
 import { CurrentUser, Public } from '../../../common/auth/decorators';
 import type { AuthenticatedRequest } from '../../../common/auth/request';
 import { ApiErrors } from '../../../common/http/api-errors';
+import { markPublicCacheable } from '../../../common/http/cache-policy';
 import { uuidPipe } from '../../../common/http/pipes';
 import type { User } from '../../users/user.entity';
 import { AttachmentFileQueryDto, ProposalAttachmentDto, UploadAttachmentDto } from '../dto/proposal.dto';
@@ -75,6 +76,7 @@ export class AttachmentsController {
     res.setHeader('Content-Security-Policy', "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox");
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Cache-Control', file.publicCache ? 'public, max-age=300, must-revalidate' : 'private, no-store');
+    if (file.publicCache) markPublicCacheable(res);
     res.setHeader('ETag', file.etag);
     if (req.fresh) {
       res.status(304).end();
