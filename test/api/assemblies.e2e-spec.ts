@@ -514,6 +514,7 @@ describe('assemblies (REST): planning, registration with waiting list, mails, ca
       expect(after.registration.confirmed).toBe(0);
     });
 
+    // Thirty accounts at production hashing cost (about 1.5 s each on a busy 2-core machine) come first: a longer timeout.
     it('30 people at once for 10 places: exactly 10 confirmed, 20 waitlisted in order; cancelling promotes the first, with mails in each language', async () => {
       const a = await create(admin, { title: 'Versammlung mit Kapazität, 10 Plätze', registrationEnabled: true, capacity: 10 });
       const people: TestUser[] = [];
@@ -611,7 +612,7 @@ describe('assemblies (REST): planning, registration with waiting list, mails, ca
       expect(((await anonymous.get(`/api/assemblies/${a.id}`).expect(200)).body as AssemblyDetail).registration).toEqual(
         expect.objectContaining({ capacity: 12, confirmed: 12, waitlisted: 17 }),
       );
-    });
+    }, 240_000);
 
     it('sends the reminder about 24 hours before the start, once per registration even when two runs race', async () => {
       const reminders = t.app.get(RegistrationsService);
