@@ -32,6 +32,7 @@ import { ProjectsModule } from './modules/projects/projects.module';
 import { IndicatorsModule } from './modules/indicators/indicators.module';
 import { SocialReportModule } from './modules/social-report/social-report.module';
 import { OpenDataModule } from './modules/open-data/open-data.module';
+import { IntegrityModule } from './modules/integrity/integrity.module';
 import { RetentionModule } from './modules/retention/retention.module';
 
 const REQUEST_ID = /^[A-Za-z0-9_.-]{1,64}$/;
@@ -101,6 +102,7 @@ export class AppModule {
         IndicatorsModule,
         SocialReportModule,
         OpenDataModule,
+        IntegrityModule,
         RetentionModule,
         HealthModule,
         SeedModule,
