@@ -1,4 +1,6 @@
-import { TokenPurpose } from '../../apps/api/src/modules/auth/user-token.entity';
+import { DataSource } from 'typeorm';
+import { TokenPurpose, UserToken } from '../../apps/api/src/modules/auth/user-token.entity';
+import { User } from '../../apps/api/src/modules/users/user.entity';
 import { UserTokensService } from '../../apps/api/src/modules/auth/user-tokens.service';
 import type { ApiClient } from './helpers/client';
 import { expectErrorShape, PASSWORD, startTestApp, uniqueEmail, type TestApp, type TestUser } from './helpers/app';
@@ -39,7 +41,9 @@ describe('security: accounts', () => {
       const victimMail = await register(email, VICTIM_PASSWORD, 'Opfer');
 
       const c = await t.client();
-      await c.post('/api/auth/verify-email', { token: tokenOf(victimMail, '/verify-email') }).expect(200);
+      // Two registrations wait: the link alone does not say whose password counts.
+      await c.post('/api/auth/verify-email', { token: tokenOf(victimMail, '/verify-email') }).expect(422);
+      await c.post('/api/auth/verify-email', { token: tokenOf(victimMail, '/verify-email'), password: VICTIM_PASSWORD }).expect(200);
 
       expect(await loginStatus(email, ATTACKER_PASSWORD)).toBe(401);
       const login = await c.post('/api/auth/login', { email, password: VICTIM_PASSWORD }).expect(200);
@@ -59,7 +63,7 @@ describe('security: accounts', () => {
       expect(attackerMail.text).not.toBe(victimMail.text);
 
       const c = await t.client();
-      await c.post('/api/auth/verify-email', { token: tokenOf(victimMail, '/verify-email') }).expect(200);
+      await c.post('/api/auth/verify-email', { token: tokenOf(victimMail, '/verify-email'), password: VICTIM_PASSWORD }).expect(200);
       expect(await loginStatus(email, ATTACKER_PASSWORD)).toBe(401);
       const login = await c.post('/api/auth/login', { email, password: VICTIM_PASSWORD }).expect(200);
       expect(login.body.user.displayName).toBe('Opfer');
@@ -70,6 +74,103 @@ describe('security: accounts', () => {
         'TOKEN_INVALID',
       );
       expect(await loginStatus(email, ATTACKER_PASSWORD)).toBe(401);
+      expect(await loginStatus(email, VICTIM_PASSWORD)).toBe(200);
+    });
+
+    it('victim first, attacker second: the victim clicking the attacker’s link is asked for a password and gets the victim’s own', async () => {
+      const email = uniqueEmail('victim');
+      const victimMail = await register(email, VICTIM_PASSWORD, 'Opfer');
+      const attackerMail = await register(email, ATTACKER_PASSWORD, 'Angreifer');
+      // The later mail tells the owner that the password will be asked for.
+      expect(attackerMail.text.replace(/\s+/g, ' ')).toContain('nach dem Passwort, das Sie bei Ihrer Registrierung gewählt haben');
+
+      const c = await t.client();
+      const asked = await c.post('/api/auth/verify-email', { token: tokenOf(attackerMail, '/verify-email') });
+      expect(asked.status).toBe(422);
+      expectErrorShape(asked.body, 422, 'PASSWORD_REQUIRED');
+      expect(asked.body.message).toMatch(/password/i);
+      // Nothing is confirmed by asking: neither password signs in yet.
+      expect(await loginStatus(email, ATTACKER_PASSWORD)).toBe(403);
+      expect(await loginStatus(email, VICTIM_PASSWORD)).toBe(401);
+
+      await c.post('/api/auth/verify-email', { token: tokenOf(attackerMail, '/verify-email'), password: VICTIM_PASSWORD }).expect(200);
+      const login = await c.post('/api/auth/login', { email, password: VICTIM_PASSWORD }).expect(200);
+      expect(login.body.user).toEqual(expect.objectContaining({ email, displayName: 'Opfer', emailVerified: true }));
+      expect(await loginStatus(email, ATTACKER_PASSWORD)).toBe(401);
+      // Every other link of the address is void now.
+      await c.post('/api/auth/verify-email', { token: tokenOf(victimMail, '/verify-email'), password: VICTIM_PASSWORD }).expect(400);
+      await c.post('/api/auth/verify-email', { token: tokenOf(attackerMail, '/verify-email'), password: ATTACKER_PASSWORD }).expect(400);
+      expect(await loginStatus(email, ATTACKER_PASSWORD)).toBe(401);
+      expect(await loginStatus(email, VICTIM_PASSWORD)).toBe(200);
+    });
+
+    it('a wrong password confirms nothing; five of them end that link, but not the registration it belongs to', async () => {
+      const email = uniqueEmail('victim');
+      const victimMail = await register(email, VICTIM_PASSWORD, 'Opfer');
+      const attackerMail = await register(email, ATTACKER_PASSWORD, 'Angreifer');
+      const c = await t.client();
+      const victimLink = tokenOf(victimMail, '/verify-email');
+
+      for (let attempt = 1; attempt <= 4; attempt++) {
+        const wrong = await c.post('/api/auth/verify-email', { token: victimLink, password: `wrong guess ${attempt}` });
+        expect(wrong.status).toBe(422);
+        expectErrorShape(wrong.body, 422, 'REGISTRATION_PASSWORD_WRONG');
+      }
+      expect(await loginStatus(email, VICTIM_PASSWORD)).toBe(401);
+      expect(await loginStatus(email, ATTACKER_PASSWORD)).toBe(403);
+
+      const fifth = await c.post('/api/auth/verify-email', { token: victimLink, password: 'wrong guess 5' });
+      expect(fifth.status).toBe(400);
+      expectErrorShape(fifth.body, 400, 'TOKEN_INVALID');
+      // Gone, even with the right password now.
+      await c.post('/api/auth/verify-email', { token: victimLink, password: VICTIM_PASSWORD }).expect(400);
+      expect(await loginStatus(email, ATTACKER_PASSWORD)).toBe(403);
+
+      // The one link left is the attacker's: it still does not confirm the attacker's password by itself.
+      const attackerLink = tokenOf(attackerMail, '/verify-email');
+      expectErrorShape((await c.post('/api/auth/verify-email', { token: attackerLink }).expect(422)).body, 422, 'PASSWORD_REQUIRED');
+      await c.post('/api/auth/verify-email', { token: attackerLink, password: VICTIM_PASSWORD }).expect(200);
+      expect(await loginStatus(email, VICTIM_PASSWORD)).toBe(200);
+      expect(await loginStatus(email, ATTACKER_PASSWORD)).toBe(401);
+    });
+
+    it('a registration after the owner’s link expired still asks for the password, and the owner’s one still counts', async () => {
+      const email = uniqueEmail('victim');
+      await register(email, VICTIM_PASSWORD, 'Opfer');
+      const db = t.app.get(DataSource);
+      const { id } = await db.getRepository(User).findOneByOrFail({ email });
+      await db.getRepository(UserToken).update({ userId: id }, { expiresAt: new Date(Date.now() - 60_000) });
+      const attackerMail = await register(email, ATTACKER_PASSWORD, 'Angreifer');
+      const c = await t.client();
+      const attackerLink = tokenOf(attackerMail, '/verify-email');
+      await c.post('/api/auth/verify-email', { token: attackerLink }).expect(422);
+      await c.post('/api/auth/verify-email', { token: attackerLink, password: VICTIM_PASSWORD }).expect(200);
+      expect(await loginStatus(email, VICTIM_PASSWORD)).toBe(200);
+      expect(await loginStatus(email, ATTACKER_PASSWORD)).toBe(401);
+    });
+
+    it('the attacker cannot confirm anything without the mailbox', async () => {
+      const email = uniqueEmail('victim');
+      await register(email, VICTIM_PASSWORD, 'Opfer');
+      await register(email, ATTACKER_PASSWORD, 'Angreifer');
+      const c = await t.client();
+      for (const token of ['a'.repeat(43), 'not-a-link-from-the-mail-0123456789abcdefgh']) {
+        const res = await c.post('/api/auth/verify-email', { token, password: ATTACKER_PASSWORD });
+        expect(res.status).toBe(400);
+        expectErrorShape(res.body, 400);
+      }
+      // A link the attacker does hold (for an address of their own) does not reach the victim's account.
+      const ownMail = await register(uniqueEmail('attacker'), ATTACKER_PASSWORD, 'Angreifer');
+      await c.post('/api/auth/verify-email', { token: tokenOf(ownMail, '/verify-email'), password: ATTACKER_PASSWORD }).expect(200);
+      expect(await loginStatus(email, ATTACKER_PASSWORD)).toBe(403);
+      expect(await loginStatus(email, VICTIM_PASSWORD)).toBe(401);
+    });
+
+    it('a single waiting registration is confirmed by its link alone', async () => {
+      const email = uniqueEmail('single');
+      const mail = await register(email, VICTIM_PASSWORD, 'Allein');
+      const c = await t.client();
+      await c.post('/api/auth/verify-email', { token: tokenOf(mail, '/verify-email') }).expect(200);
       expect(await loginStatus(email, VICTIM_PASSWORD)).toBe(200);
     });
 

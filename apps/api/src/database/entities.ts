@@ -44,6 +44,7 @@ import { SocialReport1764800000000 } from './migrations/1764800000000-social-rep
 import { PendingRegistrations1764900000000 } from './migrations/1764900000000-pending-registrations';
 import { OutboxMail } from '../modules/mail/outbox-mail.entity';
 import { MailOutbox1765000000000 } from './migrations/1765000000000-mail-outbox';
+import { RegistrationAttempts1765190000000 } from './migrations/1765190000000-registration-attempts';
 
 /** Listed explicitly (no globs) so the same list works from source, from dist and under jest. */
 export const ENTITIES = [
@@ -96,4 +97,5 @@ export const MIGRATIONS = [
   SocialReport1764800000000,
   PendingRegistrations1764900000000,
   MailOutbox1765000000000,
+  RegistrationAttempts1765190000000,
 ];

@@ -15,6 +15,10 @@ export enum ErrorCode {
   InvalidCredentials = 'INVALID_CREDENTIALS',
   EmailNotVerified = 'EMAIL_NOT_VERIFIED',
   TokenInvalid = 'TOKEN_INVALID',
+  /** Several registrations wait for this address: confirming needs the password of one of them (422). */
+  PasswordRequired = 'PASSWORD_REQUIRED',
+  /** The password matches none of the registrations waiting for this address (422). */
+  RegistrationPasswordWrong = 'REGISTRATION_PASSWORD_WRONG',
   EmailTaken = 'EMAIL_TAKEN',
   LastAdministrator = 'LAST_ADMINISTRATOR',
   AreaCodeTaken = 'AREA_CODE_TAKEN',

@@ -32,8 +32,10 @@ export interface LoginRequest {
   password: string;
 }
 
-export interface TokenRequest {
+/** Confirms an address; password only while several registrations wait for it (PASSWORD_REQUIRED). */
+export interface VerifyEmailRequest {
   token: string;
+  password?: string;
 }
 
 export interface EmailRequest {

@@ -17,6 +17,8 @@ export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = {
   [ErrorCode.AreaCodeTaken]: 409,
   [ErrorCode.FieldOfActionCodeTaken]: 409,
   [ErrorCode.TokenInvalid]: 400,
+  [ErrorCode.PasswordRequired]: 422,
+  [ErrorCode.RegistrationPasswordWrong]: 422,
   [ErrorCode.AreaParentInvalid]: 422,
   [ErrorCode.AreaValidityInvalid]: 422,
   [ErrorCode.UnprocessableEntity]: 422,

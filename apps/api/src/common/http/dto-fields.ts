@@ -49,9 +49,10 @@ export const PasswordField = (description = 'Password') =>
   );
 
 /** A password being checked, not chosen: any non-empty string up to the maximum. */
-export const CurrentPasswordField = (description = 'Current password') =>
+export const CurrentPasswordField = (description = 'Current password', optional = false) =>
   applyDecorators(
-    ApiProperty({ description, maxLength: PASSWORD_MAX_LENGTH, format: 'password' }),
+    (optional ? ApiPropertyOptional : ApiProperty)({ description, maxLength: PASSWORD_MAX_LENGTH, format: 'password' }),
+    ...(optional ? [Optional()] : []),
     IsString(),
     Length(1, PASSWORD_MAX_LENGTH),
   );

@@ -14,7 +14,7 @@ import {
   PasswordResetConfirmDto,
   RegisterDto,
   SessionDto,
-  TokenDto,
+  VerifyEmailDto,
 } from './dto/auth.dto';
 import { SessionService } from './session.service';
 
@@ -49,11 +49,15 @@ export class AuthController {
   @Post('verify-email')
   @HttpCode(200)
   @AuthRateLimit()
-  @ApiOperation({ summary: 'Confirm an email address (registration or change) with the mailed token' })
+  @ApiOperation({
+    summary: 'Confirm an email address (registration or change) with the mailed token',
+    description:
+      'While several registrations wait for the address, the answer is 422 PASSWORD_REQUIRED until the password of one of them is sent along; five wrong passwords end the link.',
+  })
   @ApiOkResponse({ type: MessageDto })
-  @ApiErrors(400, 403, 409, 429)
-  async verifyEmail(@Body() dto: TokenDto): Promise<MessageDto> {
-    await this.auth.verifyEmail(dto.token);
+  @ApiErrors(400, 403, 409, 422, 429)
+  async verifyEmail(@Body() dto: VerifyEmailDto): Promise<MessageDto> {
+    await this.auth.verifyEmail(dto.token, dto.password);
     return { message: 'Your email address is confirmed.' };
   }
 

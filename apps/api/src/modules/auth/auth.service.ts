@@ -80,11 +80,13 @@ export class AuthService {
 
   private async registerAgain(user: User, registration: PendingRegistration, m: EntityManager): Promise<void> {
     if (user.emailVerifiedAt) return this.mailAlreadyRegistered(user, m);
-    const others = await this.tokens.outstanding(user.id, TokenPurpose.VerifyEmail, m);
+    // Expired registrations count too: their owner may still confirm with their password.
+    const contested = (await this.tokens.registrationsOnFile(user.id, m)).length > 0;
+    if (contested) await this.tokens.requirePasswordForRegistrations(user.id, m);
     // The row shows the latest attempt (mail language, the "not verified yet" answer at sign-in);
-    // what a confirmation grants comes from the link that is used, never from the row.
+    // what a confirmation grants comes from the registration confirmed, never from the row.
     await m.update(User, { id: user.id }, registration);
-    await this.mailRegistrationLink(user, registration, others.length ? 'verifyEmailAgain' : 'verifyEmail', m);
+    await this.mailRegistrationLink(user, registration, contested ? 'verifyEmailAgain' : 'verifyEmail', m);
   }
 
   private async mailRegistrationLink(
@@ -93,7 +95,8 @@ export class AuthService {
     template: 'verifyEmail' | 'verifyEmailAgain',
     m: EntityManager,
   ): Promise<void> {
-    const token = await this.tokens.issue(user.id, TokenPurpose.VerifyEmail, { registration, alongside: true }, m);
+    const passwordRequired = template === 'verifyEmailAgain';
+    const token = await this.tokens.issue(user.id, TokenPurpose.VerifyEmail, { registration, passwordRequired, alongside: true }, m);
     await this.mail.send(
       {
         to: user.email!,
@@ -136,7 +139,7 @@ export class AuthService {
       const user = await this.findByEmail(email, m);
       if (!user || user.emailVerifiedAt) return;
       const pending = await this.tokens.outstanding(user.id, TokenPurpose.VerifyEmail, m);
-      const registration = pending.length === 1 ? registrationOf(pending[0]) : null;
+      const registration = pending.length === 1 && !pending[0].passwordRequired ? registrationOf(pending[0]) : null;
       if (registration) {
         await this.tokens.revoke(user.id, TokenPurpose.VerifyEmail, m);
         return this.mailRegistrationLink(user, registration, 'verifyEmail', m);
@@ -158,22 +161,66 @@ export class AuthService {
     });
   }
 
-  /** Confirms a registration or an email change. */
-  async verifyEmail(token: string): Promise<void> {
+  /**
+   * Confirms a registration or an email change. While several registrations wait for one address,
+   * the link alone does not say whose password the account should get (the owner of the mailbox
+   * receives everybody's links): then the person clicking types the password of their registration.
+   */
+  async verifyEmail(token: string, password?: string): Promise<void> {
+    // argon2 takes a while and needs no transaction: on SQLite a transaction holds every other request.
+    const chosen = password ? await this.registrationMatching(token, password) : null;
     await this.tx.run(async (m) => {
       const used = await this.tokens.consume(token, [TokenPurpose.VerifyEmail, TokenPurpose.ChangeEmail], m);
       if (used.purpose === TokenPurpose.ChangeEmail) await this.confirmEmailChange(used, m);
-      else await this.confirmRegistration(used, m);
+      else await this.confirmRegistration(used, chosen, m);
       await this.tokens.revokeAll(used.userId, m);
     });
   }
 
   /**
-   * The account gets the credentials of the registration whose link was used: only whoever reads
-   * the mailbox can use one, and an account that is verified already keeps its password.
+   * The id of the registration on file for the link's account whose password this is, or null where
+   * the link needs no password. A wrong password counts against the link.
    */
-  private async confirmRegistration(used: UserToken, m: EntityManager): Promise<void> {
-    const registration = registrationOf(used);
+  private async registrationMatching(token: string, password: string): Promise<string | null> {
+    const link = await this.tokens.findUsable(token);
+    if (link?.purpose !== TokenPurpose.VerifyEmail) return null;
+    const onFile = await this.tokens.registrationsOnFile(link.userId);
+    if (!link.passwordRequired && onFile.length < 2) return null;
+    for (const registration of onFile) {
+      if (registration.passwordHash && (await verifyPassword(registration.passwordHash, password))) return registration.id;
+    }
+    const stillValid = await this.tx.run((m) => this.tokens.countFailedAttempt(link.id, m));
+    if (!stillValid) {
+      throw new DomainError(
+        ErrorCode.TokenInvalid,
+        'The password was wrong too often; this link no longer works. Please request a new one.',
+      );
+    }
+    throw new DomainError(
+      ErrorCode.RegistrationPasswordWrong,
+      'This password matches none of the registrations waiting for this address. Enter the password you chose when registering.',
+    );
+  }
+
+  /**
+   * The account gets the credentials of one registration: the one whose link was used while it is
+   * the only one, otherwise the one whose password the person typed (chosenId). Only whoever reads
+   * the mailbox has a link, and an account that is verified already keeps its password.
+   */
+  private async confirmRegistration(used: UserToken, chosenId: string | null, m: EntityManager): Promise<void> {
+    // The used link is marked used already: onFile holds the other registrations.
+    const onFile = await this.tokens.registrationsOnFile(used.userId, m);
+    let registration: PendingRegistration | null;
+    if (!used.passwordRequired && !onFile.length) registration = registrationOf(used);
+    else if (!chosenId) {
+      throw new DomainError(
+        ErrorCode.PasswordRequired,
+        'Several registrations are waiting for this address. Enter the password you chose to confirm yours.',
+      );
+    } else {
+      const chosen = [used, ...onFile].find((candidate) => candidate.id === chosenId);
+      registration = chosen ? registrationOf(chosen) : null;
+    }
     if (!registration) throw invalidLink();
     const result = await m.update(
       User,

@@ -47,6 +47,18 @@ export class UserToken {
   @Column({ type: 'varchar', length: 8, nullable: true })
   language: Language | null;
 
+  /**
+   * For VerifyEmail: somebody else registered the address too while this link waited. From then on
+   * the link alone does not say whose password the account should get; confirming needs the
+   * password of one of the registrations, even after the other links expired or ended.
+   */
+  @Column({ type: 'boolean', default: false })
+  passwordRequired: boolean;
+
+  /** For VerifyEmail: wrong passwords typed with this link; at the limit the link no longer works. */
+  @Column({ type: 'integer', default: 0 })
+  failedAttempts: number;
+
   @Column({ type: TIMESTAMP })
   expiresAt: Date;
 

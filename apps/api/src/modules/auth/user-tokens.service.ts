@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { IsNull, MoreThan, Repository, type EntityManager } from 'typeorm';
+import { IsNull, LessThan, MoreThan, Repository, type EntityManager } from 'typeorm';
 import { ErrorCode, TOKEN_TTL_HOURS as SHARED_TTL, type Language } from '@app/shared';
 import { DomainError } from '../../common/errors/domain-error';
 import { hashToken, newToken } from './tokens';
@@ -12,6 +12,17 @@ export const TOKEN_TTL_HOURS: Record<TokenPurpose, number> = {
   [TokenPurpose.ChangeEmail]: SHARED_TTL.changeEmail,
   [TokenPurpose.ResetPassword]: SHARED_TTL.resetPassword,
 };
+
+/** Wrong passwords one registration link allows before it stops working. */
+export const MAX_PASSWORD_ATTEMPTS = 5;
+
+/** Unused, unexpired, and not ended by wrong passwords. */
+const usable = (tokenHash: string) => ({
+  tokenHash,
+  usedAt: IsNull(),
+  expiresAt: MoreThan(new Date()),
+  failedAttempts: LessThan(MAX_PASSWORD_ATTEMPTS),
+});
 
 /** The credentials somebody chose when registering an address that is not verified yet. */
 export interface PendingRegistration {
@@ -25,6 +36,8 @@ export interface TokenDetails {
   newEmail?: string;
   /** VerifyEmail: the registration the link confirms. */
   registration?: PendingRegistration;
+  /** VerifyEmail: confirming needs the password of a registration (see UserToken.passwordRequired). */
+  passwordRequired?: boolean;
   /**
    * Keep the other links of this purpose. Registrations of one unverified address stand side by
    * side, so that a later registration by somebody else cannot void the owner's own link.
@@ -51,6 +64,7 @@ export class UserTokensService {
         passwordHash: details.registration?.passwordHash ?? null,
         displayName: details.registration?.displayName ?? null,
         language: details.registration?.language ?? null,
+        passwordRequired: details.passwordRequired ?? false,
         tokenHash: hashToken(token),
         expiresAt: new Date(Date.now() + TOKEN_TTL_HOURS[purpose] * 3600_000),
       });
@@ -64,15 +78,42 @@ export class UserTokensService {
    * The conditional update makes a token usable exactly once, even under concurrent requests.
    */
   async consume(token: string, purposes: TokenPurpose[], manager: EntityManager = this.tokens.manager): Promise<UserToken> {
-    const found = await manager.findOne(UserToken, {
-      where: { tokenHash: hashToken(token), usedAt: IsNull(), expiresAt: MoreThan(new Date()) },
-    });
+    const found = await manager.findOne(UserToken, { where: usable(hashToken(token)) });
     if (!found || !purposes.includes(found.purpose)) {
       throw new DomainError(ErrorCode.TokenInvalid, 'This link is invalid or has expired. Please request a new one.');
     }
     const result = await manager.update(UserToken, { id: found.id, usedAt: IsNull() }, { usedAt: new Date() });
     if (!result.affected) throw new DomainError(ErrorCode.TokenInvalid, 'This link has already been used. Please request a new one.');
     return found;
+  }
+
+  /** The token if it could still be used, without using it. */
+  findUsable(token: string, manager: EntityManager = this.tokens.manager): Promise<UserToken | null> {
+    return manager.findOne(UserToken, { where: usable(hashToken(token)) });
+  }
+
+  /**
+   * Counts a wrong password typed with this registration link, so that one mailed link allows only
+   * a few guesses. The registration itself stays on file: its password still confirms it through
+   * another link of the address. Answers whether the link still works.
+   */
+  async countFailedAttempt(id: string, manager: EntityManager = this.tokens.manager): Promise<boolean> {
+    await manager.increment(UserToken, { id }, 'failedAttempts', 1);
+    const link = await manager.findOne(UserToken, { where: { id } });
+    return (link?.failedAttempts ?? MAX_PASSWORD_ATTEMPTS) < MAX_PASSWORD_ATTEMPTS;
+  }
+
+  /** From now on every registration link of the account asks for a password (see UserToken.passwordRequired). */
+  async requirePasswordForRegistrations(userId: string, manager: EntityManager): Promise<void> {
+    await manager.update(UserToken, { userId, purpose: TokenPurpose.VerifyEmail }, { passwordRequired: true });
+  }
+
+  /** The registrations of the account not confirmed yet, also those whose link expired or ended. */
+  registrationsOnFile(userId: string, manager: EntityManager = this.tokens.manager): Promise<UserToken[]> {
+    return manager.find(UserToken, {
+      where: { userId, purpose: TokenPurpose.VerifyEmail, usedAt: IsNull() },
+      order: { createdAt: 'DESC' },
+    });
   }
 
   /** The links of this purpose that could still be used, newest first. */

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Language, type RegisterRequest } from '@app/shared';
+import { Language, type RegisterRequest, type VerifyEmailRequest } from '@app/shared';
 import {
   CurrentPasswordField,
   DisplayNameField,
@@ -22,8 +22,10 @@ export class LoginDto {
   @CurrentPasswordField('Password') password: string;
 }
 
-export class TokenDto {
+export class VerifyEmailDto implements VerifyEmailRequest {
   @TokenField() token: string;
+  @CurrentPasswordField('The password chosen when registering; needed only while several registrations wait for the address', true)
+  password?: string;
 }
 
 export class EmailDto {

@@ -1,8 +1,9 @@
-import type { EmailRequest, MessageResponse, TokenRequest } from '@app/shared';
+import type { EmailRequest, MessageResponse, VerifyEmailRequest } from '@app/shared';
 import { api } from '../../../lib/api-client';
 import { withTokenErrors } from './token-error';
 
-export function verifyEmail(body: TokenRequest): Promise<MessageResponse> {
+/** While several registrations wait for the address the API asks for the password (PASSWORD_REQUIRED). */
+export function verifyEmail(body: VerifyEmailRequest): Promise<MessageResponse> {
   return withTokenErrors(api.post<MessageResponse>('/api/auth/verify-email', body));
 }
 
