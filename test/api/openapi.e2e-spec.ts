@@ -1,4 +1,9 @@
-import { SESSION_COOKIE } from '@app/shared';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import request from 'supertest';
+import { CSRF_HEADER, SESSION_COOKIE } from '@app/shared';
 import { startTestApp, type TestApp } from './helpers/app';
 import {
   bodySchema,
@@ -179,6 +184,65 @@ describe('OpenAPI document', () => {
     const schemes = Object.values(doc.components.securitySchemes ?? {}) as Array<{ type: string; in?: string; name?: string }>;
     expect(schemes).toContainEqual(expect.objectContaining({ type: 'apiKey', in: 'cookie', name: SESSION_COOKIE }));
   });
+
+  it('describes the session cookie and the CSRF header as the two security schemes', () => {
+    expect(doc.components.securitySchemes).toEqual({
+      session: expect.objectContaining({ type: 'apiKey', in: 'cookie', name: SESSION_COOKIE }),
+      csrf: expect.objectContaining({ type: 'apiKey', in: 'header', name: CSRF_HEADER }),
+    });
+  });
+
+  it('declares on every operation what the guards demand: the session unless @Public(), the CSRF header on every state-changing method, [] where nothing', () => {
+    const wrong = ops.flatMap((o) => {
+      const route = declaredFor(o.key);
+      if (!route) return [`${o.key}: no controller declares it`];
+      const needs: Record<string, string[]> = {};
+      if (!route.isPublic) needs.session = [];
+      if (o.method !== 'get') needs.csrf = [];
+      const expected = Object.keys(needs).length ? [needs] : [];
+      return JSON.stringify(o.operation.security) === JSON.stringify(expected)
+        ? []
+        : [`${o.key}: ${JSON.stringify(o.operation.security)} instead of ${JSON.stringify(expected)}`];
+    });
+    expect(wrong).toEqual([]);
+    // Both kinds exist, so the rule above is tested on both sides.
+    expect(ops.some((o) => o.operation.security?.length === 0)).toBe(true);
+    expect(ops.some((o) => declaredFor(o.key)?.isPublic && o.method === 'post')).toBe(true);
+  });
+
+  it('names its server (PUBLIC_URL) and its licence (EUPL-1.2)', () => {
+    const full = doc as OpenApiDocument & { servers?: Array<{ url: string }>; info: { license?: { name: string; url?: string } } };
+    expect(full.servers).toEqual([expect.objectContaining({ url: t.config.publicUrl })]);
+    expect(full.info.license).toEqual(expect.objectContaining({ name: 'EUPL-1.2', url: expect.stringMatching(/^https:\/\//) }));
+  });
+
+  it('answers with the documented 400 where that is the only documented 4xx: a body that is not JSON', async () => {
+    const only400 = ops.filter(
+      (o) =>
+        Object.keys(o.operation.responses)
+          .filter((s) => /^4\d\d$/.test(s))
+          .join() === '400' && !o.path.includes('{'),
+    );
+    expect(only400.map((o) => o.key)).toContain('GET /api/health');
+    for (const o of only400.filter((x) => x.method === 'get')) {
+      const res = await request(t.url).get(o.path).set('content-type', 'application/json').send('{not json');
+      expect({ key: o.key, status: res.status, code: typeof res.body.code }).toEqual({ key: o.key, status: 400, code: 'string' });
+    }
+  });
+
+  // The tools are ES modules, which jest (CommonJS here) cannot load: the check runs as its own process.
+  it('passes the contract check: valid for @apidevtools/swagger-parser, no problem under Redocly’s recommended rules, a typed client (openapi-typescript) that compiles', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'soziale-stadt-openapi-'));
+    try {
+      const file = join(dir, 'openapi.json');
+      writeFileSync(file, JSON.stringify(doc));
+      const run = spawnSync(process.execPath, [join(__dirname, '../contract/check.mjs'), file], { encoding: 'utf8', timeout: 120000 });
+      expect({ status: run.status, output: run.stderr.trim() }).toEqual({ status: 0, output: '' });
+      expect(run.stdout).toContain('contract: OK');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 180000);
 });
 
 /** An object schema with properties; every required field exists; nested objects likewise. */

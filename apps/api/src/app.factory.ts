@@ -1,6 +1,6 @@
 import { NestFactory, Reflector } from '@nestjs/core';
 import { ExpressAdapter, type NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
@@ -13,6 +13,7 @@ import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
 import { createValidationPipe } from './common/errors/validation';
 import { CachePolicyInterceptor, cachePolicyMiddleware } from './common/http/cache-policy';
 import { csrfMiddleware } from './common/http/csrf';
+import { buildOpenApiDocument } from './common/http/openapi';
 import { RedisConnection } from './common/redis/redis.module';
 import type { AppConfig } from './config/config';
 import { APP_VERSION } from './config/version';
@@ -61,7 +62,7 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalInterceptors(new CachePolicyInterceptor(app.get(Reflector)));
 
-  if (config.apiDocs) serveApiDocs(app);
+  if (config.apiDocs) serveApiDocs(app, config.publicUrl);
 
   serveWebClient(app, config.webDist);
   // socket.io (live assemblies): the Redis adapter across processes when REDIS_URL is set.
@@ -79,33 +80,15 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
  * The OpenAPI UI at /api/docs and the document at /api/docs-json (and -yaml). Public by default:
  * the API is part of what the platform opens up (see the README, API_DOCS).
  */
-function serveApiDocs(app: NestExpressApplication): void {
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Soziale Stadt – Beteiligungsplattform API')
-      .setDescription(
-        'Public and authenticated API. Sessions are an httpOnly cookie; every state-changing request must send the csrf_token cookie value in the x-csrf-token header. Every error has the body {statusCode, error, code, message, details?}.',
-      )
-      .setVersion(APP_VERSION)
-      .addCookieAuth('sid')
-      .build(),
-  );
-  describeIdsAndSessions(document);
+function serveApiDocs(app: NestExpressApplication, publicUrl: string): void {
+  const document = buildOpenApiDocument(app, {
+    title: 'Soziale Stadt – Beteiligungsplattform API',
+    description:
+      'Public and authenticated API. Sessions are an httpOnly cookie; every state-changing request must send the csrf_token cookie value in the x-csrf-token header (the security schemes "session" and "csrf"). Every error has the body {statusCode, error, code, message, details?}.',
+    version: APP_VERSION,
+    publicUrl,
+  });
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json', yamlDocumentUrl: 'api/docs-yaml' });
-}
-
-/** Every {id} in a path is a UUID; every operation that can answer 401 needs the session cookie. */
-function describeIdsAndSessions(document: OpenAPIObject): void {
-  for (const item of Object.values(document.paths)) {
-    for (const operation of [item.get, item.post, item.put, item.patch, item.delete]) {
-      if (!operation) continue;
-      for (const param of operation.parameters ?? []) {
-        if ('in' in param && param.in === 'path' && param.name === 'id') param.schema = { type: 'string', format: 'uuid' };
-      }
-      if (operation.responses['401']) operation.security = [{ cookie: [] }];
-    }
-  }
 }
 
 /** Serves the built React client from the same origin; any non-API GET falls back to index.html. */

@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiParam, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { OPEN_DATA_DATASET_IDS, type OpenDataDatasetId, type OpenDataMeta } from '@app/shared';
 import { Public } from '../../common/auth/decorators';
@@ -22,6 +22,8 @@ function download(res: Response, meta: OpenDataMeta, ext: 'csv' | 'json'): void 
 }
 
 @ApiTags('open data')
+// The JSON file is only named in a content map, which does not register its schema by itself.
+@ApiExtraModels(OpenDataFileDto)
 @Controller('open-data')
 // The same files for everybody: they keep their revalidation for signed-in visitors too.
 @PublicCache()
@@ -56,7 +58,7 @@ export class OpenDataController {
   @ApiOkResponse({
     description: 'The file',
     content: {
-      'application/json': { schema: { $ref: '#/components/schemas/OpenDataFileDto' } },
+      'application/json': { schema: { $ref: getSchemaPath(OpenDataFileDto) } },
       'text/csv': { schema: { type: 'string' } },
     },
   })
