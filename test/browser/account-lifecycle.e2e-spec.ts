@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
-import { createVerifiedUser, USER_PASSWORD } from './helpers/app';
+import { request } from 'playwright-core';
+import { createVerifiedUser, csrfHeaders, USER_PASSWORD } from './helpers/app';
+import { axeViolations, formatViolations } from './helpers/axe';
 import { launchBrowser, newContext, open, screenshot, waitForPage } from './helpers/browser';
 import { collectCspViolations } from './helpers/csp';
 import { startServer, type RunningServer } from './helpers/server';
@@ -77,6 +79,58 @@ describe('account lifecycle in a real browser', () => {
     expect(new URL(page.url()).pathname).toBe('/');
 
     expect(cspViolations).toEqual([]);
+    await context.close();
+  });
+
+  it('asks for the password when several registrations wait for the address, and confirms the one it belongs to', async () => {
+    const email = 'zweimal@example.org';
+    const api = await request.newContext({ baseURL: server.baseUrl });
+    const register = async (password: string, displayName: string) => {
+      const before = mail.mails.length;
+      const res = await api.post('/api/auth/register', { headers: await csrfHeaders(api), data: { email, password, displayName } });
+      expect(res.status()).toBe(201);
+      return mail.waitFor(email, (m) => !mail.mails.slice(0, before).includes(m));
+    };
+    await register(USER_PASSWORD, 'Echte Person');
+    // Somebody else registers the same address later; the owner opens that later link.
+    const laterMail = await register('fremdes Passwort 12345', 'Jemand Anderes');
+
+    // axe needs to inject its script, which the app's CSP rightly blocks.
+    const context = await newContext(browser, server.baseUrl, { bypassCSP: true });
+    const page = await context.newPage();
+    await page.goto(linkFrom(laterMail, '/verify-email').toString());
+    await waitForPage(page);
+    await page.waitForSelector('text=Bitte bestätigen Sie mit Ihrem Passwort');
+    await page.waitForFunction(() => document.activeElement?.id === 'verify-email-password-password');
+    expect(await page.textContent('label[for="verify-email-password-password"]')).toContain('Ihr Passwort aus der Registrierung');
+    expect(await page.getAttribute('#verify-email-password-password', 'aria-describedby')).toBeTruthy();
+    const asking = await axeViolations(page);
+    expect(formatViolations('verify-email password', asking)).toBe('');
+    await screenshot(page, 'de-verify-email-password');
+
+    await page.fill('#verify-email-password-password', 'ein falsches Passwort');
+    await page.click('#verify-email-password button[type="submit"]');
+    await page.waitForSelector('#verify-email-password-password-error');
+    expect(await page.textContent('#verify-email-password-password-error')).toContain('Das Passwort passt zu keiner Registrierung');
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('error-summary'))).toBe(true);
+    expect(await page.getAttribute('#verify-email-password-password', 'aria-invalid')).toBe('true');
+    expect(formatViolations('verify-email wrong password', await axeViolations(page))).toBe('');
+
+    await page.fill('#verify-email-password-password', USER_PASSWORD);
+    await page.click('#verify-email-password button[type="submit"]');
+    await page.waitForSelector('text=Ihre E-Mail-Adresse ist bestätigt.');
+    expect(await page.evaluate(() => document.activeElement?.textContent ?? '')).toContain('Ihre E-Mail-Adresse ist bestätigt.');
+    expect(formatViolations('verify-email confirmed', await axeViolations(page))).toBe('');
+
+    const own = await api.post('/api/auth/login', { headers: await csrfHeaders(api), data: { email, password: USER_PASSWORD } });
+    expect(own.status()).toBe(200);
+    expect((await own.json()).user.displayName).toBe('Echte Person');
+    const other = await api.post('/api/auth/login', {
+      headers: await csrfHeaders(api),
+      data: { email, password: 'fremdes Passwort 12345' },
+    });
+    expect(other.status()).toBe(401);
+    await api.dispose();
     await context.close();
   });
 
