@@ -79,7 +79,7 @@ export class AuthService {
   }
 
   private async registerAgain(user: User, registration: PendingRegistration, m: EntityManager): Promise<void> {
-    if (user.emailVerifiedAt) return this.mailAlreadyRegistered(user, m);
+    if (user.emailVerifiedAt) return this.mailPasswordLink(user, 'alreadyRegistered', m);
     // Expired registrations count too: their owner may still confirm with their password.
     const contested = (await this.tokens.registrationsOnFile(user.id, m)).length > 0;
     if (contested) await this.tokens.requirePasswordForRegistrations(user.id, m);
@@ -112,13 +112,18 @@ export class AuthService {
     );
   }
 
-  private async mailAlreadyRegistered(user: User, m: EntityManager): Promise<void> {
+  /** A one-time link to choose a password (/reset-password), in the mail that says why it comes. */
+  private async mailPasswordLink(
+    user: User,
+    template: 'alreadyRegistered' | 'completeRegistration' | 'resetPassword',
+    m: EntityManager,
+  ): Promise<void> {
     const token = await this.tokens.issue(user.id, TokenPurpose.ResetPassword, {}, m);
     await this.mail.send(
       {
         to: user.email!,
         language: user.language,
-        template: 'alreadyRegistered',
+        template,
         params: {
           name: user.displayName ?? '',
           link: this.link('/reset-password', token),
@@ -144,20 +149,7 @@ export class AuthService {
         await this.tokens.revoke(user.id, TokenPurpose.VerifyEmail, m);
         return this.mailRegistrationLink(user, registration, 'verifyEmail', m);
       }
-      const token = await this.tokens.issue(user.id, TokenPurpose.ResetPassword, {}, m);
-      await this.mail.send(
-        {
-          to: user.email!,
-          language: user.language,
-          template: 'completeRegistration',
-          params: {
-            name: user.displayName ?? '',
-            link: this.link('/reset-password', token),
-            hours: TOKEN_TTL_HOURS[TokenPurpose.ResetPassword],
-          },
-        },
-        m,
-      );
+      await this.mailPasswordLink(user, 'completeRegistration', m);
     });
   }
 
@@ -261,21 +253,7 @@ export class AuthService {
   async requestPasswordReset(email: string): Promise<void> {
     await this.tx.run(async (m) => {
       const user = await this.findByEmail(email, m);
-      if (!user) return;
-      const token = await this.tokens.issue(user.id, TokenPurpose.ResetPassword, {}, m);
-      await this.mail.send(
-        {
-          to: user.email!,
-          language: user.language,
-          template: 'resetPassword',
-          params: {
-            name: user.displayName ?? '',
-            link: this.link('/reset-password', token),
-            hours: TOKEN_TTL_HOURS[TokenPurpose.ResetPassword],
-          },
-        },
-        m,
-      );
+      if (user) await this.mailPasswordLink(user, 'resetPassword', m);
     });
   }
 
