@@ -105,8 +105,9 @@ describe('API core: health, error shape, headers', () => {
     expect(doc.body.components.schemas.ErrorBodyDto).toBeDefined();
     const patchArea = doc.body.paths['/api/areas/{id}'].patch;
     expect(patchArea.parameters.find((p: { name: string }) => p.name === 'id').schema).toEqual({ type: 'string', format: 'uuid' });
-    expect(patchArea.security).toEqual([{ cookie: [] }]);
-    expect(doc.body.paths['/api/areas'].get.security).toBeUndefined();
+    // A change needs the session cookie and the CSRF header; a public read says explicitly that it needs nothing.
+    expect(patchArea.security).toEqual([{ session: [], csrf: [] }]);
+    expect(doc.body.paths['/api/areas'].get.security).toEqual([]);
     const ui = await c.get('/api/docs').expect(200);
     expect(ui.text).toContain('swagger');
   });

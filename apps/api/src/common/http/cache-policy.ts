@@ -63,7 +63,9 @@ export function cachePolicyMiddleware(sessionCookie: string) {
       if (res.locals.publicCache) return;
       appendVary(res, 'Cookie');
       const session = typeof req.cookies?.[sessionCookie] === 'string' && req.cookies[sessionCookie] !== '';
-      if (session || !SAFE_METHODS.has(req.method)) res.setHeader('Cache-Control', 'no-store');
+      // A handler's own no-store (e.g. "private, no-store" on a hidden attachment) is at least as strict: kept.
+      const own = String(res.getHeader('Cache-Control') ?? '');
+      if ((session || !SAFE_METHODS.has(req.method)) && !/\bno-store\b/.test(own)) res.setHeader('Cache-Control', 'no-store');
     });
     next();
   };
