@@ -28,15 +28,14 @@ interface TallyRow {
 @Injectable()
 export class ConsistencyCheckService implements OnApplicationBootstrap {
   private readonly logger = new Logger('ConsistencyCheck');
-  lastRepairs: CounterRepair[] = [];
 
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    this.lastRepairs = await this.run();
-    if (!this.lastRepairs.length) return;
-    for (const r of this.lastRepairs) this.logger.warn(`Repaired ${r.counter} of ${r.id}: stored ${r.stored}, counted ${r.actual}.`);
-    this.logger.warn(`Consistency check repaired ${this.lastRepairs.length} stored count(s).`);
+    const repairs = await this.run();
+    if (!repairs.length) return;
+    for (const r of repairs) this.logger.warn(`Repaired ${r.counter} of ${r.id}: stored ${r.stored}, counted ${r.actual}.`);
+    this.logger.warn(`Consistency check repaired ${repairs.length} stored count(s).`);
   }
 
   async run(): Promise<CounterRepair[]> {
