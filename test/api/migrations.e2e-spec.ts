@@ -4,7 +4,7 @@ import type { DataSource } from 'typeorm';
 import { AreaType, Role } from '@app/shared';
 import { loadConfig } from '../../apps/api/src/config/config';
 import { buildDataSourceOptions, createDataSource } from '../../apps/api/src/database/data-source-options';
-import { MIGRATIONS } from '../../apps/api/src/database/entities';
+import { MIGRATIONS, SCHEMA } from '../../apps/api/src/entities';
 import { Area } from '../../apps/api/src/modules/areas/area.entity';
 import { Session } from '../../apps/api/src/modules/auth/session.entity';
 import { User } from '../../apps/api/src/modules/users/user.entity';
@@ -105,7 +105,7 @@ describe(`migrations on ${isPostgres ? 'PostgreSQL' : 'SQLite'}`, () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    ds = createDataSource(buildDataSourceOptions(loadConfig({ ...db.env, LOG_LEVEL: 'silent' })));
+    ds = createDataSource(buildDataSourceOptions(loadConfig({ ...db.env, LOG_LEVEL: 'silent' }), SCHEMA));
     await ds.initialize();
   });
 

@@ -15,8 +15,8 @@ import {
   type ProjectSummary,
   type ProposalDetail,
 } from '@app/shared';
-import { seedDemoProjects } from '../../apps/api/src/database/seed/demo-projects';
-import { seedDemoData } from '../../apps/api/src/database/seed/seed';
+import { seedDemoProjects } from '../../apps/api/src/seed/demo-projects';
+import { seedDemoData } from '../../apps/api/src/seed/seed';
 import { Assembly } from '../../apps/api/src/modules/assemblies/entities/assembly.entity';
 import { AuditEntry } from '../../apps/api/src/modules/audit/audit-entry.entity';
 import { LiveProposalEntity } from '../../apps/api/src/modules/assemblies/entities/live.entities';

@@ -11,7 +11,8 @@ import { RedisConnection, RedisModule } from './common/redis/redis.module';
 import type { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
 import { buildDataSourceOptions, createDataSource } from './database/data-source-options';
-import { SeedModule } from './database/seed/seed.module';
+import { SCHEMA } from './entities';
+import { SeedModule } from './seed/seed.module';
 import { AreasModule } from './modules/areas/areas.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
@@ -67,7 +68,7 @@ export class AppModule {
           },
         }),
         TypeOrmModule.forRootAsync({
-          useFactory: () => ({ ...buildDataSourceOptions(config), migrationsRun: true }),
+          useFactory: () => ({ ...buildDataSourceOptions(config, SCHEMA), migrationsRun: true }),
           dataSourceFactory: async (options) => createDataSource(options!),
         }),
         RedisModule,

@@ -5,7 +5,8 @@ import { resolve } from 'node:path';
 import { ConfigError, loadConfig, type AppConfig } from './config/config';
 import { BackupError, createBackup, describeBackup, restoreBackup } from './database/backup';
 import { buildDataSourceOptions, createDataSource } from './database/data-source-options';
-import { ensureAdministrator, seedDemoData } from './database/seed/seed';
+import { SCHEMA } from './entities';
+import { ensureAdministrator, seedDemoData } from './seed/seed';
 
 const USAGE = `Usage:
   node cli.js migrate                                   run pending migrations
@@ -46,7 +47,7 @@ async function main(): Promise<number> {
   const [command, ...rest] = process.argv.slice(2);
   const config = loadConfig();
   if (command === 'backup' || command === 'restore') return backupCommand(command, rest, config);
-  const ds = createDataSource(buildDataSourceOptions(config));
+  const ds = createDataSource(buildDataSourceOptions(config, SCHEMA));
   await ds.initialize();
   try {
     await ds.runMigrations({ transaction: 'each' });

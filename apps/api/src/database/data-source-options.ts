@@ -1,15 +1,22 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { DataSource, type DataSourceOptions } from 'typeorm';
+import { DataSource, type DataSourceOptions, type MixedList, type EntitySchema } from 'typeorm';
 import type { AppConfig } from '../config/config';
-import { ENTITIES, MIGRATIONS } from './entities';
 import { isolateSqliteUnitsOfWork, quietSqlite3 } from './sqlite-units-of-work';
 
-/** One place that turns configuration into TypeORM options. The schema only ever comes from migrations. */
-export function buildDataSourceOptions(config: AppConfig): DataSourceOptions {
+/** What the app stores: its entities and the migrations that build their tables (the registry lives in src/entities.ts). */
+export interface SchemaRegistry {
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  entities: MixedList<Function | string | EntitySchema>;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  migrations: MixedList<Function | string>;
+}
+
+/** One place that turns configuration and the app's schema registry into TypeORM options. The schema only ever comes from migrations. */
+export function buildDataSourceOptions(config: AppConfig, schema: SchemaRegistry): DataSourceOptions {
   const common = {
-    entities: ENTITIES,
-    migrations: MIGRATIONS,
+    entities: schema.entities,
+    migrations: schema.migrations,
     migrationsTableName: 'migrations',
     synchronize: false,
     logging: false,

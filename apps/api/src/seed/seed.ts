@@ -1,12 +1,12 @@
 import { randomInt } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AreaType, AssemblyEventType, AssemblyStatus, AssemblyVisibility, JOIN_CODE_ALPHABET, Role } from '@app/shared';
-import { Area } from '../../modules/areas/area.entity';
-import { AgendaItemEntity, Assembly } from '../../modules/assemblies/entities/assembly.entity';
-import { AssemblyEvent } from '../../modules/assemblies/entities/live.entities';
-import { hashPassword } from '../../modules/auth/passwords';
-import { FieldOfAction } from '../../modules/fields-of-action/field-of-action.entity';
-import { User } from '../../modules/users/user.entity';
+import { Area } from '../modules/areas/area.entity';
+import { AgendaItemEntity, Assembly } from '../modules/assemblies/entities/assembly.entity';
+import { AssemblyEvent } from '../modules/assemblies/entities/live.entities';
+import { hashPassword } from '../modules/auth/passwords';
+import { FieldOfAction } from '../modules/fields-of-action/field-of-action.entity';
+import { User } from '../modules/users/user.entity';
 import { seedDemoProjects } from './demo-projects';
 import { seedDemoIndicators } from './demo-indicators';
 import { areaCode, DEMO_AREAS, DEMO_ASSEMBLIES, DEMO_FIELDS_OF_ACTION, ILLUSTRATIVE_NOTE } from './demo-data';

@@ -1,8 +1,8 @@
 import type { EntityManager } from 'typeorm';
 import { AreaType, IndicatorDirection, TargetComparator } from '@app/shared';
-import { Area } from '../../modules/areas/area.entity';
-import { CITY_SCOPE, Indicator, IndicatorTargetEntity, IndicatorValueEntity } from '../../modules/indicators/indicator.entities';
-import { SCALE } from '../../modules/indicators/decimal';
+import { Area } from '../modules/areas/area.entity';
+import { CITY_SCOPE, Indicator, IndicatorTargetEntity, IndicatorValueEntity } from '../modules/indicators/indicator.entities';
+import { SCALE } from '../modules/indicators/decimal';
 
 /**
  * Demo indicators of the social report (DOMAIN.md): the eight indicators with a direction, for the

@@ -9,12 +9,12 @@ import {
   TransitionId,
   type ProjectTransitionInput,
 } from '@app/shared';
-import { Area } from '../../modules/areas/area.entity';
-import { Assembly } from '../../modules/assemblies/entities/assembly.entity';
-import { LiveProposalEntity, LiveProposalSupport } from '../../modules/assemblies/entities/live.entities';
-import { Participant } from '../../modules/assemblies/entities/participant.entity';
-import { FieldOfAction } from '../../modules/fields-of-action/field-of-action.entity';
-import { Project, ProjectMilestoneEntity, ProjectStatusReportEntity } from '../../modules/projects/project.entities';
+import { Area } from '../modules/areas/area.entity';
+import { Assembly } from '../modules/assemblies/entities/assembly.entity';
+import { LiveProposalEntity, LiveProposalSupport } from '../modules/assemblies/entities/live.entities';
+import { Participant } from '../modules/assemblies/entities/participant.entity';
+import { FieldOfAction } from '../modules/fields-of-action/field-of-action.entity';
+import { Project, ProjectMilestoneEntity, ProjectStatusReportEntity } from '../modules/projects/project.entities';
 import {
   applyEvaluation,
   applyTransition,
@@ -22,7 +22,7 @@ import {
   createIdea,
   recordLink,
   type ProjectActor,
-} from '../../modules/projects/project-store';
+} from '../modules/projects/project-store';
 import { areaCode } from './demo-data';
 
 /**

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, Module, type OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, type AppConfig } from '../../config/config';
+import { APP_CONFIG, type AppConfig } from '../config/config';
 import { ensureAdministrator, isFirstStart, seedDemoData } from './seed';
 
 /** On start-up: demo data on a fresh database (when enabled) and the administrator from the environment. */

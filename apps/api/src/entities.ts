@@ -1,0 +1,104 @@
+import { Area } from './modules/areas/area.entity';
+import { AuditEntry } from './modules/audit/audit-entry.entity';
+import { Session } from './modules/auth/session.entity';
+import { UserToken } from './modules/auth/user-token.entity';
+import { FieldOfAction } from './modules/fields-of-action/field-of-action.entity';
+import { User } from './modules/users/user.entity';
+import { InitialSchema1764000000000 } from './database/migrations/1764000000000-initial-schema';
+import { Proposals1764100000000 } from './database/migrations/1764100000000-proposals';
+import { Proposal } from './modules/proposals/proposal.entity';
+import { ProposalStatusEventEntity } from './modules/proposals/proposal-status-event.entity';
+import { ProposalSupport } from './modules/proposals/proposal-support.entity';
+import { Comment } from './modules/comments/comment.entity';
+import { Report } from './modules/moderation/report.entity';
+import { CommentsModeration1764200000000 } from './database/migrations/1764200000000-comments-moderation';
+import { ProposalFollow, ProposalUnsubscribeToken } from './modules/follows/proposal-follow.entity';
+import { Follows1764300000000 } from './database/migrations/1764300000000-follows';
+import { ProposalAttachmentEntity } from './modules/proposals/attachments/attachment.entity';
+import { AgendaItemEntity, Assembly, AssemblyRegistration } from './modules/assemblies/entities/assembly.entity';
+import { Participant } from './modules/assemblies/entities/participant.entity';
+import {
+  AssemblyEvent,
+  BallotReceipt,
+  LiveProposalEntity,
+  LiveProposalSupport,
+  OpenBallot,
+  RoundTally,
+  SpeakerRequest,
+  VotingRoundEntity,
+} from './modules/assemblies/entities/live.entities';
+import { Assemblies1764500000000 } from './database/migrations/1764500000000-assemblies';
+import { AttachmentsSupportLimit1764400000000 } from './database/migrations/1764400000000-attachments-support-limit';
+import {
+  Project,
+  ProjectArea,
+  ProjectEvent,
+  ProjectMilestoneEntity,
+  ProjectProposal,
+  ProjectStatusReportEntity,
+} from './modules/projects/project.entities';
+import { ProjectProgress1764700000000 } from './database/migrations/1764700000000-project-progress';
+import { Projects1764600000000 } from './database/migrations/1764600000000-projects';
+import { Indicator, IndicatorTargetEntity, IndicatorValueEntity } from './modules/indicators/indicator.entities';
+import { SocialReport1764800000000 } from './database/migrations/1764800000000-social-report';
+import { PendingRegistrations1764900000000 } from './database/migrations/1764900000000-pending-registrations';
+import { OutboxMail } from './modules/mail/outbox-mail.entity';
+import { MailOutbox1765000000000 } from './database/migrations/1765000000000-mail-outbox';
+import { RegistrationAttempts1765190000000 } from './database/migrations/1765190000000-registration-attempts';
+
+/** Listed explicitly (no globs) so the same list works from source, from dist and under jest. */
+export const ENTITIES = [
+  Area,
+  AuditEntry,
+  Session,
+  UserToken,
+  FieldOfAction,
+  User,
+  Proposal,
+  ProposalSupport,
+  ProposalStatusEventEntity,
+  Comment,
+  Report,
+  ProposalFollow,
+  ProposalUnsubscribeToken,
+  ProposalAttachmentEntity,
+  Assembly,
+  AgendaItemEntity,
+  AssemblyRegistration,
+  Participant,
+  LiveProposalEntity,
+  LiveProposalSupport,
+  VotingRoundEntity,
+  BallotReceipt,
+  OpenBallot,
+  RoundTally,
+  SpeakerRequest,
+  AssemblyEvent,
+  Project,
+  ProjectArea,
+  ProjectProposal,
+  ProjectEvent,
+  ProjectMilestoneEntity,
+  ProjectStatusReportEntity,
+  Indicator,
+  IndicatorValueEntity,
+  IndicatorTargetEntity,
+  OutboxMail,
+];
+export const MIGRATIONS = [
+  InitialSchema1764000000000,
+  Proposals1764100000000,
+  CommentsModeration1764200000000,
+  Follows1764300000000,
+  AttachmentsSupportLimit1764400000000,
+  Assemblies1764500000000,
+  Projects1764600000000,
+  ProjectProgress1764700000000,
+  SocialReport1764800000000,
+  PendingRegistrations1764900000000,
+  MailOutbox1765000000000,
+  RegistrationAttempts1765190000000,
+];
+
+/** The registry handed to buildDataSourceOptions by the app, the CLI, the TypeORM CLI and the tests. */
+export const SCHEMA = { entities: ENTITIES, migrations: MIGRATIONS };
