@@ -17,3 +17,4 @@ export * from './workflow';
 export * from './types/projects';
 export * from './types/social-report';
 export * from './types/privacy';
+export * from './voting';

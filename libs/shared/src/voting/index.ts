@@ -1,0 +1,7 @@
+export * from './model';
+export * from './options';
+export * from './registry';
+export { yesNoAbstain } from './yes-no-abstain';
+export { singleChoice } from './single-choice';
+export { multipleChoice } from './multiple-choice';
+export { dotVoting } from './dot-voting';
