@@ -78,6 +78,8 @@ export class ApiProcess {
     const baseUrl = `http://127.0.0.1:${port}`;
     const env: Record<string, string> = {
       NODE_ENV: 'test',
+      // Cheap argon2id: tests create many accounts; production's cost is asserted in config.spec.ts.
+      PASSWORD_HASH_PROFILE: 'test',
       HOST: '127.0.0.1',
       PORT: String(port),
       PUBLIC_URL: baseUrl,

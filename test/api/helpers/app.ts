@@ -63,6 +63,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   const config = loadConfig({
     UPLOAD_DIR: uploadDir,
     NODE_ENV: 'test',
+    // Cheap argon2id: tests create many accounts; production's cost is asserted in config.spec.ts.
+    PASSWORD_HASH_PROFILE: 'test',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     PORT: String(port),
     PUBLIC_URL: url,

@@ -54,7 +54,9 @@ export async function startServer(smtpPort: number): Promise<RunningServer> {
     cwd: ROOT,
     env: {
       ...process.env,
-      NODE_ENV: 'production',
+      // 'test' allows the cheap argon2id profile (refused in production); nothing else reads NODE_ENV.
+      NODE_ENV: 'test',
+      PASSWORD_HASH_PROFILE: 'test',
       PORT: String(port),
       PUBLIC_URL: baseUrl,
       DATA_DIR: dataDir,

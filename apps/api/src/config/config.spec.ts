@@ -58,6 +58,27 @@ describe('loadConfig', () => {
     expect(problemsOf({ ADMIN_EMAIL: 'not-an-email', ADMIN_PASSWORD: 'long enough password' }).join()).toContain('ADMIN_EMAIL');
   });
 
+  it('hashes passwords with memory-hard argon2id parameters unless a test suite asks for the cheap profile', () => {
+    // What production uses: 64 MiB, three passes, four lanes (OWASP's recommendation for argon2id).
+    expect(loadConfig({}).passwordHash).toEqual({ profile: 'production', memoryCost: 65_536, timeCost: 3, parallelism: 4 });
+    expect(loadConfig({ PASSWORD_HASH_PROFILE: 'production' }).passwordHash).toEqual(loadConfig({}).passwordHash);
+    expect(loadConfig({ NODE_ENV: 'test', PASSWORD_HASH_PROFILE: 'test' }).passwordHash).toEqual({
+      profile: 'test',
+      memoryCost: 1024,
+      timeCost: 1,
+      parallelism: 1,
+    });
+    expect(problemsOf({ PASSWORD_HASH_PROFILE: 'fast' }).join()).toContain('PASSWORD_HASH_PROFILE');
+    expect(
+      problemsOf({
+        NODE_ENV: 'production',
+        PUBLIC_URL: 'https://beteiligung.example.de',
+        SMTP_URL: 'smtp://mail:587',
+        PASSWORD_HASH_PROFILE: 'test',
+      }).join(),
+    ).toContain('PASSWORD_HASH_PROFILE=test is for test suites only');
+  });
+
   it('requires PUBLIC_URL and SMTP_URL in production', () => {
     const text = problemsOf({ NODE_ENV: 'production' }).join('\n');
     expect(text).toContain('PUBLIC_URL is required in production');

@@ -44,6 +44,7 @@ export const ENV_KEYS = [
   'TRUST_PROXY',
   'API_DOCS',
   'SESSION_TTL_HOURS',
+  'PASSWORD_HASH_PROFILE',
   'WEB_DIST',
   'PROPOSAL_EDIT_WINDOW_MINUTES',
   'COMMENT_EDIT_WINDOW_MINUTES',
@@ -103,6 +104,7 @@ class EnvSchema {
   @IsOptional() @Transform(toBool) @IsBoolean() TRUST_PROXY?: boolean;
   @IsOptional() @Transform(toBool) @IsBoolean({ message: 'API_DOCS must be true or false' }) API_DOCS?: boolean;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) SESSION_TTL_HOURS?: number;
+  @IsOptional() @IsIn(['production', 'test']) PASSWORD_HASH_PROFILE?: 'production' | 'test';
   @IsOptional() @IsString() WEB_DIST?: string;
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) PROPOSAL_EDIT_WINDOW_MINUTES?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) COMMENT_EDIT_WINDOW_MINUTES?: number;
@@ -147,6 +149,8 @@ export interface AppConfig {
   /** Serve the OpenAPI UI (/api/docs) and document (/api/docs-json, -yaml): public by default, like the open data. */
   apiDocs: boolean;
   sessionTtlMs: number;
+  /** argon2id cost of new password hashes (a check reads the cost from the stored hash). */
+  passwordHash: PasswordHashParameters;
   cookieSecure: boolean;
   webDist: string;
   /** How long an author may edit a proposal (and only until its first support). */
@@ -156,6 +160,24 @@ export interface AppConfig {
   /** What the scheduled clean-up removes when (see RetentionService); the privacy page states these. */
   retention: RetentionConfig;
 }
+
+export interface PasswordHashParameters {
+  profile: 'production' | 'test';
+  /** KiB of memory per hash. */
+  memoryCost: number;
+  timeCost: number;
+  parallelism: number;
+}
+
+/**
+ * The default: argon2id at 64 MiB, t=3, p=4 (the OWASP-recommended memory-hard setting, the argon2
+ * library's defaults). `test` is cheap (1 MiB, t=1, p=1) so test suites that create hundreds of
+ * accounts stay fast; it is refused when NODE_ENV=production.
+ */
+export const PASSWORD_HASH_PROFILES: Record<PasswordHashParameters['profile'], PasswordHashParameters> = {
+  production: { profile: 'production', memoryCost: 65_536, timeCost: 3, parallelism: 4 },
+  test: { profile: 'test', memoryCost: 1024, timeCost: 1, parallelism: 1 },
+};
 
 export interface RetentionConfig {
   /** How often the clean-up runs; 0 switches the schedule off (the clean-up can still be called). */
@@ -208,6 +230,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     // Defaults that suit a laptop would hurt in production: links to localhost, mail kept on disk.
     if (!parsed.PUBLIC_URL) problems.push('PUBLIC_URL is required in production (the address in every mailed link)');
     if (!parsed.SMTP_URL) problems.push('SMTP_URL is required in production (otherwise no mail leaves the server)');
+    if (parsed.PASSWORD_HASH_PROFILE === 'test') problems.push('PASSWORD_HASH_PROFILE=test is for test suites only, never in production');
   }
   if (problems.length) throw new ConfigError(problems);
   const root = repoRoot();
@@ -250,6 +273,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     trustProxy: parsed.TRUST_PROXY ?? false,
     apiDocs: parsed.API_DOCS ?? true,
     sessionTtlMs: (parsed.SESSION_TTL_HOURS ?? 24 * 14) * 3600 * 1000,
+    passwordHash: PASSWORD_HASH_PROFILES[parsed.PASSWORD_HASH_PROFILE ?? 'production'],
     cookieSecure: publicUrl.startsWith('https://'),
     webDist: resolve(root, parsed.WEB_DIST ?? 'apps/web/dist'),
     proposalEditWindowMs: (parsed.PROPOSAL_EDIT_WINDOW_MINUTES ?? 24 * 60) * 60_000,

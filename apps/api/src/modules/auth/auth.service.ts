@@ -28,6 +28,16 @@ export class AuthService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  /** argon2id at the configured cost (config.passwordHash). */
+  hashPassword(password: string): Promise<string> {
+    return hashPassword(password, this.config.passwordHash);
+  }
+
+  /** Checks a password against a stored hash; a missing hash costs as much time as a real check. */
+  verifyPassword(hash: string | null, password: string): Promise<boolean> {
+    return verifyPassword(hash, password, this.config.passwordHash);
+  }
+
   private link(path: string, token: string): string {
     return `${this.config.publicUrl}${path}?token=${encodeURIComponent(token)}`;
   }
@@ -57,7 +67,7 @@ export class AuthService {
    */
   async register(dto: RegisterDto): Promise<void> {
     const registration: PendingRegistration = {
-      passwordHash: await hashPassword(dto.password),
+      passwordHash: await this.hashPassword(dto.password),
       displayName: dto.displayName,
       language: dto.language ?? DEFAULT_LANGUAGE,
     };
@@ -179,7 +189,7 @@ export class AuthService {
     const onFile = await this.tokens.registrationsOnFile(link.userId);
     if (!link.passwordRequired && onFile.length < 2) return null;
     for (const registration of onFile) {
-      if (registration.passwordHash && (await verifyPassword(registration.passwordHash, password))) return registration.id;
+      if (registration.passwordHash && (await this.verifyPassword(registration.passwordHash, password))) return registration.id;
     }
     const stillValid = await this.tx.run((m) => this.tokens.countFailedAttempt(link.id, m));
     if (!stillValid) {
@@ -237,7 +247,7 @@ export class AuthService {
 
   async login(dto: LoginDto): Promise<{ user: User; token: string }> {
     const user = await this.users.findOne({ where: { email: dto.email }, relations: { moderatorAreas: true } });
-    const ok = await verifyPassword(user?.passwordHash ?? null, dto.password);
+    const ok = await this.verifyPassword(user?.passwordHash ?? null, dto.password);
     if (!user || !ok || user.deletedAt) {
       throw new DomainError(ErrorCode.InvalidCredentials, 'The email address or password is not correct.');
     }
@@ -262,7 +272,7 @@ export class AuthService {
    * mailbox is proven, so the address counts as verified.
    */
   async confirmPasswordReset(dto: PasswordResetConfirmDto): Promise<void> {
-    const passwordHash = await hashPassword(dto.password);
+    const passwordHash = await this.hashPassword(dto.password);
     await this.tx.run(async (m) => {
       const used = await this.tokens.consume(dto.token, [TokenPurpose.ResetPassword], m);
       const user = await m.findOne(User, { where: { id: used.userId } });

@@ -9,7 +9,6 @@ import { Assembly, AssemblyRegistration } from '../assemblies/entities/assembly.
 import { Participant } from '../assemblies/entities/participant.entity';
 import { AuditService } from '../audit/audit.service';
 import { AuthService } from '../auth/auth.service';
-import { hashPassword, verifyPassword } from '../auth/passwords';
 import { SessionService } from '../auth/session.service';
 import { TokenPurpose } from '../auth/user-token.entity';
 import { UserTokensService } from '../auth/user-tokens.service';
@@ -47,7 +46,7 @@ export class UsersService {
   }
 
   private async checkPassword(user: User, password: string): Promise<void> {
-    if (!(await verifyPassword(user.passwordHash, password))) {
+    if (!(await this.auth.verifyPassword(user.passwordHash, password))) {
       throw new DomainError(ErrorCode.InvalidCredentials, 'The password is not correct.');
     }
   }
@@ -82,7 +81,7 @@ export class UsersService {
   /** Changes the password, ends every mailed link and signs out every other browser. */
   async changePassword(user: User, dto: ChangePasswordDto, currentSession?: string): Promise<void> {
     await this.checkPassword(user, dto.currentPassword);
-    const passwordHash = await hashPassword(dto.newPassword);
+    const passwordHash = await this.auth.hashPassword(dto.newPassword);
     await this.tx.run(async (m) => {
       await m.update(User, { id: user.id }, { passwordHash, pendingEmail: null });
       await this.tokens.revokeAll(user.id, m);
