@@ -1,5 +1,6 @@
 import { bothQueries } from '../../components/ui/QueryState';
-import { useArea, useAreas } from '../../features/areas/api/areas';
+import { useArea } from '../../features/areas/api/areas';
+import { useAreas } from '../../lib/areas';
 import { AreaForm } from '../../features/areas/components/AreaForm';
 import { AdminEditPage, editedRecord, useAdminEdit } from '../layout/AdminPages';
 

@@ -4,7 +4,7 @@ import { useSearchParams } from 'react-router';
 import { Form } from '../../components/ui/Form';
 import { SelectField } from '../../components/ui/FormField';
 import { QueryState } from '../../components/ui/QueryState';
-import { useAreas } from '../../features/areas/api/areas';
+import { useAreas } from '../../lib/areas';
 import { AreaTable } from '../../features/areas/components/AreaTable';
 import { byName } from '../../lib/format';
 import { useForm } from '../../lib/use-form';

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useFieldOfAction } from '../../features/fields-of-action/api/fields-of-action';
 import { FieldOfActionForm } from '../../features/fields-of-action/components/FieldOfActionForm';
-import { localized } from '../../features/fields-of-action/components/localized';
+import { localized } from '../../lib/localized';
 import { AdminEditPage, editedRecord, useAdminEdit } from '../layout/AdminPages';
 
 const LIST_PATH = '/admin/fields-of-action';

@@ -1,5 +1,5 @@
 import { QueryState } from '../../components/ui/QueryState';
-import { useFieldsOfAction } from '../../features/fields-of-action/api/fields-of-action';
+import { useFieldsOfAction } from '../../lib/fields-of-action';
 import { FieldOfActionTable } from '../../features/fields-of-action/components/FieldOfActionTable';
 import { AdminListPage } from '../layout/AdminPages';
 

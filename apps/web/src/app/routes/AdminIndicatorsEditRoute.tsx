@@ -7,7 +7,7 @@ import { Button } from '../../components/ui/Button';
 import { Page } from '../../components/ui/Page';
 import { bothQueries, QueryState, type QueryLike } from '../../components/ui/QueryState';
 import { Section } from '../../components/ui/Section';
-import { useAreas } from '../../features/areas/api/areas';
+import { useAreas } from '../../lib/areas';
 import { useDeleteIndicator, useIndicator, useTargets } from '../../features/report/api/report';
 import { IndicatorForm } from '../../features/report/components/IndicatorForm';
 import { indicatorName } from '../../features/report/components/report-format';

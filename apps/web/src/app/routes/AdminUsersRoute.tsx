@@ -9,7 +9,7 @@ import { EditUserDialog } from '../../features/admin-users/components/EditUserDi
 import { UserSearchForm } from '../../features/admin-users/components/UserSearchForm';
 import { UserTable } from '../../features/admin-users/components/UserTable';
 import { useAdminUsers, type UserSearch } from '../../features/admin-users/api/users';
-import { useAreas } from '../../features/areas/api/areas';
+import { useAreas } from '../../lib/areas';
 import { byName } from '../../lib/format';
 import { AdminListPage } from '../layout/AdminPages';
 

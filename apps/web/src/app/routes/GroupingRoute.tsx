@@ -7,7 +7,7 @@ import { Page } from '../../components/ui/Page';
 import { QueryState } from '../../components/ui/QueryState';
 import { Section } from '../../components/ui/Section';
 import { useAssemblies } from '../../features/assemblies/api/assemblies';
-import { allowedAreas } from '../../features/assemblies/components/area-groups';
+import { allowedAreas } from '../../lib/area-groups';
 import { useGroupingBoard } from '../../features/projects/api/projects';
 import { GroupingBoard } from '../../features/projects/components/GroupingBoard';
 import { IdeaForm } from '../../features/projects/components/IdeaForm';

@@ -5,7 +5,8 @@ import { Alert } from '../../components/ui/Alert';
 import { Button, ButtonLink } from '../../components/ui/Button';
 import { Page } from '../../components/ui/Page';
 import { Loading } from '../../components/ui/QueryState';
-import { joinAssembly, readGuestToken, useAssemblyForLive } from '../../features/live/api/assembly';
+import { useAssemblyForLive } from '../../features/live/api/assembly';
+import { joinAssembly, storedGuestToken } from '../../lib/assembly-join';
 import { LiveFrame } from '../../features/live/components/LiveFrame';
 import { ParticipantView } from '../../features/live/components/ParticipantView';
 import { useLive } from '../../features/live/hooks/useLive';
@@ -17,7 +18,7 @@ export function LiveRoute() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
   const { user, isLoading } = useSession();
-  const [guestToken] = useState(() => readGuestToken(id));
+  const [guestToken] = useState(() => storedGuestToken(id));
   const [generation, setGeneration] = useState(0);
   const detail = useAssemblyForLive(id);
   const canConnect = !isLoading && (Boolean(user) || Boolean(guestToken));

@@ -5,7 +5,7 @@ import { Form } from '../../components/ui/Form';
 import { SelectField, TextField, type SelectOption } from '../../components/ui/FormField';
 import { Page } from '../../components/ui/Page';
 import { QueryState } from '../../components/ui/QueryState';
-import { useAreas } from '../../features/areas/api/areas';
+import { useAreas } from '../../lib/areas';
 import { useParticipation } from '../../features/report/api/report';
 import { ParticipationView } from '../../features/report/components/ParticipationView';
 import { ReportNav } from '../../features/report/components/ReportNav';

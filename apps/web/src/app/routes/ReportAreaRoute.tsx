@@ -3,7 +3,7 @@ import { Link, useParams } from 'react-router';
 import { Page } from '../../components/ui/Page';
 import { QueryState } from '../../components/ui/QueryState';
 import { Section } from '../../components/ui/Section';
-import { useFieldsOfAction } from '../../features/fields-of-action/api/fields-of-action';
+import { useFieldsOfAction } from '../../lib/fields-of-action';
 import { useAreaProfile } from '../../features/report/api/report';
 import { AreaAssemblies, AreaProjects, AreaProposals } from '../../features/report/components/AreaActivity';
 import { AreaIndicatorChart } from '../../features/report/components/AreaIndicatorChart';

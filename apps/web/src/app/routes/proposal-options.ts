@@ -1,9 +1,9 @@
 import { AreaType } from '@app/shared';
 import { useTranslation } from 'react-i18next';
 import type { SelectOption } from '../../components/ui/FormField';
-import { useAreas } from '../../features/areas/api/areas';
-import { useFieldsOfAction } from '../../features/fields-of-action/api/fields-of-action';
-import { localized } from '../../features/fields-of-action/components/localized';
+import { useAreas } from '../../lib/areas';
+import { useFieldsOfAction } from '../../lib/fields-of-action';
+import { localized } from '../../lib/localized';
 import { byName } from '../../lib/format';
 
 /**

@@ -1,22 +1,7 @@
-import type { AreaDetailResponse, AreaResponse, AreaType, CreateAreaRequest, UpdateAreaRequest } from '@app/shared';
+import type { AreaDetailResponse, AreaResponse, CreateAreaRequest, UpdateAreaRequest } from '@app/shared';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, query } from '../../../lib/api-client';
-
-export interface AreaFilter {
-  type?: AreaType;
-  parentId?: string;
-  /** current (default) = valid today; all = including retired and future areas. */
-  include?: 'current' | 'all';
-}
-
-const areasKey = ['areas'] as const;
-
-export function useAreas(filter: AreaFilter = {}) {
-  return useQuery({
-    queryKey: [...areasKey, 'list', filter],
-    queryFn: () => api.get<AreaResponse[]>(`/api/areas${query({ ...filter })}`),
-  });
-}
+import { api } from '../../../lib/api-client';
+import { areasKey } from '../../../lib/areas';
 
 export function useArea(id: string | undefined) {
   return useQuery({

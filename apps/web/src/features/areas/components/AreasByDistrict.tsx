@@ -2,7 +2,7 @@ import { AreaType, type AreaResponse } from '@app/shared';
 import { useTranslation } from 'react-i18next';
 import { bothQueries, QueryState } from '../../../components/ui/QueryState';
 import { byName } from '../../../lib/format';
-import { useAreas } from '../api/areas';
+import { useAreas } from '../../../lib/areas';
 
 interface DistrictGroup {
   district: AreaResponse;

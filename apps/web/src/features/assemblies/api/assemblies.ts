@@ -3,8 +3,6 @@ import type {
   AssemblyListQuery,
   AssemblySummary,
   CreateAssemblyRequest,
-  JoinAssemblyRequest,
-  JoinAssemblyResponse,
   Page,
   RegistrationResponse,
   UpdateAssemblyRequest,
@@ -56,8 +54,4 @@ export function useRegistration() {
       await queryClient.invalidateQueries({ queryKey: assembliesKey });
     },
   };
-}
-
-export function joinAssembly(body: JoinAssemblyRequest): Promise<JoinAssemblyResponse> {
-  return api.post<JoinAssemblyResponse>('/api/assemblies/join', body);
 }

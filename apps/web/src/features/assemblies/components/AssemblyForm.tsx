@@ -7,7 +7,7 @@ import type { FieldErrors } from '../../../lib/messages';
 import { useForm } from '../../../lib/use-form';
 import { useSaveAssembly } from '../api/assemblies';
 import { AgendaEditor, newAgendaDraft, type AgendaDraft } from './AgendaEditor';
-import { AreaCheckboxes, splitIds } from './AreaCheckboxes';
+import { AreaCheckboxes, splitIds } from '../../../components/AreaCheckboxes';
 import { ModeratorPicker, type ChosenModerator } from './ModeratorPicker';
 import { cityLocalToIso, isoToCityLocal } from './time';
 

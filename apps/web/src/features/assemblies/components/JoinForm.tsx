@@ -8,8 +8,7 @@ import { Form } from '../../../components/ui/Form';
 import { ApiError } from '../../../lib/api-client';
 import { FormError, type FieldErrors } from '../../../lib/messages';
 import { useForm } from '../../../lib/use-form';
-import { joinAssembly } from '../api/assemblies';
-import { rememberJoin } from '../api/guest-storage';
+import { joinAssembly, rememberJoin } from '../../../lib/assembly-join';
 
 /** Upper case, without the spaces and dashes people type when copying a code off a screen. */
 export function normalizeCode(value: string): string {

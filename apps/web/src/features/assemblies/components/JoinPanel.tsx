@@ -4,8 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { Button } from '../../../components/ui/Button';
 import { describeError, translateMessage, type UiMessage } from '../../../lib/messages';
-import { joinAssembly } from '../api/assemblies';
-import { forgetGuestToken, rememberJoin, storedGuestToken } from '../api/guest-storage';
+import { forgetGuestToken, joinAssembly, rememberJoin, storedGuestToken } from '../../../lib/assembly-join';
 import { JoinForm } from './JoinForm';
 
 /**

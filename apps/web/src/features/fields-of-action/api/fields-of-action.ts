@@ -1,15 +1,7 @@
 import type { CreateFieldOfActionRequest, FieldOfActionResponse, UpdateFieldOfActionRequest } from '@app/shared';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, query } from '../../../lib/api-client';
-
-const fieldsKey = ['fields-of-action'] as const;
-
-export function useFieldsOfAction(include: 'active' | 'all' = 'active') {
-  return useQuery({
-    queryKey: [...fieldsKey, 'list', include],
-    queryFn: () => api.get<FieldOfActionResponse[]>(`/api/fields-of-action${query({ include })}`),
-  });
-}
+import { api } from '../../../lib/api-client';
+import { fieldsKey } from '../../../lib/fields-of-action';
 
 export function useFieldOfAction(id: string | undefined) {
   return useQuery({

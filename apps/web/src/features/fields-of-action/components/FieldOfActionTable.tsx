@@ -2,7 +2,7 @@ import type { FieldOfActionResponse } from '@app/shared';
 import { useTranslation } from 'react-i18next';
 import { Badge } from '../../../components/ui/Badge';
 import { DataTable, EditLink } from '../../../components/ui/DataTable';
-import { localized } from './localized';
+import { localized } from '../../../lib/localized';
 
 interface FieldOfActionTableProps {
   fields: FieldOfActionResponse[];

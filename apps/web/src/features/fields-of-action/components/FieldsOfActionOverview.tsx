@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { QueryState } from '../../../components/ui/QueryState';
-import { useFieldsOfAction } from '../api/fields-of-action';
-import { localized } from './localized';
+import { useFieldsOfAction } from '../../../lib/fields-of-action';
+import { localized } from '../../../lib/localized';
 
 /** The Handlungsfelder as cards, in their configured order. */
 export function FieldsOfActionOverview() {

@@ -1,4 +1,4 @@
-import type { AssemblyDetail, JoinAssemblyRequest, JoinAssemblyResponse } from '@app/shared';
+import type { AssemblyDetail } from '@app/shared';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client';
 
@@ -9,21 +9,4 @@ export function useAssemblyForLive(id: string) {
     queryFn: () => api.get<AssemblyDetail>(`/api/assemblies/${encodeURIComponent(id)}`),
     retry: false,
   });
-}
-
-export function joinAssembly(body: JoinAssemblyRequest): Promise<JoinAssemblyResponse> {
-  return api.post<JoinAssemblyResponse>('/api/assemblies/join', body);
-}
-
-/** Where the join page keeps a guest's device credential for this assembly. */
-export function guestTokenKey(assemblyId: string): string {
-  return `soziale-stadt.guest.${assemblyId}`;
-}
-
-export function readGuestToken(assemblyId: string): string | null {
-  try {
-    return localStorage.getItem(guestTokenKey(assemblyId));
-  } catch {
-    return null;
-  }
 }

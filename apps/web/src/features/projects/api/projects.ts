@@ -19,7 +19,7 @@ import type {
 } from '@app/shared';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, query } from '../../../lib/api-client';
-import { proposalsKey } from '../../proposals/api/proposals';
+import { proposalsKey } from '../../../lib/query-keys';
 
 export const projectsKey = ['projects'] as const;
 

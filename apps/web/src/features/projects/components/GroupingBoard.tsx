@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import { Button } from '../../../components/ui/Button';
 import { Dialog } from '../../../components/ui/Dialog';
 import { describeError, translateMessage, type UiMessage } from '../../../lib/messages';
-import { localized } from '../../fields-of-action/components/localized';
+import { localized } from '../../../lib/localized';
 import { useProjectActions } from '../api/projects';
 
 const DRAG_TYPE = 'application/x-grouping-candidate';

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Form } from '../../../components/ui/Form';
 import { SelectField, TextField, type SelectOption } from '../../../components/ui/FormField';
 import { useForm } from '../../../lib/use-form';
-import { AreaCheckboxes, splitIds } from '../../assemblies/components/AreaCheckboxes';
+import { AreaCheckboxes, splitIds } from '../../../components/AreaCheckboxes';
 import { useProjectActions } from '../api/projects';
 
 /** Limits of a project idea (the API checks them again). */

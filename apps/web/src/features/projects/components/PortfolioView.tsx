@@ -1,7 +1,7 @@
 import { PROJECT_STATES, type PortfolioItem, type PortfolioResponse } from '@app/shared';
 import { useTranslation } from 'react-i18next';
 import { TableRegion } from '../../../components/ui/TableRegion';
-import { localized } from '../../fields-of-action/components/localized';
+import { localized } from '../../../lib/localized';
 import { ProjectTable } from './ProjectTable';
 import { stateLabel } from './workflow-text';
 

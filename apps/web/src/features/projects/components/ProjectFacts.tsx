@@ -2,7 +2,7 @@ import type { ProjectDetail } from '@app/shared';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../lib/format';
-import { localized } from '../../fields-of-action/components/localized';
+import { localized } from '../../../lib/localized';
 import { formatEuro } from './workflow-text';
 
 /** The recorded facts of a project as a description list; only what is known is shown. */

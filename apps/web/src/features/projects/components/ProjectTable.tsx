@@ -2,7 +2,7 @@ import type { ProjectSummary } from '@app/shared';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { DataTable, type Column } from '../../../components/ui/DataTable';
-import { localized } from '../../fields-of-action/components/localized';
+import { localized } from '../../../lib/localized';
 import { ProgressBar, ProjectStateBadge } from './ProjectStateBadge';
 import { transitionLabel } from './workflow-text';
 

@@ -1,10 +1,10 @@
 import { AreaType } from '@app/shared';
 import { useTranslation } from 'react-i18next';
 import type { SelectOption } from '../../../components/ui/FormField';
-import { useAreas } from '../../areas/api/areas';
-import { areaFilterOptions } from '../../assemblies/components/area-groups';
-import { useFieldsOfAction } from '../../fields-of-action/api/fields-of-action';
-import { localized } from '../../fields-of-action/components/localized';
+import { useAreas } from '../../../lib/areas';
+import { areaFilterOptions } from '../../../lib/area-groups';
+import { useFieldsOfAction } from '../../../lib/fields-of-action';
+import { localized } from '../../../lib/localized';
 import { byName } from '../../../lib/format';
 
 /** Choices for project filters and forms: every area (as a path), the Aktionsräume alone, and the fields of action. */

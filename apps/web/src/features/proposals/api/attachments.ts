@@ -1,7 +1,7 @@
 import type { ProposalAttachment, ProposalDetail } from '@app/shared';
 import { useQueryClient } from '@tanstack/react-query';
 import { api, type ProgressListener } from '../../../lib/api-client';
-import { proposalsKey } from './proposals';
+import { proposalsKey } from '../../../lib/query-keys';
 
 const attachmentsPath = (proposalId: string) => `/api/proposals/${encodeURIComponent(proposalId)}/attachments`;
 

@@ -1,7 +1,7 @@
 import type { FollowResponse } from '@app/shared';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client';
-import { proposalsKey } from './proposals';
+import { proposalsKey } from '../../../lib/query-keys';
 
 const followPath = (id: string) => `/api/proposals/${encodeURIComponent(id)}/follow`;
 

@@ -1,7 +1,7 @@
 import type { AnswerProposalRequest, MergeProposalRequest, ProposalDetail } from '@app/shared';
 import { useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client';
-import { proposalsKey } from './proposals';
+import { proposalsKey } from '../../../lib/query-keys';
 
 /** Official answer and merge, both by moderators on the detail page. */
 export function useModerateProposal() {

@@ -10,8 +10,7 @@ import type {
 } from '@app/shared';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, query } from '../../../lib/api-client';
-
-export const proposalsKey = ['proposals'] as const;
+import { proposalsKey } from '../../../lib/query-keys';
 
 const path = (id: string) => `/api/proposals/${encodeURIComponent(id)}`;
 

@@ -1,7 +1,7 @@
 import type { ProposalDetail, SupportResponse } from '@app/shared';
 import { useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client';
-import { proposalsKey } from './proposals';
+import { proposalsKey } from '../../../lib/query-keys';
 
 /** Support or withdraw support; the detail in the cache takes the server's count at once. */
 export function useToggleSupport() {

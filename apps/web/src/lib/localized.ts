@@ -1,5 +1,5 @@
 import { DEFAULT_LANGUAGE, type LocalizedText } from '@app/shared';
-import { isLanguage } from '../../../lib/i18n';
+import { isLanguage } from './i18n';
 
 /** Picks the text in the UI language, falling back to German (always present). */
 export function localized(text: LocalizedText, language: string): string {

@@ -1,6 +1,6 @@
 import { AreaType, type AreaResponse } from '@app/shared';
-import type { SelectOption } from '../../../components/ui/FormField';
-import { byName } from '../../../lib/format';
+import type { SelectOption } from '../components/ui/FormField';
+import { byName } from './format';
 
 export interface AreaEntry {
   area: AreaResponse;

@@ -1,8 +1,8 @@
 import type { AreaResponse } from '@app/shared';
 import { useTranslation } from 'react-i18next';
-import { ChoiceFieldset, splitChoices } from '../../../components/ui/FormField';
-import type { TextBinding } from '../../../lib/use-form';
-import { groupAreas } from './area-groups';
+import { ChoiceFieldset, splitChoices } from './ui/FormField';
+import type { TextBinding } from '../lib/use-form';
+import { groupAreas } from '../lib/area-groups';
 
 interface AreaCheckboxesProps extends TextBinding {
   areas: AreaResponse[];

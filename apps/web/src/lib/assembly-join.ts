@@ -1,7 +1,13 @@
-import type { JoinAssemblyResponse } from '@app/shared';
+import type { JoinAssemblyRequest, JoinAssemblyResponse } from '@app/shared';
+import { api } from './api-client';
 
-/** The live page reads the guest credential under this key (agreed with the live view). */
-export const guestTokenKey = (assemblyId: string) => `soziale-stadt.guest.${assemblyId}`;
+/** Joining an assembly is shared by the join page and the live view; both keep the guest credential here. */
+export function joinAssembly(body: JoinAssemblyRequest): Promise<JoinAssemblyResponse> {
+  return api.post<JoinAssemblyResponse>('/api/assemblies/join', body);
+}
+
+/** Where a guest's device credential for an assembly is kept. */
+const guestTokenKey = (assemblyId: string) => `soziale-stadt.guest.${assemblyId}`;
 /** Which assembly a join code opened on this device, so /join/CODE can rejoin without asking again. */
 const joinedCodeKey = (code: string) => `soziale-stadt.joined.${code.toUpperCase()}`;
 
