@@ -56,7 +56,7 @@ async function main(): Promise<number> {
         console.log('Migrations are up to date.');
         return 0;
       case 'seed':
-        console.log(`Added ${await seedDemoData(ds)} demo records.`);
+        console.log(`Added ${await seedDemoData(ds, { participation: config.seedDemoParticipation })} demo records.`);
         return 0;
       case 'create-admin': {
         const { values } = parseArgs({
@@ -67,7 +67,11 @@ async function main(): Promise<number> {
           console.error(`--email and --password (at least ${PASSWORD_MIN_LENGTH} characters) are required.\n${USAGE}`);
           return 2;
         }
-        const result = await ensureAdministrator(ds, { email: values.email, password: values.password, displayName: values.name });
+        const result = await ensureAdministrator(
+          ds,
+          { email: values.email, password: values.password, displayName: values.name },
+          config.passwordHash,
+        );
         console.log(`Administrator ${values.email}: ${result}.`);
         return 0;
       }

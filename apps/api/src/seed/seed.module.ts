@@ -15,10 +15,12 @@ export class StartupSeeder implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     if (this.config.seedDemoData && (await isFirstStart(this.ds))) {
-      this.logger.log(`First start: loaded ${await seedDemoData(this.ds)} demo records`);
+      this.logger.log(
+        `First start: loaded ${await seedDemoData(this.ds, { participation: this.config.seedDemoParticipation })} demo records`,
+      );
     }
     if (this.config.admin) {
-      const result = await ensureAdministrator(this.ds, this.config.admin);
+      const result = await ensureAdministrator(this.ds, this.config.admin, this.config.passwordHash);
       if (result !== 'unchanged') this.logger.log(`Administrator ${this.config.admin.email}: ${result}`);
     }
   }

@@ -4,15 +4,21 @@ import { AreaType, AssemblyEventType, AssemblyStatus, AssemblyVisibility, JOIN_C
 import { Area } from '../modules/areas/area.entity';
 import { AgendaItemEntity, Assembly } from '../modules/assemblies/entities/assembly.entity';
 import { AssemblyEvent } from '../modules/assemblies/entities/live.entities';
+import type { PasswordHashParameters } from '../config/config';
 import { hashPassword } from '../modules/auth/passwords';
 import { FieldOfAction } from '../modules/fields-of-action/field-of-action.entity';
 import { User } from '../modules/users/user.entity';
-import { seedDemoProjects } from './demo-projects';
+import { demoProposalGrouping, seedDemoProjects } from './demo-projects';
+import { seedDemoProposals } from './demo-proposals';
 import { seedDemoIndicators } from './demo-indicators';
 import { areaCode, DEMO_AREAS, DEMO_ASSEMBLIES, DEMO_FIELDS_OF_ACTION, ILLUSTRATIVE_NOTE } from './demo-data';
 
-/** Inserts the demo areas and fields of action that are missing (by code); returns how many were added. */
-export async function seedDemoData(ds: DataSource): Promise<number> {
+/**
+ * Inserts the demo data that is missing (areas and fields of action by code, assemblies, indicators,
+ * projects); with `participation` also the demo residents' proposals, supports, comments, answers and
+ * merges, grouped into the demo projects. Returns how many records were added.
+ */
+export async function seedDemoData(ds: DataSource, { participation }: { participation: boolean }): Promise<number> {
   return ds.transaction(async (m) => {
     let added = 0;
     const ids = new Map<string, string>();
@@ -46,7 +52,10 @@ export async function seedDemoData(ds: DataSource): Promise<number> {
     added += await seedDemoAssemblies(m);
     // Indicators first: evaluations of the demo projects name what their runs aimed at.
     added += await seedDemoIndicators(m);
-    added += await seedDemoProjects(m);
+    // Proposals before projects: the project ideas group them while they are ideas.
+    const now = new Date();
+    if (participation) added += await seedDemoProposals(m, demoProposalGrouping(now), now);
+    added += await seedDemoProjects(m, now);
     return added;
   });
 }
@@ -122,6 +131,7 @@ export async function isFirstStart(ds: DataSource): Promise<boolean> {
 export async function ensureAdministrator(
   ds: DataSource,
   admin: { email: string; password: string; displayName?: string },
+  hashCost: PasswordHashParameters,
 ): Promise<'created' | 'promoted' | 'unchanged'> {
   const users = ds.getRepository(User);
   const email = admin.email.trim().toLowerCase();
@@ -133,7 +143,7 @@ export async function ensureAdministrator(
   }
   await users.insert({
     email,
-    passwordHash: await hashPassword(admin.password),
+    passwordHash: await hashPassword(admin.password, hashCost),
     displayName: admin.displayName ?? 'Plattform-Team',
     role: Role.Administrator,
     emailVerifiedAt: new Date(),
