@@ -5,14 +5,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Language, Role } from '@app/shared';
+import { type Language, Role } from '@app/shared';
 import { createApp } from '../../../apps/api/src/app.factory';
 import { loadConfig, type AppConfig } from '../../../apps/api/src/config/config';
 import { ApiClient } from './client';
 import { createTestDatabase, type TestDatabase } from './database';
-import { linkFrom, SmtpSink } from '../../helpers/smtp';
+import { SmtpSink } from '../../helpers/smtp';
+import { ADMIN, differsFromTemplate, ensureTemplateDatabase, SEEDED_ENV } from './template';
+import { insertVerifiedUser } from './users';
 
-export const ADMIN = { email: 'admin@example.org', password: 'admin-password-123' };
+export { ADMIN };
 export const PASSWORD = 'correct horse battery';
 
 export interface TestUser {
@@ -32,7 +34,7 @@ export interface TestApp {
   client(): Promise<ApiClient>;
   /** Signs in an existing account and returns its client. */
   login(email: string, password: string): Promise<ApiClient>;
-  /** Registers, verifies by the mailed link, signs in and (via the admin) gives the role. */
+  /** A verified account written by the user factory, signed in over the API; the role given by the admin over the API. */
   createUser(options?: { role?: Role; language?: Language; areaIds?: string[]; displayName?: string }): Promise<TestUser>;
   admin(): Promise<ApiClient>;
   close(): Promise<void>;
@@ -54,23 +56,19 @@ export const uniqueEmail = (prefix = 'person') => `${prefix}-${randomBytes(5).to
 
 /** Starts the real application (same factory as production) on its own database and SMTP sink. */
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const db = await createTestDatabase();
+  const db = await createTestDatabase({ template: differsFromTemplate(env) ? null : await ensureTemplateDatabase() });
   const smtp = await new SmtpSink().start();
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   // Uploads of this app only, removed on close (never the repository's data/uploads).
   const uploadDir = mkdtempSync(join(tmpdir(), 'soziale-stadt-uploads-'));
   const config = loadConfig({
+    ...SEEDED_ENV,
     UPLOAD_DIR: uploadDir,
-    NODE_ENV: 'test',
-    // Cheap argon2id: tests create many accounts; production's cost is asserted in config.spec.ts.
-    PASSWORD_HASH_PROFILE: 'test',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     PORT: String(port),
     PUBLIC_URL: url,
     SMTP_URL: smtp.url,
-    ADMIN_EMAIL: ADMIN.email,
-    ADMIN_PASSWORD: ADMIN.password,
     RATE_LIMIT_AUTH: '100000',
     RATE_LIMIT_WRITE: '100000',
     ...db.env,
@@ -98,25 +96,13 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     },
     async createUser(options = {}) {
       const email = uniqueEmail(options.role ?? 'citizen');
-      const c = await harness.client();
-      await c
-        .post('/api/auth/register', {
-          email,
-          password: PASSWORD,
-          displayName: options.displayName ?? 'Test Person',
-          language: options.language ?? Language.German,
-        })
-        .expect(201);
-      const mail = await smtp.waitFor(email);
-      const token = linkFrom(mail, '/verify-email').searchParams.get('token');
-      await c.post('/api/auth/verify-email', { token }).expect(200);
-      await c.post('/api/auth/login', { email, password: PASSWORD }).expect(200);
-      const me = await c.get('/api/me').expect(200);
+      const id = await insertVerifiedUser(app, { email, password: PASSWORD, displayName: options.displayName, language: options.language });
+      const c = await harness.login(email, PASSWORD);
       if (options.role && options.role !== Role.Citizen) {
         const admin = await harness.admin();
-        await admin.patch(`/api/admin/users/${me.body.id}`, { role: options.role, moderatorAreaIds: options.areaIds ?? [] }).expect(200);
+        await admin.patch(`/api/admin/users/${id}`, { role: options.role, moderatorAreaIds: options.areaIds ?? [] }).expect(200);
       }
-      return { id: me.body.id, email, password: PASSWORD, client: c };
+      return { id, email, password: PASSWORD, client: c };
     },
     async close() {
       await app.close();
