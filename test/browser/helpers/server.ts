@@ -65,6 +65,7 @@ export async function startServer(smtpPort: number): Promise<RunningServer> {
       ADMIN_EMAIL,
       ADMIN_PASSWORD,
       SEED_DEMO_DATA: 'true',
+      SEED_DEMO_PARTICIPATION: 'false',
       LOG_LEVEL: 'warn',
       RATE_LIMIT_AUTH: '1000',
     },

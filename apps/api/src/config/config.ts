@@ -36,6 +36,7 @@ export const ENV_KEYS = [
   'ADMIN_EMAIL',
   'ADMIN_PASSWORD',
   'SEED_DEMO_DATA',
+  'SEED_DEMO_PARTICIPATION',
   'LOG_LEVEL',
   'RATE_LIMIT_AUTH',
   'RATE_LIMIT_WRITE',
@@ -96,6 +97,7 @@ class EnvSchema {
   @MinLength(PASSWORD_MIN_LENGTH, { message: `ADMIN_PASSWORD must be at least ${PASSWORD_MIN_LENGTH} characters` })
   ADMIN_PASSWORD?: string;
   @IsOptional() @Transform(toBool) @IsBoolean() SEED_DEMO_DATA?: boolean;
+  @IsOptional() @Transform(toBool) @IsBoolean() SEED_DEMO_PARTICIPATION?: boolean;
   @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL?: string;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) RATE_LIMIT_AUTH?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) RATE_LIMIT_WRITE?: number;
@@ -142,6 +144,8 @@ export interface AppConfig {
   };
   admin: { email: string; password: string } | null;
   seedDemoData: boolean;
+  /** With the demo data: demo residents' proposals, supports, comments, answers and merges. */
+  seedDemoParticipation: boolean;
   logLevel: string;
   rateLimit: { auth: number; write: number; windowMs: number };
   corsOrigins: string[];
@@ -260,6 +264,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     admin: parsed.ADMIN_EMAIL ? { email: parsed.ADMIN_EMAIL, password: parsed.ADMIN_PASSWORD! } : null,
     seedDemoData: parsed.SEED_DEMO_DATA ?? true,
+    seedDemoParticipation: parsed.SEED_DEMO_PARTICIPATION ?? true,
     logLevel: parsed.LOG_LEVEL ?? 'info',
     rateLimit: {
       auth: parsed.RATE_LIMIT_AUTH ?? 10,
