@@ -30,7 +30,7 @@ export function votingType(type: VotingType): VotingTypeDefinition {
 }
 
 /** The stored parameters of a type: its own ones as given, every other one null. */
-const NO_PARAMETERS: RoundParameters = { maxChoices: null, points: null };
+export const NO_ROUND_PARAMETERS: Readonly<RoundParameters> = { maxChoices: null, points: null };
 
 /** A new round's options and parameters from the moderator's input, or the problems with it. */
 export function defineRound(
@@ -41,11 +41,11 @@ export function defineRound(
   if (definition.options.kind === 'fixed') {
     const options = definition.options.options.map((o) => ({ ...o }));
     const checked = definition.checkParameters(input, options);
-    return { options, parameters: { ...NO_PARAMETERS, ...checked.parameters }, problems: checked.problems };
+    return { options, parameters: { ...NO_ROUND_PARAMETERS, ...checked.parameters }, problems: checked.problems };
   }
   const { options, problems } = optionsFromLabels(input.options, definition.options.min);
   const checked = definition.checkParameters(input, options);
-  return { options, parameters: { ...NO_PARAMETERS, ...checked.parameters }, problems: [...problems, ...checked.problems] };
+  return { options, parameters: { ...NO_ROUND_PARAMETERS, ...checked.parameters }, problems: [...problems, ...checked.problems] };
 }
 
 /** Checks a ballot against its round: the tally increments (option id → votes or points), or the problems. */

@@ -5,6 +5,7 @@ import {
   Presence,
   SpeakerStatus,
   VotingRoundStatus,
+  readResult,
   type AgendaItem,
   type LiveMe,
   type LiveProposal,
@@ -270,18 +271,11 @@ export class LiveStateService {
       .groupBy('b.roundId')
       .getRawMany<{ roundId: string; n: string | number }>();
     for (const r of entities) {
-      const result = this.emptyResult(r);
-      for (const t of tallies) {
-        if (t.roundId !== r.id) continue;
-        const option = result.options.find((o) => o.optionId === t.optionId);
-        if (option) {
-          option.online = t.online;
-          option.hall = t.hall;
-          option.total = t.online + t.hall;
-        }
-      }
-      result.ballots = Number(counts.find((c) => c.roundId === r.id)?.n ?? 0);
-      out.set(r.id, result);
+      const { options } = readResult(
+        r,
+        tallies.filter((t) => t.roundId === r.id),
+      );
+      out.set(r.id, { ...this.emptyResult(r), options, ballots: Number(counts.find((c) => c.roundId === r.id)?.n ?? 0) });
     }
     return out;
   }

@@ -7,7 +7,7 @@ import {
   LiveProposalStatus,
   SpeakerStatus,
   VotingRoundStatus,
-  VotingType,
+  defineRound,
   type AgendaItemType,
   type CastBallotPayload,
   type CastBallotResult,
@@ -18,7 +18,6 @@ import {
   type LiveRound,
   type LiveSpeaker,
   type RoundResult,
-  type VotingOption,
 } from '@app/shared';
 import { DomainError, notFound } from '../../common/errors/domain-error';
 import { isUniqueViolation } from '../../common/errors/all-exceptions.filter';
@@ -37,7 +36,7 @@ import {
 } from '../assemblies/entities/live.entities';
 import { Participant } from '../assemblies/entities/participant.entity';
 import type { User } from '../users/user.entity';
-import { validateBallot, YES_NO_ABSTAIN_OPTIONS } from './ballot-validation';
+import { problemDetails, validateBallot } from './ballot-validation';
 import { LiveStateService } from './live-state.service';
 
 /** Who acts: resolved by the gateway from the handshake (session cookie and/or guest credential). */
@@ -331,29 +330,9 @@ export class LiveService {
   // ---- voting rounds ----
 
   async createRound(actor: LiveActor, input: CreateRoundPayload): Promise<LiveRound> {
-    const details: FieldErrorDetail[] = [];
-    let options: VotingOption[];
-    let maxChoices: number | null = null;
-    let points: number | null = null;
-    if (input.type === VotingType.YesNoAbstain) {
-      options = YES_NO_ABSTAIN_OPTIONS.map((o) => ({ ...o }));
-    } else {
-      const labels = (input.options ?? []).map((l) => l.trim());
-      if (labels.length < 2) details.push({ field: 'options', messages: ['options must have at least 2 labels for this type'] });
-      if (new Set(labels.map((l) => l.toLowerCase())).size !== labels.length)
-        details.push({ field: 'options', messages: ['options must be different from each other'] });
-      options = labels.map((label, i) => ({ id: `o${i + 1}`, label }));
-      if (input.type === VotingType.MultipleChoice) {
-        maxChoices = input.maxChoices ?? options.length;
-        if (maxChoices < 1 || maxChoices > options.length)
-          details.push({ field: 'maxChoices', messages: [`maxChoices must be between 1 and the number of options (${options.length})`] });
-      }
-      if (input.type === VotingType.DotVoting) {
-        if (input.points == null) details.push({ field: 'points', messages: ['points must be given for dot voting'] });
-        points = input.points ?? null;
-      }
-    }
-    if (details.length) throw new DomainError(ErrorCode.UnprocessableEntity, 'Please check the voting round.', details);
+    const { options, parameters, problems } = defineRound(input.type, input);
+    if (problems.length) throw new DomainError(ErrorCode.UnprocessableEntity, 'Please check the voting round.', problemDetails(problems));
+    const { maxChoices, points } = parameters;
     return this.tx.run(async (m) => {
       const assembly = await this.lockAssembly(m, actor.assemblyId);
       this.assertNotClosed(assembly);

@@ -5,7 +5,9 @@ import {
   Language,
   LiveProposalStatus,
   VotingRoundStatus,
-  VotingType,
+  VOTING_MODEL,
+  readResult,
+  type VotingTypeDefinition,
 } from '@app/shared';
 import { tr, type MinutesTextKey } from './minutes.i18n';
 import type { MinutesBlock, MinutesData, MinutesDocument, MinutesSection } from './minutes.model';
@@ -157,18 +159,10 @@ function firstEvent(data: MinutesData, type: AssemblyEventType, last = false): D
 }
 
 function roundTypeLabel(lang: Language, round: MinutesData['rounds'][number]): string {
-  switch (round.type) {
-    case VotingType.YesNoAbstain:
-      return tr(lang, 'typeYesNoAbstain');
-    case VotingType.SingleChoice:
-      return tr(lang, 'typeSingleChoice');
-    case VotingType.MultipleChoice:
-      return round.maxChoices ? tr(lang, 'typeMultipleChoice', { max: round.maxChoices }) : tr(lang, 'typeMultipleChoiceNoMax');
-    case VotingType.DotVoting:
-      return round.points ? tr(lang, 'typeDotVoting', { points: round.points }) : tr(lang, 'typeDotVotingNoPoints');
-    default:
-      return String(round.type);
-  }
+  const definition = VOTING_MODEL[round.type] as VotingTypeDefinition | undefined;
+  if (!definition) return String(round.type);
+  const label = definition.texts.minutes(round);
+  return tr(lang, label.key as MinutesTextKey, label.values);
 }
 
 /**
@@ -318,15 +312,11 @@ export function buildMinutes(data: MinutesData, lang: Language, now: Date): Minu
     }
     // Only the moderators' minutes hold a closed round that was never published (see MinutesService).
     if (round.status === VotingRoundStatus.Closed) roundBlocks.push({ kind: 'paragraph', text: t('resultUnpublished'), emphasis: true });
-    const tally = new Map(round.tallies.map((x) => [x.optionId, x]));
-    const rows = round.options.map((option) => {
-      const online = tally.get(option.id)?.online ?? 0;
-      const hall = tally.get(option.id)?.hall ?? 0;
-      return [option.label, n(online), hallEntered ? n(hall) : t('none'), n(online + hall)];
-    });
+    const reading = readResult(round, round.tallies);
+    const rows = reading.options.map((o) => [o.label, n(o.online), hallEntered ? n(o.hall) : t('none'), n(o.total)]);
     roundBlocks.push({
       kind: 'table',
-      caption: `${t('result')} – ${t(round.type === VotingType.DotVoting ? 'votesArePoints' : 'votesAreVotes')} ${t('hall')}: ${t('hallCount')}.`,
+      caption: `${t('result')} – ${t(reading.unit === 'points' ? 'votesArePoints' : 'votesAreVotes')} ${t('hall')}: ${t('hallCount')}.`,
       headers: [t('option'), t('online'), t('hall'), t('total')],
       numeric: [false, true, true, true],
       rows,
