@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import { createDataSource } from './data-source-options';
-import { quietSqlite3 } from './sqlite-units-of-work';
+import { DatabaseBusyError, quietSqlite3 } from './sqlite-units-of-work';
+import { databaseErrorBody } from '../common/errors/all-exceptions.filter';
 
 /**
  * The embedded database shares one connection between all requests. These tests run what
@@ -87,6 +88,40 @@ describe('SQLite units of work', () => {
     await runner.release();
     await waiting;
     expect(await labels()).toEqual(['after']);
+  });
+
+  it('gives up with a busy error (503, BUSY) after waiting 30 s for a connection another unit of work keeps, and leaves the others intact', async () => {
+    let finish!: () => void;
+    let begun!: () => void;
+    const started = new Promise<void>((resolve) => (begun = resolve));
+    const holder = ds.transaction(async (m) => {
+      await m.query("INSERT INTO items (label) VALUES ('held')");
+      begun();
+      await new Promise<void>((resolve) => (finish = resolve));
+    });
+    await started;
+    jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] });
+    try {
+      const waiting = ds.query("INSERT INTO items (label) VALUES ('waiting')");
+      let settled = false;
+      const outcome = waiting.then(
+        () => null,
+        (error: unknown) => error,
+      );
+      void outcome.then(() => (settled = true));
+      await jest.advanceTimersByTimeAsync(29_000);
+      expect(settled).toBe(false);
+      jest.advanceTimersByTime(1_001);
+      const error = await outcome;
+      expect(error).toBeInstanceOf(DatabaseBusyError);
+      expect(databaseErrorBody(error)).toMatchObject({ statusCode: 503, code: 'BUSY', error: 'Service Unavailable' });
+    } finally {
+      jest.useRealTimers();
+    }
+    finish();
+    await holder;
+    await ds.query("INSERT INTO items (label) VALUES ('after')");
+    expect(await labels()).toEqual(['after', 'held']);
   });
 
   it('reads only committed data from outside a transaction', async () => {

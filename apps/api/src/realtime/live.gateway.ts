@@ -21,7 +21,7 @@ import {
   type LiveServerEvents,
   type LiveSnapshot,
 } from '@app/shared';
-import { buildErrorBody, isUniqueViolation } from '../common/errors/all-exceptions.filter';
+import { buildErrorBody, databaseErrorBody } from '../common/errors/all-exceptions.filter';
 import { DomainError } from '../common/errors/domain-error';
 import { structuralProblem, toFieldDetails } from '../common/errors/validation';
 import { AssemblyAccessService } from '../modules/assemblies/assembly-access.service';
@@ -317,7 +317,8 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
 
   private errorBody(error: unknown, event: string): ApiErrorBody {
     if (error instanceof DomainError) return buildErrorBody(error.status, error.code, error.message, error.details);
-    if (isUniqueViolation(error)) return buildErrorBody(409, ErrorCode.Conflict, 'This entry already exists.');
+    const databaseError = databaseErrorBody(error);
+    if (databaseError) return databaseError;
     this.logger.error(`${event}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     return buildErrorBody(500, ErrorCode.Internal, 'Something went wrong on our side. Please try again later.');
   }

@@ -12,9 +12,13 @@ export enum ErrorCode {
   NotFound = 'NOT_FOUND',
   Conflict = 'CONFLICT',
   RateLimited = 'RATE_LIMITED',
+  /** 503: the database could not take the request in time (busy, lock wait, deadlock); safe to retry. */
+  Busy = 'BUSY',
   InvalidCredentials = 'INVALID_CREDENTIALS',
   EmailNotVerified = 'EMAIL_NOT_VERIFIED',
   TokenInvalid = 'TOKEN_INVALID',
+  /** A confirmation link opened again after it confirmed the address: nothing to do, sign in (409). */
+  EmailAlreadyVerified = 'EMAIL_ALREADY_VERIFIED',
   /** Several registrations wait for this address: confirming needs the password of one of them (422). */
   PasswordRequired = 'PASSWORD_REQUIRED',
   /** The password matches none of the registrations waiting for this address (422). */

@@ -3,6 +3,7 @@ import { ThrottlerException } from '@nestjs/throttler';
 import type { Response } from 'express';
 import { QueryFailedError } from 'typeorm';
 import { ErrorCode, type ApiErrorBody } from '@app/shared';
+import { DatabaseBusyError } from '../../database/sqlite-units-of-work';
 import { DomainError } from './domain-error';
 
 const STATUS_TEXT: Record<number, string> = {
@@ -31,6 +32,21 @@ const CODE_FOR_STATUS: Record<number, ErrorCode> = {
   429: ErrorCode.RateLimited,
 };
 
+/** Seconds a client is asked to wait after a 503 'BUSY' (Retry-After). */
+export const BUSY_RETRY_AFTER_SECONDS = 5;
+
+/**
+ * The database could not take the request in time: SQLite's connection stayed taken longer than the
+ * lock wait, or PostgreSQL gave up on a lock, a deadlock, a serialization conflict or a statement
+ * timeout. The transaction was rolled back; the request is safe to send again.
+ */
+export function isDatabaseBusy(error: unknown): boolean {
+  if (error instanceof DatabaseBusyError) return true;
+  if (!(error instanceof QueryFailedError)) return false;
+  const code = (error.driverError as { code?: string } | undefined)?.code;
+  return code === '40001' || code === '40P01' || code === '55P03' || code === '57014';
+}
+
 /** SQLite and PostgreSQL report a unique-constraint violation differently. */
 export function isUniqueViolation(error: unknown): boolean {
   if (!(error instanceof QueryFailedError)) return false;
@@ -48,6 +64,19 @@ export function buildErrorBody(status: number, code: ErrorCode, message: string,
   };
 }
 
+/** The database errors a person can cause or wait out (a duplicate, a busy database), for HTTP and socket answers alike. */
+export function databaseErrorBody(error: unknown): ApiErrorBody | null {
+  if (isDatabaseBusy(error)) {
+    return buildErrorBody(
+      503,
+      ErrorCode.Busy,
+      `The server is very busy right now. Please try again in ${BUSY_RETRY_AFTER_SECONDS} seconds.`,
+    );
+  }
+  if (isUniqueViolation(error)) return buildErrorBody(409, ErrorCode.Conflict, 'This entry already exists.');
+  return null;
+}
+
 /** Turns every error, expected or not, into the one error body; never leaks stack traces or SQL. */
 @Catch()
 export class AllExceptionsFilter implements ExceptionFilter {
@@ -57,10 +86,13 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (host.getType() !== 'http') throw exception;
     const res = host.switchToHttp().getResponse<Response>();
     const body = this.toBody(exception);
-    if (body.statusCode >= 500) {
+    if (body.code === ErrorCode.Busy) {
+      this.logger.warn(`Answered 503 BUSY: ${exception instanceof Error ? exception.message : String(exception)}`);
+    } else if (body.statusCode >= 500) {
       this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
     }
     if (res.headersSent) return;
+    if (body.code === ErrorCode.Busy) res.setHeader('Retry-After', String(BUSY_RETRY_AFTER_SECONDS));
     res.status(body.statusCode).json(body);
   }
 
@@ -110,9 +142,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
         typeof message === 'string' ? message : exception.message,
       );
     }
-    if (isUniqueViolation(exception)) {
-      return buildErrorBody(409, ErrorCode.Conflict, 'This entry already exists.');
-    }
-    return buildErrorBody(500, ErrorCode.Internal, 'Something went wrong on our side. Please try again later.');
+    return (
+      databaseErrorBody(exception) ?? buildErrorBody(500, ErrorCode.Internal, 'Something went wrong on our side. Please try again later.')
+    );
   }
 }

@@ -17,6 +17,7 @@ export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = {
   [ErrorCode.AreaCodeTaken]: 409,
   [ErrorCode.FieldOfActionCodeTaken]: 409,
   [ErrorCode.TokenInvalid]: 400,
+  [ErrorCode.EmailAlreadyVerified]: 409,
   [ErrorCode.PasswordRequired]: 422,
   [ErrorCode.RegistrationPasswordWrong]: 422,
   [ErrorCode.AreaParentInvalid]: 422,
@@ -51,6 +52,7 @@ export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = {
   [ErrorCode.IndicatorKeyTaken]: 409,
   [ErrorCode.IndicatorInUse]: 409,
   [ErrorCode.RateLimited]: 429,
+  [ErrorCode.Busy]: 503,
   [ErrorCode.Internal]: 500,
 };
 
