@@ -71,6 +71,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     SMTP_URL: smtp.url,
     RATE_LIMIT_AUTH: '100000',
     RATE_LIMIT_WRITE: '100000',
+    // Apps in parallel workers share one Redis (the PostgreSQL pass): each its own keys and channels.
+    REDIS_KEY_PREFIX: `test-${randomBytes(4).toString('hex')}:`,
     ...db.env,
     ...env,
   });
