@@ -3,14 +3,19 @@ import {
   AgendaItemType,
   AssemblyStatus,
   LIVE_PROPOSAL_MAX,
+  NO_ROUND_PARAMETERS,
   VOTING_OPTIONS_MAX,
   VOTING_TYPES,
   VotingRoundStatus,
   VotingType,
+  votingType,
   type LiveAck,
   type LiveRound,
   type LiveState,
   type ModeratorState,
+  type RoundParameterName,
+  type RoundParameters,
+  type VotingTypeDefinition,
 } from '@app/shared';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -553,18 +558,34 @@ function VotingPanel({ live, state, moderator, announce }: ConsoleProps & { anno
   );
 }
 
+/** The console's field ids of the round parameters (kept stable for the browser tests and labels). */
+const PARAMETER_FIELD_IDS: Record<RoundParameterName, string> = { maxChoices: 'round-max', points: 'round-points' };
+
+/** Each parameter's starting value, from the types that take it. */
+const INITIAL_PARAMETERS = Object.fromEntries(
+  VOTING_TYPES.flatMap((type) => votingType(type).parameters.map((spec) => [spec.name, String(spec.initial)])),
+) as Record<RoundParameterName, string>;
+
+/** The parameters as sent: the type's own ones as numbers (at least their minimum), every other one null. */
+function parameterValues(definition: VotingTypeDefinition, values: Record<RoundParameterName, string>): RoundParameters {
+  const out: RoundParameters = { ...NO_ROUND_PARAMETERS };
+  for (const spec of definition.parameters) out[spec.name] = Number(values[spec.name]) || spec.min;
+  return out;
+}
+
 function CreateRoundForm({ live, state, announce }: { live: LiveConnection; state: LiveState; announce: Announce }) {
   const { t } = useTranslation();
   const action = useLiveAction();
   const [question, setQuestion] = useState('');
   const [type, setType] = useState<VotingType>(VotingType.YesNoAbstain);
   const [options, setOptions] = useState('');
-  const [maxChoices, setMaxChoices] = useState('2');
-  const [points, setPoints] = useState('5');
+  const [parameters, setParameters] = useState<Record<RoundParameterName, string>>(INITIAL_PARAMETERS);
   const [secret, setSecret] = useState(true);
   const [requireCheckIn, setRequireCheckIn] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
-  const needsOptions = type !== VotingType.YesNoAbstain;
+  const definition = votingType(type);
+  const needsOptions = definition.options.kind === 'labels';
+  const minOptions = definition.options.kind === 'labels' ? definition.options.min : 0;
 
   async function create(event: FormEvent) {
     event.preventDefault();
@@ -574,7 +595,7 @@ function CreateRoundForm({ live, state, announce }: { live: LiveConnection; stat
       .filter(Boolean);
     const issue = !question.trim()
       ? t('live.console.voting.errors.question')
-      : needsOptions && (labels.length < 2 || labels.length > VOTING_OPTIONS_MAX)
+      : needsOptions && (labels.length < minOptions || labels.length > VOTING_OPTIONS_MAX)
         ? t('live.console.voting.errors.options', { max: VOTING_OPTIONS_MAX })
         : null;
     setProblem(issue);
@@ -586,8 +607,7 @@ function CreateRoundForm({ live, state, announce }: { live: LiveConnection; stat
           question: question.trim(),
           type,
           options: needsOptions ? labels : undefined,
-          maxChoices: type === VotingType.MultipleChoice ? Number(maxChoices) || 1 : null,
-          points: type === VotingType.DotVoting ? Number(points) || 1 : null,
+          ...parameterValues(definition, parameters),
           secret,
           requireCheckIn,
         }),
@@ -623,7 +643,7 @@ function CreateRoundForm({ live, state, announce }: { live: LiveConnection; stat
           >
             {VOTING_TYPES.map((value) => (
               <option key={value} value={value}>
-                {t(`live.console.voting.types.${value}`)}
+                {t(votingType(value).texts.name)}
               </option>
             ))}
           </select>
@@ -645,30 +665,18 @@ function CreateRoundForm({ live, state, announce }: { live: LiveConnection; stat
           />
         </Field>
       ) : null}
-      {type === VotingType.MultipleChoice ? (
-        <Field id="round-max" label={t('live.console.voting.maxChoices')}>
+      {definition.parameters.map((spec) => (
+        <Field key={spec.name} id={PARAMETER_FIELD_IDS[spec.name]} label={t(spec.label)}>
           <input
-            id="round-max"
+            id={PARAMETER_FIELD_IDS[spec.name]}
             className="kern-form-input__input live-number"
             type="number"
-            min={1}
-            value={maxChoices}
-            onChange={(event) => setMaxChoices(event.target.value)}
+            min={spec.min}
+            value={parameters[spec.name]}
+            onChange={(event) => setParameters((current) => ({ ...current, [spec.name]: event.target.value }))}
           />
         </Field>
-      ) : null}
-      {type === VotingType.DotVoting ? (
-        <Field id="round-points" label={t('live.console.voting.points')}>
-          <input
-            id="round-points"
-            className="kern-form-input__input live-number"
-            type="number"
-            min={1}
-            value={points}
-            onChange={(event) => setPoints(event.target.value)}
-          />
-        </Field>
-      ) : null}
+      ))}
       <div className="kern-form-check">
         <input
           className="kern-form-check__checkbox"
@@ -721,8 +729,7 @@ function RoundCard({ live, round, announce }: { live: LiveConnection; round: Liv
         <Badge variant={round.status === VotingRoundStatus.Open ? 'success' : 'info'}>{t(`live.vote.status.${round.status}`)}</Badge>
       </h4>
       <p className="kern-body kern-body--small">
-        {t(`live.console.voting.types.${round.type}`)} ·{' '}
-        {round.secret ? t('live.console.voting.secretShort') : t('live.console.voting.openShort')}
+        {t(votingType(round.type).texts.name)} · {round.secret ? t('live.console.voting.secretShort') : t('live.console.voting.openShort')}
         {round.requireCheckIn ? ` · ${t('live.console.voting.checkInShort')}` : ''} ·{' '}
         {t('live.results.ballots', { count: round.ballotsCast })}
       </p>

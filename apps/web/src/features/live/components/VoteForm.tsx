@@ -1,10 +1,19 @@
-import { VotingRoundStatus, VotingType, type LiveMe, type LiveRound } from '@app/shared';
+import {
+  ballotProblemText,
+  validateBallot,
+  votingType,
+  VotingRoundStatus,
+  type BallotContent,
+  type LiveMe,
+  type LiveRound,
+} from '@app/shared';
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/Button';
 import { randomId } from '../../../lib/socket';
 import type { LiveConnection } from '../hooks/useLive';
-import { ActionError, optionLabel, useLiveAction } from './common';
+import { BALLOT_INPUTS, ballotToSend } from './BallotInputs';
+import { ActionError, useLiveAction } from './common';
 
 /**
  * One ballot per round (render it with key={round.id}, so a new round starts with an empty form). The idempotency key belongs to the attempt, not to the click: a retry after
@@ -25,15 +34,12 @@ export function VoteForm({
   const { t } = useTranslation();
   const action = useLiveAction();
   const keyRef = useRef<{ roundId: string; key: string } | null>(null);
-  const [chosen, setChosen] = useState<string[]>([]);
-  const [points, setPoints] = useState<Record<string, number>>({});
+  const [content, setContent] = useState<BallotContent>({});
   const [formError, setFormError] = useState<string | null>(null);
   const errorRef = useRef<HTMLParagraphElement>(null);
 
-  const maxChoices = round.maxChoices ?? round.options.length;
-  const totalPoints = round.points ?? 0;
-  const used = Object.values(points).reduce((sum, value) => sum + value, 0);
-  const left = totalPoints - used;
+  const definition = votingType(round.type);
+  const Input = BALLOT_INPUTS[definition.input];
   const legendId = `vote-${round.id}-legend`;
   const hintId = `vote-${round.id}-hint`;
 
@@ -42,15 +48,10 @@ export function VoteForm({
     return keyRef.current.key;
   };
 
+  /** The same check the server makes (libs/shared voting model), with the web's text for what a person can fix. */
   function validate(): string | null {
-    if (round.type === VotingType.DotVoting) {
-      if (used === 0) return t('live.vote.errors.noPoints');
-      if (used > totalPoints) return t('live.vote.errors.tooManyPoints', { count: totalPoints });
-      return null;
-    }
-    if (chosen.length === 0) return t('live.vote.errors.nothingChosen');
-    if (round.type === VotingType.MultipleChoice && chosen.length > maxChoices) return t('live.vote.errors.tooMany', { count: maxChoices });
-    return null;
+    const problem = ballotProblemText(validateBallot(round, ballotToSend(content)).problems);
+    return problem ? t(problem.key, problem.values) : null;
   }
 
   async function submit(event: FormEvent) {
@@ -62,16 +63,7 @@ export function VoteForm({
       return;
     }
     const idempotencyKey = keyFor(round.id);
-    const payload =
-      round.type === VotingType.DotVoting
-        ? {
-            roundId: round.id,
-            idempotencyKey,
-            points: Object.entries(points)
-              .filter(([, value]) => value > 0)
-              .map(([optionId, value]) => ({ optionId, points: value })),
-          }
-        : { roundId: round.id, idempotencyKey, optionIds: chosen };
+    const payload = { roundId: round.id, idempotencyKey, ...ballotToSend(content) };
     await action.run(
       async () => {
         const answer = await live.send('ballot:cast', payload);
@@ -90,12 +82,8 @@ export function VoteForm({
     return <p className="kern-body">{t('live.vote.checkInRequired')}</p>;
   }
 
-  const hint =
-    round.type === VotingType.MultipleChoice
-      ? t('live.vote.hintMultiple', { count: maxChoices })
-      : round.type === VotingType.DotVoting
-        ? t('live.vote.hintDots', { count: totalPoints })
-        : t('live.vote.hintSingle');
+  const hintText = definition.texts.hint(round);
+  const hint = t(hintText.key, hintText.values);
 
   return (
     <form className="live-vote" onSubmit={submit} noValidate aria-labelledby={legendId}>
@@ -107,89 +95,7 @@ export function VoteForm({
           {hint}
           {round.secret ? ` ${t('live.vote.secret')}` : ` ${t('live.vote.open')}`}
         </p>
-        <div className="kern-fieldset__body">
-          {round.type === VotingType.DotVoting
-            ? round.options.map((option) => {
-                const value = points[option.id] ?? 0;
-                const id = `vote-${round.id}-${option.id}`;
-                const set = (next: number) =>
-                  setPoints((current) => ({ ...current, [option.id]: Math.max(0, Math.min(totalPoints, next)) }));
-                return (
-                  <div className="live-dots" key={option.id}>
-                    <label className="kern-label" htmlFor={id}>
-                      {option.label}
-                    </label>
-                    <div className="live-dots__controls">
-                      <Button
-                        variant="secondary"
-                        small
-                        onClick={() => set(value - 1)}
-                        aria-label={t('live.vote.lessPoints', { option: option.label })}
-                        disabled={value <= 0}
-                      >
-                        −
-                      </Button>
-                      <input
-                        className="kern-form-input__input live-dots__input"
-                        type="number"
-                        inputMode="numeric"
-                        id={id}
-                        min={0}
-                        max={totalPoints}
-                        value={value}
-                        onChange={(event) => set(Number(event.target.value) || 0)}
-                      />
-                      <Button
-                        variant="secondary"
-                        small
-                        onClick={() => set(value + 1)}
-                        aria-label={t('live.vote.morePoints', { option: option.label })}
-                        disabled={left <= 0}
-                      >
-                        +
-                      </Button>
-                    </div>
-                  </div>
-                );
-              })
-            : round.options.map((option) => {
-                const id = `vote-${round.id}-${option.id}`;
-                const multiple = round.type === VotingType.MultipleChoice;
-                const checked = chosen.includes(option.id);
-                return (
-                  <div className="kern-form-check live-vote__option" key={option.id}>
-                    <input
-                      className={multiple ? 'kern-form-check__checkbox' : 'kern-form-check__radio'}
-                      type={multiple ? 'checkbox' : 'radio'}
-                      name={`vote-${round.id}`}
-                      id={id}
-                      value={option.id}
-                      checked={checked}
-                      onChange={(event) => {
-                        if (!multiple) setChosen([option.id]);
-                        else
-                          setChosen((current) =>
-                            event.target.checked ? [...current, option.id] : current.filter((value) => value !== option.id),
-                          );
-                      }}
-                    />
-                    <label className="kern-label" htmlFor={id}>
-                      {optionLabel(t, round, option)}
-                    </label>
-                  </div>
-                );
-              })}
-        </div>
-        {round.type === VotingType.DotVoting ? (
-          <p className="kern-body live-vote__left" aria-live="polite">
-            {t('live.vote.pointsLeft', { count: Math.max(0, left), total: totalPoints })}
-          </p>
-        ) : null}
-        {round.type === VotingType.MultipleChoice ? (
-          <p className="kern-body live-vote__left" aria-live="polite">
-            {t('live.vote.chosenOf', { count: chosen.length, max: maxChoices })}
-          </p>
-        ) : null}
+        <Input round={round} content={content} onChange={setContent} />
       </fieldset>
       {formError ? (
         <p className="kern-error" ref={errorRef} tabIndex={-1} role="alert">

@@ -1,5 +1,6 @@
 import {
-  VotingType,
+  translatesOptionLabels,
+  votingType,
   type LiveAck,
   type LiveRound,
   type LiveSpeaker,
@@ -109,7 +110,7 @@ export function ActionError({ action }: { action: LiveAction }) {
 
 /** Fixed options of yes/no/abstain rounds are translated; other labels are the moderator's words. */
 export function optionLabel(t: TFunction, round: Pick<LiveRound, 'type'>, option: Pick<VotingOption, 'label'>): string {
-  if (round.type !== VotingType.YesNoAbstain) return option.label;
+  if (!translatesOptionLabels(round)) return option.label;
   return t(`live.vote.fixed.${option.label.toLowerCase()}`, { defaultValue: option.label });
 }
 
@@ -184,7 +185,7 @@ export function Countdown({ speaker, clockOffsetMs, large = false }: { speaker: 
 export function ResultTable({ round, result, caption }: { round: LiveRound; result: RoundResult; caption: string }) {
   const { t } = useTranslation();
   const hasHall = result.hallBallots !== null || result.options.some((option) => option.hall > 0);
-  const unit = round.type === VotingType.DotVoting ? t('live.results.points') : t('live.results.votes');
+  const unit = t(`live.results.${votingType(round.type).unit}`);
   return (
     <div className="kern-table-responsive live-table" tabIndex={0} role="region" aria-label={caption}>
       <table className="kern-table kern-table--small">

@@ -1,0 +1,130 @@
+import type { BallotContent, BallotInputKind, LiveRound } from '@app/shared';
+import type { ComponentType } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button } from '../../../components/ui/Button';
+import { optionLabel } from './common';
+
+/** What every ballot input gets: the round and the ballot so far, and how to change it. */
+export interface BallotInputProps {
+  round: LiveRound;
+  content: BallotContent;
+  onChange: (content: BallotContent) => void;
+}
+
+/** One or several of the options: radio buttons, or checkboxes with a count of the chosen ones. */
+function ChoiceInput({ round, content, onChange, multiple }: BallotInputProps & { multiple: boolean }) {
+  const { t } = useTranslation();
+  const chosen = content.optionIds ?? [];
+  const maxChoices = round.maxChoices ?? round.options.length;
+  return (
+    <>
+      <div className="kern-fieldset__body">
+        {round.options.map((option) => {
+          const id = `vote-${round.id}-${option.id}`;
+          return (
+            <div className="kern-form-check live-vote__option" key={option.id}>
+              <input
+                className={multiple ? 'kern-form-check__checkbox' : 'kern-form-check__radio'}
+                type={multiple ? 'checkbox' : 'radio'}
+                name={`vote-${round.id}`}
+                id={id}
+                value={option.id}
+                checked={chosen.includes(option.id)}
+                onChange={(event) => {
+                  if (!multiple) onChange({ optionIds: [option.id] });
+                  else
+                    onChange({
+                      optionIds: event.target.checked ? [...chosen, option.id] : chosen.filter((value) => value !== option.id),
+                    });
+                }}
+              />
+              <label className="kern-label" htmlFor={id}>
+                {optionLabel(t, round, option)}
+              </label>
+            </div>
+          );
+        })}
+      </div>
+      {multiple ? (
+        <p className="kern-body live-vote__left" aria-live="polite">
+          {t('live.vote.chosenOf', { count: chosen.length, max: maxChoices })}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+/** Points per option with − and + buttons, and how many are left. */
+function PointsInput({ round, content, onChange }: BallotInputProps) {
+  const { t } = useTranslation();
+  const totalPoints = round.points ?? 0;
+  const points = new Map((content.points ?? []).map((p) => [p.optionId, p.points]));
+  const used = [...points.values()].reduce((sum, value) => sum + value, 0);
+  const left = totalPoints - used;
+  return (
+    <>
+      <div className="kern-fieldset__body">
+        {round.options.map((option) => {
+          const value = points.get(option.id) ?? 0;
+          const id = `vote-${round.id}-${option.id}`;
+          const set = (next: number) => {
+            const updated = new Map(points).set(option.id, Math.max(0, Math.min(totalPoints, next)));
+            onChange({ points: [...updated].map(([optionId, p]) => ({ optionId, points: p })) });
+          };
+          return (
+            <div className="live-dots" key={option.id}>
+              <label className="kern-label" htmlFor={id}>
+                {option.label}
+              </label>
+              <div className="live-dots__controls">
+                <Button
+                  variant="secondary"
+                  small
+                  onClick={() => set(value - 1)}
+                  aria-label={t('live.vote.lessPoints', { option: option.label })}
+                  disabled={value <= 0}
+                >
+                  −
+                </Button>
+                <input
+                  className="kern-form-input__input live-dots__input"
+                  type="number"
+                  inputMode="numeric"
+                  id={id}
+                  min={0}
+                  max={totalPoints}
+                  value={value}
+                  onChange={(event) => set(Number(event.target.value) || 0)}
+                />
+                <Button
+                  variant="secondary"
+                  small
+                  onClick={() => set(value + 1)}
+                  aria-label={t('live.vote.morePoints', { option: option.label })}
+                  disabled={left <= 0}
+                >
+                  +
+                </Button>
+              </div>
+            </div>
+          );
+        })}
+      </div>
+      <p className="kern-body live-vote__left" aria-live="polite">
+        {t('live.vote.pointsLeft', { count: Math.max(0, left), total: totalPoints })}
+      </p>
+    </>
+  );
+}
+
+/** The ballot input of each kind the voting model names (a new voting type with a new kind adds one here). */
+export const BALLOT_INPUTS: Record<BallotInputKind, ComponentType<BallotInputProps>> = {
+  single: (props) => <ChoiceInput {...props} multiple={false} />,
+  multiple: (props) => <ChoiceInput {...props} multiple />,
+  points: PointsInput,
+};
+
+/** The ballot as sent: points of zero are left out. */
+export function ballotToSend(content: BallotContent): BallotContent {
+  return content.points ? { points: content.points.filter((p) => p.points > 0) } : { optionIds: content.optionIds ?? [] };
+}
