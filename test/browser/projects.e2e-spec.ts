@@ -243,9 +243,10 @@ describe('projects (web)', () => {
       await expectFitsPhone(page);
       await page.setViewportSize(DESKTOP);
 
-      // The proposal page answers "what happened to my idea?".
+      // The proposal page answers "what happened to the proposal?" once (the moderator is not its author).
       await open(page, `/proposals/${benches.id}`);
-      const section = page.locator('section:has(h2:has-text("Was ist aus meiner Idee geworden?"))');
+      expect(await page.locator('h2', { hasText: 'geworden?' }).allTextContents()).toEqual(['Was ist aus dem Vorschlag geworden?']);
+      const section = page.locator('section:has(h2:has-text("Was ist aus dem Vorschlag geworden?"))');
       expect(await section.locator(`a[href="/projects/${ideaId}"]`).textContent()).toBe(IDEA_TITLE);
       expect(await section.textContent()).toContain('Projektidee');
       await shot(page, 'proposal-what-happened');

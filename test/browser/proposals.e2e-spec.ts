@@ -1,5 +1,14 @@
 import { type Browser, type Page } from 'playwright-core';
-import { apiSession, createVerifiedUser, csrfHeaders, loginViaForm, type SeededProposal, seedProposal, USER_PASSWORD } from './helpers/app';
+import {
+  apiSession,
+  createVerifiedUser,
+  csrfHeaders,
+  loginViaForm,
+  type SeededProposal,
+  seedProposal,
+  USER_PASSWORD,
+  waitForProposalOrder,
+} from './helpers/app';
 import { axeViolations, formatViolations } from './helpers/axe';
 import { launchBrowser, newContext, open, screenshot, switchLanguage, waitForPage } from './helpers/browser';
 import { collectCspViolations } from './helpers/csp';
@@ -28,7 +37,19 @@ async function audit(page: Page, label: string): Promise<string[]> {
   if (h1 !== 1) problems.push(`[${label}] expected one h1, found ${h1}`);
   const violations = await axeViolations(page);
   if (violations.length > 0) problems.push(formatViolations(label, violations));
+  const mismatches = await labelMismatches(page);
+  if (mismatches.length > 0) problems.push(`[${label}] label not at the start of the accessible name: ${mismatches.join('; ')}`);
   return problems;
+}
+
+/** Buttons and links whose aria-label does not start with the visible text (WCAG 2.5.3 label in name). */
+async function labelMismatches(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('main button[aria-label], main a[aria-label]')]
+      .map((element) => ({ visible: element.innerText.replace(/\s+/g, ' ').trim(), name: element.getAttribute('aria-label') ?? '' }))
+      .filter(({ visible, name }) => visible !== '' && !name.toLowerCase().startsWith(visible.toLowerCase()))
+      .map(({ visible, name }) => `"${visible}" named "${name}"`),
+  );
 }
 
 describe('proposals', () => {
@@ -86,6 +107,13 @@ describe('proposals', () => {
     await page.waitForURL((url) => url.pathname === '/proposals');
     await waitForPage(page);
     expect(await page.locator('.proposal-card').count()).toBe(3);
+    // One licence story everywhere: the citizens' texts under CC BY 4.0 (as in the files and on /open-data).
+    const licence = (await page.textContent('.proposals-licence')) ?? '';
+    expect(licence).toContain('Lizenz der Titel und Texte der Vorschläge: Creative Commons Namensnennung 4.0 International (CC BY 4.0)');
+    expect(licence).toContain('(dl-de/zero-2-0)');
+    expect(await page.getAttribute('.proposals-licence a[href*="creativecommons"]', 'href')).toBe(
+      'https://creativecommons.org/licenses/by/4.0/',
+    );
 
     await page.fill('#proposal-filter-q', 'Sitzbänke');
     await page.click('#proposal-filter button[type="submit"]');
@@ -109,13 +137,17 @@ describe('proposals', () => {
     expect(await page.textContent('.proposal-detail__body')).toContain('<script>alert(1)</script> bleibt Text.');
     expect(await page.locator('#history-title + p + ol.timeline li').count()).toBe(1);
 
-    const support = page.getByRole('button', { name: 'Unterstützen' });
-    expect(await support.getAttribute('aria-pressed')).toBe('false');
+    const support = page.getByRole('button', { name: 'Unterstützen', exact: true });
     expect(await page.textContent('.support__number')).toBe('0');
     await support.click();
-    await page.waitForSelector('.support [role="status"] >> text=Sie unterstützen diesen Vorschlag. Jetzt 1 Unterstützungen.');
+    // One support is singular; the button now says how to take it back, and keeps focus.
+    await page.waitForSelector('.support [role="status"] >> text=Sie unterstützen diesen Vorschlag. Jetzt 1 Unterstützung.');
     expect(await page.textContent('.support__number')).toBe('1');
-    expect(await support.getAttribute('aria-pressed')).toBe('true');
+    expect(await page.textContent('.support__count')).toBe('1 Unterstützung');
+    const undo = page.getByRole('button', { name: 'Unterstützung zurücknehmen', exact: true });
+    expect(await undo.textContent()).toContain('Unterstützung zurücknehmen');
+    expect(await undo.evaluate((button) => button === document.activeElement)).toBe(true);
+    expect(await support.count()).toBe(0);
     await screenshot(page, 'de-proposal-supported');
 
     // The count survives a reload (it came from the server), and the list shows it too.
@@ -127,9 +159,11 @@ describe('proposals', () => {
 
     // Withdrawing the support counts down again.
     await open(page, `/proposals/${benches.id}`);
-    await page.getByRole('button', { name: 'Unterstützen' }).click();
+    await page.getByRole('button', { name: 'Unterstützung zurücknehmen' }).click();
     await page.waitForSelector('text=Ihre Unterstützung wurde zurückgenommen. Jetzt 0 Unterstützungen.');
     expect(await page.textContent('.support__number')).toBe('0');
+    await support.waitFor();
+    expect(await support.evaluate((button) => button === document.activeElement)).toBe(true);
     expect(csp).toEqual([]);
     await context.close();
   });
@@ -145,12 +179,14 @@ describe('proposals', () => {
     await comment.waitFor();
     await page.waitForSelector('#comments-title >> text=Diskussion (ein Kommentar)');
 
-    await comment.getByRole('button', { name: `Antwort an ${CITIZEN.name}` }).click();
+    // WCAG 2.5.3: every button's accessible name starts with its visible label.
+    expect(await labelMismatches(page)).toEqual([]);
+    await comment.getByRole('button', { name: `Antworten: ${CITIZEN.name}` }).click();
     await page.fill(`[id^="comment-reply-"][id$="-body"]`, 'Und die Rutsche auch.');
     await page.click('[id^="comment-reply-"] button[type="submit"]');
     await page.locator('.comment-list--replies .comment', { hasText: 'Und die Rutsche auch.' }).waitFor();
 
-    await comment.getByRole('button', { name: 'Meinen Kommentar bearbeiten' }).click();
+    await comment.getByRole('button', { name: 'Bearbeiten: mein Kommentar' }).click();
     await page.fill(`[id^="comment-edit-"][id$="-body"]`, 'Gute Idee, die Schaukeln und Bänke sind kaputt.');
     await page.click('[id^="comment-edit-"] button[type="submit"]');
     await page.locator('.comment', { hasText: 'Gute Idee, die Schaukeln und Bänke sind kaputt.' }).getByText('bearbeitet').waitFor();
@@ -191,13 +227,16 @@ describe('proposals', () => {
   });
 
   it('shows an author a similar proposal while typing and publishes the new one', async () => {
-    const context = await newContext(browser, server.baseUrl, { language: 'de' });
+    const context = await newContext(browser, server.baseUrl, { language: 'de', bypassCSP: true });
     const page = await context.newPage();
     await loginViaForm(page, AUTHOR.email, USER_PASSWORD);
     await open(page, '/proposals');
     await page.getByRole('link', { name: 'Vorschlag einreichen' }).click();
     await page.waitForURL((url) => url.pathname === '/proposals/new');
     await waitForPage(page);
+    expect(await page.textContent('.page__lead')).toContain(
+      'unter der Lizenz Creative Commons Namensnennung 4.0 International (CC BY 4.0)',
+    );
 
     await page.fill('#proposal-title', 'Sitzbänke am Nordmarkt aufstellen');
     const hint = page.locator('.similar-hints[aria-live="polite"]');
@@ -222,6 +261,8 @@ describe('proposals', () => {
     expect(await page.textContent('h1')).toBe('Schattige Sitzecke am Nordmarkt');
     await page.waitForSelector('text=Ihr Vorschlag wurde veröffentlicht. Danke!');
     expect(await page.textContent('.proposal-meta--detail')).toContain('Nordmarkt, Südseite');
+    // The author's page asks about "my idea", once.
+    expect(await page.locator('h2', { hasText: 'geworden?' }).allTextContents()).toEqual(['Was ist aus meiner Idee geworden?']);
     // The author cannot support her own proposal, but may edit and withdraw it.
     expect(await page.getByRole('button', { name: 'Unterstützen' }).count()).toBe(0);
     await screenshot(page, 'de-proposal-own');
@@ -236,9 +277,29 @@ describe('proposals', () => {
     await page.waitForSelector('h1 >> text=Schattige Sitzecke mit Tisch am Nordmarkt');
     await page.waitForSelector('text=Ihre Änderungen wurden gespeichert.');
     await page.fill('#withdraw-reason', 'Die Bänke aus dem anderen Vorschlag reichen.');
-    await page.click('#withdraw button[type="submit"]');
+    // Withdrawing asks first, in a dialog that holds focus; cancelling changes nothing and returns focus.
+    const withdrawButton = page.locator('#withdraw button[type="submit"]');
+    await withdrawButton.click();
+    const dialog = page.getByRole('dialog', { name: 'Vorschlag wirklich zurückziehen?' });
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toContain('Die Bänke aus dem anderen Vorschlag reichen.');
+    expect(await dialog.evaluate((element) => element.contains(document.activeElement))).toBe(true);
+    expect(await audit(page, 'withdraw-confirm')).toEqual([]);
+    await screenshot(page, 'de-proposal-withdraw-confirm');
+    await dialog.getByRole('button', { name: 'Abbrechen' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    expect(await withdrawButton.evaluate((button) => button === document.activeElement)).toBe(true);
+    expect(await page.textContent('.proposal-detail__status')).toContain('Eingereicht');
+    await withdrawButton.click();
+    await dialog.getByRole('button', { name: 'Ja, zurückziehen' }).click();
     await page.waitForSelector('.timeline >> text=Die Bänke aus dem anderen Vorschlag reichen.');
     expect(await page.textContent('.proposal-detail__status')).toContain('Zurückgezogen');
+    // The banner says what just happened (not the earlier "saved") and has focus.
+    await page.waitForSelector('.flash >> text=Ihr Vorschlag wurde zurückgezogen.');
+    expect(await page.locator('text=Ihre Änderungen wurden gespeichert.').count()).toBe(0);
+    await page.waitForFunction(() => document.activeElement?.classList.contains('flash') === true);
+    expect(await audit(page, 'withdrawn')).toEqual([]);
+    await screenshot(page, 'de-proposal-withdrawn');
 
     await open(page, '/account/proposals');
     expect(await page.locator('.proposal-card').count()).toBe(4);
@@ -253,10 +314,13 @@ describe('proposals', () => {
     await page.click('#proposal-filter button[type="submit"]');
     await page.waitForURL((url) => url.searchParams.get('sort') === 'random' && Boolean(url.searchParams.get('seed')));
     await waitForPage(page);
+    // The previous (newest first) list stays on screen until the random page arrives: wait for the order of this seed.
+    await waitForProposalOrder(page, new URL(page.url()).searchParams.get('seed')!);
     const order = await page.locator('.proposal-card h3').allTextContents();
     const shared = page.url();
     const other = await context.newPage();
     await open(other, shared);
+    await waitForProposalOrder(other, new URL(shared).searchParams.get('seed')!);
     expect(await other.locator('.proposal-card h3').allTextContents()).toEqual(order);
     // A link without a seed gets one at once, so reloading it keeps its order.
     await open(other, '/proposals?sort=random');
@@ -282,7 +346,8 @@ describe('proposals', () => {
     const authorPage = await authorContext.newPage();
     await loginViaForm(authorPage, AUTHOR.email, USER_PASSWORD);
     await open(authorPage, `/proposals/${fountain.id}`);
-    await authorPage.getByRole('button', { name: `Kommentar von ${CITIZEN.name} melden` }).click();
+    expect(await labelMismatches(authorPage)).toEqual([]);
+    await authorPage.getByRole('button', { name: `Melden: Kommentar von ${CITIZEN.name}` }).click();
     await authorPage.waitForSelector('dialog[open]');
     await authorPage.fill('#report-reason', 'Beleidigend gegenüber Nachbarn.');
     await authorPage.click('dialog #report button[type="submit"]');
@@ -397,7 +462,7 @@ describe('proposals', () => {
       await open(page, `/proposals/${fountain.id}`);
       await page
         .locator('.proposal-actions')
-        .getByRole('button', { name: language === 'de' ? 'Diesen Vorschlag melden' : 'Report this proposal' })
+        .getByRole('button', { name: language === 'de' ? 'Melden: dieser Vorschlag' : 'Report this proposal' })
         .click();
       await page.waitForSelector('dialog[open]');
       problems.push(...(await audit(page, `${language} admin report dialog`)));

@@ -1,6 +1,6 @@
-import type { MouseEvent } from 'react';
+import { useEffect, useRef, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Outlet } from 'react-router';
+import { Outlet, useLocation } from 'react-router';
 import { Alert } from '../../components/ui/Alert';
 import { useFlash } from '../../lib/flash';
 import { translateMessage } from '../../lib/messages';
@@ -19,6 +19,12 @@ function skipToMain(event: MouseEvent<HTMLAnchorElement>) {
 export function AppLayout() {
   const { t } = useTranslation();
   const flash = useFlash();
+  const location = useLocation();
+  const flashRef = useRef<HTMLDivElement>(null);
+  const focusFlash = Boolean(flash?.focus);
+  useEffect(() => {
+    if (focusFlash) flashRef.current?.focus();
+  }, [location.key, focusFlash]);
   return (
     <div className="app-shell">
       <a className="skip-link" href="#main" onClick={skipToMain}>
@@ -28,7 +34,7 @@ export function AppLayout() {
       <SiteHeader />
       <main id="main" tabIndex={-1} className="site-main">
         <div className="kern-container">
-          <div role="status" className="flash">
+          <div role="status" className="flash" ref={flashRef} tabIndex={-1}>
             {flash ? <Alert variant={flash.variant} title={translateMessage(t, flash.flash)} /> : null}
           </div>
           <Outlet />

@@ -134,16 +134,20 @@ function ProposalView({ proposal }: { proposal: ProposalDetail }) {
           {proposal.viewer.canWithdraw ? (
             <>
               <h3 className="kern-heading-small proposal-own__subtitle">{t('proposals.withdraw.title')}</h3>
-              <WithdrawForm proposalId={proposal.id} />
+              <WithdrawForm proposalId={proposal.id} title={proposal.title} />
             </>
           ) : null}
         </Section>
       ) : null}
 
-      <ProposalProject project={proposal.project} />
-
-      <Section id="history" title={t('proposals.history.title')} intro={t('proposals.history.intro')}>
+      {/* One "what happened" section: the proposal's steps, then the project it became part of. */}
+      <Section
+        id="history"
+        title={proposal.viewer.isAuthor ? t('projects.proposal.title') : t('proposals.history.title')}
+        intro={t('proposals.history.intro')}
+      >
         <StatusHistory events={proposal.statusHistory} />
+        <ProposalProject project={proposal.project} />
       </Section>
 
       <Section id="comments" title={t('comments.title', { count: proposal.commentCount })}>

@@ -1,4 +1,4 @@
-import { Role, type ProposalDetail } from '@app/shared';
+import { CITIZEN_TEXT_LICENCE, Role, type ProposalDetail } from '@app/shared';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { Alert } from '../../components/ui/Alert';
@@ -27,7 +27,7 @@ function ProposalEditPage({ proposal }: { proposal: ProposalDetail | null }) {
   const title = proposal ? t('proposals.form.editTitle') : t('proposals.form.newTitle');
   const cancelTo = proposal ? `/proposals/${proposal.id}` : '/proposals';
   return (
-    <Page title={title} lead={proposal ? proposal.title : t('proposals.form.newLead')}>
+    <Page title={title} lead={proposal ? proposal.title : t('proposals.form.newLead', { licence: CITIZEN_TEXT_LICENCE })}>
       {proposal && !proposal.viewer.canEdit ? (
         <Alert variant="warning" title={t('errors.PROPOSAL_NOT_EDITABLE')} />
       ) : options.isPending ? (

@@ -1,4 +1,7 @@
 import {
+  CITIZEN_TEXT_ATTRIBUTION,
+  CITIZEN_TEXT_LICENCE,
+  CITIZEN_TEXT_LICENCE_URL,
   OPEN_DATA_LICENCE,
   OPEN_DATA_LICENCE_URL,
   PROPOSAL_SORTS,
@@ -132,9 +135,14 @@ export function ProposalsRoute() {
             </a>
           </li>
         </ul>
-        <p className="kern-body">
-          {t('proposals.openData.licence')}{' '}
-          <a className="kern-link" href={OPEN_DATA_LICENCE_URL} lang="de">
+        {/* The same two licences as in the files and on /open-data: the texts are the citizens' works. */}
+        <p className="kern-body proposals-licence">
+          {t('proposals.openData.textLicence')}{' '}
+          <a className="kern-link" href={CITIZEN_TEXT_LICENCE_URL} rel="license noreferrer" lang="de">
+            {CITIZEN_TEXT_LICENCE}
+          </a>{' '}
+          (<span lang="de">{CITIZEN_TEXT_ATTRIBUTION}</span>). {t('proposals.openData.dataLicence')}{' '}
+          <a className="kern-link" href={OPEN_DATA_LICENCE_URL} rel="license noreferrer" lang="de">
             {OPEN_DATA_LICENCE}
           </a>
         </p>

@@ -115,7 +115,7 @@ function CommentItem({
             small
             icon="arrow-forward"
             onClick={() => setMode('reply')}
-            aria-label={t('comments.replyTo', { name })}
+            aria-label={t('comments.replyButton', { name })}
           >
             {t('comments.reply')}
           </Button>

@@ -1,16 +1,18 @@
 import type { ProposalProjectRef } from '@app/shared';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { Section } from '../../../components/ui/Section';
 import { ProjectStateBadge } from './ProjectStateBadge';
 import { stateDescription } from './workflow-text';
 
-/** "What happened to my idea?": the project the proposal was grouped into, its state and what that means. */
+/**
+ * The project the proposal was grouped into, its state and what that means: the end of the proposal
+ * page's one "what happened" section (under its heading, after the proposal's own steps).
+ */
 export function ProposalProject({ project }: { project: ProposalProjectRef | null }) {
   const { t } = useTranslation();
   if (!project) return null;
   return (
-    <Section id="project" title={t('projects.proposal.title')} boxed>
+    <div className="proposal-project section--boxed">
       <p className="kern-body">
         {t('projects.proposal.partOf')}{' '}
         <Link className="kern-link" to={`/projects/${project.id}`}>
@@ -26,6 +28,6 @@ export function ProposalProject({ project }: { project: ProposalProjectRef | nul
           {t('projects.proposal.timeline')}
         </Link>
       </p>
-    </Section>
+    </div>
   );
 }

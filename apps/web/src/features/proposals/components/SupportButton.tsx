@@ -17,7 +17,8 @@ function limitMessage(proposal: ProposalDetail): UiMessage | null {
 }
 
 /**
- * Toggle button (aria-pressed) with the live count; the result is announced as a status. Where the
+ * Support button with the live count; once supported it says how to take the support back (its
+ * label is the action it performs, so no aria-pressed), and the result is announced as a status. Where the
  * Aktionsraum limits supports per person, the remaining number describes the button; when none is
  * left the button stays usable, so pressing it explains why it cannot count.
  */
@@ -63,12 +64,11 @@ export function SupportButton({ proposal }: { proposal: ProposalDetail }) {
         <Button
           variant={supported ? 'secondary' : 'primary'}
           icon={supported ? 'check' : 'add'}
-          aria-pressed={supported}
           aria-describedby={describedBy}
           busy={busy}
           onClick={() => void onClick()}
         >
-          {t('proposals.support.button')}
+          {t(supported ? 'proposals.support.undoButton' : 'proposals.support.button')}
         </Button>
       ) : null}
       {limit ? (
