@@ -18,7 +18,7 @@ import {
 import { writeCsv } from '../../common/http/csv';
 import { Area } from '../areas/area.entity';
 import type { User } from '../users/user.entity';
-import type { PortfolioExportQueryDto, PortfolioQueryDto } from './dto/project.dto';
+import type { PortfolioExportQueryDto, PortfolioQueryDto } from './dto/portfolio.dto';
 import { Project } from './project.entities';
 import { descendants } from './project-grouping.service';
 import { ProjectQueriesService } from './project-queries.service';

@@ -6,7 +6,7 @@ import { DomainError, notFound } from '../../common/errors/domain-error';
 import { TransactionRunner } from '../../database/transactions';
 import { AuditService } from '../audit/audit.service';
 import type { User } from '../users/user.entity';
-import type { CreateMilestoneDto, CreateStatusReportDto, UpdateMilestoneDto } from './dto/project.dto';
+import type { CreateMilestoneDto, CreateStatusReportDto, UpdateMilestoneDto } from './dto/project-progress.dto';
 import { ProjectMilestoneEntity, ProjectStatusReportEntity, type Project } from './project.entities';
 import { ProjectQueriesService } from './project-queries.service';
 

@@ -12,7 +12,7 @@ import { DomainError } from '../../common/errors/domain-error';
 import { TransactionRunner } from '../../database/transactions';
 import { AuditService } from '../audit/audit.service';
 import type { User } from '../users/user.entity';
-import type { RecordEvaluationDto, TransitionRequestDto } from './dto/project.dto';
+import type { RecordEvaluationDto, TransitionRequestDto } from './dto/project-transition.dto';
 import { Project } from './project.entities';
 import { ProjectQueriesService } from './project-queries.service';
 import { applyEvaluation, applyTransition, assertEvaluation, conflict, invalidReference } from './project-store';

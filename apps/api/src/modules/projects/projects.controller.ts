@@ -6,25 +6,17 @@ import { CurrentUser, Public, Roles } from '../../common/auth/decorators';
 import { ApiErrors } from '../../common/http/api-errors';
 import { uuidPipe } from '../../common/http/pipes';
 import type { User } from '../users/user.entity';
+import { GroupingBoardQueryDto, GroupingBoardResponseDto } from './dto/grouping.dto';
+import { PortfolioExportQueryDto, PortfolioQueryDto, PortfolioResponseDto } from './dto/portfolio.dto';
+import { ProjectDetailDto, ProjectListQueryDto, ProjectPageDto } from './dto/project.dto';
+import { CreateProjectIdeaDto, LinkProposalDto } from './dto/project-idea.dto';
+import { CreateMilestoneDto, CreateStatusReportDto, UpdateMilestoneDto } from './dto/project-progress.dto';
 import {
-  CreateMilestoneDto,
-  CreateProjectIdeaDto,
-  CreateStatusReportDto,
-  GroupingBoardQueryDto,
-  GroupingBoardResponseDto,
-  LinkProposalDto,
-  PortfolioExportQueryDto,
-  PortfolioQueryDto,
-  PortfolioResponseDto,
-  ProjectDetailDto,
-  ProjectListQueryDto,
-  ProjectPageDto,
   ProjectTransitionResponseDto,
   ProjectTransitionsResponseDto,
   RecordEvaluationDto,
   TransitionRequestDto,
-  UpdateMilestoneDto,
-} from './dto/project.dto';
+} from './dto/project-transition.dto';
 import { ProjectGroupingService } from './project-grouping.service';
 import { ProjectPortfolioService } from './project-portfolio.service';
 import { ProjectProgressService } from './project-progress.service';
