@@ -9,7 +9,7 @@ import { recordLink, type ProjectActor } from '../modules/projects/project-store
 import { ProposalStatusEventEntity } from '../modules/proposals/proposal-status-event.entity';
 import { ProposalSupport } from '../modules/proposals/proposal-support.entity';
 import { Proposal } from '../modules/proposals/proposal.entity';
-import { searchable } from '../modules/proposals/proposals.service';
+import { searchable } from '../modules/proposals/proposal-rules';
 import { User } from '../modules/users/user.entity';
 import { areaCode } from './demo-data';
 import { DEMO_PROPOSALS, DEMO_RESIDENT_DOMAIN, DEMO_RESIDENTS, type DemoProposal } from './demo-proposals-data';

@@ -7,7 +7,9 @@ import { AuditService } from '../audit/audit.service';
 import { FollowsService } from '../follows/follows.service';
 import { ProposalSupport } from '../proposals/proposal-support.entity';
 import { Proposal } from '../proposals/proposal.entity';
-import { ProposalsService } from '../proposals/proposals.service';
+import { ProposalCommandsService } from '../proposals/proposal-commands.service';
+import { ProposalQueriesService } from '../proposals/proposal-queries.service';
+import { moderatesArea } from '../users/moderator-scope';
 import type { User } from '../users/user.entity';
 
 /** Which official answer may follow which status: a first answer, or evaluating to a final one. */
@@ -25,14 +27,15 @@ export class AnswersService {
   constructor(
     @InjectRepository(Proposal) private readonly proposalRows: Repository<Proposal>,
     @InjectRepository(ProposalSupport) private readonly supports: Repository<ProposalSupport>,
-    private readonly proposals: ProposalsService,
+    private readonly proposals: ProposalQueriesService,
+    private readonly proposalCommands: ProposalCommandsService,
     private readonly follows: FollowsService,
     private readonly audit: AuditService,
   ) {}
 
   private async findModerated(user: User, id: string): Promise<Proposal> {
     const p = await this.proposals.findForAction(id);
-    if (!this.proposals.moderates(user, p.area))
+    if (!moderatesArea(user, p.area))
       throw new DomainError(ErrorCode.Forbidden, 'You moderate other areas; this proposal is not in your scope.');
     if (p.hiddenAt) throw new DomainError(ErrorCode.ProposalClosed, 'This proposal is hidden; restore it before answering or merging it.');
     return p;
@@ -51,7 +54,7 @@ export class AnswersService {
     await this.proposalRows.manager.transaction(async (m) => {
       const result = await m.update(Proposal, { id, status: In(from) }, { status });
       if (!result.affected) throw closed();
-      await this.proposals.recordStatus(id, status, user, explanation, m);
+      await this.proposalCommands.recordStatus(id, status, user, explanation, m);
       await this.audit.record(
         { actorId: user.id, action: 'proposal.answer', entityType: 'proposal', entityId: id, details: { from: p.status, to: status } },
         m,
@@ -95,10 +98,10 @@ export class AnswersService {
           .execute();
       }
       await m.delete(ProposalSupport, { proposalId: id });
-      await this.proposals.recount(id, m);
-      await this.proposals.recount(intoId, m);
+      await this.proposalCommands.recount(id, m);
+      await this.proposalCommands.recount(intoId, m);
       // The history keeps the moderator's words only; the target is in mergedInto, and each client names it in its language.
-      await this.proposals.recordStatus(id, ProposalStatus.Merged, user, explanation ?? null, m);
+      await this.proposalCommands.recordStatus(id, ProposalStatus.Merged, user, explanation ?? null, m);
       await this.audit.record(
         {
           actorId: user.id,

@@ -18,6 +18,7 @@ import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { TransactionRunner } from '../../database/transactions';
 import { Area } from '../areas/area.entity';
 import { AuditService } from '../audit/audit.service';
+import { moderatesArea } from '../users/moderator-scope';
 import { User } from '../users/user.entity';
 import { joinUrl } from './assembly-calendar';
 import { AssemblyAccessService, type AssemblyWithPeople } from './assembly-access.service';
@@ -152,8 +153,7 @@ export class AssembliesService {
       if (area.validFrom > day || (area.validTo !== null && area.validTo < day))
         throw reference('areaIds', 'must be a current area', `"${area.name}" is not a current area; please choose a current one.`);
     }
-    const scope = actor.role === Role.Moderator ? (actor.moderatorAreas ?? []).map((a) => a.id) : [];
-    const outside = scope.length ? found.filter((a) => !scope.includes(a.id) && !(a.parentId && scope.includes(a.parentId))) : [];
+    const outside = actor.role === Role.Moderator ? found.filter((a) => !moderatesArea(actor, a)) : [];
     if (outside.length)
       throw new DomainError(
         ErrorCode.Forbidden,

@@ -4,6 +4,7 @@ import { Repository } from 'typeorm';
 import { ErrorCode, Role } from '@app/shared';
 import { DomainError, notFound } from '../../common/errors/domain-error';
 import { hashToken } from '../auth/tokens';
+import { moderatesArea } from '../users/moderator-scope';
 import type { User } from '../users/user.entity';
 import { Assembly } from './entities/assembly.entity';
 import { Participant } from './entities/participant.entity';
@@ -37,8 +38,7 @@ export class AssemblyAccessService {
     if (user.role === Role.Administrator) return true;
     if (user.role !== Role.Moderator) return false;
     if (assembly.createdById === user.id || assembly.moderators.some((m) => m.id === user.id)) return true;
-    const scope = (user.moderatorAreas ?? []).map((a) => a.id);
-    return scope.length === 0 || assembly.areas.some((a) => scope.includes(a.id) || (a.parentId !== null && scope.includes(a.parentId)));
+    return (user.moderatorAreas ?? []).length === 0 || assembly.areas.some((a) => moderatesArea(user, a));
   }
 
   assertModerates(user: User | null | undefined, assembly: AssemblyWithPeople): void {

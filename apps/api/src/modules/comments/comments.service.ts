@@ -6,7 +6,7 @@ import { DomainError, notFound } from '../../common/errors/domain-error';
 import { lockRow } from '../../database/row-lock';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { Proposal } from '../proposals/proposal.entity';
-import { ProposalsService } from '../proposals/proposals.service';
+import { ProposalQueriesService } from '../proposals/proposal-queries.service';
 import type { User } from '../users/user.entity';
 import { Comment } from './comment.entity';
 import type { CreateCommentDto, UpdateCommentDto } from './dto/comment.dto';
@@ -19,7 +19,7 @@ export class CommentsService {
   constructor(
     @InjectRepository(Comment) private readonly comments: Repository<Comment>,
     @InjectRepository(Proposal) private readonly proposalRows: Repository<Proposal>,
-    private readonly proposals: ProposalsService,
+    private readonly proposals: ProposalQueriesService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 

@@ -8,7 +8,7 @@ import { hashToken, newToken } from '../auth/tokens';
 import { MailService } from '../mail/mail.service';
 import type { MailParams, MailTemplate } from '../mail/mail-templates';
 import { Proposal } from '../proposals/proposal.entity';
-import { ProposalsService } from '../proposals/proposals.service';
+import { ProposalQueriesService } from '../proposals/proposal-queries.service';
 import { User } from '../users/user.entity';
 import { ProposalFollow, ProposalUnsubscribeToken } from './proposal-follow.entity';
 
@@ -26,7 +26,7 @@ export class FollowsService {
     @InjectRepository(ProposalUnsubscribeToken) private readonly tokens: Repository<ProposalUnsubscribeToken>,
     @InjectRepository(User) private readonly users: Repository<User>,
     @InjectRepository(Proposal) private readonly proposals: Repository<Proposal>,
-    private readonly proposalService: ProposalsService,
+    private readonly proposalService: ProposalQueriesService,
     private readonly mail: MailService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}

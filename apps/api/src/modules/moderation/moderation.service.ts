@@ -11,7 +11,9 @@ import { ProposalStatusEventEntity } from '../proposals/proposal-status-event.en
 import { ProposalSupport } from '../proposals/proposal-support.entity';
 import { Proposal } from '../proposals/proposal.entity';
 import { toDetail } from '../proposals/proposal.mapper';
-import { ProposalsService } from '../proposals/proposals.service';
+import { ProposalQueriesService } from '../proposals/proposal-queries.service';
+import { ProposalSupportsService } from '../proposals/proposal-supports.service';
+import { moderatesArea } from '../users/moderator-scope';
 import type { User } from '../users/user.entity';
 import type { ModeratedProposalDto, ModerationResultDto } from './dto/moderation.dto';
 import { OPEN_KEY, Report } from './report.entity';
@@ -30,14 +32,14 @@ export class ModerationService {
     @InjectRepository(ProposalStatusEventEntity) private readonly events: Repository<ProposalStatusEventEntity>,
     @InjectRepository(ProposalSupport) private readonly supports: Repository<ProposalSupport>,
     @InjectRepository(Report) private readonly reports: Repository<Report>,
-    private readonly proposals: ProposalsService,
+    private readonly proposals: ProposalQueriesService,
+    private readonly proposalSupports: ProposalSupportsService,
     private readonly comments: CommentsService,
     private readonly audit: AuditService,
   ) {}
 
   private assertModerates(user: User, area: Pick<Area, 'id' | 'parentId'>): void {
-    if (!this.proposals.moderates(user, area))
-      throw new DomainError(ErrorCode.Forbidden, 'You moderate other areas; this area is not in your scope.');
+    if (!moderatesArea(user, area)) throw new DomainError(ErrorCode.Forbidden, 'You moderate other areas; this area is not in your scope.');
   }
 
   private openReports(targetType: ReportTargetType, targetId: string) {
@@ -63,7 +65,7 @@ export class ModerationService {
       p.mergedIntoId ? this.proposalRows.findOne({ where: { id: p.mergedIntoId }, select: ['id', 'title'] }) : Promise.resolve(null),
       this.reports.count({ where: this.openReports(ReportTargetType.Proposal, id) }),
       this.proposals.attachmentsOf(id),
-      this.proposals.supportLimitFor(p.area),
+      this.proposalSupports.supportLimitFor(p.area),
       this.proposals.projectOf(id),
     ]);
     // The public detail carries the author's actions; a moderator's view offers none of them.

@@ -7,7 +7,7 @@ import { notFound } from '../../common/errors/domain-error';
 import { Comment } from '../comments/comment.entity';
 import { CommentsService } from '../comments/comments.service';
 import { Proposal } from '../proposals/proposal.entity';
-import { ProposalsService } from '../proposals/proposals.service';
+import { moderatesArea } from '../users/moderator-scope';
 import type { User } from '../users/user.entity';
 import type { CreateReportDto, OwnReportDto, ReportQueryDto } from './dto/moderation.dto';
 import { OPEN_KEY, Report } from './report.entity';
@@ -32,7 +32,6 @@ export class ReportsService {
   constructor(
     @InjectRepository(Report) private readonly reports: Repository<Report>,
     @InjectRepository(Proposal) private readonly proposalRows: Repository<Proposal>,
-    private readonly proposals: ProposalsService,
     private readonly comments: CommentsService,
   ) {}
 
@@ -121,7 +120,7 @@ export class ReportsService {
         reportCount: Number(g.reportCount),
         lastAt: sortable(g.lastAt),
       }))
-      .filter((g) => this.proposals.moderates(user, { id: g.areaId, parentId: g.parentId }))
+      .filter((g) => moderatesArea(user, { id: g.areaId, parentId: g.parentId }))
       .sort((x, y) => (x.lastAt === y.lastAt ? x.targetId.localeCompare(y.targetId) : x.lastAt < y.lastAt ? 1 : -1));
     const slice = groups.slice((page - 1) * pageSize, page * pageSize);
     return { items: await this.describe(slice, status), total: groups.length, page, pageSize };

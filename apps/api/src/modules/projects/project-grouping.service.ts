@@ -22,7 +22,9 @@ import { AuditService } from '../audit/audit.service';
 import { FieldOfAction } from '../fields-of-action/field-of-action.entity';
 import { FollowsService } from '../follows/follows.service';
 import { Proposal } from '../proposals/proposal.entity';
-import { ProposalsService } from '../proposals/proposals.service';
+import { ProposalCommandsService } from '../proposals/proposal-commands.service';
+import { ProposalQueriesService } from '../proposals/proposal-queries.service';
+import { moderatesArea } from '../users/moderator-scope';
 import type { User } from '../users/user.entity';
 import type { GroupingBoardQueryDto } from './dto/grouping.dto';
 import type { CreateProjectIdeaDto, LinkProposalDto } from './dto/project-idea.dto';
@@ -57,7 +59,8 @@ export class ProjectGroupingService {
     @InjectRepository(Proposal) private readonly proposalRows: Repository<Proposal>,
     @InjectRepository(Assembly) private readonly assemblies: Repository<Assembly>,
     private readonly queries: ProjectQueriesService,
-    private readonly proposals: ProposalsService,
+    private readonly proposals: ProposalQueriesService,
+    private readonly proposalCommands: ProposalCommandsService,
     private readonly follows: FollowsService,
     private readonly audit: AuditService,
     private readonly tx: TransactionRunner,
@@ -69,7 +72,7 @@ export class ProjectGroupingService {
     const areaIds = [...new Set(dto.areaIds)];
     const areas = await this.areas.findBy({ id: In(areaIds) });
     if (areas.length !== areaIds.length) throw invalidReference('areaIds', 'One or more of the areas do not exist.');
-    const outside = areas.filter((a) => !this.proposals.moderates(user, a));
+    const outside = areas.filter((a) => !moderatesArea(user, a));
     if (outside.length)
       throw new DomainError(
         ErrorCode.Forbidden,
@@ -93,7 +96,7 @@ export class ProjectGroupingService {
     let live: LiveProposalEntity | null = null;
     if (dto.proposalId) {
       proposal = await this.proposals.findForAction(dto.proposalId);
-      if (!this.proposals.moderates(user, proposal.area))
+      if (!moderatesArea(user, proposal.area))
         throw new DomainError(ErrorCode.Forbidden, 'You moderate other areas; this proposal is not in your scope.');
       if (proposal.hiddenAt) throw new DomainError(ErrorCode.ProposalClosed, 'This proposal is hidden; restore it before grouping it.');
     } else {
@@ -127,7 +130,7 @@ export class ProjectGroupingService {
       if (proposal) {
         const moved = await m.update(Proposal, { id: proposal.id, status: In(LINKABLE) }, { status: ProposalStatus.InProjectIdea });
         if (!moved.affected) throw new DomainError(ErrorCode.ProposalClosed, 'This proposal changed meanwhile and cannot be grouped.');
-        await this.proposals.recordStatus(proposal.id, ProposalStatus.InProjectIdea, user, ideaExplanation(project.title), m);
+        await this.proposalCommands.recordStatus(proposal.id, ProposalStatus.InProjectIdea, user, ideaExplanation(project.title), m);
       }
       await this.audit.record(
         {
@@ -157,7 +160,13 @@ export class ProjectGroupingService {
       await m.delete(ProjectProposal, { id: linkId });
       if (link.proposalId) {
         await m.update(Proposal, { id: link.proposalId, status: ProposalStatus.InProjectIdea }, { status: restore });
-        await this.proposals.recordStatus(link.proposalId, restore, user, `No longer part of the project idea "${project.title}".`, m);
+        await this.proposalCommands.recordStatus(
+          link.proposalId,
+          restore,
+          user,
+          `No longer part of the project idea "${project.title}".`,
+          m,
+        );
       }
       await recordEvent(m, id, version, ProjectEventKind.ProposalUnlinked, project.state, project.state, user, null, {
         kind: link.proposalId ? 'proposal' : 'live_proposal',
@@ -185,14 +194,14 @@ export class ProjectGroupingService {
       const all = await this.areas.find();
       const area = all.find((a) => a.id === query.areaId);
       if (!area) throw notFound('The area');
-      if (!this.proposals.moderates(user, area))
+      if (!moderatesArea(user, area))
         throw new DomainError(ErrorCode.Forbidden, `You moderate other areas; ${area.name} is not in your scope.`);
       areaIds = descendants(all, area.id);
       candidates = await this.onlineCandidates(areaIds);
     } else {
       const assembly = await this.assemblies.findOne({ where: { id: query.assemblyId }, relations: { areas: true } });
       if (!assembly) throw notFound('The assembly');
-      if (!assembly.areas.some((a) => this.proposals.moderates(user, a)))
+      if (!assembly.areas.some((a) => moderatesArea(user, a)))
         throw new DomainError(ErrorCode.Forbidden, 'You moderate other areas; this assembly is not in your scope.');
       areaIds = assembly.areas.map((a) => a.id);
       candidates = await this.liveCandidates(assembly.id);

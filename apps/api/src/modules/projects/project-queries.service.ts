@@ -15,7 +15,7 @@ import {
 import { DomainError, notFound } from '../../common/errors/domain-error';
 import { Area } from '../areas/area.entity';
 import { Indicator } from '../indicators/indicator.entities';
-import { ProposalsService } from '../proposals/proposals.service';
+import { moderatesArea } from '../users/moderator-scope';
 import type { User } from '../users/user.entity';
 import type { ProjectListQueryDto } from './dto/project.dto';
 import { Project, ProjectArea, ProjectEvent, ProjectMilestoneEntity, ProjectProposal, ProjectStatusReportEntity } from './project.entities';
@@ -33,7 +33,6 @@ export class ProjectQueriesService {
     @InjectRepository(ProjectMilestoneEntity) private readonly milestones: Repository<ProjectMilestoneEntity>,
     @InjectRepository(ProjectStatusReportEntity) private readonly reports: Repository<ProjectStatusReportEntity>,
     @InjectRepository(Indicator) private readonly indicators: Repository<Indicator>,
-    private readonly proposals: ProposalsService,
   ) {}
 
   async list(query: ProjectListQueryDto): Promise<Page<ProjectSummary>> {
@@ -128,7 +127,7 @@ export class ProjectQueriesService {
     if (user.role === Role.Administrator) return true;
     if (user.role !== Role.Moderator) return false;
     const rows = await this.projectAreas.find({ where: { projectId }, relations: { area: true } });
-    return rows.length === 0 || rows.some((r) => this.proposals.moderates(user, r.area));
+    return rows.length === 0 || rows.some((r) => moderatesArea(user, r.area));
   }
 
   /** The project, if the user acts on it (403 otherwise). */
@@ -140,7 +139,7 @@ export class ProjectQueriesService {
   }
 
   moderates(user: User, area: Pick<Area, 'id' | 'parentId'>): boolean {
-    return this.proposals.moderates(user, area);
+    return moderatesArea(user, area);
   }
 
   /** Each project's areas, by name. */

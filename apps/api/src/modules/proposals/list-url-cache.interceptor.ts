@@ -1,7 +1,8 @@
 import { Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { of, type Observable } from 'rxjs';
-import { ProposalsService, type SerializedPage } from './proposals.service';
+import type { SerializedPage } from './proposal-list-cache';
+import { ProposalQueriesService } from './proposal-queries.service';
 
 /** Sends a serialized list page with its ETag; Express answers 304 when the browser's copy matches. */
 export function sendPage(res: Response, page: SerializedPage): void {
@@ -17,7 +18,7 @@ export function sendPage(res: Response, page: SerializedPage): void {
  */
 @Injectable()
 export class ListUrlCacheInterceptor implements NestInterceptor {
-  constructor(private readonly proposals: ProposalsService) {}
+  constructor(private readonly proposals: ProposalQueriesService) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const http = context.switchToHttp();

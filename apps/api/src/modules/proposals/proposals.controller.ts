@@ -22,12 +22,18 @@ import {
   WithdrawProposalDto,
 } from './dto/proposal.dto';
 import { ListUrlCacheInterceptor, sendPage } from './list-url-cache.interceptor';
-import { ProposalsService } from './proposals.service';
+import { ProposalCommandsService } from './proposal-commands.service';
+import { ProposalQueriesService } from './proposal-queries.service';
+import { ProposalSupportsService } from './proposal-supports.service';
 
 @ApiTags('proposals')
 @Controller('proposals')
 export class ProposalsController {
-  constructor(private readonly proposals: ProposalsService) {}
+  constructor(
+    private readonly queries: ProposalQueriesService,
+    private readonly commands: ProposalCommandsService,
+    private readonly supports: ProposalSupportsService,
+  ) {}
 
   @Get()
   @Public()
@@ -39,7 +45,7 @@ export class ProposalsController {
   @ApiErrors(400)
   async list(@Query() query: ProposalListQueryDto, @Req() req: Request, @Res() res: Response): Promise<void> {
     // Sent pre-serialized from the list cache; Express answers 304 when the ETag matches.
-    sendPage(res, await this.proposals.listJson(query, req.originalUrl));
+    sendPage(res, await this.queries.listJson(query, req.originalUrl));
   }
 
   @Get('similar')
@@ -48,7 +54,7 @@ export class ProposalsController {
   @ApiOkResponse({ type: [SimilarProposalDto] })
   @ApiErrors(400)
   similar(@Query() query: SimilarQueryDto): Promise<SimilarProposalDto[]> {
-    return this.proposals.similar(query);
+    return this.queries.similar(query);
   }
 
   @Get(':id')
@@ -57,7 +63,7 @@ export class ProposalsController {
   @ApiOkResponse({ type: ProposalDetailDto })
   @ApiErrors(400, 404)
   get(@Param('id', uuidPipe) id: string, @Req() req: AuthenticatedRequest): Promise<ProposalDetailDto> {
-    return this.proposals.get(id, req.user);
+    return this.queries.get(id, req.user);
   }
 
   @Post()
@@ -65,7 +71,7 @@ export class ProposalsController {
   @ApiCreatedResponse({ type: ProposalDetailDto })
   @ApiErrors(400, 401, 403, 422, 429)
   create(@CurrentUser() user: User, @Body() dto: CreateProposalDto): Promise<ProposalDetailDto> {
-    return this.proposals.create(user, dto);
+    return this.commands.create(user, dto);
   }
 
   @Post('on-behalf')
@@ -74,7 +80,7 @@ export class ProposalsController {
   @ApiCreatedResponse({ type: ProposalDetailDto })
   @ApiErrors(400, 401, 403, 422, 429)
   createOnBehalf(@CurrentUser() user: User, @Body() dto: CreateProposalOnBehalfDto): Promise<ProposalDetailDto> {
-    return this.proposals.createOnBehalf(user, dto);
+    return this.commands.createOnBehalf(user, dto);
   }
 
   @Patch(':id')
@@ -82,7 +88,7 @@ export class ProposalsController {
   @ApiOkResponse({ type: ProposalDetailDto })
   @ApiErrors(400, 401, 403, 404, 409, 422, 429)
   update(@CurrentUser() user: User, @Param('id', uuidPipe) id: string, @Body() dto: UpdateProposalDto): Promise<ProposalDetailDto> {
-    return this.proposals.update(user, id, dto);
+    return this.commands.update(user, id, dto);
   }
 
   @Post(':id/withdraw')
@@ -91,7 +97,7 @@ export class ProposalsController {
   @ApiOkResponse({ type: ProposalDetailDto })
   @ApiErrors(400, 401, 403, 404, 409, 429)
   withdraw(@CurrentUser() user: User, @Param('id', uuidPipe) id: string, @Body() dto: WithdrawProposalDto): Promise<ProposalDetailDto> {
-    return this.proposals.withdraw(user, id, dto.reason);
+    return this.commands.withdraw(user, id, dto.reason);
   }
 
   @Put(':id/support')
@@ -99,7 +105,7 @@ export class ProposalsController {
   @ApiOkResponse({ type: SupportResponseDto })
   @ApiErrors(400, 401, 403, 404, 409, 429)
   support(@CurrentUser() user: User, @Param('id', uuidPipe) id: string): Promise<SupportResponseDto> {
-    return this.proposals.support(user, id);
+    return this.supports.support(user, id);
   }
 
   @Delete(':id/support')
@@ -107,7 +113,7 @@ export class ProposalsController {
   @ApiOkResponse({ type: SupportResponseDto })
   @ApiErrors(400, 401, 403, 404, 429)
   unsupport(@CurrentUser() user: User, @Param('id', uuidPipe) id: string): Promise<SupportResponseDto> {
-    return this.proposals.unsupport(user, id);
+    return this.supports.unsupport(user, id);
   }
 }
 
@@ -115,12 +121,12 @@ export class ProposalsController {
 @Controller('me/proposals')
 @ApiErrors(401)
 export class MyProposalsController {
-  constructor(private readonly proposals: ProposalsService) {}
+  constructor(private readonly queries: ProposalQueriesService) {}
 
   @Get()
   @ApiOperation({ summary: 'My proposals, newest first' })
   @ApiOkResponse({ type: [ProposalSummaryDto] })
   mine(@CurrentUser() user: User): Promise<ProposalSummaryDto[]> {
-    return this.proposals.mine(user);
+    return this.queries.mine(user);
   }
 }

@@ -10,7 +10,11 @@ import { ProposalStatusEventEntity } from './proposal-status-event.entity';
 import { ProposalSupport } from './proposal-support.entity';
 import { Proposal } from './proposal.entity';
 import { MyProposalsController, ProposalsController } from './proposals.controller';
-import { ProposalsService } from './proposals.service';
+import { ProposalCommandsService } from './proposal-commands.service';
+import { ProposalListCache } from './proposal-list-cache';
+import { ProposalQueriesService } from './proposal-queries.service';
+import { ProposalSupportsService } from './proposal-supports.service';
+import { ProposalsRepository } from './proposals.repository';
 import { ProjectProposal } from '../projects/project.entities';
 
 @Module({
@@ -27,7 +31,14 @@ import { ProjectProposal } from '../projects/project.entities';
     AuditModule,
   ],
   controllers: [ProposalsController, MyProposalsController, AttachmentsController],
-  providers: [ProposalsService, AttachmentsService],
-  exports: [ProposalsService, AttachmentsService],
+  providers: [
+    ProposalsRepository,
+    ProposalListCache,
+    ProposalQueriesService,
+    ProposalCommandsService,
+    ProposalSupportsService,
+    AttachmentsService,
+  ],
+  exports: [ProposalQueriesService, ProposalCommandsService, ProposalSupportsService, AttachmentsService],
 })
 export class ProposalsModule {}

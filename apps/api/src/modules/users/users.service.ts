@@ -13,7 +13,7 @@ import { SessionService } from '../auth/session.service';
 import { TokenPurpose } from '../auth/user-token.entity';
 import { UserTokensService } from '../auth/user-tokens.service';
 import { MailService } from '../mail/mail.service';
-import { ProposalsService } from '../proposals/proposals.service';
+import { ProposalQueriesService } from '../proposals/proposal-queries.service';
 import { Comment } from '../comments/comment.entity';
 import { ProposalFollow } from '../follows/proposal-follow.entity';
 import { Report } from '../moderation/report.entity';
@@ -31,7 +31,7 @@ export class UsersService {
     private readonly tokens: UserTokensService,
     private readonly mail: MailService,
     private readonly audit: AuditService,
-    private readonly proposals: ProposalsService,
+    private readonly proposals: ProposalQueriesService,
     @InjectRepository(Comment) private readonly comments: Repository<Comment>,
     @InjectRepository(Report) private readonly reports: Repository<Report>,
     @InjectRepository(ProposalFollow) private readonly follows: Repository<ProposalFollow>,

@@ -8,7 +8,8 @@ import { APP_CONFIG, type AppConfig } from '../../../config/config';
 import { AuditService } from '../../audit/audit.service';
 import type { User } from '../../users/user.entity';
 import type { Proposal } from '../proposal.entity';
-import { ProposalsService } from '../proposals.service';
+import { moderatesArea } from '../../users/moderator-scope';
+import { ProposalQueriesService } from '../proposal-queries.service';
 import { ProposalAttachmentEntity } from './attachment.entity';
 import { attachmentPaths, cleanFileName, prepareUpload, removeFiles, storeFiles } from './attachment-files';
 import { toAttachment } from './attachment.mapper';
@@ -35,7 +36,7 @@ export interface ServedFile {
 export class AttachmentsService {
   constructor(
     @InjectRepository(ProposalAttachmentEntity) private readonly attachments: Repository<ProposalAttachmentEntity>,
-    private readonly proposals: ProposalsService,
+    private readonly proposals: ProposalQueriesService,
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -45,9 +46,9 @@ export class AttachmentsService {
     if (proposal.hiddenAt === null && proposal.authorId === user.id) {
       const problem = this.proposals.editProblem(proposal);
       if (!problem) return 'author';
-      if (!this.proposals.moderates(user, proposal.area)) throw new DomainError(ErrorCode.ProposalNotEditable, problem);
+      if (!moderatesArea(user, proposal.area)) throw new DomainError(ErrorCode.ProposalNotEditable, problem);
     }
-    if (this.proposals.moderates(user, proposal.area)) return 'moderator';
+    if (moderatesArea(user, proposal.area)) return 'moderator';
     throw new DomainError(
       ErrorCode.Forbidden,
       'Only the author (while the proposal can still be edited) or its moderators can change its attachments.',
@@ -132,7 +133,7 @@ export class AttachmentsService {
   /** The file (or its preview) of a visible proposal; for a hidden one only its moderators get it. */
   async file(viewer: User | undefined, proposalId: string, attachmentId: string, thumbnail: boolean): Promise<ServedFile> {
     const proposal = await this.proposals.findForAction(proposalId);
-    const moderator = Boolean(viewer && this.proposals.moderates(viewer, proposal.area));
+    const moderator = Boolean(viewer && moderatesArea(viewer, proposal.area));
     if (proposal.hiddenAt !== null && !moderator) throw notFound('The attachment');
     const attachment = await this.attachments.findOneBy({ id: attachmentId, proposalId });
     if (!attachment || (thumbnail && !attachment.hasThumbnail)) throw notFound('The attachment');
