@@ -42,6 +42,10 @@ describe('account lifecycle in a real browser', () => {
     await page.fill('#register-password', USER_PASSWORD);
     await page.click('#register button[type="submit"]');
     await page.waitForSelector(`text=Wir haben eine E-Mail an ${email} gesendet`);
+    // The form is gone: focus is on the result, not on <body>.
+    await page.waitForFunction(() => document.activeElement?.classList.contains('register-result') === true);
+    expect(await page.evaluate(() => document.activeElement?.textContent ?? '')).toContain('Fast geschafft');
+    await screenshot(page, 'de-registered');
 
     const verificationMail = await mail.waitFor(email);
     const link = linkFrom(verificationMail, '/verify-email').toString();
@@ -50,6 +54,20 @@ describe('account lifecycle in a real browser', () => {
     await page.goto(link);
     await waitForPage(page);
     await page.waitForSelector('text=Ihre E-Mail-Adresse ist bestätigt.');
+
+    // Opened again (from the mail, another tab, later): the address is confirmed, not "invalid".
+    // A context of its own: axe is injected as a script, which this journey's enforced CSP refuses.
+    const otherContext = await newContext(browser, server.baseUrl, { bypassCSP: true });
+    const again = await otherContext.newPage();
+    await again.goto(link);
+    await waitForPage(again);
+    await again.waitForSelector('text=Diese E-Mail-Adresse ist bereits bestätigt.');
+    expect(await again.locator('text=konnte nicht bestätigt werden').count()).toBe(0);
+    expect(await again.getByRole('link', { name: 'Zur Anmeldung' }).getAttribute('href')).toBe('/login');
+    expect(formatViolations('verify-email again', await axeViolations(again))).toBe('');
+    await screenshot(again, 'de-verify-email-again');
+    await otherContext.close();
+
     await page.click('a:has-text("Zur Anmeldung")');
     await page.waitForURL((url) => url.pathname === '/login');
 

@@ -171,12 +171,32 @@ export class AuthService {
   async verifyEmail(token: string, password?: string): Promise<void> {
     // argon2 takes a while and needs no transaction: on SQLite a transaction holds every other request.
     const chosen = password ? await this.registrationMatching(token, password) : null;
-    await this.tx.run(async (m) => {
-      const used = await this.tokens.consume(token, [TokenPurpose.VerifyEmail, TokenPurpose.ChangeEmail], m);
-      if (used.purpose === TokenPurpose.ChangeEmail) await this.confirmEmailChange(used, m);
-      else await this.confirmRegistration(used, chosen, m);
-      await this.tokens.revokeAll(used.userId, m);
-    });
+    try {
+      await this.tx.run(async (m) => {
+        const used = await this.tokens.consume(token, [TokenPurpose.VerifyEmail, TokenPurpose.ChangeEmail], m);
+        if (used.purpose === TokenPurpose.ChangeEmail) await this.confirmEmailChange(used, m);
+        else await this.confirmRegistration(used, chosen, m);
+        await this.tokens.revokeAllBut(used.userId, used.id, m);
+      });
+    } catch (error) {
+      if (error instanceof DomainError && error.code === ErrorCode.TokenInvalid && (await this.confirmedBy(token))) {
+        throw new DomainError(ErrorCode.EmailAlreadyVerified, 'This address is confirmed already. You can sign in.');
+      }
+      throw error;
+    }
+  }
+
+  /**
+   * Whether this link confirmed the address it was sent to, which is still the account's confirmed
+   * address: opened again, it is no error. The used link is kept until retention deletes it or the
+   * credentials change.
+   */
+  private async confirmedBy(token: string): Promise<boolean> {
+    const used = await this.tokens.findUsed(token);
+    if (used?.purpose !== TokenPurpose.VerifyEmail && used?.purpose !== TokenPurpose.ChangeEmail) return false;
+    const user = await this.users.findOne({ where: { id: used.userId, deletedAt: IsNull() } });
+    if (!user?.emailVerifiedAt) return false;
+    return used.purpose === TokenPurpose.VerifyEmail || user.email === used.newEmail;
   }
 
   /**

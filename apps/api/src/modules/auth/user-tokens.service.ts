@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { IsNull, LessThan, MoreThan, Repository, type EntityManager } from 'typeorm';
+import { IsNull, LessThan, MoreThan, Not, Repository, type EntityManager } from 'typeorm';
 import { ErrorCode, TOKEN_TTL_HOURS as SHARED_TTL, type Language } from '@app/shared';
 import { DomainError } from '../../common/errors/domain-error';
 import { hashToken, newToken } from './tokens';
@@ -134,5 +134,18 @@ export class UserTokensService {
    */
   async revokeAll(userId: string, manager: EntityManager = this.tokens.manager): Promise<void> {
     await manager.delete(UserToken, { userId });
+  }
+
+  /**
+   * Ends every other mailed link of the account and keeps the used confirmation link (used, so it
+   * acts no more) until retention deletes it: opened again, it can say the address is confirmed.
+   */
+  async revokeAllBut(userId: string, keepId: string, manager: EntityManager): Promise<void> {
+    await manager.delete(UserToken, { userId, id: Not(keepId) });
+  }
+
+  /** The token if it was used already (and not deleted since). */
+  findUsed(token: string, manager: EntityManager = this.tokens.manager): Promise<UserToken | null> {
+    return manager.findOne(UserToken, { where: { tokenHash: hashToken(token), usedAt: Not(IsNull()) } });
   }
 }

@@ -1,5 +1,5 @@
 import { TOKEN_TTL_HOURS } from '@app/shared';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Alert } from '../../components/ui/Alert';
@@ -9,10 +9,15 @@ import { RegisterForm } from '../../features/auth/components/RegisterForm';
 export function RegisterRoute() {
   const { t } = useTranslation();
   const [registeredEmail, setRegisteredEmail] = useState<string | null>(null);
+  // The form that had focus is gone once registered: the result takes focus instead of <body>.
+  const resultRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (registeredEmail) resultRef.current?.focus();
+  }, [registeredEmail]);
 
   return (
     <Page title={t('auth.register.title')} lead={t('auth.register.lead')}>
-      <div role="status">
+      <div role="status" ref={resultRef} tabIndex={-1} className="register-result">
         {registeredEmail ? (
           <Alert variant="success" title={t('auth.register.doneTitle')}>
             <p className="kern-body">{t('auth.register.doneText', { email: registeredEmail, hours: TOKEN_TTL_HOURS.verifyEmail })}</p>

@@ -13,7 +13,8 @@ import { useForm } from '../../../lib/use-form';
 import { verifyEmail } from '../api/verify-email';
 import { ResendVerificationSection } from './EmailLinkForm';
 
-type State = { status: 'pending' } | { status: 'password' } | { status: 'done' } | { status: 'failed'; error: UiMessage };
+type State =
+  { status: 'pending' } | { status: 'password' } | { status: 'done' } | { status: 'already' } | { status: 'failed'; error: UiMessage };
 
 const isCode = (error: unknown, code: string) => error instanceof ApiError && error.code === code;
 
@@ -45,7 +46,8 @@ export function VerifyEmailStatus({ token, signedIn }: { token: string; signedIn
         if (isCode(error, 'PASSWORD_REQUIRED')) {
           setAskedForPassword(true);
           setState({ status: 'password' });
-        } else setState({ status: 'failed', error: describeError(error).formError });
+        } else if (isCode(error, 'EMAIL_ALREADY_VERIFIED')) setState({ status: 'already' });
+        else setState({ status: 'failed', error: describeError(error).formError });
       });
   }, [token, queryClient]);
 
@@ -66,11 +68,14 @@ export function VerifyEmailStatus({ token, signedIn }: { token: string; signedIn
       />
     );
   }
-  if (state.status === 'done') {
+  if (state.status === 'done' || state.status === 'already') {
+    const already = state.status === 'already';
     return (
       <div ref={resultRef} tabIndex={-1}>
-        <Alert variant="success" role="status" title={t('auth.verify.success')}>
-          <p className="kern-body">{t('auth.verify.successText')}</p>
+        <Alert variant={already ? 'info' : 'success'} role="status" title={already ? t('auth.verify.already') : t('auth.verify.success')}>
+          <p className="kern-body">
+            {already ? t(signedIn ? 'auth.verify.alreadySignedInText' : 'auth.verify.alreadyText') : t('auth.verify.successText')}
+          </p>
         </Alert>
         <p className="section">
           <ButtonLink to={signedIn ? '/account' : '/login'} variant="primary" icon="arrow-forward">
