@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import {
+  AssemblyStatus,
   AssemblyVisibility,
   Presence,
   ProjectState,
@@ -8,6 +9,7 @@ import {
   type CityOverviewResponse,
   type ParticipationStatsResponse,
 } from '@app/shared';
+import { Assembly } from '../../apps/api/src/modules/assemblies/entities/assembly.entity';
 import { Participant } from '../../apps/api/src/modules/assemblies/entities/participant.entity';
 import { Project, ProjectArea } from '../../apps/api/src/modules/projects/project.entities';
 import type { ApiClient } from './helpers/client';
@@ -340,6 +342,19 @@ describe('social report: area profile, city overview, participation statistics',
       ]);
       const unlisted = await assembly('ar-marten', AssemblyVisibility.Unlisted, 'Interne Runde Marten');
       await participants(unlisted, [{ presence: Presence.Hall, checkedIn: true }]);
+
+      // A planned assembly has not happened: neither it nor anybody on its list counts yet.
+      const planned = cellOf(await participation(`?areaId=${area.id}`));
+      expect({
+        assemblies: planned.assemblies - cellOf(before).assemblies,
+        attendance: planned.attendance - cellOf(before).attendance,
+      }).toEqual({
+        assemblies: 0,
+        attendance: 0,
+      });
+      // Held (closed here, as after the evening): now it counts, the unlisted one still does not.
+      await ds.getRepository(Assembly).update({ id: publicAssembly }, { status: AssemblyStatus.Closed });
+      await ds.getRepository(Assembly).update({ id: unlisted }, { status: AssemblyStatus.Closed });
 
       const after = await participation(`?areaId=${area.id}`);
       const b = cellOf(before);

@@ -169,7 +169,8 @@ export class OpenDataService {
         return one(`SELECT COUNT(*) AS n, MAX("updatedAt") AS last FROM "proposals" WHERE "hiddenAt" IS NULL`);
       case OpenDataDatasetId.Participation: {
         const stats = await this.participationRows();
-        return { count: stats.length, lastModified: null };
+        const last = stats.length ? await this.participation.lastChange() : null;
+        return { count: stats.length, lastModified: last ? iso(last) : null };
       }
     }
   }

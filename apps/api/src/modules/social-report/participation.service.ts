@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import {
+  AssemblyStatus,
   AssemblyVisibility,
   ErrorCode,
   type AreaType,
@@ -18,12 +19,16 @@ const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
 const COUNT_KEYS: Array<keyof ParticipationCounts> = ['proposals', 'supports', 'comments', 'assemblies', 'attendance', 'checkedIn'];
 const zero = (): ParticipationCounts => ({ proposals: 0, supports: 0, comments: 0, assemblies: 0, attendance: 0, checkedIn: 0 });
 
+/** Assemblies that have happened (or are happening): the ones participation statistics count. */
+const HELD = [AssemblyStatus.Live, AssemblyStatus.Closed];
+
 const monthIndex = (m: string) => Number(m.slice(0, 4)) * 12 + Number(m.slice(5, 7)) - 1;
 const monthOf = (index: number) => `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
 
 /**
  * Participation per area and month: one GROUP BY query per kind of activity, merged in memory.
- * Visible contributions only; public assemblies only (an unlisted one must not show up by its counts).
+ * Visible contributions only; public assemblies only (an unlisted one must not show up by its counts),
+ * and only those held (live or closed): a planned assembly has not happened yet.
  */
 @Injectable()
 export class ParticipationService {
@@ -64,6 +69,24 @@ export class ParticipationService {
     return { from: monthOf(from), to: monthOf(to), months };
   }
 
+  /**
+   * The newest change behind the statistics (a visible proposal or its counts, a support, a comment,
+   * a held public assembly), or null while there is none.
+   */
+  async lastChange(): Promise<unknown> {
+    const params: unknown[] = [];
+    const held = `a."visibility" = ${this.sql.param(AssemblyVisibility.Public, params)} AND ${this.sql.in('a."status"', HELD, params)}`;
+    const [row] = await this.sql.query<{ last: unknown }>(
+      `SELECT MAX(t.last) AS last FROM (` +
+        `SELECT MAX(p."updatedAt") AS last FROM "proposals" p WHERE p."hiddenAt" IS NULL ` +
+        `UNION ALL SELECT MAX(s."createdAt") AS last FROM "proposal_supports" s ` +
+        `UNION ALL SELECT MAX(c."updatedAt") AS last FROM "comments" c ` +
+        `UNION ALL SELECT MAX(a."updatedAt") AS last FROM "assemblies" a WHERE ${held}) t`,
+      params,
+    );
+    return row?.last ?? null;
+  }
+
   async stats(query: { from?: string; to?: string; areaId?: string }): Promise<ParticipationStatsResponse> {
     const { from, to, months } = this.range(query);
     const cells = new Map<string, ParticipationCounts>();
@@ -92,6 +115,8 @@ export class ParticipationService {
     };
     const window = (params: unknown[], month: string) =>
       `${month} >= ${this.sql.param(from, params)} AND ${month} <= ${this.sql.param(to, params)}`;
+    const heldPublic = (params: unknown[]) =>
+      `a."visibility" = ${this.sql.param(AssemblyVisibility.Public, params)} AND ${this.sql.in('a."status"', HELD, params)}`;
     const areaFilter = (params: unknown[], column: string) =>
       query.areaId ? ` AND ${column} = ${this.sql.param(query.areaId, params)}` : '';
 
@@ -120,7 +145,7 @@ export class ParticipationService {
       'assemblies',
       (params, month) =>
         `SELECT aa."areaId" AS "areaId", ${month} AS month, COUNT(*) AS n FROM "assemblies" a JOIN "assembly_areas" aa ON aa."assemblyId" = a."id" ` +
-        `WHERE a."visibility" = ${this.sql.param(AssemblyVisibility.Public, params)} AND ${window(params, month)}${areaFilter(params, 'aa."areaId"')} GROUP BY aa."areaId", ${month}`,
+        `WHERE ${heldPublic(params)} AND ${window(params, month)}${areaFilter(params, 'aa."areaId"')} GROUP BY aa."areaId", ${month}`,
       'a."startsAt"',
     );
     await run(
@@ -128,7 +153,7 @@ export class ParticipationService {
       (params, month) =>
         `SELECT aa."areaId" AS "areaId", ${month} AS month, COUNT(*) AS n, SUM(CASE WHEN pt."checkedIn" THEN 1 ELSE 0 END) AS checked ` +
         `FROM "assembly_participants" pt JOIN "assemblies" a ON a."id" = pt."assemblyId" JOIN "assembly_areas" aa ON aa."assemblyId" = a."id" ` +
-        `WHERE a."visibility" = ${this.sql.param(AssemblyVisibility.Public, params)} AND ${window(params, month)}${areaFilter(params, 'aa."areaId"')} GROUP BY aa."areaId", ${month}`,
+        `WHERE ${heldPublic(params)} AND ${window(params, month)}${areaFilter(params, 'aa."areaId"')} GROUP BY aa."areaId", ${month}`,
       'a."startsAt"',
     );
 
