@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * Benchmark for issue #6: the indicator CSV import with a 100,000-row file in the German
+ * Benchmark: the indicator CSV import with a 100,000-row file in the German
  * statistics-office dialect (BOM, semicolons, decimal comma), over HTTP against the BUILT API
  * (apps/api/dist) in this process, on a fresh database: SQLite by default, PostgreSQL with
  * --postgres <url> (a new database is created beside the one the URL names and dropped after).
@@ -302,7 +302,7 @@ async function main() {
   const version = pg ? (await ds.query('SHOW server_version'))[0].server_version : (await ds.query('SELECT sqlite_version() AS v'))[0].v;
 
   const report = [
-    `\n## Indicator CSV import, ${ROWS.toLocaleString('en')} rows, ${dbName} (issue #6) — ${startedAt.toISOString().slice(0, 10)}`,
+    `\n## Indicator CSV import, ${ROWS.toLocaleString('en')} rows, ${dbName} — ${startedAt.toISOString().slice(0, 10)}`,
     '',
     `- Machine: ${os.cpus().length} × ${os.cpus()[0].model.trim()}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}; ${dbName} ${version}; run started ${startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC; load average (1/5/15 min) before the run ${loadBefore.map((l) => l.toFixed(1)).join(' / ')}, after ${loadAfter.map((l) => l.toFixed(1)).join(' / ')}`,
     `- Command: \`npm run build -w apps/api && node bench/indicator-import.js --rows ${ROWS}${pg ? ' --postgres postgres://…' : ''}\``,

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * Benchmark for issue #4: N socket.io clients (default 1,000) join one assembly — guests via
+ * Benchmark: N socket.io clients (default 1,000) join one assembly — guests via
  * POST /api/assemblies/join, then a websocket each — and each casts one ballot, spread evenly over
  * a 2 s window; then the moderator closes and publishes right after the last ack. A second round
  * sends all ballots at once (burst) to show the capacity beyond the 2 s window.
@@ -246,7 +246,7 @@ async function main() {
       }
     }
     const report = [
-      `\n## Live ballots over socket.io (issue #4) — ${new Date().toISOString().slice(0, 10)}`,
+      `\n## Live ballots over socket.io — ${new Date().toISOString().slice(0, 10)}`,
       '',
       `- Machine: ${os.cpus().length} × ${os.cpus()[0].model.trim()}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}; load average ${loadBefore.map((x) => x.toFixed(2)).join(' / ')} before, ${loadAfter.map((x) => x.toFixed(2)).join(' / ')} after the run`,
       `- Command: \`npm run build -w apps/api && node bench/live-ballots.js --clients ${CLIENTS} --window ${WINDOW_MS}\``,

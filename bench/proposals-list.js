@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * Benchmark for issue #3: the public proposal list with 10,000 proposals and 100,000 supports on
+ * Benchmark: the public proposal list with 10,000 proposals and 100,000 supports on
  * SQLite, next to a bare NestJS route returning constant JSON, in the same run on the same machine.
  * Load comes from autocannon in a separate process (50 connections), so the server keeps its core.
  *
@@ -186,7 +186,7 @@ async function main() {
         `| ${r.name} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${((r.rps / bareRps) * 100).toFixed(0)} % (${r.ratios.map((x) => `${(x * 100).toFixed(0)} %`).join(', ')}) | ${r.errors} |`,
     );
   const report = [
-    `\n## Proposal list on SQLite (issue #3) — ${new Date().toISOString().slice(0, 10)}`,
+    `\n## Proposal list on SQLite — ${new Date().toISOString().slice(0, 10)}`,
     '',
     `- Machine: ${os.cpus().length} × ${os.cpus()[0].model.trim()}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`,
     `- Command: \`npm run build && node bench/proposals-list.js --duration ${duration} --connections ${connections} --rounds ${rounds}\``,

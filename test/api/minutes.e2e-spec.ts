@@ -28,7 +28,7 @@ import { expectErrorShape, startTestApp, type TestApp, type TestUser } from './h
 import { pdfTextOf } from './helpers/pdf';
 
 /**
- * Minutes of an assembly (issue #4): generated from the event log and the assembly's tables, as
+ * Minutes of an assembly: generated from the event log and the assembly's tables, as
  * Markdown and PDF, German and English. The live gateway writes these rows in production; here
  * the fixture writes them through the app's DataSource, so the minutes are tested on their own.
  */

@@ -30,7 +30,7 @@ import type { ApiClient } from './helpers/client';
 import { expectErrorShape, startTestApp, type TestApp, type TestUser } from './helpers/app';
 
 /**
- * Issue 5, second part: milestones and status reports of single projects, the grouping board with
+ * Milestones and status reports of single projects, the grouping board with
  * its suggestions, the administrators' portfolio (JSON, CSV, XLSX) and the demo projects of the
  * seed. Real database (SQLite or PostgreSQL), real HTTP.
  */

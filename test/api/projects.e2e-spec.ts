@@ -17,7 +17,7 @@ import type { ApiClient } from './helpers/client';
 import { expectErrorShape, startTestApp, type TestApp, type TestUser } from './helpers/app';
 
 /**
- * Issue 5: proposals grouped into project ideas (mails to authors and followers), the Verstetigung
+ * Proposals grouped into project ideas (mails to authors and followers), the Verstetigung
  * workflow enforced by the API (roles, states, required fields, optimistic locking), the public
  * timeline and the Vorhabenliste. Real database, real SMTP sink.
  */

@@ -6,7 +6,7 @@ import type { ProjectState } from '../workflow/states';
 import type { LocalizedText } from './reference-data';
 import type { ProjectTypeInput, PublicReasonInput, RegularOperationInput, SingleProjectInput, TransitionId } from '../workflow/transitions';
 
-/** REST types of the projects API (issue 5): project ideas, the workflow and the public Vorhabenliste. */
+/** REST types of the projects API: project ideas, the workflow and the public Vorhabenliste. */
 
 export interface ProjectRef {
   id: string;

@@ -1,7 +1,7 @@
 import { Table, TableIndex, type MigrationInterface, type QueryRunner } from 'typeorm';
 import { foreignKey, schemaTypes } from './schema-helpers';
 
-/** Projects of the Verstetigung workflow (issue 5): ideas grouping proposals, their areas, and the immutable timeline. */
+/** Projects of the Verstetigung workflow: ideas grouping proposals, their areas, and the immutable timeline. */
 export class Projects1764600000000 implements MigrationInterface {
   name = 'Projects1764600000000';
 

@@ -1,7 +1,7 @@
 import { Table, TableIndex, type MigrationInterface, type QueryRunner } from 'typeorm';
 import { foreignKey, schemaTypes } from './schema-helpers';
 
-/** Milestones and status reports of single projects (issue 5: progress in the open). */
+/** Milestones and status reports of single projects: progress in the open. */
 export class ProjectProgress1764700000000 implements MigrationInterface {
   name = 'ProjectProgress1764700000000';
 

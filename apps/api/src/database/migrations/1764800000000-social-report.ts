@@ -2,7 +2,7 @@ import { Table, TableIndex, type MigrationInterface, type QueryRunner } from 'ty
 import { foreignKey, schemaTypes } from './schema-helpers';
 
 /**
- * Social report (issue 6): indicator definitions, their values per area (or city-wide) and year,
+ * Social report: indicator definitions, their values per area (or city-wide) and year,
  * and targets. Values are scaled integers (value × 10^4) in a 64-bit column, so they are exact on
  * both databases. `scope` is the area's id or 'city': a NOT NULL column lets one unique index cover
  * city-wide values too (NULLs never collide in a unique index), which makes re-imports idempotent

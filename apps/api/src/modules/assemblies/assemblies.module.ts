@@ -40,7 +40,7 @@ export const ASSEMBLY_ENTITIES = [
   User,
 ];
 
-/** Assemblies over HTTP: planning, agenda, registration, joining, participants (REST side of issue #4). */
+/** Assemblies over HTTP: planning, agenda, registration, joining, participants (the REST side; the live side is the gateway). */
 @Module({
   imports: [TypeOrmModule.forFeature(ASSEMBLY_ENTITIES), AuditModule, MailModule],
   controllers: [AssembliesController],

@@ -7,7 +7,7 @@ import { IndicatorsController, IndicatorTargetsController } from './indicators.c
 import { IndicatorImportService } from './indicator-import.service';
 import { IndicatorsService } from './indicators.service';
 
-/** Indicators of the social report: definitions, values per area and year, targets, CSV import (issue 6). */
+/** Indicators of the social report: definitions, values per area and year, targets, CSV import. */
 @Module({
   imports: [TypeOrmModule.forFeature([Indicator, IndicatorValueEntity, IndicatorTargetEntity, Area]), AuditModule],
   controllers: [IndicatorsController, IndicatorTargetsController],

@@ -4,7 +4,7 @@ import { SocialReportModule } from '../social-report/social-report.module';
 import { OpenDataController } from './open-data.controller';
 import { OpenDataService } from './open-data.service';
 
-/** Public, read-only open-data downloads (CSV, JSON) and their catalogue (issue 6). */
+/** Public, read-only open-data downloads (CSV, JSON) and their catalogue. */
 @Module({
   imports: [SocialReportModule, ExportsModule],
   controllers: [OpenDataController],

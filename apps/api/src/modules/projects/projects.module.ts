@@ -17,7 +17,7 @@ import { ProjectProgressService } from './project-progress.service';
 import { ProjectQueriesService } from './project-queries.service';
 import { ProjectWorkflowService } from './project-workflow.service';
 
-/** Project ideas, the Verstetigung workflow (libs/shared/src/workflow) and the public Vorhabenliste (issue 5). */
+/** Project ideas, the Verstetigung workflow (libs/shared/src/workflow) and the public Vorhabenliste. */
 @Module({
   imports: [
     TypeOrmModule.forFeature([

@@ -6,7 +6,7 @@ import { ParticipationService } from './participation.service';
 import { SocialReportController } from './social-report.controller';
 import { SocialReportService } from './social-report.service';
 
-/** Area profile, city overview and participation statistics (issue 6): public and read-only. */
+/** Area profile, city overview and participation statistics: public and read-only. */
 @Module({
   imports: [TypeOrmModule.forFeature([Area, Indicator, IndicatorValueEntity, IndicatorTargetEntity])],
   controllers: [SocialReportController],

@@ -46,13 +46,6 @@ export function useProject(id: string | undefined) {
     enabled: Boolean(id),
     queryKey: [...projectsKey, 'detail', id],
     queryFn: () => api.get<ProjectDetail>(projectPath(id ?? '')),
-    // Tolerates an API without milestones and status reports yet (they came later in issue 5).
-    select: (project: ProjectDetail): ProjectDetail => ({
-      ...project,
-      milestones: project.milestones ?? [],
-      statusReports: project.statusReports ?? [],
-      progressPercent: project.progressPercent ?? null,
-    }),
   });
 }
 
