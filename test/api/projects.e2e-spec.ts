@@ -495,6 +495,41 @@ describe('projects: grouping, the workflow, the timeline and the Vorhabenliste',
       expect(single.state).toBe(ProjectState.Ended);
     });
 
+    it('refuses to complete and evaluate a run before the project starts (422 naming the start date), and accepts it from that day', async () => {
+      let p = await idea(admin);
+      const nextYear = new Date().getUTCFullYear() + 1;
+      const later = { ...singleProjectInput(area.nordmarkt), startDate: `${nextYear}-03-01`, endDate: `${nextYear}-12-31` };
+      p = (await moved(admin, p, TransitionId.PromoteToSingleProject, later)).project;
+      const early = await admin
+        .put(`/api/projects/${p.id}/evaluation`, {
+          outcome: 'successful',
+          evidence: EVIDENCE,
+          indicatorKeys: ['kinder_sgb2'],
+          expectedVersion: p.version,
+        })
+        .expect(422);
+      expectErrorShape(early.body, 422, 'TRANSITION_FIELDS_MISSING');
+      expect(early.body.message).toContain(`The project starts on ${nextYear}-03-01`);
+      expect((early.body.details as Details[]).map((d) => [d.field, d.rules])).toEqual([['startDate', ['run_not_started']]]);
+      const unchanged = await detail(p.id);
+      expect({ version: unchanged.version, finishedAt: unchanged.finishedAt, evaluation: unchanged.evaluation }).toEqual({
+        version: p.version,
+        finishedAt: null,
+        evaluation: null,
+      });
+      // A project that started (today or before) can be evaluated.
+      let started = await idea(admin);
+      started = (await moved(admin, started, TransitionId.PromoteToSingleProject, singleProjectInput(area.nordmarkt))).project;
+      await admin
+        .put(`/api/projects/${started.id}/evaluation`, {
+          outcome: 'successful',
+          evidence: EVIDENCE,
+          indicatorKeys: ['kinder_sgb2'],
+          expectedVersion: started.version,
+        })
+        .expect(200);
+    });
+
     it('lets only one of two concurrent transitions on one project win; the other gets 409 CONFLICT', async () => {
       for (let round = 0; round < 3; round++) {
         const p = await idea(admin);

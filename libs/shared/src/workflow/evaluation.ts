@@ -1,4 +1,4 @@
-import { checkField, type FieldGuard, GuardFieldType, GuardRule, type MissingField } from './guards';
+import { calendarDate, checkField, type FieldGuard, GuardFieldType, GuardRule, type MissingField } from './guards';
 
 /**
  * How a finished single project went. Only successful or partly successful runs prove a pattern
@@ -94,4 +94,22 @@ export function checkEvaluation(evaluation: unknown, now: Date, prefix = 'evalua
     }
   }
   return problems;
+}
+
+/**
+ * A run is completed and evaluated on or after the day it starts (Europe/Berlin), never before: an
+ * evaluation dated before the start date describes nothing that happened.
+ */
+export function checkRunStarted(startDate: string | null, now: Date): MissingField[] {
+  const today = calendarDate(now);
+  if (!startDate || startDate <= today) return [];
+  return [
+    {
+      field: 'startDate',
+      rule: GuardRule.RunNotStarted,
+      message: `The project starts on ${startDate}; it can be completed and evaluated from that day on (today is ${today}).`,
+      source: 'subject',
+      params: { startDate, today },
+    },
+  ];
 }

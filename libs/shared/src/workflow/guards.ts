@@ -49,6 +49,8 @@ export enum GuardRule {
   PositiveOutcome = 'positive_outcome',
   /** Fact: a run of this type is still going on in the chosen area. */
   AreaHasRun = 'area_has_run',
+  /** Fact: the run starts later; it cannot be completed and evaluated before its start date. */
+  RunNotStarted = 'run_not_started',
 }
 
 export const GUARD_RULES: readonly GuardRule[] = Object.values(GuardRule);

@@ -3,6 +3,7 @@ import {
   availableTransitions,
   calendarDate,
   checkEvaluation,
+  checkRunStarted,
   checkTransition,
   EvaluationOutcome,
   getTransition,
@@ -712,5 +713,24 @@ describe('dates', () => {
     expect(calendarDate(new Date('2026-11-25T23:00:00Z'))).toBe('2026-11-26');
     expect(calendarDate(new Date('2026-07-01T21:59:59Z'))).toBe('2026-07-01');
     expect(calendarDate(new Date('2026-07-01T22:00:00Z'))).toBe('2026-07-02');
+  });
+});
+
+describe('a run is completed and evaluated on or after its start date', () => {
+  it('refuses before the start date (Europe/Berlin), naming the date; allows from that day on and without a date', () => {
+    expect(checkRunStarted('2026-11-26', NOW)).toEqual([
+      expect.objectContaining({
+        field: 'startDate',
+        rule: GuardRule.RunNotStarted,
+        source: 'subject',
+        params: { startDate: '2026-11-26', today: '2026-11-25' },
+        message: expect.stringContaining('starts on 2026-11-26'),
+      }),
+    ]);
+    expect(checkRunStarted('2026-11-25', NOW)).toEqual([]);
+    expect(checkRunStarted('2026-01-01', NOW)).toEqual([]);
+    expect(checkRunStarted(null, NOW)).toEqual([]);
+    // 23:30 UTC on the 25th is already the 26th in Berlin: a run starting on the 26th may be evaluated then.
+    expect(checkRunStarted('2026-11-26', new Date('2026-11-25T23:30:00Z'))).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import {
   AreaType,
   checkEvaluation,
+  checkRunStarted,
   checkTransition,
   ErrorCode,
   PROJECT_STATE_NAMES,
@@ -26,6 +27,11 @@ import { Project, ProjectArea, ProjectEvent, ProjectProposal } from './project.e
  * The writes of the Verstetigung workflow on one EntityManager (inside a transaction): optimistic
  * locking, timeline events, transitions and run evaluations. The services call these, and so does
  * the demo seed, so demo timelines are made by the same code as real ones.
+ *
+ * Why one file of about 400 lines: every write here goes through the same version check and
+ * timeline event, and applyTransition is the only caller of most helpers; split apart, the rule
+ * "no project changes without bumpVersion and recordEvent in the same transaction" would no longer
+ * be visible in one place.
  */
 
 /** The largest funding amount the API stores (the column is a 32-bit integer of cents: 20 million euros). */
@@ -382,6 +388,8 @@ export async function applyEvaluation(m: EntityManager, p: Project, input: Evalu
       ErrorCode.TransitionNotAllowed,
       `Only a single project (running, parked or ended) has a run to evaluate; this project is ${PROJECT_STATE_NAMES[p.state]}.`,
     );
+  const notStarted = checkRunStarted(p.startDate, now);
+  if (notStarted.length) throw new DomainError(ErrorCode.TransitionFieldsMissing, notStarted[0].message, notStarted.map(toDetail422));
   const indicatorKeys = [...new Set(input.indicatorKeys.map((k) => k.trim()))];
   const version = await bumpVersion(m, p, p.version, {
     finishedAt: p.finishedAt ?? now,

@@ -1,8 +1,10 @@
-import { checkEvaluation, EVALUATION_OUTCOMES, ErrorCode, type ProjectDetail } from '@app/shared';
+import { checkEvaluation, checkRunStarted, EVALUATION_OUTCOMES, ErrorCode, type ProjectDetail } from '@app/shared';
 import { useTranslation } from 'react-i18next';
+import { Alert } from '../../../components/ui/Alert';
 import { Form } from '../../../components/ui/Form';
 import { CheckboxGroupField, SelectField, splitChoices, TextField, type SelectOption } from '../../../components/ui/FormField';
 import { ApiError } from '../../../lib/api-client';
+import { formatDate } from '../../../lib/format';
 import { FormError, type FieldErrors } from '../../../lib/messages';
 import { useForm } from '../../../lib/use-form';
 import { useProjectActions } from '../api/projects';
@@ -10,9 +12,19 @@ import { ruleMessage } from './workflow-text';
 
 /**
  * Administrators finish a single project's run and record how it went (outcome, evidence, and the
- * social report's indicators it aimed at, chosen from `indicators`).
+ * social report's indicators it aimed at, chosen from `indicators`). Before the project's start date
+ * the workflow refuses it (checkRunStarted): the page says so instead of offering the form.
  */
 export function EvaluationForm({ project, indicators }: { project: ProjectDetail; indicators: SelectOption[] }) {
+  const { t } = useTranslation();
+  const notStarted = checkRunStarted(project.startDate, new Date());
+  if (notStarted.length > 0 && !project.evaluation) {
+    return <Alert variant="info" title={t('workflow.rules.run_not_started', { startDate: formatDate(project.startDate ?? '') })} />;
+  }
+  return <EvaluationFormFields project={project} indicators={indicators} />;
+}
+
+function EvaluationFormFields({ project, indicators }: { project: ProjectDetail; indicators: SelectOption[] }) {
   const { t } = useTranslation();
   const actions = useProjectActions();
   const current = project.evaluation;
