@@ -1,8 +1,10 @@
 /**
- * One jest entry point, three projects:
+ * One jest entry point, four projects:
  *  - unit:    pure unit tests next to the code (libs/shared, apps/api)
  *  - api:     end-to-end tests over HTTP against a real database and SMTP listener
  *  - browser: real Chromium (Debian's) driven by playwright-core against the built app
+ *  - deploy:  the production topology (nginx with deploy/nginx in front of two built API processes on
+ *             PostgreSQL and Redis); run by .ci/run after the build
  * NestJS 12 ships ESM only; @swc/jest compiles it to CommonJS for jest together with our code.
  */
 const swc = [
@@ -48,6 +50,11 @@ module.exports = {
       ...common,
       displayName: 'browser',
       testMatch: ['<rootDir>/test/browser/**/*.e2e-spec.ts'],
+    },
+    {
+      ...common,
+      displayName: 'deploy',
+      testMatch: ['<rootDir>/test/deploy/**/*.e2e-spec.ts'],
     },
   ],
 };
