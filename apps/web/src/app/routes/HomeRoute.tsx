@@ -1,11 +1,11 @@
 import { useTranslation } from 'react-i18next';
-import { Alert } from '../../components/ui/Alert';
 import { ButtonLink } from '../../components/ui/Button';
 import { Page } from '../../components/ui/Page';
 import { Section } from '../../components/ui/Section';
 import { AreasByDistrict } from '../../features/areas/components/AreasByDistrict';
 import { FieldsOfActionOverview } from '../../features/fields-of-action/components/FieldsOfActionOverview';
 import { useSession } from '../../lib/session';
+import { NextSteps, UpcomingAssemblies } from './home/HomeSections';
 
 const STEPS = ['propose', 'discuss', 'decide', 'follow'] as const;
 
@@ -14,7 +14,9 @@ export function HomeRoute() {
   const { user } = useSession();
   return (
     <Page title={t('home.title')} lead={t('home.lead')} wide>
-      {user ? null : (
+      {user ? (
+        <NextSteps />
+      ) : (
         <div className="kern-btn-wrapper hero-actions">
           <ButtonLink to="/register" variant="primary">
             {t('home.cta.register')}
@@ -41,11 +43,7 @@ export function HomeRoute() {
         </ol>
       </Section>
 
-      <Section id="assemblies" title={t('home.assemblies.title')}>
-        <Alert variant="info" title={t('home.assemblies.noneTitle')}>
-          <p className="kern-body">{t('home.assemblies.noneText')}</p>
-        </Alert>
-      </Section>
+      <UpcomingAssemblies />
 
       <Section id="fields" title={t('home.fields.title')} intro={t('home.fields.intro')}>
         <FieldsOfActionOverview />
