@@ -29,7 +29,11 @@ import type { Participant } from '../modules/assemblies/entities/participant.ent
 import { SessionService } from '../modules/auth/session.service';
 import * as dto from '../modules/live/dto/live-events.dto';
 import { LiveStateService } from '../modules/live/live-state.service';
-import { LiveService, type LiveActor } from '../modules/live/live.service';
+import { AssemblyFlowService } from '../modules/live/assembly-flow.service';
+import { IntakeService } from '../modules/live/intake.service';
+import type { LiveActor } from '../modules/live/live-changes';
+import { SpeakersService } from '../modules/live/speakers.service';
+import { VotingService } from '../modules/live/voting.service';
 import type { User } from '../modules/users/user.entity';
 import { LiveBroadcaster, moderatorRoomOf, roomOf } from './live-broadcaster';
 
@@ -103,7 +107,10 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   constructor(
     private readonly sessions: SessionService,
     private readonly access: AssemblyAccessService,
-    private readonly live: LiveService,
+    private readonly flow: AssemblyFlowService,
+    private readonly intake: IntakeService,
+    private readonly voting: VotingService,
+    private readonly speakers: SpeakersService,
     private readonly liveState: LiveStateService,
     private readonly broadcaster: LiveBroadcaster,
   ) {
@@ -118,26 +125,26 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     });
     this.handlers = {
       'live:sync': h(dto.EmptyPayloadDto, (actor) => this.snapshot(actor), false),
-      'proposal:submit': h(dto.SubmitProposalPayloadDto, (a, p) => this.live.submitProposal(a, p)),
-      'proposal:support': h(dto.SupportPayloadDto, (a, p) => this.live.support(a, p.proposalId, p.support)),
-      'ballot:cast': h(dto.CastBallotPayloadDto, (a, p) => this.live.castBallot(a, p)),
-      'speaker:request': h(dto.EmptyPayloadDto, (a) => this.live.requestSpeaker(a)),
-      'speaker:withdraw': h(dto.EmptyPayloadDto, (a) => this.live.withdrawSpeaker(a)),
-      'assembly:set-status': h(dto.SetStatusPayloadDto, (a, p) => this.live.setStatus(a, p.status)),
-      'item:set': h(dto.SetItemPayloadDto, (a, p) => this.live.setItem(a, p.agendaItemId)),
-      'item:add': h(dto.AddItemPayloadDto, (a, p) => this.live.addItem(a, p)),
-      'intake:set': h(dto.IntakePayloadDto, (a, p) => this.live.setIntake(a, p.open)),
-      'proposal:moderate': h(dto.ModeratePayloadDto, (a, p) => this.live.moderateProposal(a, p.proposalId, p.decision)),
-      'proposal:on-behalf': h(dto.OnBehalfPayloadDto, (a, p) => this.live.proposalOnBehalf(a, p)),
-      'round:create': h(dto.CreateRoundPayloadDto, (a, p) => this.live.createRound(a, p)),
-      'round:open': h(dto.RoundIdPayloadDto, (a, p) => this.live.openRound(a, p.roundId)),
-      'round:close': h(dto.RoundIdPayloadDto, (a, p) => this.live.closeRound(a, p.roundId)),
-      'round:publish': h(dto.RoundIdPayloadDto, (a, p) => this.live.publishRound(a, p.roundId)),
-      'round:hall-tally': h(dto.HallTallyPayloadDto, (a, p) => this.live.hallTally(a, p)),
-      'speaker:start': h(dto.SpeakerIdPayloadDto, (a, p) => this.live.startSpeaker(a, p.speakerId)),
-      'speaker:stop': h(dto.EmptyPayloadDto, (a) => this.live.stopCurrentSpeaker(a)),
-      'speaker:order': h(dto.OrderSpeakersPayloadDto, (a, p) => this.live.orderSpeakers(a, p.speakerIds)),
-      'speaker:time-limit': h(dto.TimeLimitPayloadDto, (a, p) => this.live.setTimeLimit(a, p.seconds)),
+      'proposal:submit': h(dto.SubmitProposalPayloadDto, (a, p) => this.intake.submitProposal(a, p)),
+      'proposal:support': h(dto.SupportPayloadDto, (a, p) => this.intake.support(a, p.proposalId, p.support)),
+      'ballot:cast': h(dto.CastBallotPayloadDto, (a, p) => this.voting.castBallot(a, p)),
+      'speaker:request': h(dto.EmptyPayloadDto, (a) => this.speakers.requestSpeaker(a)),
+      'speaker:withdraw': h(dto.EmptyPayloadDto, (a) => this.speakers.withdrawSpeaker(a)),
+      'assembly:set-status': h(dto.SetStatusPayloadDto, (a, p) => this.flow.setStatus(a, p.status)),
+      'item:set': h(dto.SetItemPayloadDto, (a, p) => this.flow.setItem(a, p.agendaItemId)),
+      'item:add': h(dto.AddItemPayloadDto, (a, p) => this.flow.addItem(a, p)),
+      'intake:set': h(dto.IntakePayloadDto, (a, p) => this.intake.setIntake(a, p.open)),
+      'proposal:moderate': h(dto.ModeratePayloadDto, (a, p) => this.intake.moderateProposal(a, p.proposalId, p.decision)),
+      'proposal:on-behalf': h(dto.OnBehalfPayloadDto, (a, p) => this.intake.proposalOnBehalf(a, p)),
+      'round:create': h(dto.CreateRoundPayloadDto, (a, p) => this.voting.createRound(a, p)),
+      'round:open': h(dto.RoundIdPayloadDto, (a, p) => this.voting.openRound(a, p.roundId)),
+      'round:close': h(dto.RoundIdPayloadDto, (a, p) => this.voting.closeRound(a, p.roundId)),
+      'round:publish': h(dto.RoundIdPayloadDto, (a, p) => this.voting.publishRound(a, p.roundId)),
+      'round:hall-tally': h(dto.HallTallyPayloadDto, (a, p) => this.voting.hallTally(a, p)),
+      'speaker:start': h(dto.SpeakerIdPayloadDto, (a, p) => this.speakers.startSpeaker(a, p.speakerId)),
+      'speaker:stop': h(dto.EmptyPayloadDto, (a) => this.speakers.stopCurrentSpeaker(a)),
+      'speaker:order': h(dto.OrderSpeakersPayloadDto, (a, p) => this.speakers.orderSpeakers(a, p.speakerIds)),
+      'speaker:time-limit': h(dto.TimeLimitPayloadDto, (a, p) => this.speakers.setTimeLimit(a, p.seconds)),
     };
   }
 

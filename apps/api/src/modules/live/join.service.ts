@@ -13,6 +13,7 @@ import { Participant } from '../assemblies/entities/participant.entity';
 import type { User } from '../users/user.entity';
 import type { JoinAssemblyDto } from './dto/join.dto';
 import { LiveStateService } from './live-state.service';
+import { LiveMapper } from './live.mapper';
 
 /** Joining an assembly (account or named guest with a device credential) and the participant list. */
 @Injectable()
@@ -24,6 +25,7 @@ export class JoinService {
     private readonly access: AssemblyAccessService,
     private readonly events: AssemblyEventsService,
     private readonly live: LiveStateService,
+    private readonly map: LiveMapper,
   ) {}
 
   async join(user: User | undefined, dto: JoinAssemblyDto): Promise<JoinAssemblyResponse> {
@@ -65,7 +67,7 @@ export class JoinService {
         existing.checkedIn = true;
         existing.presence = Presence.Hall;
       }
-      return { assemblyId: assembly.id, participant: this.live.toSelf(existing), guestToken: null };
+      return { assemblyId: assembly.id, participant: this.map.self(existing), guestToken: null };
     }
     if (ended) throw new DomainError(ErrorCode.AssemblyClosed, 'This assembly has ended; it can no longer be joined.');
     if (!user) {
@@ -106,7 +108,7 @@ export class JoinService {
         await this.live.bump(m, assembly.id);
         return repo.findOneOrFail({ where: { id: saved.id }, relations: { user: true } });
       });
-      return { assemblyId: assembly.id, participant: this.live.toSelf(participant), guestToken };
+      return { assemblyId: assembly.id, participant: this.map.self(participant), guestToken };
     } catch (error) {
       // The same account joined twice at once: the unique index keeps one participant.
       if (user && isUniqueViolation(error)) return this.join(user, dto);
@@ -122,7 +124,7 @@ export class JoinService {
       relations: { user: true },
       order: { joinedAt: 'ASC', id: 'ASC' },
     });
-    const items = people.map((p) => ({ ...this.live.toSelf(p), joinedAt: p.joinedAt.toISOString() }));
+    const items = people.map((p) => ({ ...this.map.self(p), joinedAt: p.joinedAt.toISOString() }));
     const hall = items.filter((p) => p.presence === Presence.Hall).length;
     return {
       items,

@@ -6,9 +6,7 @@ import {
   SpeakerStatus,
   VotingRoundStatus,
   readResult,
-  type AgendaItem,
   type LiveMe,
-  type LiveProposal,
   type LiveRound,
   type LiveSpeaker,
   type LiveState,
@@ -17,7 +15,6 @@ import {
 } from '@app/shared';
 import { notFound } from '../../common/errors/domain-error';
 import { TransactionRunner } from '../../database/transactions';
-import { AssemblyAccessService } from '../assemblies/assembly-access.service';
 import { AgendaItemEntity, Assembly } from '../assemblies/entities/assembly.entity';
 import {
   BallotReceipt,
@@ -28,6 +25,7 @@ import {
   VotingRoundEntity,
 } from '../assemblies/entities/live.entities';
 import { Participant } from '../assemblies/entities/participant.entity';
+import { LiveMapper } from './live.mapper';
 
 /** Everything the room and its moderators see, built together from one read of the database. */
 export interface BuiltState {
@@ -46,7 +44,7 @@ export interface BuiltState {
 export class LiveStateService {
   constructor(
     private readonly tx: TransactionRunner,
-    private readonly access: AssemblyAccessService,
+    private readonly map: LiveMapper,
   ) {}
 
   /** Raises the assembly's state version; call inside the transaction of every change. */
@@ -108,7 +106,7 @@ export class LiveStateService {
     // A secret round shows even its moderators only the number of ballots while it is open: a live
     // tally that moves as one known person taps "vote" would tell how that person voted.
     const liveRounds = rounds.map((r) =>
-      this.toRound(r, results.get(r.id) ?? this.emptyResult(r), !(r.secret && r.status === VotingRoundStatus.Open)),
+      this.map.round(r, results.get(r.id) ?? this.map.emptyResult(r), !(r.secret && r.status === VotingRoundStatus.Open)),
     );
     const forEveryone = (r: LiveRound): LiveRound => (r.status === VotingRoundStatus.Published ? r : { ...r, results: null });
 
@@ -127,16 +125,9 @@ export class LiveStateService {
       else online += n;
       if (row.checkedIn === true || Number(row.checkedIn) === 1) checkedIn += n;
     }
-    const toSpeaker = (s: SpeakerRequest): LiveSpeaker => ({
-      id: s.id,
-      participantId: s.participantId,
-      displayName: this.access.displayName(s.participant),
-      status: s.status,
-      startedAt: s.startedAt ? s.startedAt.toISOString() : null,
-      timeLimitSeconds: s.timeLimitSeconds,
-    });
+    const toSpeaker = (s: SpeakerRequest): LiveSpeaker => this.map.speaker(s);
     const speaking = speakers.find((s) => s.status === SpeakerStatus.Speaking);
-    const liveProposals = proposals.map((p) => this.toProposal(p));
+    const liveProposals = proposals.map((p) => this.map.proposal(p));
     const byStatus = (status: LiveProposalStatus) => liveProposals.filter((p) => p.status === status);
 
     const state: LiveState = {
@@ -145,7 +136,7 @@ export class LiveStateService {
       title: assembly.title,
       status: assembly.status,
       joinCode: assembly.joinCode,
-      agenda: items.map((i) => this.toItem(i)),
+      agenda: items.map((i) => this.map.item(i)),
       currentItemId: assembly.currentItemId,
       intakeOpen: assembly.intakeOpen,
       proposals: byStatus(LiveProposalStatus.Approved).sort(
@@ -200,59 +191,11 @@ export class LiveStateService {
       where: { assemblyId, participantId: participant.id, status: In([SpeakerStatus.Waiting, SpeakerStatus.Speaking]) },
     });
     return {
-      participant: this.toSelf(participant),
+      participant: this.map.self(participant),
       isModerator,
       supportedProposalIds: supports.map((s) => s.id),
       votedRoundIds: receipts.map((r) => r.id),
       speakerRequestId: speaker?.id ?? null,
-    };
-  }
-
-  toSelf(p: Participant) {
-    return { id: p.id, displayName: this.access.displayName(p), presence: p.presence, checkedIn: p.checkedIn, isGuest: !p.userId };
-  }
-
-  toItem(i: AgendaItemEntity): AgendaItem {
-    return { id: i.id, position: i.position, title: i.title, type: i.type, description: i.description };
-  }
-
-  toProposal(p: LiveProposalEntity): LiveProposal {
-    return {
-      id: p.id,
-      text: p.text,
-      status: p.status,
-      supportCount: p.supportCount,
-      author: p.participant ? this.access.displayName(p.participant) : null,
-      sourceNote: p.sourceNote,
-      agendaItemId: p.agendaItemId,
-      createdAt: p.createdAt.toISOString(),
-    };
-  }
-
-  toRound(r: VotingRoundEntity, result: RoundResult, withResults: boolean): LiveRound {
-    return {
-      id: r.id,
-      agendaItemId: r.agendaItemId,
-      question: r.question,
-      type: r.type,
-      options: r.options,
-      maxChoices: r.maxChoices,
-      points: r.points,
-      secret: r.secret,
-      requireCheckIn: r.requireCheckIn,
-      status: r.status,
-      ballotsCast: result.ballots,
-      results: withResults ? result : null,
-    };
-  }
-
-  emptyResult(r: VotingRoundEntity): RoundResult {
-    return {
-      roundId: r.id,
-      options: r.options.map((o) => ({ optionId: o.id, label: o.label, online: 0, hall: 0, total: 0 })),
-      ballots: 0,
-      hallBallots: r.hallBallots,
-      hallNote: r.hallNote,
     };
   }
 
@@ -275,12 +218,12 @@ export class LiveStateService {
         r,
         tallies.filter((t) => t.roundId === r.id),
       );
-      out.set(r.id, { ...this.emptyResult(r), options, ballots: Number(counts.find((c) => c.roundId === r.id)?.n ?? 0) });
+      out.set(r.id, { ...this.map.emptyResult(r), options, ballots: Number(counts.find((c) => c.roundId === r.id)?.n ?? 0) });
     }
     return out;
   }
 
   async result(manager: EntityManager, round: VotingRoundEntity): Promise<RoundResult> {
-    return (await this.results(manager, [round.id], [round])).get(round.id) ?? this.emptyResult(round);
+    return (await this.results(manager, [round.id], [round])).get(round.id) ?? this.map.emptyResult(round);
   }
 }

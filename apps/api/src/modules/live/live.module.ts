@@ -6,13 +6,29 @@ import { AssembliesModule } from '../assemblies/assemblies.module';
 import { JoinService } from './join.service';
 import { LiveStateService } from './live-state.service';
 import { LiveController } from './live.controller';
-import { LiveService } from './live.service';
+import { AssemblyFlowService } from './assembly-flow.service';
+import { IntakeService } from './intake.service';
+import { LiveChanges } from './live-changes';
+import { LiveMapper } from './live.mapper';
+import { SpeakersService } from './speakers.service';
+import { VotingService } from './voting.service';
 
 /** The live assembly: state, intake, voting, speakers, and the one socket.io gateway (realtime/). */
 @Module({
   imports: [AssembliesModule, AuthModule],
   controllers: [LiveController],
-  providers: [LiveStateService, LiveService, JoinService, LiveBroadcaster, LiveGateway],
+  providers: [
+    LiveMapper,
+    LiveStateService,
+    LiveChanges,
+    AssemblyFlowService,
+    IntakeService,
+    VotingService,
+    SpeakersService,
+    JoinService,
+    LiveBroadcaster,
+    LiveGateway,
+  ],
   exports: [LiveStateService, LiveBroadcaster],
 })
 export class LiveModule {}
