@@ -32,6 +32,10 @@ const common = {
 module.exports = {
   // Per-project testTimeout is ignored by jest 30; one generous default for the e2e suites.
   testTimeout: 60000,
+  // Every test app has its own database (a copy of the run's template) and Redis prefix, so spec files
+  // run side by side; they mostly wait on I/O, so two workers even on two cores (jest would pick one).
+  // The browser project runs in band (npm run test:browser:only).
+  maxWorkers: Math.max(2, require('node:os').availableParallelism() - 1),
   projects: [
     {
       ...common,
