@@ -86,6 +86,8 @@ export class ApiProcess {
       ADMIN_EMAIL: PROCESS_ADMIN.email,
       ADMIN_PASSWORD: PROCESS_ADMIN.password,
       SEED_DEMO_DATA: 'false',
+      // With SEED_DEMO_DATA=true: demo areas, assemblies and projects, but no demo residents' proposals.
+      SEED_DEMO_PARTICIPATION: 'false',
       LOG_LEVEL: 'warn',
       // Hundreds of clients from one address: the per-IP limits are not what these tests measure.
       RATE_LIMIT_AUTH: '100000',
