@@ -76,3 +76,17 @@ export async function seedProposal(
   if (created.status() !== 201) throw new Error(`proposal ${created.status()}: ${await created.text()}`);
   return (await created.json()) as SeededProposal;
 }
+
+/**
+ * Waits until the proposal list shows the first page of the random order of `seed` (the titles the
+ * API gives for it, in that order): the list keeps the previous page on screen while the next loads.
+ */
+export async function waitForProposalOrder(page: Page, seed: string, pageSize = 10): Promise<void> {
+  const answer = await page.request.get(`/api/proposals?sort=random&seed=${encodeURIComponent(seed)}&pageSize=${pageSize}`);
+  if (answer.status() !== 200) throw new Error(`proposals ${answer.status()}: ${await answer.text()}`);
+  const titles = ((await answer.json()) as { items: Array<{ title: string }> }).items.map((item) => item.title);
+  await page.waitForFunction((expected) => {
+    const shown = [...document.querySelectorAll('.proposal-card h3')].map((heading) => heading.textContent?.trim());
+    return shown.length === expected.length && shown.every((title, index) => title === expected[index]);
+  }, titles);
+}
