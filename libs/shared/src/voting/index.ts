@@ -3,5 +3,5 @@ export * from './options';
 export * from './registry';
 export { yesNoAbstain } from './yes-no-abstain';
 export { singleChoice } from './single-choice';
-export { multipleChoice } from './multiple-choice';
+export { maxChoicesOf, multipleChoice } from './multiple-choice';
 export { dotVoting } from './dot-voting';

@@ -3,7 +3,7 @@ import type { RoundDefinition, VotingTypeDefinition } from './model';
 import { choiceBallot } from './options';
 
 /** The most options a ballot may choose (all of them when the round sets no limit). */
-const maxOf = (round: Pick<RoundDefinition, 'maxChoices' | 'options'>) => round.maxChoices ?? round.options.length;
+export const maxChoicesOf = (round: Pick<RoundDefinition, 'maxChoices' | 'options'>) => round.maxChoices ?? round.options.length;
 
 /** Up to `maxChoices` of the moderator's options, each chosen one counting one vote. */
 export const multipleChoice: VotingTypeDefinition = {
@@ -22,7 +22,7 @@ export const multipleChoice: VotingTypeDefinition = {
   },
   input: 'multiple',
   validateBallot: (round, ballot) => {
-    const max = maxOf(round);
+    const max = maxChoicesOf(round);
     return choiceBallot(round, ballot, {
       min: 1,
       max,
@@ -33,7 +33,7 @@ export const multipleChoice: VotingTypeDefinition = {
   unit: 'votes',
   texts: {
     name: 'live.console.voting.types.multiple_choice',
-    hint: (round) => ({ key: 'live.vote.hintMultiple', values: { count: maxOf(round) } }),
+    hint: (round) => ({ key: 'live.vote.hintMultiple', values: { count: maxChoicesOf(round) } }),
     minutes: (round) =>
       round.maxChoices ? { key: 'typeMultipleChoice', values: { max: round.maxChoices } } : { key: 'typeMultipleChoiceNoMax' },
   },

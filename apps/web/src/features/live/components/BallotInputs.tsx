@@ -1,4 +1,4 @@
-import type { BallotContent, BallotInputKind, LiveRound } from '@app/shared';
+import { maxChoicesOf, type BallotContent, type BallotInputKind, type LiveRound } from '@app/shared';
 import type { ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/Button';
@@ -15,7 +15,7 @@ export interface BallotInputProps {
 function ChoiceInput({ round, content, onChange, multiple }: BallotInputProps & { multiple: boolean }) {
   const { t } = useTranslation();
   const chosen = content.optionIds ?? [];
-  const maxChoices = round.maxChoices ?? round.options.length;
+  const maxChoices = maxChoicesOf(round);
   return (
     <>
       <div className="kern-fieldset__body">
