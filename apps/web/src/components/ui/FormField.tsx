@@ -39,6 +39,27 @@ function FieldFrame({ id, label, required, errors, hint, children, inputClass }:
   );
 }
 
+interface FormFieldProps {
+  id: string;
+  label: string;
+  hint?: ReactNode;
+  /** The control's class (KERN's input class by default; the select class for a select). */
+  inputClass?: string;
+  children: FrameProps['children'];
+}
+
+/**
+ * The same frame (label, hint, wiring) for a control that is not bound through useForm — the live
+ * console's actions, which are not REST forms and have no required/optional distinction to show.
+ */
+export function FormField({ id, label, hint, inputClass = 'kern-form-input__input', children }: FormFieldProps) {
+  return (
+    <FieldFrame id={id} name={id} label={label} required errors={[]} hint={hint} inputClass={inputClass}>
+      {children}
+    </FieldFrame>
+  );
+}
+
 export function FieldError({ id, errors }: { id: string; errors: UiMessage[] }) {
   const { t } = useTranslation();
   return (

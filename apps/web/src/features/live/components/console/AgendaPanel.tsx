@@ -1,0 +1,120 @@
+import { AGENDA_ITEM_TYPES, AgendaItemType } from '@app/shared';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Badge } from '../../../../components/ui/Badge';
+import { Button } from '../../../../components/ui/Button';
+import { FormField } from '../../../../components/ui/FormField';
+import { ActionError, useLiveAction } from '../common';
+import { useConsole } from './ConsoleContext';
+import { Panel } from './Panel';
+
+/** The agenda: which item runs now, and items added during the assembly. */
+export function AgendaPanel() {
+  const { live, state, announce } = useConsole();
+  const { t } = useTranslation();
+  const action = useLiveAction();
+  const addAction = useLiveAction();
+  const [title, setTitle] = useState('');
+  const [type, setType] = useState<AgendaItemType>(AgendaItemType.Discussion);
+  const [titleMissing, setTitleMissing] = useState(false);
+
+  async function add(event: FormEvent) {
+    event.preventDefault();
+    const trimmed = title.trim();
+    setTitleMissing(!trimmed);
+    if (!trimmed) return;
+    await addAction.run(
+      () => live.send('item:add', { title: trimmed, type }),
+      () => {
+        setTitle('');
+        announce(t('live.console.agenda.added', { title: trimmed }));
+      },
+    );
+  }
+
+  return (
+    <Panel id="console-agenda" title={t('live.console.agenda.heading')}>
+      {state.agenda.length === 0 ? <p className="kern-body">{t('live.console.agenda.empty')}</p> : null}
+      <ol className="live-agenda">
+        {state.agenda.map((item) => {
+          const isCurrent = item.id === state.currentItemId;
+          return (
+            <li
+              key={item.id}
+              className={isCurrent ? 'live-agenda__item is-current' : 'live-agenda__item'}
+              aria-current={isCurrent ? 'step' : undefined}
+            >
+              <span className="kern-body">
+                {item.title} <span className="kern-body--small">({t(`live.item.type.${item.type}`)})</span>{' '}
+                {isCurrent ? <Badge variant="success">{t('live.console.agenda.current')}</Badge> : null}
+              </span>
+              {isCurrent ? null : (
+                <Button
+                  variant="secondary"
+                  small
+                  busy={action.busy}
+                  onClick={() =>
+                    void action.run(
+                      () => live.send('item:set', { agendaItemId: item.id }),
+                      () => announce(t('live.announce.itemChanged', { title: item.title })),
+                    )
+                  }
+                >
+                  {t('live.console.agenda.makeCurrent')}
+                  <span className="live-sr-only">: {item.title}</span>
+                </Button>
+              )}
+            </li>
+          );
+        })}
+      </ol>
+      {state.currentItemId ? (
+        <Button variant="tertiary" small onClick={() => void action.run(() => live.send('item:set', { agendaItemId: null }))}>
+          {t('live.console.agenda.clear')}
+        </Button>
+      ) : null}
+      <ActionError action={action} />
+      <form className="live-form" onSubmit={add} noValidate aria-labelledby="console-agenda-add">
+        <h3 className="kern-heading-x-small" id="console-agenda-add">
+          {t('live.console.agenda.add')}
+        </h3>
+        <div className={`kern-form-input${titleMissing ? ' kern-form-input--error' : ''}`}>
+          <label className="kern-label" htmlFor="agenda-title">
+            {t('live.console.agenda.title')}
+          </label>
+          <input
+            id="agenda-title"
+            className="kern-form-input__input"
+            value={title}
+            maxLength={200}
+            aria-invalid={titleMissing || undefined}
+            aria-describedby={titleMissing ? 'agenda-title-error' : undefined}
+            onChange={(event) => setTitle(event.target.value)}
+          />
+          {titleMissing ? (
+            <p className="kern-error" id="agenda-title-error">
+              <span className="kern-body">{t('live.console.required')}</span>
+            </p>
+          ) : null}
+        </div>
+        <FormField id="agenda-type" label={t('live.console.agenda.type')} inputClass="kern-form-input__select">
+          {(aria) => (
+            <div className="kern-form-input__select-wrapper">
+              <select id="agenda-type" {...aria} value={type} onChange={(event) => setType(event.target.value as AgendaItemType)}>
+                {AGENDA_ITEM_TYPES.map((value) => (
+                  <option key={value} value={value}>
+                    {t(`live.item.type.${value}`)}
+                  </option>
+                ))}
+              </select>
+            </div>
+          )}
+        </FormField>
+        <ActionError action={addAction} />
+        <Button type="submit" variant="secondary" icon="add" busy={addAction.busy}>
+          {t('live.console.agenda.addSubmit')}
+        </Button>
+      </form>
+    </Panel>
+  );
+}

@@ -1,0 +1,20 @@
+import type { LiveState, ModeratorState } from '@app/shared';
+import { createContext, useContext } from 'react';
+import type { LiveConnection } from '../../hooks/useLive';
+
+/** What every part of the moderator console shares: the connection, both states and the announcer. */
+export interface ConsoleContextValue {
+  live: LiveConnection;
+  state: LiveState;
+  moderator: ModeratorState;
+  /** Says a change politely to screen readers (the console's one live region). */
+  announce: (message: string) => void;
+}
+
+export const ConsoleContext = createContext<ConsoleContextValue | null>(null);
+
+export function useConsole(): ConsoleContextValue {
+  const value = useContext(ConsoleContext);
+  if (!value) throw new Error('useConsole() outside the ModeratorConsole');
+  return value;
+}

@@ -1,0 +1,153 @@
+import { LIVE_PROPOSAL_MAX } from '@app/shared';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Badge } from '../../../../components/ui/Badge';
+import { Button } from '../../../../components/ui/Button';
+import { FormField } from '../../../../components/ui/FormField';
+import { ActionError, useLiveAction } from '../common';
+import { useConsole } from './ConsoleContext';
+import { Panel } from './Panel';
+
+/** Proposals from the room: collecting on and off, moderating, and paper cards entered on behalf. */
+export function IntakePanel() {
+  const { live, state, moderator, announce } = useConsole();
+  const { t } = useTranslation();
+  const toggle = useLiveAction();
+  const moderate = useLiveAction();
+  const paper = useLiveAction();
+  const [text, setText] = useState('');
+  const [sourceNote, setSourceNote] = useState('');
+  const [paperError, setPaperError] = useState(false);
+
+  async function addPaper(event: FormEvent) {
+    event.preventDefault();
+    const body = { text: text.trim(), sourceNote: sourceNote.trim() };
+    setPaperError(!body.text || !body.sourceNote);
+    if (!body.text || !body.sourceNote) return;
+    await paper.run(
+      () => live.send('proposal:on-behalf', body),
+      () => {
+        setText('');
+        announce(t('live.console.intake.paperAdded'));
+      },
+    );
+  }
+
+  return (
+    <Panel
+      id="console-intake"
+      title={
+        <>
+          {t('live.console.intake.heading')}{' '}
+          <Badge variant={state.intakeOpen ? 'success' : 'info'}>
+            {state.intakeOpen ? t('live.intake.open') : t('live.intake.closed')}
+          </Badge>
+        </>
+      }
+    >
+      <Button
+        variant={state.intakeOpen ? 'secondary' : 'primary'}
+        busy={toggle.busy}
+        onClick={() =>
+          void toggle.run(
+            () => live.send('intake:set', { open: !state.intakeOpen }),
+            () => announce(t(state.intakeOpen ? 'live.console.intake.closedNow' : 'live.console.intake.openedNow')),
+          )
+        }
+      >
+        {state.intakeOpen ? t('live.console.intake.close') : t('live.console.intake.open')}
+      </Button>
+      <ActionError action={toggle} />
+      <h3 className="kern-heading-x-small">{t('live.console.intake.pending', { count: moderator.pendingProposals.length })}</h3>
+      {moderator.pendingProposals.length === 0 ? <p className="kern-body">{t('live.console.intake.noPending')}</p> : null}
+      <ul className="live-proposals">
+        {moderator.pendingProposals.map((proposal) => (
+          <li key={proposal.id} className="live-proposals__item">
+            <p className="kern-body live-proposals__text">{proposal.text}</p>
+            <p className="kern-body kern-body--small">{proposal.author ?? proposal.sourceNote ?? t('live.intake.onBehalf')}</p>
+            <div className="live-actions">
+              <Button
+                small
+                icon="check"
+                busy={moderate.busy}
+                onClick={() =>
+                  void moderate.run(
+                    () => live.send('proposal:moderate', { proposalId: proposal.id, decision: 'approve' }),
+                    () => announce(t('live.console.intake.approvedNow')),
+                  )
+                }
+              >
+                {t('live.console.intake.approve')}
+                <span className="live-sr-only">: {proposal.text.slice(0, 60)}</span>
+              </Button>
+              <Button
+                small
+                variant="secondary"
+                icon="close"
+                busy={moderate.busy}
+                onClick={() =>
+                  void moderate.run(
+                    () => live.send('proposal:moderate', { proposalId: proposal.id, decision: 'reject' }),
+                    () => announce(t('live.console.intake.rejectedNow')),
+                  )
+                }
+              >
+                {t('live.console.intake.reject')}
+                <span className="live-sr-only">: {proposal.text.slice(0, 60)}</span>
+              </Button>
+            </div>
+          </li>
+        ))}
+      </ul>
+      <ActionError action={moderate} />
+      <h3 className="kern-heading-x-small">{t('live.intake.approved', { count: state.proposals.length })}</h3>
+      <ul className="live-proposals">
+        {state.proposals.map((proposal) => (
+          <li key={proposal.id} className="live-proposals__item">
+            <p className="kern-body live-proposals__text">{proposal.text}</p>
+            <p className="kern-body kern-body--small">
+              {proposal.author ?? proposal.sourceNote ?? t('live.intake.onBehalf')} ·{' '}
+              {t('live.intake.supportCount', { count: proposal.supportCount })}
+            </p>
+          </li>
+        ))}
+      </ul>
+      {moderator.rejectedProposals.length > 0 ? (
+        <p className="kern-body kern-body--small">
+          {t('live.console.intake.rejectedCount', { count: moderator.rejectedProposals.length })}
+        </p>
+      ) : null}
+      <form className="live-form" onSubmit={addPaper} noValidate aria-labelledby="console-paper">
+        <h3 className="kern-heading-x-small" id="console-paper">
+          {t('live.console.intake.paper')}
+        </h3>
+        <FormField id="paper-text" label={t('live.console.intake.paperText')}>
+          {(aria) => (
+            <textarea
+              id="paper-text"
+              {...aria}
+              rows={2}
+              maxLength={LIVE_PROPOSAL_MAX}
+              value={text}
+              onChange={(event) => setText(event.target.value)}
+            />
+          )}
+        </FormField>
+        <FormField id="paper-source" label={t('live.console.intake.paperSource')} hint={t('live.console.intake.paperSourceHint')}>
+          {(aria) => (
+            <input id="paper-source" {...aria} maxLength={200} value={sourceNote} onChange={(event) => setSourceNote(event.target.value)} />
+          )}
+        </FormField>
+        {paperError ? (
+          <p className="kern-error" role="alert">
+            <span className="kern-body">{t('live.console.intake.paperRequired')}</span>
+          </p>
+        ) : null}
+        <ActionError action={paper} />
+        <Button type="submit" variant="secondary" icon="add" busy={paper.busy}>
+          {t('live.console.intake.paperSubmit')}
+        </Button>
+      </form>
+    </Panel>
+  );
+}

@@ -1,0 +1,71 @@
+import { VotingRoundStatus, votingType, type LiveAck, type LiveRound } from '@app/shared';
+import { useTranslation } from 'react-i18next';
+import { Badge } from '../../../../components/ui/Badge';
+import { Button } from '../../../../components/ui/Button';
+import { ActionError, ResultTable, useLiveAction } from '../common';
+import { useConsole } from './ConsoleContext';
+import { HallTallyForm } from './HallTallyForm';
+
+/** One round: its steps (open, close, publish), its live tally and its hall count. */
+export function RoundCard({ round }: { round: LiveRound }) {
+  const { live, announce } = useConsole();
+  const { t } = useTranslation();
+  const action = useLiveAction();
+  const step = (event: 'round:open' | 'round:close' | 'round:publish', done: string) =>
+    void action.run(
+      () => live.send(event, { roundId: round.id }) as Promise<LiveAck<unknown>>,
+      () => announce(done),
+    );
+  return (
+    <article className="live-round" aria-labelledby={`round-${round.id}-title`}>
+      <h4 className="kern-heading-x-small" id={`round-${round.id}-title`}>
+        {round.question}{' '}
+        <Badge variant={round.status === VotingRoundStatus.Open ? 'success' : 'info'}>{t(`live.vote.status.${round.status}`)}</Badge>
+      </h4>
+      <p className="kern-body kern-body--small">
+        {t(votingType(round.type).texts.name)} · {round.secret ? t('live.console.voting.secretShort') : t('live.console.voting.openShort')}
+        {round.requireCheckIn ? ` · ${t('live.console.voting.checkInShort')}` : ''} ·{' '}
+        {t('live.results.ballots', { count: round.ballotsCast })}
+      </p>
+      <div className="live-actions">
+        {round.status === VotingRoundStatus.Draft ? (
+          <Button
+            small
+            icon="arrow-forward"
+            busy={action.busy}
+            onClick={() => step('round:open', t('live.announce.roundOpened', { question: round.question }))}
+          >
+            {t('live.console.voting.open')}
+          </Button>
+        ) : null}
+        {round.status === VotingRoundStatus.Open ? (
+          <Button
+            small
+            icon="close"
+            busy={action.busy}
+            onClick={() => step('round:close', t('live.announce.roundClosed', { question: round.question }))}
+          >
+            {t('live.console.voting.close')}
+          </Button>
+        ) : null}
+        {round.status === VotingRoundStatus.Closed ? (
+          <Button
+            small
+            icon="visibility"
+            busy={action.busy}
+            onClick={() => step('round:publish', t('live.announce.resultsPublished', { question: round.question }))}
+          >
+            {t('live.console.voting.publish')}
+          </Button>
+        ) : null}
+      </div>
+      <ActionError action={action} />
+      {round.results ? (
+        <ResultTable round={round} result={round.results} caption={t('live.console.voting.tally', { question: round.question })} />
+      ) : round.secret && round.status === VotingRoundStatus.Open ? (
+        <p className="kern-body kern-body--small">{t('live.console.voting.secretTallyHidden')}</p>
+      ) : null}
+      {round.status !== VotingRoundStatus.Draft ? <HallTallyForm round={round} /> : null}
+    </article>
+  );
+}
