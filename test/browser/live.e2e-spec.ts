@@ -305,4 +305,77 @@ describe('live assembly', () => {
     await alert.getByRole('button', { name: 'Erneut versuchen' }).click();
     await page.getByText(/Sie stehen auf Platz \d der Redeliste\./).waitFor();
   });
+
+  it('runs a multiple-choice and a dot-voting round with the form fields, ballot inputs, checks and tallies of their types', async () => {
+    const moderator = await (await context(DESKTOP)).newPage();
+    await loginViaForm(moderator, ADMIN_EMAIL, ADMIN_PASSWORD);
+    await open(moderator, `/assemblies/${assemblyId}/console`);
+    // The first test left the administrator's language at English.
+    await waitForPage(moderator);
+    await switchLanguage(moderator, 'de');
+    await moderator.getByText('Verbunden – Sie sehen den aktuellen Stand').waitFor();
+    const guestContext = await context(PHONE);
+    const joinApi = await request.newContext({ baseURL: server.baseUrl });
+    const joined = await joinApi.post('/api/assemblies/join', {
+      headers: await csrfHeaders(joinApi),
+      data: { code: joinCode, displayName: 'Vera Vielwahl' },
+    });
+    const { guestToken } = (await joined.json()) as { guestToken: string };
+    await joinApi.dispose();
+    await guestContext.addInitScript(([key, value]) => window.localStorage.setItem(key, value), [
+      `soziale-stadt.guest.${assemblyId}`,
+      guestToken,
+    ] as const);
+    const guest = await guestContext.newPage();
+    await open(guest, `/assemblies/${assemblyId}/live`);
+    await guest.getByText('Sie nehmen teil als Vera Vielwahl').waitFor();
+    const newest = '.live-round:first-of-type';
+    const submit = () => guest.getByRole('button', { name: 'Stimme abgeben' }).click();
+
+    // Multiple choice, at most two: a third choice is refused before sending, two are counted.
+    const multi = 'Was soll auf den Marktplatz?';
+    await moderator.fill('#round-question', multi);
+    await moderator.selectOption('#round-type', 'multiple_choice');
+    await moderator.fill('#round-options', 'Bänke\nBäume\nBrunnen');
+    await moderator.fill('#round-max', '2');
+    await moderator.getByRole('button', { name: 'Abstimmung anlegen' }).click();
+    await moderator.locator(newest, { hasText: 'Mehrfachauswahl' }).getByRole('button', { name: 'Abstimmung öffnen' }).click();
+    await guest.getByRole('group', { name: multi }).waitFor();
+    await guest.getByText('Wählen Sie höchstens 2 Antworten.', { exact: false }).waitFor();
+    for (const label of ['Bänke', 'Bäume', 'Brunnen']) await guest.getByRole('checkbox', { name: label, exact: true }).check();
+    await submit();
+    await guest.getByRole('alert').filter({ hasText: 'Bitte wählen Sie höchstens 2 Antworten.' }).waitFor();
+    await guest.getByRole('checkbox', { name: 'Brunnen', exact: true }).uncheck();
+    await guest.getByText('2 von höchstens 2 gewählt').waitFor();
+    await submit();
+    await guest.getByText('Ihre Stimme wurde gezählt.').waitFor();
+    await moderator.locator(newest).getByRole('button', { name: 'Abstimmung schließen' }).click();
+    await moderator.locator(`${newest} table`).waitFor();
+    expect(await tableTotals(moderator, newest)).toEqual({ Bänke: 1, Bäume: 1, Brunnen: 0 });
+
+    // Dot voting with three points: none is refused, two on one option are counted as two points.
+    const dots = 'Wofür soll das Geld zuerst reichen?';
+    await moderator.fill('#round-question', dots);
+    await moderator.selectOption('#round-type', 'dot_voting');
+    await moderator.fill('#round-options', 'Bänke\nBäume\nBrunnen');
+    await moderator.fill('#round-points', '3');
+    await moderator.getByRole('button', { name: 'Abstimmung anlegen' }).click();
+    await moderator.locator(newest, { hasText: 'Punkte verteilen' }).getByRole('button', { name: 'Abstimmung öffnen' }).click();
+    await guest.getByRole('group', { name: dots }).waitFor();
+    await guest.getByText('Verteilen Sie bis zu 3 Punkte auf die Möglichkeiten.', { exact: false }).waitFor();
+    await submit();
+    await guest.getByRole('alert').filter({ hasText: 'Bitte vergeben Sie mindestens einen Punkt.' }).waitFor();
+    for (let i = 0; i < 2; i++) await guest.getByRole('button', { name: 'Einen Punkt mehr für Bäume' }).click();
+    await guest.getByText('Noch 1 von 3 Punkten übrig').waitFor();
+    await screenshot(guest, 'live-participant-dot-voting');
+    expect(await audit(guest, 'participant dot voting de')).toEqual([]);
+    await submit();
+    await guest.getByText('Ihre Stimme wurde gezählt.').waitFor();
+    await moderator.locator(newest).getByRole('button', { name: 'Abstimmung schließen' }).click();
+    await moderator.locator(`${newest} table`).waitFor();
+    expect(await tableTotals(moderator, newest)).toEqual({ Bänke: 0, Bäume: 2, Brunnen: 0 });
+    await moderator.locator(`${newest} th`, { hasText: 'Punkte' }).first().waitFor();
+    await screenshot(moderator, 'live-console-dot-voting');
+    expect(await audit(moderator, 'console dot voting de')).toEqual([]);
+  });
 });
