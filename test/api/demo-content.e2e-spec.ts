@@ -9,6 +9,9 @@ import {
   type ProposalDetail,
   type ProposalSummary,
 } from '@app/shared';
+import { loadConfig } from '../../apps/api/src/config/config';
+import { buildDataSourceOptions, createDataSource } from '../../apps/api/src/database/data-source-options';
+import { SCHEMA } from '../../apps/api/src/entities';
 import { ConsistencyCheckService } from '../../apps/api/src/modules/integrity/consistency-check.service';
 import { Project } from '../../apps/api/src/modules/projects/project.entities';
 import { User } from '../../apps/api/src/modules/users/user.entity';
@@ -17,6 +20,7 @@ import { demoResidentEmail } from '../../apps/api/src/seed/demo-proposals';
 import { seedDemoData } from '../../apps/api/src/seed/seed';
 import type { ApiClient } from './helpers/client';
 import { startTestApp, type TestApp } from './helpers/app';
+import { createTestDatabase } from './helpers/database';
 
 /**
  * The demo a fresh start shows (SEED_DEMO_PARTICIPATION, on by default; the other specs start
@@ -97,6 +101,21 @@ describe('demo content on a fresh start', () => {
 
   it('keeps every stored count equal to its rows: the start-up check has nothing to repair', async () => {
     expect(await t.app.get(ConsistencyCheckService).run()).toEqual([]);
+  });
+
+  it('writes every count right in the seed itself: on a freshly seeded database the check has nothing to repair', async () => {
+    // Without an app start: the start-up check would already have repaired any drift before the test could look.
+    const db = await createTestDatabase();
+    const ds = createDataSource(buildDataSourceOptions(loadConfig({ ...db.env, LOG_LEVEL: 'silent' }), SCHEMA));
+    await ds.initialize();
+    try {
+      await ds.runMigrations({ transaction: 'each' });
+      expect(await seedDemoData(ds, { participation: true })).toBeGreaterThan(DEMO_PROPOSALS.length);
+      expect(await new ConsistencyCheckService(ds).run()).toEqual([]);
+    } finally {
+      await ds.destroy();
+      await db.drop();
+    }
   });
 
   it('keeps the demo assembly upcoming, dated from the first start', async () => {
