@@ -1,7 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { request as httpsRequest } from 'node:https';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -87,7 +87,7 @@ interface Answer {
 function send(
   url: string,
   ca: string,
-  options: { method?: string; headers?: Record<string, string>; body?: unknown; localAddress?: string } = {},
+  options: { method?: string; headers?: Record<string, string>; body?: unknown; localAddress?: string; agent?: HttpsAgent } = {},
 ): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const payload = options.body === undefined ? undefined : JSON.stringify(options.body);
@@ -97,7 +97,7 @@ function send(
         method: options.method ?? 'GET',
         ca,
         localAddress: options.localAddress,
-        agent: false,
+        agent: options.agent ?? false,
         headers: { ...(payload ? { 'content-type': 'application/json' } : {}), ...options.headers },
       },
       (res) => {
@@ -211,6 +211,8 @@ interface LogLine {
     let nginx: ChildProcess | undefined;
     let nginxLog = '';
     let ca: string;
+    /** Connections to nginx reused for the many joins (each request still spreads over the processes). */
+    let keepAlive: HttpsAgent | undefined;
     let base: string;
     let plainPort: number;
     let unpinnedPort: number;
@@ -313,6 +315,7 @@ interface LogLine {
       );
       if (made.status !== 0) throw new Error(`openssl: ${made.stderr}`);
       ca = readFileSync(cert, 'utf8');
+      keepAlive = new HttpsAgent({ keepAlive: true, ca, maxSockets: 32 });
 
       // 4. nginx: the shipped site with ports, paths and certificate replaced, in a prefix of its own.
       const [tlsPort, redirectPort] = [await freePort(), await freePort()];
@@ -393,6 +396,19 @@ http {
 
     afterAll(async () => {
       clients.forEach((c) => c.close());
+      keepAlive?.destroy();
+      // What a failure needs to be understood: answers ≥ 400 by status and process, nginx's errors, a dead process.
+      if (dir && existsSync(join(dir, 'access.log'))) {
+        const failed = new Map<string, number>();
+        for (const l of accessLog().filter((line) => line.status >= 400 && line.remote !== '127.0.0.2')) {
+          const key = `${l.port} ${l.status} ${l.upstream} ${l.uri}`;
+          failed.set(key, (failed.get(key) ?? 0) + 1);
+        }
+        if (failed.size) console.warn(`nginx topology: answers >= 400: ${JSON.stringify([...failed])}`);
+        const errors = readFileSync(join(dir, 'error.log'), 'utf8').trim();
+        if (errors) console.warn(`nginx topology: nginx error.log (tail):\n${errors.slice(-3_000)}`);
+      }
+      for (const p of processes) if (!p.running) console.warn(`nginx topology: API process ${p.port} ended:\n${p.output()}`);
       if (nginx && nginx.exitCode === null) {
         const exited = new Promise((done) => nginx!.once('exit', done));
         nginx.kill('SIGQUIT');
@@ -500,11 +516,12 @@ http {
       expect(again.headers['set-cookie']).toBeUndefined();
 
       // GUESTS guests join by the code and connect through nginx: long-polling, then WebSocket.
-      const guests = await mapLimit(Array.from({ length: GUESTS }), 16, async (_, i) => {
+      const guests = await mapLimit(Array.from({ length: GUESTS }), 32, async (_, i) => {
         const answer = await send(`${base}/api/assemblies/join`, ca, {
           method: 'POST',
           headers: CSRF_HEADERS,
           body: { code: assembly.joinCode, displayName: `Gast ${i + 1}` },
+          agent: keepAlive,
         });
         if (answer.status !== 200) throw new Error(`join ${i}: ${answer.status} ${answer.body.toString()}`);
         return JSON.parse(answer.body.toString()) as { guestToken: string; participant: { id: string } };
