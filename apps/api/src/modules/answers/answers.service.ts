@@ -52,8 +52,7 @@ export class AnswersService {
     if (!from.includes(p.status)) throw closed();
     // The condition repeats the rule in the database, so of two answers at the same moment one wins.
     await this.proposalRows.manager.transaction(async (m) => {
-      const result = await m.update(Proposal, { id, status: In(from) }, { status });
-      if (!result.affected) throw closed();
+      if (!(await this.proposalCommands.moveStatus(m, id, In(from), status))) throw closed();
       await this.proposalCommands.recordStatus(id, status, user, explanation, m);
       await this.audit.record(
         { actorId: user.id, action: 'proposal.answer', entityType: 'proposal', entityId: id, details: { from: p.status, to: status } },
@@ -77,29 +76,9 @@ export class AnswersService {
       throw invalid('Other proposals were merged into this one; merge the other duplicates into it instead (no chains).');
 
     await this.proposalRows.manager.transaction(async (m) => {
-      const moved = await m.update(
-        Proposal,
-        { id, status: Not(In(NOT_MERGEABLE)) },
-        { status: ProposalStatus.Merged, mergedIntoId: intoId },
-      );
-      if (!moved.affected) throw invalid('This proposal changed meanwhile and cannot be merged.');
-      const rows = await m.find(ProposalSupport, { where: { proposalId: id }, select: ['userId', 'createdAt'] });
-      // The target's author cannot support their own proposal; people who supported both count once (primary key).
-      const values = rows
-        .filter((r) => r.userId !== target.authorId)
-        .map((r) => ({ proposalId: intoId, userId: r.userId, createdAt: r.createdAt }));
-      for (let i = 0; i < values.length; i += 500) {
-        await m
-          .createQueryBuilder()
-          .insert()
-          .into(ProposalSupport)
-          .values(values.slice(i, i + 500))
-          .orIgnore()
-          .execute();
-      }
-      await m.delete(ProposalSupport, { proposalId: id });
-      await this.proposalCommands.recount(id, m);
-      await this.proposalCommands.recount(intoId, m);
+      const moved = await this.proposalCommands.moveStatus(m, id, Not(In(NOT_MERGEABLE)), ProposalStatus.Merged, intoId);
+      if (!moved) throw invalid('This proposal changed meanwhile and cannot be merged.');
+      await this.proposalCommands.moveSupports(m, id, intoId, target.authorId);
       // The history keeps the moderator's words only; the target is in mergedInto, and each client names it in its language.
       await this.proposalCommands.recordStatus(id, ProposalStatus.Merged, user, explanation ?? null, m);
       await this.audit.record(

@@ -3,9 +3,9 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { In, IsNull, Repository, type EntityManager } from 'typeorm';
 import { ErrorCode, ProposalStatus, type CommentResponse } from '@app/shared';
 import { DomainError, notFound } from '../../common/errors/domain-error';
-import { lockRow } from '../../database/row-lock';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { Proposal } from '../proposals/proposal.entity';
+import { ProposalCommandsService } from '../proposals/proposal-commands.service';
 import { ProposalQueriesService } from '../proposals/proposal-queries.service';
 import type { User } from '../users/user.entity';
 import { Comment } from './comment.entity';
@@ -20,6 +20,7 @@ export class CommentsService {
     @InjectRepository(Comment) private readonly comments: Repository<Comment>,
     @InjectRepository(Proposal) private readonly proposalRows: Repository<Proposal>,
     private readonly proposals: ProposalQueriesService,
+    private readonly proposalCommands: ProposalCommandsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -103,7 +104,7 @@ export class CommentsService {
     // The comment and the count change in one transaction, so a crash can never leave them apart.
     const saved = await this.comments.manager.transaction(async (m) => {
       const row = await m.save(m.create(Comment, { proposalId, parentId, authorId: user.id, body: dto.body }));
-      await m.increment(Proposal, { id: proposalId }, 'commentCount', 1);
+      await this.proposalCommands.countComment(m, proposalId);
       return row;
     });
     this.proposals.invalidateList();
@@ -130,6 +131,11 @@ export class CommentsService {
     return c;
   }
 
+  /** Hides (hiddenAt set) or restores (null) the comment, in the caller's transaction; moderation decides. */
+  async setHidden(m: EntityManager, id: string, hiddenAt: Date | null, hiddenReason: string | null): Promise<void> {
+    await m.update(Comment, { id }, { hiddenAt, hiddenReason });
+  }
+
   /** Comments by id, for the moderation queue. */
   async byIds(ids: string[]): Promise<Comment[]> {
     return ids.length ? this.comments.find({ where: { id: In(ids) } }) : [];
@@ -140,16 +146,6 @@ export class CommentsService {
    * proposal row is locked first, so the count includes every comment committed before it.
    */
   async recount(proposalId: string, m: EntityManager): Promise<void> {
-    await lockRow(m, Proposal, proposalId);
-    await m
-      .getRepository(Proposal)
-      .createQueryBuilder()
-      .update(Proposal)
-      .set({
-        commentCount: () => `(SELECT COUNT(*) FROM "comments" WHERE "comments"."proposalId" = :id AND "comments"."hiddenAt" IS NULL)`,
-      })
-      .where('id = :id', { id: proposalId })
-      .execute();
-    this.proposals.invalidateList();
+    await this.proposalCommands.recountComments(proposalId, m);
   }
 }

@@ -5,12 +5,12 @@ import { ErrorCode, ReportStatus, ReportTargetType } from '@app/shared';
 import { DomainError } from '../../common/errors/domain-error';
 import type { Area } from '../areas/area.entity';
 import { AuditService } from '../audit/audit.service';
-import { Comment } from '../comments/comment.entity';
 import { CommentsService } from '../comments/comments.service';
 import { ProposalStatusEventEntity } from '../proposals/proposal-status-event.entity';
 import { ProposalSupport } from '../proposals/proposal-support.entity';
 import { Proposal } from '../proposals/proposal.entity';
 import { toDetail } from '../proposals/proposal.mapper';
+import { ProposalCommandsService } from '../proposals/proposal-commands.service';
 import { ProposalQueriesService } from '../proposals/proposal-queries.service';
 import { ProposalSupportsService } from '../proposals/proposal-supports.service';
 import { moderatesArea } from '../users/moderator-scope';
@@ -33,6 +33,7 @@ export class ModerationService {
     @InjectRepository(ProposalSupport) private readonly supports: Repository<ProposalSupport>,
     @InjectRepository(Report) private readonly reports: Repository<Report>,
     private readonly proposals: ProposalQueriesService,
+    private readonly proposalCommands: ProposalCommandsService,
     private readonly proposalSupports: ProposalSupportsService,
     private readonly comments: CommentsService,
     private readonly audit: AuditService,
@@ -93,7 +94,7 @@ export class ModerationService {
     const hiddenAt = hide ? (p.hiddenAt ?? now) : null;
     const hiddenReason = hide ? reason : null;
     const resolvedReports = await this.dataSource.transaction(async (m) => {
-      await m.update(Proposal, { id }, { hiddenAt, hiddenReason });
+      await this.proposalCommands.setHidden(m, id, hiddenAt, hiddenReason);
       const resolved = await this.resolveReports(m, user, ReportTargetType.Proposal, id, now);
       await this.audit.record(
         {
@@ -125,7 +126,7 @@ export class ModerationService {
     const hiddenAt = hide ? (c.hiddenAt ?? now) : null;
     const hiddenReason = hide ? reason : null;
     const resolvedReports = await this.dataSource.transaction(async (m) => {
-      await m.update(Comment, { id }, { hiddenAt, hiddenReason });
+      await this.comments.setHidden(m, id, hiddenAt, hiddenReason);
       const resolved = await this.resolveReports(m, user, ReportTargetType.Comment, id, now);
       await this.comments.recount(c.proposalId, m);
       await this.audit.record(

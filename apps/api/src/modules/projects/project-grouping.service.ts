@@ -128,8 +128,8 @@ export class ProjectGroupingService {
         user,
       );
       if (proposal) {
-        const moved = await m.update(Proposal, { id: proposal.id, status: In(LINKABLE) }, { status: ProposalStatus.InProjectIdea });
-        if (!moved.affected) throw new DomainError(ErrorCode.ProposalClosed, 'This proposal changed meanwhile and cannot be grouped.');
+        const moved = await this.proposalCommands.moveStatus(m, proposal.id, In(LINKABLE), ProposalStatus.InProjectIdea);
+        if (!moved) throw new DomainError(ErrorCode.ProposalClosed, 'This proposal changed meanwhile and cannot be grouped.');
         await this.proposalCommands.recordStatus(proposal.id, ProposalStatus.InProjectIdea, user, ideaExplanation(project.title), m);
       }
       await this.audit.record(
@@ -159,7 +159,7 @@ export class ProjectGroupingService {
       const version = await bumpVersion(m, project, project.version);
       await m.delete(ProjectProposal, { id: linkId });
       if (link.proposalId) {
-        await m.update(Proposal, { id: link.proposalId, status: ProposalStatus.InProjectIdea }, { status: restore });
+        await this.proposalCommands.moveStatus(m, link.proposalId, ProposalStatus.InProjectIdea, restore);
         await this.proposalCommands.recordStatus(
           link.proposalId,
           restore,

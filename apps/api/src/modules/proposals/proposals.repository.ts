@@ -117,6 +117,23 @@ export class ProposalsRepository {
       .execute();
   }
 
+  /**
+   * Sets the stored comment count to the number of visible comments, inside the caller's transaction.
+   * The proposal row is locked first, so the count includes every comment committed before it.
+   */
+  async recountComments(id: string, m: EntityManager): Promise<void> {
+    await lockRow(m, Proposal, id);
+    await m
+      .getRepository(Proposal)
+      .createQueryBuilder()
+      .update(Proposal)
+      .set({
+        commentCount: () => `(SELECT COUNT(*) FROM "comments" WHERE "comments"."proposalId" = :id AND "comments"."hiddenAt" IS NULL)`,
+      })
+      .where('id = :id', { id })
+      .execute();
+  }
+
   /** SQL counting the person's supports of open, visible proposals within the limit's areas. */
   private usedSupportsSql(limit: SupportLimit, param: (value: unknown) => string): string {
     return (
