@@ -1,13 +1,18 @@
-import type { ColumnOptions } from 'typeorm';
+import type { ColumnOptions, DataSourceOptions } from 'typeorm';
 
 /**
- * Column types that differ between the two supported databases. The entity metadata is built
- * when the entity files load, so the choice follows DATABASE_URL, which is fixed per process.
+ * Column types that differ between the two supported databases. Entity decorators run when the
+ * entity files load, before any configuration is read; they only record their options object, and
+ * TypeORM reads a column's type when a data source builds its metadata (at initialize). So the
+ * dialect-dependent types below are getters, and createDataSource sets the dialect from the validated
+ * options before that happens. One process talks to one database, so one dialect per process.
  */
-export const usesPostgres = (): boolean => Boolean(process.env.DATABASE_URL);
+let postgres = false;
 
-/** A point in time: timestamptz on PostgreSQL, TypeORM's UTC datetime text on SQLite. */
-export const TIMESTAMP = usesPostgres() ? 'timestamptz' : 'datetime';
+/** Called by createDataSource before TypeORM builds the entity metadata. */
+export function setColumnDialect(type: DataSourceOptions['type']): void {
+  postgres = type === 'postgres';
+}
 
 /**
  * "Now" as a column default, to the millisecond on both databases (SQLite's datetime('now') has
@@ -15,9 +20,12 @@ export const TIMESTAMP = usesPostgres() ? 'timestamptz' : 'datetime';
  */
 export const NOW_SQL = (postgres: boolean) => (postgres ? 'now()' : "STRFTIME('%Y-%m-%d %H:%M:%f', 'NOW')");
 
-/** Options for createdAt/updatedAt columns. */
-export const timestampColumn = (): ColumnOptions => ({ type: TIMESTAMP, default: () => NOW_SQL(usesPostgres()) });
+/** A point in time: timestamptz on PostgreSQL, TypeORM's UTC datetime text on SQLite (resolved when the metadata is built). */
+export const timestamp = (options: Omit<ColumnOptions, 'type'> = {}): ColumnOptions =>
+  Object.defineProperty({ ...options }, 'type', { enumerable: true, get: () => (postgres ? 'timestamptz' : 'datetime') });
 
-/** Column options for a UUID reference: native uuid on PostgreSQL, varchar on SQLite (as TypeORM maps generated uuids there). */
-export const uuidColumn = <T extends object>(options: T = {} as T) =>
-  usesPostgres() ? { type: 'uuid' as const, ...options } : { type: 'varchar' as const, ...options };
+/** Options for createdAt/updatedAt columns. */
+export const timestampColumn = (): ColumnOptions => timestamp({ default: () => NOW_SQL(postgres) });
+
+/** A UUID reference: native uuid on PostgreSQL; TypeORM's SQLite driver stores the type uuid as varchar. */
+export const uuidColumn = <T extends object>(options: T = {} as T) => ({ type: 'uuid' as const, ...options });

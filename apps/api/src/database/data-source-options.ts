@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DataSource, type DataSourceOptions, type MixedList, type EntitySchema } from 'typeorm';
 import type { AppConfig } from '../config/config';
+import { setColumnDialect } from './column-types';
 import { isolateSqliteUnitsOfWork, quietSqlite3 } from './sqlite-units-of-work';
 
 /** What the app stores: its entities and the migrations that build their tables (the registry lives in src/entities.ts). */
@@ -45,5 +46,6 @@ export function buildDataSourceOptions(config: AppConfig, schema: SchemaRegistry
 
 /** Every data source of the app, the CLI and the tests is made here, so SQLite always gets isolated units of work. */
 export function createDataSource(options: DataSourceOptions): DataSource {
+  setColumnDialect(options.type);
   return isolateSqliteUnitsOfWork(new DataSource(options));
 }

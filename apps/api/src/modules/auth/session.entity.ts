@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
-import { TIMESTAMP, timestampColumn, uuidColumn } from '../../database/column-types';
+import { timestamp, timestampColumn, uuidColumn } from '../../database/column-types';
 import { User } from '../users/user.entity';
 
 /** A signed-in browser. The cookie holds a random token; only its SHA-256 is stored. */
@@ -19,7 +19,7 @@ export class Session {
   @JoinColumn({ name: 'userId' })
   user: Relation<User>;
 
-  @Column({ type: TIMESTAMP })
+  @Column(timestamp())
   expiresAt: Date;
 
   @CreateDateColumn(timestampColumn())

@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import type { Language } from '@app/shared';
-import { TIMESTAMP, timestampColumn, uuidColumn } from '../../database/column-types';
+import { timestamp, timestampColumn, uuidColumn } from '../../database/column-types';
 import { User } from '../users/user.entity';
 
 export enum TokenPurpose {
@@ -59,10 +59,10 @@ export class UserToken {
   @Column({ type: 'integer', default: 0 })
   failedAttempts: number;
 
-  @Column({ type: TIMESTAMP })
+  @Column(timestamp())
   expiresAt: Date;
 
-  @Column({ type: TIMESTAMP, nullable: true })
+  @Column(timestamp({ nullable: true }))
   usedAt: Date | null;
 
   @CreateDateColumn(timestampColumn())

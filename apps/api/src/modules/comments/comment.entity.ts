@@ -9,7 +9,7 @@ import {
   UpdateDateColumn,
   type Relation,
 } from 'typeorm';
-import { TIMESTAMP, timestampColumn, uuidColumn } from '../../database/column-types';
+import { timestamp, timestampColumn, uuidColumn } from '../../database/column-types';
 import { Proposal } from '../proposals/proposal.entity';
 import { User } from '../users/user.entity';
 
@@ -48,13 +48,13 @@ export class Comment {
   body: string;
 
   /** Set by moderation: the comment keeps its place, its text is withheld and the reason shown. */
-  @Column({ type: TIMESTAMP, nullable: true })
+  @Column(timestamp({ nullable: true }))
   hiddenAt: Date | null;
 
   @Column({ type: 'text', nullable: true })
   hiddenReason: string | null;
 
-  @Column({ type: TIMESTAMP, nullable: true })
+  @Column(timestamp({ nullable: true }))
   editedAt: Date | null;
 
   @CreateDateColumn(timestampColumn())

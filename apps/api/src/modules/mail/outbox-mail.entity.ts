@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { OutboxMailState, type Language } from '@app/shared';
-import { TIMESTAMP, timestampColumn } from '../../database/column-types';
+import { timestamp, timestampColumn } from '../../database/column-types';
 
 /** An attachment as stored in the outbox: the content base64-encoded so binary files survive JSON. */
 export interface StoredAttachment {
@@ -50,20 +50,20 @@ export class OutboxMail {
   @Column({ type: 'int', default: 0 })
   attempts: number;
 
-  @Column({ type: TIMESTAMP })
+  @Column(timestamp())
   nextAttemptAt: Date;
 
   @Column({ type: 'varchar', length: 1000, nullable: true })
   lastError: string | null;
 
-  @Column({ type: TIMESTAMP, nullable: true })
+  @Column(timestamp({ nullable: true }))
   sentAt: Date | null;
 
   /** The worker holding the row right now, and until when its claim holds. */
   @Column({ type: 'varchar', length: 64, nullable: true })
   claimedBy: string | null;
 
-  @Column({ type: TIMESTAMP, nullable: true })
+  @Column(timestamp({ nullable: true }))
   claimedUntil: Date | null;
 
   @CreateDateColumn(timestampColumn())

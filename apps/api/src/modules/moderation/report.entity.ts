@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import { ReportStatus, ReportTargetType } from '@app/shared';
-import { TIMESTAMP, timestampColumn, uuidColumn } from '../../database/column-types';
+import { timestamp, timestampColumn, uuidColumn } from '../../database/column-types';
 import { Proposal } from '../proposals/proposal.entity';
 import { User } from '../users/user.entity';
 
@@ -48,7 +48,7 @@ export class Report {
   @Column({ type: 'integer', nullable: true })
   openKey: number | null;
 
-  @Column({ type: TIMESTAMP, nullable: true })
+  @Column(timestamp({ nullable: true }))
   resolvedAt: Date | null;
 
   @Column(uuidColumn({ nullable: true }))

@@ -11,7 +11,7 @@ import {
   type Relation,
 } from 'typeorm';
 import { ProjectState, type EvaluationOutcome, type ProposalStatus, type Role } from '@app/shared';
-import { TIMESTAMP, timestampColumn, uuidColumn } from '../../database/column-types';
+import { timestamp, timestampColumn, uuidColumn } from '../../database/column-types';
 import { Area } from '../areas/area.entity';
 import { LiveProposalEntity } from '../assemblies/entities/live.entities';
 import { FieldOfAction } from '../fields-of-action/field-of-action.entity';
@@ -59,7 +59,7 @@ export class Project {
   version: number;
 
   /** When the project entered its current state (the portfolio's "age in state"). */
-  @Column({ type: TIMESTAMP, nullable: true })
+  @Column(timestamp({ nullable: true }))
   stateSince: Date | null;
 
   // Single project (promote_to_single_project, create_instance_from_type)
@@ -119,7 +119,7 @@ export class Project {
   type: Relation<Project> | null;
 
   // The run of a single project: finished and evaluated (the project-type guard looks at these).
-  @Column({ type: TIMESTAMP, nullable: true })
+  @Column(timestamp({ nullable: true }))
   finishedAt: Date | null;
 
   @Column({ type: 'varchar', length: 20, nullable: true })
@@ -132,7 +132,7 @@ export class Project {
   @Column({ type: 'text', nullable: true, transformer: jsonText })
   evaluationIndicatorKeys: string[] | null;
 
-  @Column({ type: TIMESTAMP, nullable: true })
+  @Column(timestamp({ nullable: true }))
   evaluatedAt: Date | null;
 
   @Column(uuidColumn({ nullable: true }))

@@ -10,7 +10,7 @@ import {
   type Relation,
 } from 'typeorm';
 import { Language, ProposalStatus } from '@app/shared';
-import { TIMESTAMP, timestampColumn, uuidColumn } from '../../database/column-types';
+import { timestamp, timestampColumn, uuidColumn } from '../../database/column-types';
 import { Area } from '../areas/area.entity';
 import { FieldOfAction } from '../fields-of-action/field-of-action.entity';
 import { User } from '../users/user.entity';
@@ -93,13 +93,13 @@ export class Proposal {
   commentCount: number;
 
   /** Set by moderation: hidden proposals leave the public list; the reason is public. */
-  @Column({ type: TIMESTAMP, nullable: true })
+  @Column(timestamp({ nullable: true }))
   hiddenAt: Date | null;
 
   @Column({ type: 'text', nullable: true })
   hiddenReason: string | null;
 
-  @Column({ type: TIMESTAMP, nullable: true })
+  @Column(timestamp({ nullable: true }))
   editedAt: Date | null;
 
   @CreateDateColumn(timestampColumn())

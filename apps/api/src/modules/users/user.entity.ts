@@ -10,7 +10,7 @@ import {
   type Relation,
 } from 'typeorm';
 import { Language, Role } from '@app/shared';
-import { TIMESTAMP, timestampColumn } from '../../database/column-types';
+import { timestamp, timestampColumn } from '../../database/column-types';
 import { Area } from '../areas/area.entity';
 
 @Entity('users')
@@ -41,10 +41,10 @@ export class User {
   @Column({ type: 'varchar', length: 20, default: Role.Citizen })
   role: Role;
 
-  @Column({ type: TIMESTAMP, nullable: true })
+  @Column(timestamp({ nullable: true }))
   emailVerifiedAt: Date | null;
 
-  @Column({ type: TIMESTAMP, nullable: true })
+  @Column(timestamp({ nullable: true }))
   deletedAt: Date | null;
 
   @CreateDateColumn(timestampColumn())

@@ -13,7 +13,7 @@ import {
   type Relation,
 } from 'typeorm';
 import { AgendaItemType, AssemblyStatus, AssemblyVisibility, RegistrationStatus } from '@app/shared';
-import { TIMESTAMP, timestampColumn, uuidColumn } from '../../../database/column-types';
+import { timestamp, timestampColumn, uuidColumn } from '../../../database/column-types';
 import { Area } from '../../areas/area.entity';
 import { User } from '../../users/user.entity';
 
@@ -36,10 +36,10 @@ export class Assembly {
   @Column({ type: 'varchar', length: 300 })
   place: string;
 
-  @Column({ type: TIMESTAMP })
+  @Column(timestamp())
   startsAt: Date;
 
-  @Column({ type: TIMESTAMP })
+  @Column(timestamp())
   endsAt: Date;
 
   @Column({ type: 'varchar', length: 20, default: AssemblyStatus.Planned })
@@ -146,11 +146,11 @@ export class AssemblyRegistration {
   status: RegistrationStatus;
 
   /** When the person (re-)registered: the order of the waiting list. */
-  @Column({ type: TIMESTAMP })
+  @Column(timestamp())
   registeredAt: Date;
 
   /** Set once the reminder mail went out (a conditional update makes it once, across processes). */
-  @Column({ type: TIMESTAMP, nullable: true })
+  @Column(timestamp({ nullable: true }))
   reminderSentAt: Date | null;
 
   @CreateDateColumn(timestampColumn())

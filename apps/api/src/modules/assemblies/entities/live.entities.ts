@@ -10,7 +10,7 @@ import {
   type Relation,
 } from 'typeorm';
 import { LiveProposalStatus, Role, SpeakerStatus, VotingRoundStatus, VotingType, type VotingOption } from '@app/shared';
-import { TIMESTAMP, timestampColumn, uuidColumn } from '../../../database/column-types';
+import { timestamp, timestampColumn, uuidColumn } from '../../../database/column-types';
 import { Assembly } from './assembly.entity';
 import { Participant } from './participant.entity';
 
@@ -121,13 +121,13 @@ export class VotingRoundEntity {
   @Column({ type: 'varchar', length: 300, nullable: true })
   hallNote: string | null;
 
-  @Column({ type: TIMESTAMP, nullable: true })
+  @Column(timestamp({ nullable: true }))
   openedAt: Date | null;
 
-  @Column({ type: TIMESTAMP, nullable: true })
+  @Column(timestamp({ nullable: true }))
   closedAt: Date | null;
 
-  @Column({ type: TIMESTAMP, nullable: true })
+  @Column(timestamp({ nullable: true }))
   publishedAt: Date | null;
 
   @CreateDateColumn(timestampColumn())
@@ -234,10 +234,10 @@ export class SpeakerRequest {
   @Column({ type: 'integer' })
   position: number;
 
-  @Column({ type: TIMESTAMP, nullable: true })
+  @Column(timestamp({ nullable: true }))
   startedAt: Date | null;
 
-  @Column({ type: TIMESTAMP, nullable: true })
+  @Column(timestamp({ nullable: true }))
   endedAt: Date | null;
 
   @Column({ type: 'integer', nullable: true })

@@ -1,6 +1,6 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import { Presence } from '@app/shared';
-import { TIMESTAMP, timestampColumn, uuidColumn } from '../../../database/column-types';
+import { timestamp, timestampColumn, uuidColumn } from '../../../database/column-types';
 import { User } from '../../users/user.entity';
 import { Assembly } from './assembly.entity';
 
@@ -40,9 +40,9 @@ export class Participant {
   @Column({ type: 'boolean', default: false })
   checkedIn: boolean;
 
-  @Column({ ...timestampColumn() })
+  @Column(timestampColumn())
   joinedAt: Date;
 
-  @Column({ type: TIMESTAMP, nullable: true })
+  @Column(timestamp({ nullable: true }))
   lastSeenAt: Date | null;
 }
