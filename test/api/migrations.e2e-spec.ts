@@ -206,6 +206,59 @@ describe(`migrations on ${isPostgres ? 'PostgreSQL' : 'SQLite'}`, () => {
     await expect(areas.delete({ id: district.id })).rejects.toThrow(); // a parent with children cannot vanish
   });
 
+  // The platform's sentences in proposal histories (English from the API, German from the demo data)
+  // become notes written in each reader's language; people's own words stay as they are.
+  it('turns the old "part of the project idea" sentences into notes, and back on revert', async () => {
+    const notes = MIGRATIONS.findIndex((migration) => migration.name === 'ProposalStatusNotes1765600000000');
+    expect(notes).toBeGreaterThan(0);
+    const later = MIGRATIONS.length - 1 - notes;
+    for (let i = 0; i <= later; i++) await ds.undoLastMigration({ transaction: 'each' });
+    const area = await ds.getRepository(Area).findOneByOrFail({ code: 'ar-migration' });
+    const user = await ds.getRepository(User).findOneByOrFail({ email: 'migration@example.org' });
+    const fieldId = randomUUID();
+    const proposalId = randomUUID();
+    const p = (i: number) => (isPostgres ? `$${i}` : '?');
+    await ds.query(
+      `INSERT INTO "fields_of_action" ("id", "code", "nameDe", "nameEn", "descriptionDe", "descriptionEn") VALUES (${p(1)}, 'MG', 'Feld', 'Field', 'B', 'D')`,
+      [fieldId],
+    );
+    await ds.query(
+      `INSERT INTO "proposals" ("id", "title", "body", "fieldOfActionId", "areaId", "authorId", "submittedById") VALUES (${p(1)}, 'Bänke', 'Mehr Bänke am Platz.', ${p(2)}, ${p(3)}, ${p(4)}, ${p(5)})`,
+      [proposalId, fieldId, area.id, user.id, user.id],
+    );
+    const sentences = [
+      'Part of the project idea "Sitzen am Platz".',
+      'No longer part of the project idea "Sitzen am Platz".',
+      'Teil der Projektidee „Schatten für alle“.',
+      'Wir prüfen das im Frühjahr.',
+    ];
+    for (const [i, explanation] of sentences.entries()) {
+      await ds.query(
+        `INSERT INTO "proposal_status_events" ("id", "proposalId", "status", "explanation", "actorRole", "createdAt") VALUES (${p(1)}, ${p(2)}, 'submitted', ${p(3)}, 'moderator', ${p(4)})`,
+        [randomUUID(), proposalId, explanation, new Date(Date.UTC(2026, 0, 1, 10, i))],
+      );
+    }
+    await ds.runMigrations({ transaction: 'each' });
+    const read = async (columns: string) =>
+      ds.query(`SELECT ${columns} FROM "proposal_status_events" WHERE "proposalId" = ${p(1)} ORDER BY "createdAt"`, [proposalId]);
+    expect(await read('"explanation", "note", "noteTitle"')).toEqual([
+      { explanation: null, note: 'joined_idea', noteTitle: 'Sitzen am Platz' },
+      { explanation: null, note: 'left_idea', noteTitle: 'Sitzen am Platz' },
+      { explanation: null, note: 'joined_idea', noteTitle: 'Schatten für alle' },
+      { explanation: 'Wir prüfen das im Frühjahr.', note: null, noteTitle: null },
+    ]);
+    // Reverted, the notes become sentences again (in English, as the API wrote them).
+    for (let i = 0; i <= later; i++) await ds.undoLastMigration({ transaction: 'each' });
+    expect((await read('"explanation"')).map((r: { explanation: string }) => r.explanation)).toEqual([
+      'Part of the project idea "Sitzen am Platz".',
+      'No longer part of the project idea "Sitzen am Platz".',
+      'Part of the project idea "Schatten für alle".',
+      'Wir prüfen das im Frühjahr.',
+    ]);
+    await ds.runMigrations({ transaction: 'each' });
+    expect(await pendingSchemaChanges()).toEqual([]);
+  });
+
   // A rollback of a database that holds data (nested areas, a moderator, a session), as
   // `npm run migration:revert` would do it on an installation that has been used.
   it('reverts every migration down with data in the tables', async () => {

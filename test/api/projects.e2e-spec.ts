@@ -4,6 +4,7 @@ import {
   Language,
   ProjectState,
   ProposalStatus,
+  ProposalStatusNoteKind,
   Role,
   TransitionId,
   type ProjectDetail,
@@ -186,7 +187,10 @@ describe('projects: grouping, the workflow, the timeline and the Vorhabenliste',
       const prop = (await anonymous.get(`/api/proposals/${first.id}`).expect(200)).body as ProposalDetail;
       expect(prop.status).toBe(ProposalStatus.InProjectIdea);
       expect(prop.statusHistory.at(-1)).toEqual(expect.objectContaining({ status: ProposalStatus.InProjectIdea }));
-      expect(prop.statusHistory.at(-1)!.explanation).toContain(p.title);
+      // The platform's own note, not an English sentence: each reader gets it in their language.
+      expect(prop.statusHistory.at(-1)).toEqual(
+        expect.objectContaining({ explanation: null, note: { kind: ProposalStatusNoteKind.JoinedIdea, title: p.title } }),
+      );
       expect(prop.project).toEqual({ id: p.id, title: p.title, state: ProjectState.Idea });
 
       // A proposal belongs to at most one idea.
@@ -198,9 +202,12 @@ describe('projects: grouping, the workflow, the timeline and the Vorhabenliste',
       // Mails over the real SMTP sink: the author in German, the follower in English, each once.
       const toAuthor = await t.smtp.waitFor(authorDe.email, (m) => m.subject.includes(first.title));
       expect(toAuthor.text).toContain('Projektidee');
+      expect(toAuthor.text.replace(/\s+/g, ' ')).toContain(`Teil der Projektidee „${p.title}“.`);
+      expect(toAuthor.text).not.toContain('Part of the project idea');
       const toFollower = await t.smtp.waitFor(followerEn.email, (m) => m.subject.includes(first.title));
       expect(toFollower.subject).toContain('project idea');
       expect(toFollower.text).toContain(p.title);
+      expect(toFollower.text.replace(/\s+/g, ' ')).toContain(`Part of the project idea “${p.title}”.`);
       expect(t.smtp.mails.filter((m) => m.subject.includes(first.title))).toHaveLength(2);
 
       // Unlinking gives the proposal its earlier status back and is on the timeline.
@@ -210,6 +217,13 @@ describe('projects: grouping, the workflow, the timeline and the Vorhabenliste',
       expect(after.timeline.at(-1)!.transitionId).toBe('proposal_unlinked');
       const secondNow = (await anonymous.get(`/api/proposals/${second.id}`).expect(200)).body as ProposalDetail;
       expect(secondNow.status).toBe(ProposalStatus.Submitted);
+      expect(secondNow.statusHistory.at(-1)).toEqual(
+        expect.objectContaining({
+          status: ProposalStatus.Submitted,
+          explanation: null,
+          note: { kind: ProposalStatusNoteKind.LeftIdea, title: p.title },
+        }),
+      );
       expect(secondNow.project).toBeNull();
       await modNord.client.post(`/api/projects/${other.id}/proposals`, { proposalId: second.id }).expect(201);
     });

@@ -255,6 +255,10 @@ describe('projects (web)', () => {
       // On the idea's page the moderator sees every step; promoting is the administrators' and says so.
       await section.locator(`a[href="/projects/${ideaId}"]`).click();
       await page.waitForURL((url) => url.pathname === `/projects/${ideaId}`);
+      // The step the platform explains itself is German on the German page (no English sentence).
+      const timeline = (await section.locator('.timeline').textContent()) ?? '';
+      expect(timeline).toContain(`Teil der Projektidee „${IDEA_TITLE}“.`);
+      expect(timeline).not.toContain('Part of the project idea');
       await waitForPage(page);
       const promote = page.locator('[data-transition="promote_to_single_project"]');
       await promote.waitFor();

@@ -41,6 +41,7 @@ import { ProjectProgress1764700000000 } from './database/migrations/176470000000
 import { Projects1764600000000 } from './database/migrations/1764600000000-projects';
 import { Indicator, IndicatorTargetEntity, IndicatorValueEntity } from './modules/indicators/indicator.entities';
 import { SocialReport1764800000000 } from './database/migrations/1764800000000-social-report';
+import { ProposalStatusNotes1765600000000 } from './database/migrations/1765600000000-proposal-status-notes';
 import { PendingRegistrations1764900000000 } from './database/migrations/1764900000000-pending-registrations';
 import { OutboxMail } from './modules/mail/outbox-mail.entity';
 import { MailOutbox1765000000000 } from './database/migrations/1765000000000-mail-outbox';
@@ -98,6 +99,7 @@ export const MIGRATIONS = [
   PendingRegistrations1764900000000,
   MailOutbox1765000000000,
   RegistrationAttempts1765190000000,
+  ProposalStatusNotes1765600000000,
 ];
 
 /** The registry handed to buildDataSourceOptions by the app, the CLI, the TypeORM CLI and the tests. */

@@ -1,5 +1,5 @@
 import { In, type EntityManager } from 'typeorm';
-import { AreaType, Language, ProposalStatus, Role } from '@app/shared';
+import { AreaType, Language, ProposalStatus, ProposalStatusNoteKind, Role } from '@app/shared';
 import { Area } from '../modules/areas/area.entity';
 import { Comment } from '../modules/comments/comment.entity';
 import { FieldOfAction } from '../modules/fields-of-action/field-of-action.entity';
@@ -208,7 +208,10 @@ export async function linkDemoProposals(
     await m.insert(ProposalStatusEventEntity, {
       proposalId: proposal.id,
       status: ProposalStatus.InProjectIdea,
-      explanation: `Teil der Projektidee „${project.title}“.`,
+      // The platform's note (shown in each reader's language), as the grouping board records it.
+      explanation: null,
+      note: ProposalStatusNoteKind.JoinedIdea,
+      noteTitle: project.title,
       actorId: null,
       actorRole: Role.Moderator,
       createdAt: at(5 + i),

@@ -26,10 +26,26 @@ export interface ProposalSummary {
   createdAt: string;
 }
 
+/** Steps the platform explains itself; shown in the reader's language (web, mails), never stored as prose. */
+export enum ProposalStatusNoteKind {
+  /** Grouped into the project idea `title`. */
+  JoinedIdea = 'joined_idea',
+  /** Taken out of the project idea `title` again. */
+  LeftIdea = 'left_idea',
+}
+
+export interface ProposalStatusNote {
+  kind: ProposalStatusNoteKind;
+  /** The project idea's title (as written, not translated). */
+  title: string;
+}
+
 export interface ProposalStatusEvent {
   status: ProposalStatus;
-  /** Public explanation (official answer, withdrawal reason). */
+  /** Public explanation in a person's own words (official answer, withdrawal reason). */
   explanation: string | null;
+  /** What the platform says about the step (translated by the reader's language), or null. */
+  note: ProposalStatusNote | null;
   actorRole: Role;
   at: string;
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository, type EntityManager } from 'typeorm';
-import { ErrorCode, type FollowResponse, type ProposalStatus } from '@app/shared';
+import { ErrorCode, type FollowResponse, type ProposalStatus, type ProposalStatusNote } from '@app/shared';
 import { DomainError } from '../../common/errors/domain-error';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { hashToken, newToken } from '../auth/tokens';
@@ -14,8 +14,8 @@ import { ProposalFollow, ProposalUnsubscribeToken } from './proposal-follow.enti
 
 /** Something that happened to a proposal that its author and followers hear about by mail. */
 export type FollowEvent =
-  /** An official answer, or (later) "grouped into a project idea" with status in_project_idea. */
-  | { kind: 'answered'; status: ProposalStatus; explanation: string }
+  /** An official answer (explanation), or "grouped into a project idea" (note, written in the recipient's language). */
+  | { kind: 'answered'; status: ProposalStatus; explanation: string | null; note?: ProposalStatusNote }
   /** The proposal was merged into another one; followers now follow that one. */
   | { kind: 'merged'; into: { id: string; title: string }; explanation: string | null };
 
@@ -130,7 +130,7 @@ export class FollowsService {
         unsubscribeLink: `${this.config.publicUrl}/unsubscribe?token=${encodeURIComponent(token)}`,
         ...(event.kind === 'merged'
           ? { intoTitle: event.into.title, explanation: event.explanation }
-          : { status: event.status, explanation: event.explanation }),
+          : { status: event.status, explanation: event.explanation, note: event.note ?? null }),
       };
       await this.mail.send({ to: user.email, language: user.language, template, params }, manager);
     }

@@ -1,4 +1,4 @@
-import { Language } from '@app/shared';
+import { Language, ProposalStatusNoteKind } from '@app/shared';
 import { renderMail } from './mail-templates';
 
 describe('renderMail', () => {
@@ -11,7 +11,25 @@ describe('renderMail', () => {
     expect(de.html).toContain('href="https://x.example/verify-email?token=abc"');
     const en = renderMail('resetPassword', Language.English, { name: 'Sam', link: 'https://x.example/reset-password?token=abc', hours: 1 });
     expect(en.subject).toBe('Reset your password');
-    expect(en.text).toContain('1 hour(s)');
+    // Plural rules, not "hour(s)".
+    expect(en.text).toContain('The link is valid for 1 hour and can be used once.');
+    expect(en.text).not.toContain('(s)');
+    const deOne = renderMail('resetPassword', Language.German, { name: 'Sam', link: 'https://x.example/r', hours: 1 });
+    expect(deOne.text).toContain('Der Link ist 1 Stunde gültig und kann nur einmal verwendet werden.');
+    expect(deOne.text).not.toContain('(n)');
+    const enMany = renderMail('verifyEmail', Language.English, { name: 'Sam', link: 'https://x.example/v', hours: 48 });
+    expect(enMany.text).toContain('The link is valid for 48 hours.');
+  });
+
+  it("writes the platform's note on a step in the recipient's language, the idea's title as written", () => {
+    const note = { kind: ProposalStatusNoteKind.JoinedIdea, title: 'Schatten & Bänke' };
+    const params = { name: 'Ayşe', title: 'Bänke', status: 'in_project_idea', note, link: 'https://x.example/p' };
+    const de = renderMail('proposalAnswered', Language.German, params);
+    expect(de.text).toContain('Teil der Projektidee „Schatten & Bänke“.');
+    expect(de.html).toContain('Teil der Projektidee „Schatten &amp; Bänke“.');
+    const en = renderMail('proposalAnswered', Language.English, params);
+    expect(en.text).toContain('Part of the project idea “Schatten & Bänke”.');
+    expect(en.text).not.toContain('Projektidee');
   });
 
   it('escapes user text in HTML but keeps it readable in plain text', () => {

@@ -1,5 +1,5 @@
 import i18next, { type TFunction } from 'i18next';
-import { Language } from '@app/shared';
+import { Language, type ProposalStatusNote } from '@app/shared';
 import de from './locales/de.json';
 import en from './locales/en.json';
 
@@ -33,6 +33,8 @@ export interface MailParams {
   intoTitle?: string;
   /** The public explanation, quoted as written (not translated). */
   explanation?: string | null;
+  /** The platform's own explanation of the step, written in the recipient's language (`notes.<kind>`). */
+  note?: ProposalStatusNote | null;
   unsubscribeLink?: string;
   /** Assembly mails: when (already formatted in the recipient's language) and where. */
   when?: string;
@@ -78,8 +80,13 @@ export function renderMail(template: MailTemplate, language: Language, params: M
   const greeting = t('greeting', { name: params.name });
   const intro = key('intro');
   const hasAction = Boolean(params.link);
-  const expiry = params.hours !== undefined ? key('expiry') : '';
-  const explanation = params.explanation ? params.explanation : '';
+  // "1 Stunde" / "24 Stunden": the link's lifetime with its plural form.
+  const expiry = params.hours !== undefined ? t(`${template}.expiry`, { hours: params.hours, count: params.hours }) : '';
+  const explanation = params.explanation
+    ? params.explanation
+    : params.note
+      ? t(`notes.${params.note.kind}`, { title: params.note.title })
+      : '';
   const explanationLabel = explanation ? t('explanationLabel') : '';
   const unsubscribe = params.unsubscribeLink ? t('unsubscribe') : '';
   const details = params.when && params.place ? t('assemblyDetails', { when: params.when, place: params.place }) : '';

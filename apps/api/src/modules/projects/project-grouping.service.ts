@@ -8,6 +8,7 @@ import {
   ProjectEventKind,
   ProjectState,
   ProposalStatus,
+  ProposalStatusNoteKind,
   type GroupingBoardResponse,
   type GroupingCandidate,
   type ProjectDetail,
@@ -46,8 +47,6 @@ const excerpt = (text: string) => {
 };
 
 /** Grouping proposals into project ideas: creating ideas, linking and unlinking, and the grouping board. */
-const ideaExplanation = (title: string) => `Part of the project idea "${title}".`;
-
 @Injectable()
 export class ProjectGroupingService {
   constructor(
@@ -128,9 +127,11 @@ export class ProjectGroupingService {
         user,
       );
       if (proposal) {
-        const moved = await this.proposalCommands.moveStatus(m, proposal.id, In(LINKABLE), ProposalStatus.InProjectIdea);
-        if (!moved) throw new DomainError(ErrorCode.ProposalClosed, 'This proposal changed meanwhile and cannot be grouped.');
-        await this.proposalCommands.recordStatus(proposal.id, ProposalStatus.InProjectIdea, user, ideaExplanation(project.title), m);
+        const moved = await m.update(Proposal, { id: proposal.id, status: In(LINKABLE) }, { status: ProposalStatus.InProjectIdea });
+        if (!moved.affected) throw new DomainError(ErrorCode.ProposalClosed, 'This proposal changed meanwhile and cannot be grouped.');
+        // The platform's note, not prose: the timeline and the mails write it in each reader's language.
+        const note = { kind: ProposalStatusNoteKind.JoinedIdea, title: project.title };
+        await this.proposalCommands.recordStatus(proposal.id, ProposalStatus.InProjectIdea, user, null, m, note);
       }
       await this.audit.record(
         {
@@ -143,8 +144,12 @@ export class ProjectGroupingService {
         m,
       );
       if (proposal) {
-        const explanation = ideaExplanation(project.title);
-        await this.follows.notifyFollowers(proposal.id, { kind: 'answered', status: ProposalStatus.InProjectIdea, explanation }, m);
+        const note = { kind: ProposalStatusNoteKind.JoinedIdea, title: project.title };
+        await this.follows.notifyFollowers(
+          proposal.id,
+          { kind: 'answered', status: ProposalStatus.InProjectIdea, explanation: null, note },
+          m,
+        );
       }
     });
     return this.queries.get(id);
@@ -159,14 +164,11 @@ export class ProjectGroupingService {
       const version = await bumpVersion(m, project, project.version);
       await m.delete(ProjectProposal, { id: linkId });
       if (link.proposalId) {
-        await this.proposalCommands.moveStatus(m, link.proposalId, ProposalStatus.InProjectIdea, restore);
-        await this.proposalCommands.recordStatus(
-          link.proposalId,
-          restore,
-          user,
-          `No longer part of the project idea "${project.title}".`,
-          m,
-        );
+        await m.update(Proposal, { id: link.proposalId, status: ProposalStatus.InProjectIdea }, { status: restore });
+        await this.proposalCommands.recordStatus(link.proposalId, restore, user, null, m, {
+          kind: ProposalStatusNoteKind.LeftIdea,
+          title: project.title,
+        });
       }
       await recordEvent(m, id, version, ProjectEventKind.ProposalUnlinked, project.state, project.state, user, null, {
         kind: link.proposalId ? 'proposal' : 'live_proposal',

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
-import { ProposalStatus, Role } from '@app/shared';
+import { ProposalStatus, ProposalStatusNoteKind, Role } from '@app/shared';
 import { timestampColumn, uuidColumn } from '../../database/column-types';
 import { Proposal } from './proposal.entity';
 
@@ -22,6 +22,14 @@ export class ProposalStatusEventEntity {
 
   @Column({ type: 'text', nullable: true })
   explanation: string | null;
+
+  /** A ProposalStatusNoteKind: the platform's own explanation, rendered in the reader's language. */
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  note: ProposalStatusNoteKind | null;
+
+  /** With a note: the project idea's title it names. */
+  @Column({ type: 'text', nullable: true })
+  noteTitle: string | null;
 
   @Column(uuidColumn({ nullable: true }))
   actorId: string | null;

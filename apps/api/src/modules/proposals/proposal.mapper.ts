@@ -47,6 +47,7 @@ export function toDetail(
     statusHistory: history.map((e) => ({
       status: e.status,
       explanation: e.explanation,
+      note: e.note ? { kind: e.note, title: e.noteTitle ?? '' } : null,
       actorRole: e.actorRole,
       at: e.createdAt.toISOString(),
     })),

@@ -30,6 +30,7 @@ import {
   PROPOSAL_BODY_MIN,
   PROPOSAL_SORTS,
   PROPOSAL_STATUSES,
+  ProposalStatusNoteKind,
   PROPOSAL_TITLE_MAX,
   PROPOSAL_TITLE_MIN,
   ProposalSort,
@@ -182,9 +183,21 @@ export class ProposalSummaryDto implements ProposalSummary {
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 }
 
+class ProposalStatusNoteDto {
+  @ApiProperty({ enum: Object.values(ProposalStatusNoteKind) }) kind: ProposalStatusNoteKind;
+  @ApiProperty({ description: "The project idea's title, as written" }) title: string;
+}
+
 class ProposalStatusEventDto {
   @ApiProperty({ enum: PROPOSAL_STATUSES }) status: ProposalStatus;
-  @ApiProperty({ nullable: true, type: String }) explanation: string | null;
+  @ApiProperty({ nullable: true, type: String, description: "A person's own words (official answer, withdrawal reason)" })
+  explanation: string | null;
+  @ApiProperty({
+    type: ProposalStatusNoteDto,
+    nullable: true,
+    description: "The platform's own explanation of the step; clients write it in the reader's language",
+  })
+  note: ProposalStatusNoteDto | null;
   @ApiProperty({ enum: ROLES }) actorRole: Role;
   @ApiProperty({ format: 'date-time' }) at: string;
 }

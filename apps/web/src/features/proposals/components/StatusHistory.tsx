@@ -15,6 +15,9 @@ export function StatusHistory({ events }: { events: ProposalStatusEvent[] }) {
             <span className="timeline__actor">{t('proposals.history.by', { role: t(`roles.${event.actorRole}`) })}</span>
           </p>
           {event.explanation ? <p className="kern-body timeline__text">{event.explanation}</p> : null}
+          {event.note ? (
+            <p className="kern-body timeline__text">{t(`proposals.history.notes.${event.note.kind}`, { title: event.note.title })}</p>
+          ) : null}
         </li>
       ))}
     </ol>
