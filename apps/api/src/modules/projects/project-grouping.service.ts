@@ -127,8 +127,8 @@ export class ProjectGroupingService {
         user,
       );
       if (proposal) {
-        const moved = await m.update(Proposal, { id: proposal.id, status: In(LINKABLE) }, { status: ProposalStatus.InProjectIdea });
-        if (!moved.affected) throw new DomainError(ErrorCode.ProposalClosed, 'This proposal changed meanwhile and cannot be grouped.');
+        const moved = await this.proposalCommands.moveStatus(m, proposal.id, In(LINKABLE), ProposalStatus.InProjectIdea);
+        if (!moved) throw new DomainError(ErrorCode.ProposalClosed, 'This proposal changed meanwhile and cannot be grouped.');
         // The platform's note, not prose: the timeline and the mails write it in each reader's language.
         const note = { kind: ProposalStatusNoteKind.JoinedIdea, title: project.title };
         await this.proposalCommands.recordStatus(proposal.id, ProposalStatus.InProjectIdea, user, null, m, note);
@@ -164,7 +164,7 @@ export class ProjectGroupingService {
       const version = await bumpVersion(m, project, project.version);
       await m.delete(ProjectProposal, { id: linkId });
       if (link.proposalId) {
-        await m.update(Proposal, { id: link.proposalId, status: ProposalStatus.InProjectIdea }, { status: restore });
+        await this.proposalCommands.moveStatus(m, link.proposalId, ProposalStatus.InProjectIdea, restore);
         await this.proposalCommands.recordStatus(link.proposalId, restore, user, null, m, {
           kind: ProposalStatusNoteKind.LeftIdea,
           title: project.title,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, Repository, type EntityManager } from 'typeorm';
+import { In, Repository, type EntityManager, type FindOperator } from 'typeorm';
 import { AreaType, ErrorCode, ProposalStatus, type ProposalDetail, type ProposalStatusNote } from '@app/shared';
 import { DomainError } from '../../common/errors/domain-error';
 import { Area } from '../areas/area.entity';
@@ -12,6 +12,7 @@ import { ProposalListCache } from './proposal-list-cache';
 import { ProposalQueriesService } from './proposal-queries.service';
 import { OPEN_STATUSES, searchable } from './proposal-rules';
 import { ProposalStatusEventEntity } from './proposal-status-event.entity';
+import { ProposalSupport } from './proposal-support.entity';
 import { Proposal } from './proposal.entity';
 import { ProposalsRepository } from './proposals.repository';
 
@@ -146,6 +147,62 @@ export class ProposalCommandsService {
       actorId: actor.id,
       actorRole: actor.role,
     });
+    this.listCache.invalidate();
+  }
+
+  /**
+   * Moves the proposal to `to` if its status still matches `from`, in the caller's transaction (the
+   * condition repeats the caller's rule in the database, so of two decisions at the same moment one
+   * wins). False when the proposal changed meanwhile. The caller records the step with recordStatus.
+   */
+  async moveStatus(
+    m: EntityManager,
+    id: string,
+    from: ProposalStatus | FindOperator<ProposalStatus>,
+    to: ProposalStatus,
+    mergedIntoId?: string,
+  ): Promise<boolean> {
+    const result = await m.update(Proposal, { id, status: from }, mergedIntoId ? { status: to, mergedIntoId } : { status: to });
+    return Boolean(result.affected);
+  }
+
+  /**
+   * Moves the supports of a merged duplicate to the proposal it was merged into, in the caller's
+   * transaction: people who supported both count once (primary key), the target's author cannot
+   * support their own proposal; both stored counts are recounted afterwards.
+   */
+  async moveSupports(m: EntityManager, id: string, intoId: string, intoAuthorId: string | null): Promise<void> {
+    const rows = await m.find(ProposalSupport, { where: { proposalId: id }, select: ['userId', 'createdAt'] });
+    const values = rows
+      .filter((r) => r.userId !== intoAuthorId)
+      .map((r) => ({ proposalId: intoId, userId: r.userId, createdAt: r.createdAt }));
+    for (let i = 0; i < values.length; i += 500) {
+      await m
+        .createQueryBuilder()
+        .insert()
+        .into(ProposalSupport)
+        .values(values.slice(i, i + 500))
+        .orIgnore()
+        .execute();
+    }
+    await m.delete(ProposalSupport, { proposalId: id });
+    await this.recount(id, m);
+    await this.recount(intoId, m);
+  }
+
+  /** Hides (hiddenAt set) or restores (null) the proposal, in the caller's transaction; moderation decides. */
+  async setHidden(m: EntityManager, id: string, hiddenAt: Date | null, hiddenReason: string | null): Promise<void> {
+    await m.update(Proposal, { id }, { hiddenAt, hiddenReason });
+  }
+
+  /** One more comment on the proposal, in the transaction that inserts it. */
+  async countComment(m: EntityManager, id: string): Promise<void> {
+    await m.increment(Proposal, { id }, 'commentCount', 1);
+  }
+
+  /** Sets the stored comment count to the number of visible comments, in the caller's transaction. */
+  async recountComments(id: string, m: EntityManager): Promise<void> {
+    await this.repository.recountComments(id, m);
     this.listCache.invalidate();
   }
 
