@@ -60,6 +60,13 @@ export default tseslint.config(
     },
   },
   {
+    // A source file over 400 lines is a sign that it holds two things: split it, or say at its top why
+    // not with `/* eslint-disable max-lines -- the reason */`. Test specs are exempt.
+    files: ['apps/**/*.{ts,tsx}', 'libs/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
+    rules: { 'max-lines': ['error', { max: 400 }] },
+  },
+  {
     // Nest resolves constructor parameters by their emitted types: those imports must stay values.
     files: ['apps/api/src/**/*.ts'],
     rules: { '@typescript-eslint/consistent-type-imports': 'off' },

@@ -20,46 +20,7 @@ import type {
   ValueQueryDto,
 } from './dto/indicator.dto';
 import { CITY_SCOPE, Indicator, IndicatorTargetEntity, IndicatorValueEntity } from './indicator.entities';
-
-type AreaRef = Pick<Area, 'id' | 'code' | 'name'>;
-
-export function toIndicator(
-  i: Indicator,
-  stats?: { valueCount: number; firstYear: number | null; lastYear: number | null },
-): IndicatorDefinition {
-  return {
-    id: i.id,
-    key: i.key,
-    name: { de: i.nameDe, en: i.nameEn },
-    unit: i.unit,
-    direction: i.direction,
-    description: { de: i.descriptionDe, en: i.descriptionEn },
-    source: i.source,
-    decimals: i.decimals,
-    sortOrder: i.sortOrder,
-    valueCount: stats?.valueCount ?? 0,
-    firstYear: stats?.firstYear ?? null,
-    lastYear: stats?.lastYear ?? null,
-    createdAt: i.createdAt.toISOString(),
-    updatedAt: i.updatedAt.toISOString(),
-  };
-}
-
-export function toTarget(t: IndicatorTargetEntity, indicatorKey: string, area: AreaRef | null): IndicatorTarget {
-  return {
-    id: t.id,
-    indicatorKey,
-    areaId: t.areaId,
-    areaCode: area ? area.code : CITY_AREA_KEY,
-    areaName: area ? area.name : null,
-    comparator: t.comparator,
-    value: scaledToNumber(t.valueScaled),
-    dueYear: t.dueYear,
-    note: t.note,
-    createdAt: t.createdAt.toISOString(),
-    updatedAt: t.updatedAt.toISOString(),
-  };
-}
+import { toIndicator, toTarget, toValue, type AreaRef } from './indicator.mapper';
 
 function scaledOf(value: string | number, field = 'value'): number {
   const parsed = parseInputDecimal(value);
@@ -214,19 +175,6 @@ export class IndicatorsService {
     return new Map(rows.map((a) => [a.id, a]));
   }
 
-  private toValue(v: IndicatorValueEntity, key: string, area: AreaRef | undefined): IndicatorValue {
-    return {
-      id: v.id,
-      indicatorKey: key,
-      areaId: v.areaId,
-      areaCode: area ? area.code : CITY_AREA_KEY,
-      areaName: area ? area.name : null,
-      year: v.year,
-      value: scaledToNumber(v.valueScaled),
-      updatedAt: v.updatedAt.toISOString(),
-    };
-  }
-
   async listValues(key: string, query: ValueQueryDto): Promise<IndicatorValue[]> {
     const indicator = await this.findByKey(key);
     const qb = this.values.createQueryBuilder('v').where('v.indicatorId = :id', { id: indicator.id });
@@ -237,7 +185,7 @@ export class IndicatorsService {
     const rows = await qb.orderBy('v.year', 'ASC').getMany();
     const areas = await this.areaRefs(rows.map((r) => r.areaId));
     return rows
-      .map((r) => this.toValue(r, indicator.key, r.areaId ? areas.get(r.areaId) : undefined))
+      .map((r) => toValue(r, indicator.key, r.areaId ? areas.get(r.areaId) : undefined))
       .sort(
         (a, b) =>
           a.year - b.year || (a.areaId === null ? -1 : b.areaId === null ? 1 : (a.areaName ?? '').localeCompare(b.areaName ?? '', 'de')),
@@ -286,7 +234,7 @@ export class IndicatorsService {
       );
       return result;
     });
-    return this.toValue(saved, indicator.key, area ?? undefined);
+    return toValue(saved, indicator.key, area ?? undefined);
   }
 
   async removeValue(actor: User, key: string, id: string): Promise<void> {

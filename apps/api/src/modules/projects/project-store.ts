@@ -1,3 +1,7 @@
+/* eslint-disable max-lines -- one file on purpose: every write here goes through the same version
+   check and timeline event, and applyTransition is the only caller of most helpers; split apart, the
+   rule "no project change without bumpVersion and recordEvent in one transaction" would not be visible
+   in one place. */
 import type { EntityManager } from 'typeorm';
 import {
   AreaType,
@@ -27,11 +31,6 @@ import { Project, ProjectArea, ProjectEvent, ProjectProposal } from './project.e
  * The writes of the Verstetigung workflow on one EntityManager (inside a transaction): optimistic
  * locking, timeline events, transitions and run evaluations. The services call these, and so does
  * the demo seed, so demo timelines are made by the same code as real ones.
- *
- * Why one file of about 400 lines: every write here goes through the same version check and
- * timeline event, and applyTransition is the only caller of most helpers; split apart, the rule
- * "no project changes without bumpVersion and recordEvent in the same transaction" would no longer
- * be visible in one place.
  */
 
 /** The largest funding amount the API stores (the column is a 32-bit integer of cents: 20 million euros). */

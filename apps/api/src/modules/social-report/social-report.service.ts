@@ -25,7 +25,7 @@ import { notFound } from '../../common/errors/domain-error';
 import { Area } from '../areas/area.entity';
 import { scaledToNumber } from '../indicators/decimal';
 import { CITY_SCOPE, Indicator, IndicatorTargetEntity, IndicatorValueEntity } from '../indicators/indicator.entities';
-import { toIndicator, toTarget } from '../indicators/indicators.service';
+import { toIndicator, toTarget } from '../indicators/indicator.mapper';
 import { ReportSql, toNumber } from './report-sql';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
