@@ -51,12 +51,17 @@ describe('IdeaMatcher (grouping board suggestions)', () => {
     expect(got.every((s) => s.score >= SUGGESTION_MIN_SCORE && s.score <= 1)).toBe(true);
   });
 
-  it('stays fast for a few hundred candidates against a few hundred ideas', () => {
+  // Its speed (300 candidates against 300 ideas) is measured by bench/idea-matcher.js, not timed here.
+  it('answers a few hundred candidates against a few hundred ideas with ranked suggestions, each idea found first for its own text (ideas every 130 share a text)', () => {
     const words = ['Garten', 'Kinder', 'Sprache', 'Arbeit', 'Nachbarschaft', 'Schule', 'Bewerbung', 'Spielplatz', 'Quartier', 'Eltern'];
     const text = (i: number) => Array.from({ length: 30 }, (_, k) => `${words[(i * 7 + k) % words.length]}${(i + k) % 13}`).join(' ');
     const big = new IdeaMatcher(Array.from({ length: 300 }, (_, i) => ({ projectId: `i${i}`, title: `Idee ${i}`, text: text(i) })));
-    const started = Date.now();
-    for (let c = 0; c < 300; c++) big.suggest(text(c + 1000));
-    expect(Date.now() - started).toBeLessThan(2000);
+    for (let c = 0; c < 300; c++) {
+      const got = big.suggest(text(c));
+      expect(got.length).toBeGreaterThan(0);
+      expect(got.length).toBeLessThanOrEqual(SUGGESTIONS_MAX);
+      expect(got.find((g) => g.projectId === `i${c}`)?.score).toBe(got[0].score);
+      for (let i = 1; i < got.length; i++) expect(got[i - 1].score).toBeGreaterThanOrEqual(got[i].score);
+    }
   });
 });
