@@ -44,7 +44,12 @@ for (let r = 0; r < runs; r++) {
   baseline.push(baselineRun());
 }
 const ratios = matcher.map((m, i) => m / baseline[i]);
-console.log(`Node.js ${process.version}, ${runs} runs, load ${require('node:os').loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+console.log(
+  `Node.js ${process.version}, ${runs} runs, load ${require('node:os')
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}`,
+);
 console.log(`IdeaMatcher 300×300: median ${median(matcher).toFixed(0)} ms, worst ${Math.max(...matcher).toFixed(0)} ms`);
 console.log(`baseline (sort 300×3,000): median ${median(baseline).toFixed(0)} ms, worst ${Math.max(...baseline).toFixed(0)} ms`);
 console.log(`ratio matcher/baseline: median ${median(ratios).toFixed(2)}, worst ${Math.max(...ratios).toFixed(2)}`);
