@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page, type Request } from 'playwright-core';
 
 export const SCREENS_DIR = '/tmp/screens';
 export const LANGUAGE_STORAGE_KEY = 'soziale-stadt.language';
@@ -27,6 +27,7 @@ export interface ContextOptions extends BrowserContextOptions {
 export async function newContext(browser: Browser, baseUrl: string, options: ContextOptions = {}): Promise<BrowserContext> {
   const { language, ...rest } = options;
   const context = await browser.newContext({ baseURL: baseUrl, acceptDownloads: true, ...rest });
+  trackApiRequests(context);
   if (language) {
     await context.addInitScript(
       ([key, value]) => {
@@ -38,11 +39,60 @@ export async function newContext(browser: Browser, baseUrl: string, options: Con
   return context;
 }
 
-/** Waits until the route has rendered its h1 and every loading indicator is gone. */
+/** The API requests each page of a tracked context has in flight (the page's own fetches, not page.request). */
+const pendingApi = new WeakMap<Page, Set<Request>>();
+const trackedContexts = new WeakSet<BrowserContext>();
+
+function trackApiRequests(context: BrowserContext): void {
+  trackedContexts.add(context);
+  const pageOf = (request: Request): Page | null => {
+    try {
+      return request.frame().page();
+    } catch {
+      return null; // a service worker's request
+    }
+  };
+  context.on('request', (request) => {
+    const page = pageOf(request);
+    if (!page || !new URL(request.url()).pathname.startsWith('/api/')) return;
+    const pending = pendingApi.get(page) ?? new Set<Request>();
+    pendingApi.set(page, pending.add(request));
+  });
+  const done = (request: Request) => {
+    const page = pageOf(request);
+    if (page) pendingApi.get(page)?.delete(request);
+  };
+  context.on('requestfinished', done);
+  context.on('requestfailed', done);
+}
+
+/**
+ * Waits until the page has had no API request in flight for `quietMs`: the data it asked for has
+ * arrived (a list keeps its previous page on screen while the next one loads, without a loading
+ * indicator). Pages of contexts not made by newContext fall back to 'networkidle'.
+ */
+export async function waitForApiQuiet(page: Page, quietMs = 100, timeoutMs = 30_000): Promise<void> {
+  if (!trackedContexts.has(page.context())) return page.waitForLoadState('networkidle');
+  const deadline = Date.now() + timeoutMs;
+  let quietSince = Date.now();
+  for (;;) {
+    const pending = pendingApi.get(page)?.size ?? 0;
+    if (pending > 0) quietSince = Date.now();
+    else if (Date.now() - quietSince >= quietMs) return;
+    if (Date.now() > deadline) throw new Error(`${pending} API request(s) still in flight after ${timeoutMs} ms on ${page.url()}`);
+    await new Promise((wait) => setTimeout(wait, 20));
+  }
+}
+
+/**
+ * Waits until the route has rendered its h1, its API requests have come back and every loading
+ * indicator is gone: explicit conditions instead of 'networkidle' (half a second of silence on any
+ * connection after every step).
+ */
 export async function waitForPage(page: Page): Promise<void> {
   await page.waitForSelector('main h1');
+  await waitForApiQuiet(page);
   await page.waitForFunction(() => document.querySelectorAll('.loading').length === 0);
-  await page.waitForLoadState('networkidle');
 }
 
 export async function open(page: Page, path: string): Promise<void> {
