@@ -99,12 +99,50 @@ describe('administration of reference data', () => {
 
   it('makes a citizen a moderator for one Aktionsraum', async () => {
     await createVerifiedUser(server.baseUrl, mail, 'mod@example.org', 'Mo Deration');
+    // The whole table fits at 1280 px (the demo residents' long addresses included) and no button label is cut.
+    await open(page, '/admin/users');
+    const fits = () =>
+      page.evaluate(() => {
+        const region = document.querySelector('.table-region') as HTMLElement;
+        const buttons = [...region.querySelectorAll<HTMLElement>('button')];
+        // A label is cut when its visible text runs past the button's box.
+        const cut = buttons.filter((button) => {
+          const label = (button.querySelector('.kern-label') as HTMLElement).getBoundingClientRect();
+          return label.right > button.getBoundingClientRect().right + 1;
+        });
+        return { tableFits: region.scrollWidth <= region.clientWidth, cut: cut.length, buttons: buttons.length };
+      });
+    expect(await fits()).toEqual({ tableFits: true, cut: 0, buttons: expect.any(Number) });
+    await screenshot(page, 'de-admin-users-1280');
+    await page.setViewportSize({ width: 360, height: 800 });
+    // At 360 px the table scrolls inside its region, but still cuts no button.
+    expect((await fits()).cut).toBe(0);
+    await screenshot(page, 'de-admin-users-360');
+    await page.setViewportSize({ width: 1280, height: 900 });
     await open(page, '/admin/users?q=mod%40example.org');
     await page.getByRole('button', { name: 'Bearbeiten Mo Deration' }).click();
     await page.waitForSelector('dialog[open]');
     await page.selectOption('#edit-user-role', 'moderator');
+    // "All areas" is an explicit choice, not what an empty list silently means.
+    expect(await page.locator('#edit-user-scope option:checked').textContent()).toBe('allen Gebieten');
+    await page.selectOption('#edit-user-scope', 'chosen');
+    await page.click('dialog #edit-user button[type="submit"]');
+    await page.waitForSelector('#edit-user-areas-error >> text=Bitte wählen Sie mindestens einen Aktionsraum');
+    // Both levels: a Stadtbezirk ticks all its Aktionsräume at once, and shows "some" when only some are.
+    const district = page.locator('dialog fieldset.scope-district', { has: page.getByLabel('Hafen', { exact: true }) });
+    const districtBox = district.locator('.scope-district__all input');
+    expect(await district.locator('legend').textContent()).toContain('Stadtbezirk');
+    await districtBox.check();
+    const inDistrict = district.locator('.scope-list input[type="checkbox"]');
+    expect(await inDistrict.count()).toBeGreaterThan(1);
+    expect(await inDistrict.evaluateAll((boxes) => boxes.every((box) => (box as HTMLInputElement).checked))).toBe(true);
+    await districtBox.uncheck();
     await page.locator('dialog').getByLabel('Hafen', { exact: true }).check();
+    expect(await districtBox.evaluate((box) => (box as HTMLInputElement).indeterminate)).toBe(true);
     await screenshot(page, 'de-admin-user-dialog');
+    await page.setViewportSize({ width: 360, height: 800 });
+    await screenshot(page, 'de-admin-user-dialog-360');
+    await page.setViewportSize({ width: 1280, height: 900 });
     await page.click('dialog #edit-user button[type="submit"]');
     await page.waitForSelector('dialog[open]', { state: 'detached' });
     await page.waitForSelector('text=Die Änderungen für Mo Deration wurden gespeichert.');

@@ -196,6 +196,12 @@ describe('projects (web)', () => {
       expect(await page.locator('a[href="/moderation/grouping"]').count()).toBe(1);
       await open(page, `/moderation/grouping?areaId=${areaId}`);
       await page.waitForSelector(`[data-assign="proposal:${benches.id}"]`);
+      // Opened with ?areaId=, the new-idea form has that area ticked already (and only that one).
+      await page.waitForFunction(
+        (id) => (document.querySelector(`#idea input[value="${id}"]`) as HTMLInputElement | null)?.checked === true,
+        areaId,
+      );
+      expect(await page.locator('#idea input[name="areaIds"]:checked').count()).toBe(1);
       problems.push(...(await auditBothLanguages(page, '/moderation/grouping', 'grouping')));
 
       // The similar proposal carries a suggestion with its similarity as text.

@@ -1,4 +1,4 @@
-import { AreaType, Role, type AdminUserResponse } from '@app/shared';
+import { Role, type AdminUserResponse } from '@app/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -27,11 +27,11 @@ export function AdminUsersRoute() {
   const [params, setParams] = useSearchParams();
   const search = readSearch(params);
   const users = useAdminUsers(search);
-  const areas = useAreas({ type: AreaType.ActionArea });
+  const areas = useAreas();
   const [editing, setEditing] = useState<AdminUserResponse | null>(null);
   const [saved, setSaved] = useState<AdminUserResponse | null>(null);
-  const actionAreas = [...(areas.data ?? [])].sort(byName((area) => area.name));
-  const areaName = (id: string) => actionAreas.find((area) => area.id === id)?.name ?? id;
+  const allAreas = [...(areas.data ?? [])].sort(byName((area) => area.name));
+  const areaName = (id: string) => allAreas.find((area) => area.id === id)?.name ?? id;
 
   function applySearch(next: UserSearch) {
     setParams({
@@ -75,7 +75,7 @@ export function AdminUsersRoute() {
         <EditUserDialog
           key={editing.id}
           user={editing}
-          areas={actionAreas}
+          areas={allAreas}
           onClose={(result) => {
             setEditing(null);
             setSaved(result);

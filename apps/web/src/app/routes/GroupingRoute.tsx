@@ -102,7 +102,8 @@ export function GroupingRoute() {
       )}
       <Section id="new-idea" title={t('projects.grouping.newIdeaTitle')} intro={t('projects.grouping.newIdeaIntro')} boxed>
         <IdeaForm
-          key={areaId}
+          // The form takes the board's area once the areas it may offer have loaded (opened with ?areaId=).
+          key={`${areaId}|${allowed.has(areaId)}`}
           areas={options.areas}
           allowedAreaIds={allowed}
           fieldOptions={options.fieldOptions}

@@ -1,20 +1,24 @@
-import { ROLES, Role, type AdminUserResponse, type AreaResponse } from '@app/shared';
+import { AreaType, ROLES, Role, type AdminUserResponse, type AreaResponse } from '@app/shared';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/Button';
 import { Form } from '../../../components/ui/Form';
-import { CheckboxField, SelectField } from '../../../components/ui/FormField';
+import { CheckboxField, ChoiceFieldset, SelectField } from '../../../components/ui/FormField';
+import { groupAreas } from '../../../lib/area-groups';
+import type { FieldErrors } from '../../../lib/messages';
 import { useForm, type FormValues } from '../../../lib/use-form';
 import { useUpdateUser } from '../api/users';
 
 interface EditUserDialogProps {
   user: AdminUserResponse;
-  /** Areas a moderator can be limited to. */
+  /** The current areas: a moderator is limited to Aktionsräume, chosen one by one or a whole Stadtbezirk at once. */
   areas: AreaResponse[];
   onClose: (saved: AdminUserResponse | null) => void;
 }
 
 const areaKey = (id: string) => `area:${id}`;
+const ALL = 'all';
+const CHOSEN = 'chosen';
 
 /** Role and moderation scope of one account, in a modal dialog (native <dialog>: focus trap, Esc). */
 export function EditUserDialog({ user, areas, onClose }: EditUserDialogProps) {
@@ -24,15 +28,28 @@ export function EditUserDialog({ user, areas, onClose }: EditUserDialogProps) {
   const updateUser = useUpdateUser();
   const name = user.displayName ?? t('common.deletedUser');
 
-  const initialValues: FormValues = { role: user.role };
-  for (const area of areas) initialValues[areaKey(area.id)] = user.moderatorAreaIds.includes(area.id);
+  // Both levels: each Stadtbezirk with its Aktionsräume (a moderator of an Aktionsraum also moderates its Quartiere).
+  const districts = groupAreas(areas.filter((area) => area.type !== AreaType.Neighbourhood))
+    .map(({ district, entries }) => ({ district, actionAreas: entries.filter((entry) => entry.depth === 1).map((entry) => entry.area) }))
+    .filter((group) => group.actionAreas.length > 0);
+  const actionAreas = districts.flatMap((group) => group.actionAreas);
+
+  const initialValues: FormValues = { role: user.role, scope: user.moderatorAreaIds.length > 0 ? CHOSEN : ALL };
+  for (const area of actionAreas) initialValues[areaKey(area.id)] = user.moderatorAreaIds.includes(area.id);
 
   const form = useForm({
     id: 'edit-user',
     initialValues,
+    validate: (values): FieldErrors =>
+      values.role === Role.Moderator && values.scope === CHOSEN && !actionAreas.some((area) => values[areaKey(area.id)])
+        ? { areas: [{ key: 'admin.users.scopeNone' }] }
+        : {},
     onSubmit: async (values) => {
       const role = values.role as Role;
-      const moderatorAreaIds = role === Role.Moderator ? areas.filter((area) => values[areaKey(area.id)]).map((area) => area.id) : [];
+      const moderatorAreaIds =
+        role === Role.Moderator && values.scope === CHOSEN
+          ? actionAreas.filter((area) => values[areaKey(area.id)]).map((area) => area.id)
+          : [];
       saved.current = await updateUser(user.id, { role, moderatorAreaIds });
       dialogRef.current?.close();
     },
@@ -70,17 +87,51 @@ export function EditUserDialog({ user, areas, onClose }: EditUserDialogProps) {
             options={ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
           />
           {form.values.role === Role.Moderator ? (
-            <fieldset className="kern-fieldset">
-              <legend className="kern-label">{t('admin.users.scopeLegend')}</legend>
-              <div className="kern-hint" id="edit-user-scope-hint">
-                {t('admin.users.scopeHint')}
+            <SelectField
+              {...form.field('scope', { label: t('admin.users.scopeLegend'), required: true })}
+              options={[
+                { value: ALL, label: t('admin.users.scopeAllOption') },
+                { value: CHOSEN, label: t('admin.users.scopeChosenOption') },
+              ]}
+            />
+          ) : null}
+          {form.values.role === Role.Moderator && form.values.scope === CHOSEN ? (
+            <ChoiceFieldset {...form.field('areas', { label: t('admin.users.scopeAreas') })} required hint={t('admin.users.scopeHint')}>
+              <div className="scope-districts">
+                {districts.map(({ district, actionAreas: inDistrict }, index) => {
+                  const ticked = inDistrict.filter((area) => form.values[areaKey(area.id)]).length;
+                  return (
+                    <fieldset key={district.id} className="kern-fieldset scope-district">
+                      <legend className="kern-label scope-district__legend">
+                        {t('areaTypes.district')} {district.name}
+                      </legend>
+                      <div className="kern-form-check scope-district__all">
+                        <input
+                          className="kern-form-check__checkbox"
+                          type="checkbox"
+                          id={index === 0 ? 'edit-user-areas' : `edit-user-district-${district.id}`}
+                          checked={ticked === inDistrict.length}
+                          ref={(input) => {
+                            if (input) input.indeterminate = ticked > 0 && ticked < inDistrict.length;
+                          }}
+                          onChange={(event) => {
+                            for (const area of inDistrict) form.setValue(areaKey(area.id), event.target.checked);
+                          }}
+                        />
+                        <label className="kern-label" htmlFor={index === 0 ? 'edit-user-areas' : `edit-user-district-${district.id}`}>
+                          {t('admin.users.scopeDistrict', { name: district.name })}
+                        </label>
+                      </div>
+                      <div className="kern-fieldset__body scope-list">
+                        {inDistrict.map((area) => (
+                          <CheckboxField key={area.id} {...form.checkbox(areaKey(area.id), { label: area.name })} />
+                        ))}
+                      </div>
+                    </fieldset>
+                  );
+                })}
               </div>
-              <div className="kern-fieldset__body scope-list">
-                {areas.map((area) => (
-                  <CheckboxField key={area.id} {...form.checkbox(areaKey(area.id), { label: area.name })} />
-                ))}
-              </div>
-            </fieldset>
+            </ChoiceFieldset>
           ) : null}
         </Form>
       </div>
