@@ -255,16 +255,16 @@ describe('projects (web)', () => {
       const section = page.locator('section:has(h2:has-text("Was ist aus dem Vorschlag geworden?"))');
       expect(await section.locator(`a[href="/projects/${ideaId}"]`).textContent()).toBe(IDEA_TITLE);
       expect(await section.textContent()).toContain('Projektidee');
+      // The step the platform explains itself is German on the German page (no English sentence).
+      const timeline = (await section.locator('.timeline').textContent()) ?? '';
+      expect(timeline).toContain(`Teil der Projektidee „${IDEA_TITLE}“.`);
+      expect(timeline).not.toContain('Part of the project idea');
       await shot(page, 'proposal-what-happened');
       problems.push(...(await audit(page, 'de proposal with project')));
 
       // On the idea's page the moderator sees every step; promoting is the administrators' and says so.
       await section.locator(`a[href="/projects/${ideaId}"]`).click();
       await page.waitForURL((url) => url.pathname === `/projects/${ideaId}`);
-      // The step the platform explains itself is German on the German page (no English sentence).
-      const timeline = (await section.locator('.timeline').textContent()) ?? '';
-      expect(timeline).toContain(`Teil der Projektidee „${IDEA_TITLE}“.`);
-      expect(timeline).not.toContain('Part of the project idea');
       await waitForPage(page);
       const promote = page.locator('[data-transition="promote_to_single_project"]');
       await promote.waitFor();
@@ -536,6 +536,54 @@ describe('projects (web)', () => {
 
       expect(problems).toEqual([]);
       expect(csp).toEqual([]);
+      await context.close();
+    });
+
+    it('says on the project page that a run can be evaluated only from its start date on', async () => {
+      const admin = await apiSession(server.baseUrl, ADMIN_EMAIL, ADMIN_PASSWORD);
+      const nextYear = new Date().getUTCFullYear() + 1;
+      let projectId = '';
+      try {
+        const fields = (await (await admin.get('/api/fields-of-action')).json()) as Array<{ id: string; code: string }>;
+        const created = await admin.post('/api/projects', {
+          headers: await csrfHeaders(admin),
+          data: {
+            title: 'Sommerferienprogramm im Hafen',
+            description: 'Ein Ferienprogramm für Kinder, die im Sommer nicht verreisen, mit Ausflügen und Sport.',
+            fieldOfActionId: fields.find((f) => f.code === FIELD)?.id,
+            areaIds: [actionAreaId],
+          },
+        });
+        const idea = (await created.json()) as { id: string; version: number };
+        projectId = idea.id;
+        const promoted = await admin.post(`/api/projects/${idea.id}/transitions`, {
+          headers: await csrfHeaders(admin),
+          data: {
+            transitionId: 'promote_to_single_project',
+            expectedVersion: idea.version,
+            input: {
+              operatorName: 'Jugendring Hafen e. V.',
+              areaId: actionAreaId,
+              startDate: `${nextYear}-07-01`,
+              fundingSource: 'Aktionsraumfonds',
+              fundingAmountCents: 500_000,
+            },
+          },
+        });
+        expect(promoted.status()).toBe(200);
+      } finally {
+        await admin.dispose();
+      }
+      const context = await newContext(browser, server.baseUrl, { language: 'de', locale: 'de-DE', viewport: DESKTOP, bypassCSP: true });
+      const page = await context.newPage();
+      await loginViaForm(page, ADMIN_EMAIL, ADMIN_PASSWORD);
+      await open(page, `/projects/${projectId}`);
+      const notice = page.locator('.kern-alert', { hasText: 'Das Projekt beginnt am' });
+      await notice.waitFor();
+      expect(await notice.textContent()).toContain('Erst ab diesem Tag lässt sich die Durchführung abschließen und auswerten.');
+      expect(await page.locator('#evaluation-outcome').count()).toBe(0);
+      expect(await audit(page, 'de project before its start')).toEqual([]);
+      await shot(page, 'project-before-start');
       await context.close();
     });
   });
