@@ -399,11 +399,14 @@ describe('social report (web)', () => {
       await page.click('#indicator-import button[type="submit"]');
       await page.waitForFunction(() => document.querySelector('[data-import-result]')?.textContent?.includes('ohne Fehler'));
       expect(await result.locator('table').count()).toBe(0);
+      // One row is one "Zeile" (plural rules, not "1 Zeilen").
+      expect(await result.innerText()).toContain('Prüfung ohne Fehler: 1 Zeile gelesen.');
       expect(await result.innerText()).toContain('1 geändert');
       expect(await importButton.isDisabled()).toBe(false);
       await importButton.click();
       await page.waitForFunction(() => document.querySelector('[data-import-result]')?.textContent?.includes('Import abgeschlossen'));
       expect(await result.innerText()).toContain('0 neu, 1 geändert, 0 unverändert');
+      expect(await result.innerText()).toContain('Import abgeschlossen: 1 Zeile.');
       expect(await importButton.isDisabled()).toBe(true);
       expect((await valuesOf()).find((value) => value.areaCode === AREA_CODE)?.value).toBe(newValue);
       await shotOf(page.locator('section[aria-labelledby="indicator-import-title"]'), 'admin-import-done');

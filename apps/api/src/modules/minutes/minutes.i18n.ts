@@ -46,6 +46,7 @@ const de = {
   // proposals
   proposals: 'Eingegangene Vorschläge',
   proposalsSummary: '{total} Vorschläge eingegangen: {approved} zugelassen, {pending} nicht bearbeitet, {rejected} abgelehnt.',
+  proposalsSummary_one: '{total} Vorschlag eingegangen: {approved} zugelassen, {pending} nicht bearbeitet, {rejected} abgelehnt.',
   proposalsRejectedNote: 'Abgelehnte Vorschläge werden im Protokoll nicht wiedergegeben.',
   proposalNo: 'Nr.',
   proposalText: 'Vorschlag',
@@ -66,6 +67,7 @@ const de = {
   typeMultipleChoice: 'Mehrfachauswahl (höchstens {max})',
   typeMultipleChoiceNoMax: 'Mehrfachauswahl',
   typeDotVoting: 'Punktabstimmung ({points} Punkte je Person)',
+  typeDotVoting_one: 'Punktabstimmung ({points} Punkt je Person)',
   typeDotVotingNoPoints: 'Punktabstimmung',
   ballot: 'Stimmabgabe',
   secret: 'geheim',
@@ -149,6 +151,7 @@ const en: Texts = {
   itemVote: 'Vote',
   proposals: 'Proposals received',
   proposalsSummary: '{total} proposals received: {approved} approved, {pending} not reviewed, {rejected} rejected.',
+  proposalsSummary_one: '{total} proposal received: {approved} approved, {pending} not reviewed, {rejected} rejected.',
   proposalsRejectedNote: 'Rejected proposals are not reproduced in the minutes.',
   proposalNo: 'No.',
   proposalText: 'Proposal',
@@ -168,6 +171,7 @@ const en: Texts = {
   typeMultipleChoice: 'Multiple choice (at most {max})',
   typeMultipleChoiceNoMax: 'Multiple choice',
   typeDotVoting: 'Dot voting ({points} points per person)',
+  typeDotVoting_one: 'Dot voting ({points} point per person)',
   typeDotVotingNoPoints: 'Dot voting',
   ballot: 'Ballot',
   secret: 'secret',
@@ -210,7 +214,14 @@ const en: Texts = {
 export type MinutesTextKey = keyof Texts;
 export const MINUTES_TEXTS: Readonly<Record<Language, Texts>> = { [Language.German]: de, [Language.English]: en };
 
-/** A text with {placeholders} filled in. */
+/** Texts that name a number: the value that decides between the text and its `_one` form. */
+const PLURAL_BY: Partial<Record<MinutesTextKey, string>> = { proposalsSummary: 'total', typeDotVoting: 'points' };
+
+/** A text with {placeholders} filled in; "1 Vorschlag", not "1 Vorschläge" (the language's plural rules). */
 export function tr(lang: Language, key: MinutesTextKey, values: Record<string, string | number> = {}): string {
-  return MINUTES_TEXTS[lang][key].replace(/\{(\w+)\}/g, (m, name: string) => (name in values ? String(values[name]) : m));
+  const by = PLURAL_BY[key];
+  const one = `${key}_one` as MinutesTextKey;
+  const singular = by !== undefined && one in MINUTES_TEXTS[lang] && new Intl.PluralRules(lang).select(Number(values[by])) === 'one';
+  const text = MINUTES_TEXTS[lang][singular ? one : key];
+  return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in values ? String(values[name]) : m));
 }

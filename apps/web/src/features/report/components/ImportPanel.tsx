@@ -19,12 +19,14 @@ function ImportResult({ result }: { result: IndicatorImportResponse }) {
   const { t, i18n } = useTranslation();
   const format = (value: number) => new Intl.NumberFormat(i18n.language).format(value);
   const clean = result.errorCount === 0;
+  // "1 Zeile" / "12 Zeilen": the row count with its plural form, inside the sentences below.
+  const rows = t('report.import.rowCount', { count: result.rows, formatted: format(result.rows) });
   const title = result.dryRun
     ? clean
-      ? t('report.import.dryRunClean', { rows: format(result.rows) })
-      : t('report.import.dryRunErrors', { count: result.errorCount, formatted: format(result.errorCount), rows: format(result.rows) })
+      ? t('report.import.dryRunClean', { rows })
+      : t('report.import.dryRunErrors', { count: result.errorCount, formatted: format(result.errorCount), rows })
     : result.imported
-      ? t('report.import.imported', { rows: format(result.rows) })
+      ? t('report.import.imported', { rows })
       : t('report.import.notImported', { count: result.errorCount, formatted: format(result.errorCount) });
   return (
     <>

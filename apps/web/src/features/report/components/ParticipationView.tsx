@@ -112,12 +112,15 @@ export function ParticipationView({ data }: { data: ParticipationStatsResponse }
   );
 
   const format = (value: number) => new Intl.NumberFormat(language).format(value);
+  // Each total with its own plural form ("1 Vorschlag", "12 Vorschläge").
+  const total = (key: 'Proposals' | 'Supports' | 'Comments' | 'Attendance', count: number) =>
+    t(`report.participation.total${key}`, { count, formatted: format(count) });
   const summary = t('report.participation.summary', {
     ...range,
-    proposals: format(data.totals.proposals),
-    supports: format(data.totals.supports),
-    comments: format(data.totals.comments),
-    attendance: format(data.totals.attendance),
+    proposals: total('Proposals', data.totals.proposals),
+    supports: total('Supports', data.totals.supports),
+    comments: total('Comments', data.totals.comments),
+    attendance: total('Attendance', data.totals.attendance),
   });
 
   return (
