@@ -53,6 +53,13 @@ describe('my account: profile, email, password, export, deletion', () => {
     const c = await t.client();
     await c.post('/api/auth/verify-email', { token: linkFrom(mail, '/verify-email').searchParams.get('token') }).expect(200);
     expect((await u.client.get('/api/me').expect(200)).body).toEqual(expect.objectContaining({ email: newEmail, pendingEmail: null }));
+    // The link opened again: the new address is confirmed already (not "invalid"), and nothing changes.
+    expectErrorShape(
+      (await c.post('/api/auth/verify-email', { token: linkFrom(mail, '/verify-email').searchParams.get('token') }).expect(409)).body,
+      409,
+      'EMAIL_ALREADY_VERIFIED',
+    );
+    expect((await u.client.get('/api/me').expect(200)).body).toEqual(expect.objectContaining({ email: newEmail, pendingEmail: null }));
     await c.post('/api/auth/login', { email: newEmail, password: PASSWORD }).expect(200);
     await (await t.client()).post('/api/auth/login', { email: u.email, password: PASSWORD }).expect(401);
   });
