@@ -542,38 +542,39 @@ describe('projects (web)', () => {
     it('says on the project page that a run can be evaluated only from its start date on', async () => {
       const admin = await apiSession(server.baseUrl, ADMIN_EMAIL, ADMIN_PASSWORD);
       const nextYear = new Date().getUTCFullYear() + 1;
-      let projectId = '';
-      try {
-        const fields = (await (await admin.get('/api/fields-of-action')).json()) as Array<{ id: string; code: string }>;
-        const created = await admin.post('/api/projects', {
-          headers: await csrfHeaders(admin),
-          data: {
-            title: 'Sommerferienprogramm im Hafen',
-            description: 'Ein Ferienprogramm für Kinder, die im Sommer nicht verreisen, mit Ausflügen und Sport.',
-            fieldOfActionId: fields.find((f) => f.code === FIELD)?.id,
-            areaIds: [actionAreaId],
-          },
-        });
-        const idea = (await created.json()) as { id: string; version: number };
-        projectId = idea.id;
-        const promoted = await admin.post(`/api/projects/${idea.id}/transitions`, {
-          headers: await csrfHeaders(admin),
-          data: {
-            transitionId: 'promote_to_single_project',
-            expectedVersion: idea.version,
-            input: {
-              operatorName: 'Jugendring Hafen e. V.',
-              areaId: actionAreaId,
-              startDate: `${nextYear}-07-01`,
-              fundingSource: 'Aktionsraumfonds',
-              fundingAmountCents: 500_000,
+      const projectId = await (async () => {
+        try {
+          const fields = (await (await admin.get('/api/fields-of-action')).json()) as Array<{ id: string; code: string }>;
+          const created = await admin.post('/api/projects', {
+            headers: await csrfHeaders(admin),
+            data: {
+              title: 'Sommerferienprogramm im Hafen',
+              description: 'Ein Ferienprogramm für Kinder, die im Sommer nicht verreisen, mit Ausflügen und Sport.',
+              fieldOfActionId: fields.find((f) => f.code === FIELD)?.id,
+              areaIds: [actionAreaId],
             },
-          },
-        });
-        expect(promoted.status()).toBe(200);
-      } finally {
-        await admin.dispose();
-      }
+          });
+          const idea = (await created.json()) as { id: string; version: number };
+          const promoted = await admin.post(`/api/projects/${idea.id}/transitions`, {
+            headers: await csrfHeaders(admin),
+            data: {
+              transitionId: 'promote_to_single_project',
+              expectedVersion: idea.version,
+              input: {
+                operatorName: 'Jugendring Hafen e. V.',
+                areaId: actionAreaId,
+                startDate: `${nextYear}-07-01`,
+                fundingSource: 'Aktionsraumfonds',
+                fundingAmountCents: 500_000,
+              },
+            },
+          });
+          expect(promoted.status()).toBe(200);
+          return idea.id;
+        } finally {
+          await admin.dispose();
+        }
+      })();
       const context = await newContext(browser, server.baseUrl, { language: 'de', locale: 'de-DE', viewport: DESKTOP, bypassCSP: true });
       const page = await context.newPage();
       await loginViaForm(page, ADMIN_EMAIL, ADMIN_PASSWORD);
