@@ -262,7 +262,7 @@ interface LogLine {
 
       // 1. The schema, once, by the command the migration unit runs (node as the test runs it).
       const migrateUnit = readFileSync(join(DEPLOY, 'systemd/soziale-stadt-migrate.service'), 'utf8');
-      const command = /^ExecStart=\/usr\/bin\/node (.+)$/m.exec(migrateUnit)?.[1].split(' ');
+      const command = /^ExecStart=\/srv\/soziale-stadt\/node_modules\/\.bin\/node (.+)$/m.exec(migrateUnit)?.[1].split(' ');
       expect(command).toBeDefined();
       const inherited = Object.fromEntries(
         Object.entries(process.env).filter(([key]) => !/^(DATABASE_URL|REDIS_URL|NODE_OPTIONS)$/.test(key)),
@@ -277,7 +277,7 @@ interface LogLine {
       phase('database created and migrated');
       // The API unit starts the file the tests start.
       const apiUnit = readFileSync(join(DEPLOY, 'systemd/soziale-stadt-api@.service'), 'utf8');
-      expect(apiUnit).toMatch(/^ExecStart=\/usr\/bin\/node apps\/api\/dist\/apps\/api\/src\/main\.js$/m);
+      expect(apiUnit).toMatch(/^ExecStart=\/srv\/soziale-stadt\/node_modules\/\.bin\/node apps\/api\/dist\/apps\/api\/src\/main\.js$/m);
       expect(API_MAIN).toBe(join(ROOT, 'apps/api/dist/apps/api/src/main.js'));
 
       // 2. Two processes at once, as systemd starts the instances after the migration unit.
