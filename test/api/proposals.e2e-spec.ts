@@ -145,7 +145,7 @@ describe('proposals', () => {
         location: { latitude: 51.5226, longitude: 7.4589, address: 'Nordmarkt, Ecke Mallinckrodtstraße' },
         sourceNote: null,
         editedAt: null,
-        statusHistory: [{ status: 'submitted', explanation: null, actorRole: 'citizen', at: expect.any(String) }],
+        statusHistory: [{ status: 'submitted', explanation: null, note: null, actorRole: 'citizen', at: expect.any(String) }],
         mergedInto: null,
         project: null,
         attachments: [],
@@ -519,7 +519,13 @@ describe('proposals', () => {
       expect(w.status).toBe('withdrawn');
       expect(w.statusHistory).toEqual([
         expect.objectContaining({ status: 'submitted', explanation: null, actorRole: 'citizen' }),
-        { status: 'withdrawn', explanation: 'Hat sich erledigt, die Stadt baut schon.', actorRole: 'citizen', at: expect.any(String) },
+        {
+          status: 'withdrawn',
+          explanation: 'Hat sich erledigt, die Stadt baut schon.',
+          note: null,
+          actorRole: 'citizen',
+          at: expect.any(String),
+        },
       ]);
       expect(Date.parse(w.statusHistory[1].at)).toBeGreaterThanOrEqual(Date.parse(w.statusHistory[0].at));
       expect(w.viewer).toEqual({

@@ -301,7 +301,9 @@ describe('proposal attachments and support limits', () => {
     await page.getByRole('button', { name: 'Unterstützen' }).click();
     await page.waitForSelector('.support [role="alert"] >> text=Sie haben alle Ihre Unterstützungen in diesem Gebiet vergeben.');
     expect(await page.textContent('.support__number')).toBe('0');
-    expect(await page.getByRole('button', { name: 'Unterstützen' }).getAttribute('aria-pressed')).toBe('false');
+    // Not counted: the button still offers to support, not to take a support back.
+    expect(await page.getByRole('button', { name: 'Unterstützen', exact: true }).isVisible()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Unterstützung zurücknehmen' }).count()).toBe(0);
     await screenshot(page, 'de-support-limit-reached');
     const problems = await audit(page, 'de support limit reached');
 

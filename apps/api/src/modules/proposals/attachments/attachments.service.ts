@@ -7,7 +7,9 @@ import { DomainError, notFound } from '../../../common/errors/domain-error';
 import { APP_CONFIG, type AppConfig } from '../../../config/config';
 import { AuditService } from '../../audit/audit.service';
 import type { User } from '../../users/user.entity';
-import type { Proposal } from '../proposal.entity';
+import { Proposal } from '../proposal.entity';
+import { lockRow } from '../../../database/row-lock';
+import { TransactionRunner } from '../../../database/transactions';
 import { moderatesArea } from '../../users/moderator-scope';
 import { ProposalQueriesService } from '../proposal-queries.service';
 import { ProposalAttachmentEntity } from './attachment.entity';
@@ -38,6 +40,7 @@ export class AttachmentsService {
     @InjectRepository(ProposalAttachmentEntity) private readonly attachments: Repository<ProposalAttachmentEntity>,
     private readonly proposals: ProposalQueriesService,
     private readonly audit: AuditService,
+    private readonly transactions: TransactionRunner,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -78,20 +81,18 @@ export class AttachmentsService {
       description: description ?? null,
     });
     // The row first (its id names the files), then the files; if writing them fails, the row goes again.
-    const saved = await this.attachments.save(row);
+    // Counted again under the proposal's row lock, so parallel uploads take turns and never pass the limit.
+    const saved = await this.transactions.run(async (m) => {
+      await lockRow(m, Proposal, proposalId);
+      if ((await m.countBy(ProposalAttachmentEntity, { proposalId })) >= ATTACHMENTS_PER_PROPOSAL) throw this.limitReached();
+      return m.save(row);
+    });
     try {
       await storeFiles(this.config.uploadDir, saved.id, prepared);
     } catch (error) {
       await this.attachments.delete({ id: saved.id });
       await removeFiles(this.config.uploadDir, saved.id);
       throw error;
-    }
-    // Parallel uploads may both pass the count above; the later ones give way.
-    const order = await this.attachments.find({ where: { proposalId }, order: { createdAt: 'ASC', id: 'ASC' }, select: ['id'] });
-    if (order.findIndex((a) => a.id === saved.id) >= ATTACHMENTS_PER_PROPOSAL) {
-      await this.attachments.delete({ id: saved.id });
-      await removeFiles(this.config.uploadDir, saved.id);
-      throw this.limitReached();
     }
     if (as === 'moderator' && proposal.authorId !== user.id) {
       await this.audit.record({
