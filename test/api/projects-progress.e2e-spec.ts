@@ -366,9 +366,13 @@ describe('projects: milestones, status reports, grouping board, portfolio and de
     let testField: string;
     const projects = {} as Record<'single' | 'twoAreas' | 'young' | 'rejected', ProjectDetail>;
 
-    /** Backdates the project's state (what the portfolio's age in state reads). */
-    const backdate = (id: string, days: number) =>
-      ds.getRepository(Project).update({ id }, { stateSince: new Date(Date.now() - days * DAY_MS - 3_600_000) });
+    /** Backdates the project's state (what the portfolio's age in state reads) and remembers the instant. */
+    const stateSince = new Map<string, Date>();
+    const backdate = (id: string, days: number) => {
+      const at = new Date(Date.now() - days * DAY_MS - 3_600_000);
+      stateSince.set(id, at);
+      return ds.getRepository(Project).update({ id }, { stateSince: at });
+    };
 
     beforeAll(async () => {
       const code = `T${suffix.slice(0, 4).toUpperCase()}`;
@@ -493,7 +497,9 @@ describe('projects: milestones, status reports, grouping board, portfolio and de
         projects.single.title,
         'Einzelprojekt',
         '30',
-        daysAgo(30),
+        // The city's calendar date of the backdated instant (an hour before 30 days ago: another day
+        // than daysAgo(30) when the test runs in the first hour after midnight in Berlin).
+        calendarDate(stateSince.get(projects.single.id)!),
         expect.stringContaining('Testfeld Portfolio'),
         'Nordmarkt',
         'Stadtteilverein Nordmarkt e. V.',
