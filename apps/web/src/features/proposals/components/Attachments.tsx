@@ -9,13 +9,14 @@ import {
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/Button';
+import { ConfirmStep } from '../../../components/ui/ConfirmStep';
 import { Dialog } from '../../../components/ui/Dialog';
 import { Form } from '../../../components/ui/Form';
 import { Section } from '../../../components/ui/Section';
 import { FileField, TextField } from '../../../components/ui/FormField';
 import { ApiError } from '../../../lib/api-client';
 import { formatFileSize } from '../../../lib/format';
-import { describeError, FormError, translateMessage, type FieldErrors, type UiMessage } from '../../../lib/messages';
+import { FormError, type FieldErrors, type UiMessage } from '../../../lib/messages';
 import { useForm } from '../../../lib/use-form';
 import { useDeleteAttachment, useUploadAttachment } from '../api/attachments';
 
@@ -262,37 +263,19 @@ function RemoveConfirmation({
 }) {
   const { t } = useTranslation();
   const remove = useDeleteAttachment();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<UiMessage | null>(null);
-  async function confirm() {
-    setBusy(true);
-    setError(null);
-    try {
-      await remove(proposalId, attachment.id);
-      onDone();
-    } catch (caught) {
-      setError(describeError(caught).formError);
-      setBusy(false);
-    }
-  }
   return (
-    <div className="attachment-remove">
+    <ConfirmStep
+      className="attachment-remove"
+      confirmLabel={t('proposals.attachments.removeConfirm')}
+      icon="delete"
+      onCancel={onCancel}
+      action={async () => {
+        await remove(proposalId, attachment.id);
+        onDone();
+      }}
+    >
       <p className="kern-body">{t('proposals.attachments.removeText', { name: attachment.fileName })}</p>
-      {error ? (
-        <p className="kern-error" role="alert">
-          <span className="kern-icon kern-icon--danger kern-icon--small" aria-hidden="true" />
-          <span className="kern-body">{translateMessage(t, error)}</span>
-        </p>
-      ) : null}
-      <div className="kern-btn-wrapper">
-        <Button variant="primary" icon="delete" busy={busy} onClick={() => void confirm()}>
-          {busy ? t('form.submitting') : t('proposals.attachments.removeConfirm')}
-        </Button>
-        <Button variant="tertiary" onClick={onCancel}>
-          {t('common.cancel')}
-        </Button>
-      </div>
-    </div>
+    </ConfirmStep>
   );
 }
 

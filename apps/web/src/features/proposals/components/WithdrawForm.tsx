@@ -1,12 +1,11 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
-import { Button } from '../../../components/ui/Button';
+import { ConfirmStep } from '../../../components/ui/ConfirmStep';
 import { Dialog } from '../../../components/ui/Dialog';
 import { Form } from '../../../components/ui/Form';
 import { TextField } from '../../../components/ui/FormField';
 import { flash } from '../../../lib/flash';
-import { describeError, translateMessage, type UiMessage } from '../../../lib/messages';
 import { useForm } from '../../../lib/use-form';
 import { useWithdrawProposal } from '../api/proposals';
 
@@ -82,43 +81,25 @@ function WithdrawConfirmation({
   const withdraw = useWithdrawProposal();
   const navigate = useNavigate();
   const location = useLocation();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<UiMessage | null>(null);
-  async function confirm() {
-    setBusy(true);
-    setError(null);
-    try {
-      await withdraw(proposalId, reason);
-      // The dialog closes first (the page is inert while it is open); then the same page gets a new
-      // banner, replacing an earlier flash ("saved", "published"), and the banner takes focus.
-      onDone();
-      await navigate(`${location.pathname}${location.search}`, {
-        replace: true,
-        state: flash({ key: 'proposals.withdraw.done' }, 'success', { focus: true }),
-      });
-    } catch (caught) {
-      setError(describeError(caught).formError);
-      setBusy(false);
-    }
-  }
   return (
-    <div className="withdraw-confirm">
+    <ConfirmStep
+      className="withdraw-confirm"
+      confirmLabel={t('proposals.withdraw.confirm')}
+      icon="close"
+      onCancel={onCancel}
+      action={async () => {
+        await withdraw(proposalId, reason);
+        // The dialog closes first (the page is inert while it is open); then the same page gets a new
+        // banner, replacing an earlier flash ("saved", "published"), and the banner takes focus.
+        onDone();
+        await navigate(`${location.pathname}${location.search}`, {
+          replace: true,
+          state: flash({ key: 'proposals.withdraw.done' }, 'success', { focus: true }),
+        });
+      }}
+    >
       <p className="kern-body">{t('proposals.withdraw.confirmText', { title })}</p>
       {reason ? <p className="kern-body">{t('proposals.withdraw.confirmReason', { reason })}</p> : null}
-      {error ? (
-        <p className="kern-error" role="alert">
-          <span className="kern-icon kern-icon--danger kern-icon--small" aria-hidden="true" />
-          <span className="kern-body">{translateMessage(t, error)}</span>
-        </p>
-      ) : null}
-      <div className="kern-btn-wrapper">
-        <Button variant="primary" icon="close" busy={busy} onClick={() => void confirm()}>
-          {busy ? t('form.submitting') : t('proposals.withdraw.confirm')}
-        </Button>
-        <Button variant="tertiary" onClick={onCancel}>
-          {t('common.cancel')}
-        </Button>
-      </div>
-    </div>
+    </ConfirmStep>
   );
 }
