@@ -16,6 +16,7 @@ const VERSION_CHECK_MS = 2000;
 
 export const roomOf = (assemblyId: string) => `assembly:${assemblyId}`;
 export const moderatorRoomOf = (assemblyId: string) => `assembly:${assemblyId}:moderators`;
+const ASSEMBLY_ROOM = /^assembly:([0-9a-f-]{36})$/;
 
 interface Pending {
   timer: NodeJS.Timeout | null;
@@ -52,16 +53,24 @@ export class LiveBroadcaster {
 
   private async checkVersions(): Promise<void> {
     const rooms = this.server?.adapter.rooms;
-    for (const [assemblyId, built] of this.cache) {
-      if (this.stopped) return;
+    // Forget what nobody here watches any more.
+    for (const assemblyId of [...this.cache.keys()]) {
       if (!rooms?.get(roomOf(assemblyId))?.size) {
-        // Nobody here watches this assembly any more.
         this.cache.delete(assemblyId);
         this.pending.delete(assemblyId);
-        continue;
       }
+    }
+    // Every assembly with clients here is compared, also one whose state is not cached (a client that
+    // joined right after a check dropped the entry would otherwise never hear of a REST edit).
+    const watched = [...(rooms?.entries() ?? [])].flatMap(([room, sockets]) => {
+      const assemblyId = ASSEMBLY_ROOM.exec(room)?.[1];
+      return assemblyId && sockets.size ? [assemblyId] : [];
+    });
+    for (const assemblyId of watched) {
+      if (this.stopped) return;
       const version = await this.live.version(assemblyId).catch(() => null);
-      if (version !== null && version > built.version) this.changed(assemblyId);
+      const built = this.cache.get(assemblyId);
+      if (version !== null && (!built || version > built.version)) this.changed(assemblyId);
     }
   }
 
