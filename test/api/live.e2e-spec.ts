@@ -751,6 +751,35 @@ describe('live assemblies: join over REST, the /live gateway, voting, speakers',
       }
     });
 
+    it('keeps a result on the hall screen until the next item or speaker starts; the moderator can show it again', async () => {
+      const { assembly, mod } = await liveAssembly();
+      const projector = track(await LiveTestClient.ready(t, { assemblyId: assembly.id, mode: 'projector' }));
+      const onScreen = (id: string | null, what: string) =>
+        projector.until(what, () => projector.state !== null && projector.state.onScreenRoundId === id, 10_000);
+      const round = await mod.ok<LiveRound>('round:create', { question: 'Bänke aufstellen?', type: VotingType.YesNoAbstain, secret: true });
+      await onScreen(null, 'nothing while the round is prepared');
+      expect((await mod.error('round:show', { roundId: round.id })).code).toBe(ErrorCode.RoundStateInvalid);
+      await mod.ok('round:open', { roundId: round.id });
+      await onScreen(round.id, 'the open round');
+      await mod.ok('round:close', { roundId: round.id });
+      await mod.ok('round:publish', { roundId: round.id });
+      await onScreen(round.id, 'the published result');
+      const speaker = await guest(assembly, 'Rita Rednerin');
+      await mod.ok('speaker:start', { speakerId: (await speaker.socket.ok<LiveSpeaker>('speaker:request')).id });
+      await onScreen(null, 'the speaker replaces the result');
+      await mod.ok('round:show', { roundId: round.id });
+      await onScreen(round.id, 'the result shown again');
+      await mod.ok('item:set', { agendaItemId: assembly.agenda[1].id });
+      await onScreen(null, 'the next item replaces the result');
+      // Only moderators choose what the hall screen shows.
+      expect((await speaker.socket.error('round:show', { roundId: round.id })).code).toBe(ErrorCode.Forbidden);
+      expect((await mod.error('round:show', { roundId: randomUUID() })).code).toBe(ErrorCode.NotFound);
+      const events = await db.query(
+        `SELECT "type" FROM "assembly_events" WHERE "assemblyId" = '${assembly.id}' AND "type" = 'round.shown'`,
+      );
+      expect(events).toHaveLength(1);
+    });
+
     it('brings an agenda change made over REST (PATCH) to connected participants', async () => {
       const { assembly } = await liveAssembly();
       const anna = await guest(assembly, 'Anna');

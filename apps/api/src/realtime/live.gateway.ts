@@ -141,6 +141,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
       'round:close': h(dto.RoundIdPayloadDto, (a, p) => this.voting.closeRound(a, p.roundId)),
       'round:publish': h(dto.RoundIdPayloadDto, (a, p) => this.voting.publishRound(a, p.roundId)),
       'round:hall-tally': h(dto.HallTallyPayloadDto, (a, p) => this.voting.hallTally(a, p)),
+      'round:show': h(dto.RoundIdPayloadDto, (a, p) => this.flow.showRound(a, p.roundId)),
       'speaker:start': h(dto.SpeakerIdPayloadDto, (a, p) => this.speakers.startSpeaker(a, p.speakerId)),
       'speaker:stop': h(dto.EmptyPayloadDto, (a) => this.speakers.stopCurrentSpeaker(a)),
       'speaker:order': h(dto.OrderSpeakersPayloadDto, (a, p) => this.speakers.orderSpeakers(a, p.speakerIds)),

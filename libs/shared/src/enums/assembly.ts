@@ -84,6 +84,8 @@ export enum AssemblyEventType {
   RoundOpened = 'round.opened',
   RoundClosed = 'round.closed',
   RoundPublished = 'round.published',
+  /** The moderator puts a published result on the hall screen again. */
+  RoundShown = 'round.shown',
   HallTallyEntered = 'round.hall_tally',
   SpeakerStarted = 'speaker.started',
   SpeakerStopped = 'speaker.stopped',

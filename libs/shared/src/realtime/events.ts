@@ -77,6 +77,8 @@ export interface LiveClientEvents {
   'round:close': (payload: { roundId: string }, ack: (r: LiveAck<RoundResult>) => void) => void;
   'round:publish': (payload: { roundId: string }, ack: (r: LiveAck<RoundResult>) => void) => void;
   'round:hall-tally': (payload: HallTallyPayload, ack: (r: LiveAck<RoundResult>) => void) => void;
+  /** Puts a published result on the hall screen again (after an item or a speaker replaced it). */
+  'round:show': (payload: { roundId: string }, ack: (r: LiveAck<undefined>) => void) => void;
   'speaker:start': (payload: { speakerId: string }, ack: (r: LiveAck<undefined>) => void) => void;
   'speaker:stop': (payload: Record<string, never>, ack: (r: LiveAck<undefined>) => void) => void;
   'speaker:order': (payload: { speakerIds: string[] }, ack: (r: LiveAck<undefined>) => void) => void;
@@ -107,6 +109,7 @@ export const MODERATOR_EVENTS: readonly LiveClientEventName[] = [
   'round:close',
   'round:publish',
   'round:hall-tally',
+  'round:show',
   'speaker:start',
   'speaker:stop',
   'speaker:order',

@@ -227,6 +227,11 @@ export interface LiveState {
   round: LiveRound | null;
   /** Published rounds of the assembly, oldest first (for the projector and the minutes view). */
   publishedRounds: LiveRound[];
+  /**
+   * The round the hall screen shows: the open one, else the round of the latest moment (closed,
+   * published or shown again) unless an agenda item or a speaker has started since; null: none.
+   */
+  onScreenRoundId: string | null;
   speakers: { current: LiveSpeaker | null; queue: LiveSpeaker[]; defaultTimeLimitSeconds: number | null };
   attendance: { hall: number; online: number; total: number };
   /** Server time of this state, so clients can correct their clock for countdowns. */

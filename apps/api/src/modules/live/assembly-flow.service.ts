@@ -1,14 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { AssemblyEventType, AssemblyStatus, ErrorCode, type AgendaItemType } from '@app/shared';
-import { DomainError } from '../../common/errors/domain-error';
+import { AssemblyEventType, AssemblyStatus, ErrorCode, VotingRoundStatus, type AgendaItemType } from '@app/shared';
+import { DomainError, notFound } from '../../common/errors/domain-error';
 import { AgendaItemEntity, Assembly } from '../assemblies/entities/assembly.entity';
+import { VotingRoundEntity } from '../assemblies/entities/live.entities';
 import { Participant } from '../assemblies/entities/participant.entity';
 import { LiveChanges, type LiveActor } from './live-changes';
 import { SpeakersService } from './speakers.service';
 import { VotingService } from './voting.service';
 
-/** The assembly's course: opening and closing it, and the agenda (calling up and adding items). */
+/** The assembly's course: opening and closing it, the agenda (calling up and adding items) and what the hall screen shows. */
 @Injectable()
 export class AssemblyFlowService {
   constructor(
@@ -61,6 +62,17 @@ export class AssemblyFlowService {
         position: item?.position ?? null,
         type: item?.type ?? null,
       });
+    });
+  }
+
+  /** Puts a published result on the hall screen again; the next item or speaker replaces it as before. */
+  async showRound(actor: LiveActor, roundId: string): Promise<void> {
+    await this.changes.change(actor, 'not-closed', async (m, assembly) => {
+      const round = await m.getRepository(VotingRoundEntity).findOne({ where: { id: roundId, assemblyId: assembly.id } });
+      if (!round) throw notFound('The voting round');
+      if (round.status !== VotingRoundStatus.Published)
+        throw new DomainError(ErrorCode.RoundStateInvalid, 'Only a published result can be shown again; publish it first.');
+      await this.changes.record(m, actor, AssemblyEventType.RoundShown, { roundId: round.id, question: round.question });
     });
   }
 

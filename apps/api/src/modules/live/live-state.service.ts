@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { In, type EntityManager } from 'typeorm';
 import {
+  AssemblyEventType,
   LiveProposalStatus,
   Presence,
   SpeakerStatus,
@@ -17,6 +18,7 @@ import { notFound } from '../../common/errors/domain-error';
 import { TransactionRunner } from '../../database/transactions';
 import { AgendaItemEntity, Assembly } from '../assemblies/entities/assembly.entity';
 import {
+  AssemblyEvent,
   BallotReceipt,
   LiveProposalEntity,
   LiveProposalSupport,
@@ -26,6 +28,15 @@ import {
 } from '../assemblies/entities/live.entities';
 import { Participant } from '../assemblies/entities/participant.entity';
 import { LiveMapper } from './live.mapper';
+
+/** The moments that decide what the hall screen shows: the latest one wins. */
+const SCREEN_MOMENTS: string[] = [
+  AssemblyEventType.ItemStarted,
+  AssemblyEventType.SpeakerStarted,
+  AssemblyEventType.RoundClosed,
+  AssemblyEventType.RoundPublished,
+  AssemblyEventType.RoundShown,
+];
 
 /** Everything the room and its moderators see, built together from one read of the database. */
 export interface BuiltState {
@@ -98,6 +109,11 @@ export class LiveStateService {
       .groupBy('p.presence')
       .addGroupBy('p.checkedIn')
       .getRawMany<{ presence: Presence; checkedIn: boolean | number; n: string | number }>();
+    const moment = await m.getRepository(AssemblyEvent).findOne({
+      where: { assemblyId, type: In(SCREEN_MOMENTS) },
+      select: { id: true, type: true, data: true },
+      order: { createdAt: 'DESC' },
+    });
     const results = await this.results(
       m,
       rounds.map((r) => r.id),
@@ -115,6 +131,9 @@ export class LiveStateService {
       .filter((r) => r.status === VotingRoundStatus.Closed || r.status === VotingRoundStatus.Published)
       .sort((a, b) => (b.closedAt?.getTime() ?? 0) - (a.closedAt?.getTime() ?? 0))[0];
     const current = open ?? (latestDone ? liveRounds.find((r) => r.id === latestDone.id) : undefined);
+    // An open round stays on the hall screen; a result only until the next item or speaker starts.
+    const momentRound = moment && moment.type !== AssemblyEventType.ItemStarted && moment.type !== AssemblyEventType.SpeakerStarted;
+    const onScreen = open ?? (momentRound ? liveRounds.find((r) => r.id === moment.data.roundId) : undefined);
 
     let hall = 0;
     let online = 0;
@@ -144,6 +163,7 @@ export class LiveStateService {
       ),
       round: current ? forEveryone(current) : null,
       publishedRounds: liveRounds.filter((r) => r.status === VotingRoundStatus.Published),
+      onScreenRoundId: onScreen && onScreen.status !== VotingRoundStatus.Draft ? onScreen.id : null,
       speakers: {
         current: speaking ? toSpeaker(speaking) : null,
         queue: speakers.filter((s) => s.status === SpeakerStatus.Waiting).map(toSpeaker),
