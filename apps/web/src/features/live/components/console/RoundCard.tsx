@@ -5,6 +5,7 @@ import { Button } from '../../../../components/ui/Button';
 import { ActionError, ResultTable, useLiveAction } from '../common';
 import { useConsole } from './ConsoleContext';
 import { HallTallyForm } from './HallTallyForm';
+import { ShowAgainButton } from '../ShowAgainButton';
 
 /** One round: its steps (open, close, publish), its live tally and its hall count. */
 export function RoundCard({ round }: { round: LiveRound }) {
@@ -58,6 +59,7 @@ export function RoundCard({ round }: { round: LiveRound }) {
             {t('live.console.voting.publish')}
           </Button>
         ) : null}
+        <ShowAgainButton round={round} />
       </div>
       <ActionError action={action} />
       {round.results ? (
