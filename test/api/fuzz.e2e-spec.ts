@@ -424,7 +424,7 @@ describe('fuzzing every JSON request body', () => {
   let moderatedCommentId: string;
   /** The administrator's assembly PATCH /api/assemblies/{id} edits. */
   let assemblyId: string;
-  /** A project idea; the project routes get a fresh one per request (see urlMaker). */
+  /** A project idea; the project routes get a fresh one after each request that changed it (see urlMaker). */
   let projectId: string;
   const operations = new Map<string, DocumentedOperation>();
 
@@ -463,8 +463,9 @@ describe('fuzzing every JSON request body', () => {
   }
 
   /**
-   * Set-up before each request of a route. Reporting the same thing again returns the open
-   * report unchanged, so every report goes to a fresh proposal and each case's reason is stored.
+   * Set-up before a route's requests, made again after each request that succeeded. Reporting the same thing
+   * again returns the open report unchanged, so every stored report goes to a fresh proposal and each case's
+   * reason is stored.
    */
   const PREPARE: Record<string, () => Promise<void>> = {
     'POST /api/reports': async () => {
@@ -518,8 +519,8 @@ describe('fuzzing every JSON request body', () => {
 
   /**
    * The URL each request of a variant goes to. Withdrawing, answering and merging change a
-   * proposal's status once, so every request to these routes gets a fresh proposal: each case
-   * meets one it can still act on, not just the 409 of one already closed.
+   * proposal's status once, so after each request that succeeded these routes get a fresh proposal: each
+   * case meets one it can still act on, not just the 409 of one already closed.
    */
   const ONCE_PER_PROPOSAL = ['/api/proposals/{id}/withdraw', '/api/proposals/{id}/answer', '/api/proposals/{id}/merge'];
   function urlMaker(op: DocumentedOperation, id: string | null): () => Promise<string> {
@@ -533,8 +534,8 @@ describe('fuzzing every JSON request body', () => {
         const planned = await admin.post(`/api/projects/${single}/milestones`, { title: 'Fuzz-Meilenstein' }).expect(201);
         return fillPath(op.path, { id: single, milestoneId: planned.body.milestones[0].id });
       };
-    // Every workflow step and grouping changes the project's version once: each request gets a fresh project
-    // (a single project for the evaluation, milestones and status reports).
+    // Every workflow step and grouping changes the project's version once: after each request that succeeded,
+    // a fresh project (a single project for the evaluation, milestones and status reports).
     if (op.path.startsWith('/api/projects/{id}/') && id === projectId)
       return async () => fillPath(op.path, { id: await newProject(/\/(evaluation|milestones|status-reports)$/.test(op.path)) });
     const url = fillPath(op.path, { id, key: id });
@@ -630,21 +631,31 @@ describe('fuzzing every JSON request body', () => {
         const summary = (status: number, body: { code?: string; message?: string; details?: unknown }) =>
           `${status} ${body?.code ?? ''} ${String(body?.message ?? '').slice(0, 160)}${body?.details ? ` details=${JSON.stringify(body.details).slice(0, 200)}` : ''}`;
 
-        const prepare = async () => PREPARE[key]?.();
-        const baseline = async () => {
-          const url = await urlOf();
-          await prepare();
-          return send(client, op.method, url, { kind: 'json', value: BASE_BODIES[key]() });
+        // The record a request goes to (and its set-up) is made again only after a request changed it (2xx):
+        // a refused request changes nothing (the error contract, checked below), so the next case meets the
+        // same record in the same state as a fresh one.
+        let current: string | null = null;
+        const recordUrl = async () => {
+          if (current === null) {
+            current = await urlOf();
+            await PREPARE[key]?.();
+          }
+          return current;
         };
+        const sendTo = async (url: string, spec: BodySpec) => {
+          const res = await send(client, op.method, url, spec);
+          if (res.status < 300) current = null;
+          return res;
+        };
+        const baseline = async () => sendTo(await recordUrl(), { kind: 'json', value: BASE_BODIES[key]() });
         const first = await baseline();
         if (first.status >= 500 || first.body?.code === 'VALIDATION_FAILED')
           violations.push(`${where}: the base body itself fails: ${summary(first.status, first.body)}`);
 
         for (const c of cases) {
           const before = c.expect === 'reject-or-noop' || c.expect === 'pollution' ? await baseline() : null;
-          const url = await urlOf();
-          await prepare();
-          const res = await send(client, op.method, url, c.build());
+          const url = await recordUrl();
+          const res = await sendTo(url, c.build());
           const body = res.body ?? {};
           const fail = (why: string) => violations.push(`${where} ${c.label} → ${summary(res.status, body)}: ${why}`);
 
