@@ -13,6 +13,7 @@ import {
   VotingType,
   type AssemblyDetail,
   type CastBallotResult,
+  type LiveAck,
   type LiveProposal,
   type LiveRound,
   type LiveSpeaker,
@@ -845,6 +846,54 @@ describe('live assemblies: join over REST, the /live gateway, voting, speakers',
       expect(Number(receipts[0].n)).toBe(N);
       const sums = await db.query(`SELECT SUM(online) AS n FROM round_tallies WHERE "roundId" = '${round.id}'`);
       expect(Number(sums[0].n)).toBe(N);
+
+      // A named round, all at once, with retries (same key) and second ballots (new key) in the same
+      // batches, closed by the moderator while ballots are in flight: each ballot is either stored and
+      // acknowledged or refused with ROUND_CLOSED; acknowledgements = receipts = open ballots = tally.
+      const named = await mod.ok<LiveRound>('round:create', { question: 'Namentlich?', type: VotingType.YesNoAbstain, secret: false });
+      await mod.ok('round:open', { roundId: named.id });
+      await Promise.all(clients.map((c) => c.until('the named round', () => c.state?.round?.id === named.id, 30_000)));
+      let answered = 0;
+      let closing: Promise<LiveAck<RoundResult>> | undefined;
+      const cast = (i: number, key: string) =>
+        clients[i]
+          .emit<CastBallotResult>('ballot:cast', { roundId: named.id, optionIds: [options[i % 3]], idempotencyKey: key }, 60_000)
+          .then((ack) => {
+            if (++answered === N / 4) closing = mod.emit<RoundResult>('round:close', { roundId: named.id }, 60_000);
+            return ack;
+          });
+      const answers = await Promise.all(
+        clients.map((_, i) => {
+          const key = randomUUID();
+          const again = i % 10 === 0 ? key : i % 10 === 5 ? randomUUID() : null;
+          return Promise.all([cast(i, key), ...(again ? [cast(i, again)] : [])]);
+        }),
+      );
+      const closedResult = (await closing)!;
+      const code = (a: (typeof answers)[number][number]) => (a.ok ? (a.data.created ? 'created' : 'retry') : a.error.code);
+      answers.forEach((pair, i) => {
+        const codes = pair.map(code).sort();
+        if (i % 10 === 0)
+          expect([
+            ['created', 'retry'],
+            [ErrorCode.RoundClosed, ErrorCode.RoundClosed],
+          ]).toContainEqual(codes);
+        else if (i % 10 === 5)
+          expect([[ErrorCode.AlreadyVoted, 'created'].sort(), [ErrorCode.RoundClosed, ErrorCode.RoundClosed]]).toContainEqual(codes);
+        else expect(['created', ErrorCode.RoundClosed]).toContain(codes[0]);
+      });
+      const stored = answers.filter((pair) => pair.some((a) => a.ok && a.data.created)).length;
+      expect(stored).toBeGreaterThan(0);
+      expect(stored).toBeLessThan(N); // the close really came while ballots were in flight
+      expect(closedResult.ok && closedResult.data.ballots).toBe(stored);
+      expect(closedResult.ok && closedResult.data.options.reduce((sum, o) => sum + o.online, 0)).toBe(stored);
+      const [counts] = await db.query(
+        `SELECT (SELECT COUNT(*) FROM ballot_receipts WHERE "roundId" = $1) AS receipts,
+                (SELECT COUNT(*) FROM open_ballots WHERE "roundId" = $1) AS open,
+                (SELECT SUM(online) FROM round_tallies WHERE "roundId" = $1) AS tally`,
+        [named.id],
+      );
+      expect([Number(counts.receipts), Number(counts.open), Number(counts.tally)]).toEqual([stored, stored, stored]);
       clients.forEach((c) => c.close());
     });
   });

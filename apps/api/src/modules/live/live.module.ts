@@ -7,6 +7,7 @@ import { JoinService } from './join.service';
 import { LiveStateService } from './live-state.service';
 import { LiveController } from './live.controller';
 import { AssemblyFlowService } from './assembly-flow.service';
+import { BallotWriter } from './ballot-writer';
 import { IntakeService } from './intake.service';
 import { LiveChanges } from './live-changes';
 import { LiveMapper } from './live.mapper';
@@ -24,6 +25,7 @@ import { VotingService } from './voting.service';
     AssemblyFlowService,
     IntakeService,
     VotingService,
+    BallotWriter,
     SpeakersService,
     JoinService,
     LiveBroadcaster,

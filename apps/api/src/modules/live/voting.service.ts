@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import {
   AssemblyEventType,
-  AssemblyStatus,
   ErrorCode,
   VotingRoundStatus,
   defineRound,
@@ -15,12 +14,11 @@ import {
   type RoundResult,
 } from '@app/shared';
 import { DomainError, notFound } from '../../common/errors/domain-error';
-import { isUniqueViolation } from '../../common/errors/all-exceptions.filter';
-import { Assembly } from '../assemblies/entities/assembly.entity';
-import { BallotReceipt, OpenBallot, RoundTally, VotingRoundEntity } from '../assemblies/entities/live.entities';
+import { RoundTally, VotingRoundEntity } from '../assemblies/entities/live.entities';
 import { Participant } from '../assemblies/entities/participant.entity';
 import { problemDetails, validateBallot } from './ballot-validation';
-import { closed, LiveChanges, notLive, participantOf, type LiveActor } from './live-changes';
+import { BallotWriter } from './ballot-writer';
+import { LiveChanges, participantOf, type LiveActor } from './live-changes';
 import { LiveMapper } from './live.mapper';
 
 /**
@@ -34,6 +32,7 @@ export class VotingService {
   constructor(
     private readonly changes: LiveChanges,
     private readonly map: LiveMapper,
+    private readonly writer: BallotWriter,
   ) {}
 
   private async round(m: EntityManager, assemblyId: string, roundId: string): Promise<VotingRoundEntity> {
@@ -153,88 +152,29 @@ export class VotingService {
   }
 
   /**
-   * One ballot = one transaction: the receipt (its primary key refuses a second), the open ballot
-   * (open rounds only) and the tally increments. A secret round stores nothing that links the
+   * A ballot: checked here (round, choices, eligibility), then stored by the group commit of
+   * BallotWriter: the receipt (its primary key refuses a second), the open ballot (open rounds only)
+   * and the tally increments, answered after COMMIT. A secret round stores nothing that links the
    * person to the content. A retry with the same idempotency key gets the first answer.
    */
   async castBallot(actor: LiveActor, input: CastBallotPayload): Promise<CastBallotResult> {
     const participant = participantOf(actor);
     const round = await this.roundDefinition(actor.assemblyId, input.roundId);
-    const answerFor = (receipt: Pick<BallotReceipt, 'idempotencyKey'>): CastBallotResult => {
-      if (receipt.idempotencyKey === input.idempotencyKey) return { roundId: round.id, created: false };
-      throw new DomainError(ErrorCode.AlreadyVoted, 'You have already voted in this round.');
-    };
-    const receiptOf = (m: EntityManager) =>
-      m.getRepository(BallotReceipt).findOne({
-        where: { roundId: round.id, participantId: participant.id },
-        select: { roundId: true, participantId: true, idempotencyKey: true },
-      });
-    try {
-      return await this.changes.tx.run(async (m) => {
-        // A retry of a counted ballot gets its first answer, even after the round closed.
-        const existing = await receiptOf(m);
-        if (existing) return answerFor(existing);
-        const choices = validateBallot(round, input);
-        if (round.requireCheckIn && !participant.checkedIn) {
-          const fresh = await m
-            .getRepository(Participant)
-            .findOne({ where: { id: participant.id }, select: { id: true, checkedIn: true } });
-          if (!fresh?.checkedIn)
-            throw new DomainError(ErrorCode.CheckInRequired, 'This vote is binding: enter the check-in code from the entrance first.');
-          participant.checkedIn = true;
-        }
-        // The rows of this ballot first (the receipt's primary key refuses a second ballot) ...
-        await m
-          .createQueryBuilder()
-          .insert()
-          .into(BallotReceipt)
-          .values({ roundId: round.id, participantId: participant.id, idempotencyKey: input.idempotencyKey })
-          .updateEntity(false)
-          .execute();
-        if (!round.secret)
-          await m
-            .createQueryBuilder()
-            .insert()
-            .into(OpenBallot)
-            .values({ roundId: round.id, participantId: participant.id, choices })
-            .updateEntity(false)
-            .execute();
-        // ... then the lock on the assembly row, which orders this ballot against closing the round
-        // (held briefly: the status check, the counters, the commit).
-        await this.changes.state.bump(m, actor.assemblyId);
-        const [now] = await m
-          .createQueryBuilder()
-          .select('a.status', 'assemblyStatus')
-          .addSelect('r.status', 'roundStatus')
-          .from(Assembly, 'a')
-          .innerJoin(VotingRoundEntity, 'r', 'r.id = :roundId', { roundId: round.id })
-          .where('a.id = :assemblyId', { assemblyId: actor.assemblyId })
-          .getRawMany<{ assemblyStatus: AssemblyStatus; roundStatus: VotingRoundStatus }>();
-        if (now?.assemblyStatus === AssemblyStatus.Closed) throw closed();
-        if (now?.assemblyStatus !== AssemblyStatus.Live) throw notLive();
-        if (now.roundStatus === VotingRoundStatus.Draft)
-          throw new DomainError(ErrorCode.RoundNotOpen, 'This voting round has not been opened yet.');
-        if (now.roundStatus !== VotingRoundStatus.Open)
-          throw new DomainError(ErrorCode.RoundClosed, 'This voting round is closed; no more ballots are accepted.');
-        // A fixed order of the counters, so concurrent ballots never wait on each other crosswise.
-        for (const optionId of Object.keys(choices).sort()) {
-          await m
-            .createQueryBuilder()
-            .update(RoundTally)
-            .set({ online: () => `"online" + ${Number(choices[optionId])}` })
-            .where('"roundId" = :roundId AND "optionId" = :optionId', { roundId: round.id, optionId })
-            .execute();
-        }
-        return { roundId: round.id, created: true };
-      });
-    } catch (error) {
-      // Two submissions raced past the check: the primary key refused the second.
-      if (isUniqueViolation(error)) {
-        const receipt = await this.changes.tx.run(receiptOf);
-        if (receipt) return answerFor(receipt);
-      }
-      throw error;
+    const choices = validateBallot(round, input);
+    if (round.requireCheckIn && !participant.checkedIn) {
+      const fresh = await this.changes.tx.run((m) =>
+        m.getRepository(Participant).findOne({ where: { id: participant.id }, select: { id: true, checkedIn: true } }),
+      );
+      if (!fresh?.checkedIn)
+        throw new DomainError(ErrorCode.CheckInRequired, 'This vote is binding: enter the check-in code from the entrance first.');
+      participant.checkedIn = true;
     }
+    return this.writer.write({
+      assemblyId: actor.assemblyId,
+      round,
+      receipt: { roundId: round.id, participantId: participant.id, idempotencyKey: input.idempotencyKey },
+      choices,
+    });
   }
 
   /** What a ballot is checked against. A round's definition never changes after creation, so it is kept. */
