@@ -1,16 +1,20 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { toString as qrSvg } from 'qrcode';
 import { DataSource } from 'typeorm';
 import {
   AgendaItemType,
+  AssemblyEventType,
   AssemblyStatus,
+  ErrorCode,
   JOIN_CODE_ALPHABET,
   Language,
   Presence,
   RegistrationStatus,
   Role,
+  VotingRoundStatus,
   VotingType,
   type AssemblyDetail,
+  type LiveRound,
   type AssemblySummary,
 } from '@app/shared';
 import { Assembly } from '../../apps/api/src/modules/assemblies/entities/assembly.entity';
@@ -25,6 +29,7 @@ import { Participant } from '../../apps/api/src/modules/assemblies/entities/part
 import { RegistrationsService } from '../../apps/api/src/modules/assemblies/registrations.service';
 import type { ApiClient } from './helpers/client';
 import { expectErrorShape, startTestApp, type TestApp, type TestUser } from './helpers/app';
+import { joinAsGuest, LiveTestClient } from './helpers/live';
 import type { ReceivedMail } from '../helpers/smtp';
 
 interface AreaRef {
@@ -332,9 +337,9 @@ describe('assemblies (REST): planning, registration with waiting list, mails, ca
         })
         .expect(200);
       expect(res.body.agenda).toEqual([
-        { id: two.id, position: 1, title: 'Zwei (neu)', type: 'vote', description: 'geändert' },
-        { id: expect.any(String), position: 2, title: 'Neu', type: 'proposal_collection', description: null },
-        { id: one.id, position: 3, title: 'Eins', type: 'information', description: null },
+        { id: two.id, position: 1, title: 'Zwei (neu)', type: 'vote', description: 'geändert', vote: null },
+        { id: expect.any(String), position: 2, title: 'Neu', type: 'proposal_collection', description: null, vote: null },
+        { id: one.id, position: 3, title: 'Eins', type: 'information', description: null, vote: null },
       ]);
       expect(res.body.agenda.map((i: { id: string }) => i.id)).not.toContain(three.id);
 
@@ -656,6 +661,124 @@ describe('assemblies (REST): planning, registration with waiting list, mails, ca
       for (const p of [waiting, gone, last]) expect(reminderMails(p.email)).toHaveLength(0);
       // After the start nothing more is sent.
       expect(await reminders.sendDueReminders(new Date(new Date(a.startsAt).getTime() + HOUR))).toBe(0);
+    });
+  });
+
+  describe('prepared votes on the agenda', () => {
+    const vote = (overrides: Record<string, unknown> = {}) => ({
+      question: 'Wofür soll der Aktionsraumfonds 2027 reichen?',
+      type: VotingType.MultipleChoice,
+      options: [' Spielplatz ', 'Bänke', 'Bäume'],
+      maxChoices: 2,
+      points: null,
+      secret: false,
+      requireCheckIn: false,
+      ...overrides,
+    });
+    const agendaWith = (prepared: Record<string, unknown> | null, type = AgendaItemType.Vote) => [
+      { title: 'Begrüßung', type: AgendaItemType.Information },
+      { title: 'Abstimmung über den Fonds', type, vote: prepared },
+    ];
+
+    it('saves a valid prepared vote (moderators see it), refuses an invalid one with 400 and its fields, keeps it on a PATCH without it', async () => {
+      const client = freeModerator.client;
+      const assembly = await create(client, { agenda: agendaWith(vote()) });
+      expect(assembly.agenda[1].vote).toEqual({ ...vote(), options: ['Spielplatz', 'Bänke', 'Bäume'] });
+      expect(assembly.agenda[0].vote).toBeNull();
+      // Everybody else sees the agenda without it.
+      const seen = (await anonymous.get(`/api/assemblies/${assembly.id}`).expect(200)).body as AssemblyDetail;
+      expect(seen.agenda[1]).not.toHaveProperty('vote');
+
+      // The voting model's rules, as for a round created in the console: 400 with the fields.
+      const bad = await client
+        .post('/api/assemblies', valid({ agenda: agendaWith(vote({ options: ['Nur eine'], maxChoices: 5 })) }))
+        .expect(400);
+      expectErrorShape(bad.body, 400, ErrorCode.ValidationFailed);
+      const fields = (bad.body.details as Array<{ field: string }>).map((d) => d.field);
+      expect(fields).toEqual(expect.arrayContaining(['agenda.1.vote.options', 'agenda.1.vote.maxChoices']));
+      const dots = await client.post(
+        '/api/assemblies',
+        valid({ agenda: agendaWith(vote({ type: VotingType.DotVoting, maxChoices: null })) }),
+      );
+      expect(dots.status).toBe(400);
+      expect(dots.body.details).toEqual([{ field: 'agenda.1.vote.points', messages: [expect.any(String)] }]);
+      const shape = await client.post('/api/assemblies', valid({ agenda: agendaWith(vote({ type: 'ranked', secret: 'ja' })) })).expect(400);
+      expect((shape.body.details as Array<{ field: string }>).map((d) => d.field).sort()).toEqual([
+        'agenda.1.vote.secret',
+        'agenda.1.vote.type',
+      ]);
+      const notVote = await client.post('/api/assemblies', valid({ agenda: agendaWith(vote(), AgendaItemType.Discussion) })).expect(400);
+      expect(notVote.body.details).toEqual([{ field: 'agenda.1.vote', messages: [expect.any(String)] }]);
+
+      // A PATCH that leaves the vote out keeps it; one that sends it changes it; null removes it.
+      const items = assembly.agenda.map(({ id, title, type }) => ({ id, title, type }));
+      let patched = (await client.patch(`/api/assemblies/${assembly.id}`, { agenda: items }).expect(200)).body as AssemblyDetail;
+      expect(patched.agenda[1].vote?.question).toBe(vote().question);
+      items[1] = { ...items[1], vote: vote({ type: VotingType.YesNoAbstain, options: ['x'], maxChoices: 3 }) } as (typeof items)[1];
+      patched = (await client.patch(`/api/assemblies/${assembly.id}`, { agenda: items }).expect(200)).body as AssemblyDetail;
+      expect(patched.agenda[1].vote).toEqual({ ...vote(), type: VotingType.YesNoAbstain, options: [], maxChoices: null });
+      items[1] = { ...items[1], vote: null } as (typeof items)[1];
+      patched = (await client.patch(`/api/assemblies/${assembly.id}`, { agenda: items }).expect(200)).body as AssemblyDetail;
+      expect(patched.agenda[1].vote).toBeNull();
+    });
+
+    it('starts a prepared vote with one action: the round opens with its definition and takes ballots; a second start is 409', async () => {
+      const assembly = await create(freeModerator.client, { agenda: agendaWith(vote({ secret: true })) });
+      const [plain, item] = assembly.agenda;
+      const mod = await LiveTestClient.ready(t, { assemblyId: assembly.id }, { client: freeModerator.client });
+      try {
+        await mod.until('the prepared vote in the moderator state', () => (mod.moderator?.preparedVotes.length ?? 0) === 1);
+        expect(mod.moderator!.preparedVotes[0]).toEqual({ agendaItemId: item.id, vote: item.vote });
+        // Not while the assembly is planned; not on an item without a prepared vote.
+        expect((await mod.error('round:start-prepared', { agendaItemId: item.id })).statusCode).toBe(409);
+        await mod.ok('assembly:set-status', { status: 'live' });
+        const none = await mod.error('round:start-prepared', { agendaItemId: plain.id });
+        expect(none).toMatchObject({ statusCode: 422, details: [{ field: 'agendaItemId', messages: [expect.any(String)] }] });
+
+        const round = await mod.ok<LiveRound>('round:start-prepared', { agendaItemId: item.id });
+        expect(round).toMatchObject({
+          agendaItemId: item.id,
+          question: vote().question,
+          type: VotingType.MultipleChoice,
+          options: [
+            { id: 'o1', label: 'Spielplatz' },
+            { id: 'o2', label: 'Bänke' },
+            { id: 'o3', label: 'Bäume' },
+          ],
+          maxChoices: 2,
+          points: null,
+          secret: true,
+          requireCheckIn: false,
+          status: VotingRoundStatus.Open,
+        });
+        const again = await mod.error('round:start-prepared', { agendaItemId: item.id });
+        expectErrorShape(again, 409, ErrorCode.RoundStateInvalid);
+
+        // Ballots are accepted by the rules of the prepared definition.
+        const joined = await joinAsGuest(t, assembly.joinCode, 'Gast Gül');
+        const voter = await LiveTestClient.ready(t, { assemblyId: assembly.id, guestToken: joined.guestToken });
+        try {
+          const tooMany = await voter.error('ballot:cast', {
+            roundId: round.id,
+            optionIds: ['o1', 'o2', 'o3'],
+            idempotencyKey: randomUUID(),
+          });
+          expect(tooMany.code).toBe(ErrorCode.BallotInvalid);
+          await voter.ok('ballot:cast', { roundId: round.id, optionIds: ['o1', 'o3'], idempotencyKey: randomUUID() });
+          await mod.until('the ballot in the tally', () => mod.moderator?.rounds.find((r) => r.id === round.id)?.ballotsCast === 1);
+        } finally {
+          voter.close();
+        }
+        // Closed, the prepared vote can be started again (a second round of the item).
+        await mod.ok('round:close', { roundId: round.id });
+        const second = await mod.ok<LiveRound>('round:start-prepared', { agendaItemId: item.id });
+        expect(second.id).not.toBe(round.id);
+        const events = await ds.getRepository(AssemblyEvent).find({ where: { assemblyId: assembly.id } });
+        const ofRound = events.filter((e) => e.data.roundId === second.id).map((e) => e.type);
+        expect(ofRound.sort()).toEqual([AssemblyEventType.RoundCreated, AssemblyEventType.RoundOpened].sort());
+      } finally {
+        mod.close();
+      }
     });
   });
 

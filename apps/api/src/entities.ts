@@ -46,6 +46,7 @@ import { PendingRegistrations1764900000000 } from './database/migrations/1764900
 import { OutboxMail } from './modules/mail/outbox-mail.entity';
 import { MailOutbox1765000000000 } from './database/migrations/1765000000000-mail-outbox';
 import { RegistrationAttempts1765190000000 } from './database/migrations/1765190000000-registration-attempts';
+import { PreparedVotes1765500000000 } from './database/migrations/1765500000000-prepared-votes';
 
 /** Listed explicitly (no globs) so the same list works from source, from dist and under jest. */
 export const ENTITIES = [
@@ -99,6 +100,7 @@ export const MIGRATIONS = [
   PendingRegistrations1764900000000,
   MailOutbox1765000000000,
   RegistrationAttempts1765190000000,
+  PreparedVotes1765500000000,
   ProposalStatusNotes1765600000000,
 ];
 

@@ -138,6 +138,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
       'proposal:on-behalf': h(dto.OnBehalfPayloadDto, (a, p) => this.intake.proposalOnBehalf(a, p)),
       'round:create': h(dto.CreateRoundPayloadDto, (a, p) => this.voting.createRound(a, p)),
       'round:open': h(dto.RoundIdPayloadDto, (a, p) => this.voting.openRound(a, p.roundId)),
+      'round:start-prepared': h(dto.AgendaItemIdPayloadDto, (a, p) => this.voting.startPrepared(a, p.agendaItemId)),
       'round:close': h(dto.RoundIdPayloadDto, (a, p) => this.voting.closeRound(a, p.roundId)),
       'round:publish': h(dto.RoundIdPayloadDto, (a, p) => this.voting.publishRound(a, p.roundId)),
       'round:hall-tally': h(dto.HallTallyPayloadDto, (a, p) => this.voting.hallTally(a, p)),

@@ -74,6 +74,8 @@ export interface LiveClientEvents {
   'proposal:on-behalf': (payload: { text: string; sourceNote: string }, ack: (r: LiveAck<LiveProposal>) => void) => void;
   'round:create': (payload: CreateRoundPayload, ack: (r: LiveAck<LiveRound>) => void) => void;
   'round:open': (payload: { roundId: string }, ack: (r: LiveAck<undefined>) => void) => void;
+  /** Creates and opens a round from the agenda item's prepared vote in one step. */
+  'round:start-prepared': (payload: { agendaItemId: string }, ack: (r: LiveAck<LiveRound>) => void) => void;
   'round:close': (payload: { roundId: string }, ack: (r: LiveAck<RoundResult>) => void) => void;
   'round:publish': (payload: { roundId: string }, ack: (r: LiveAck<RoundResult>) => void) => void;
   'round:hall-tally': (payload: HallTallyPayload, ack: (r: LiveAck<RoundResult>) => void) => void;
@@ -106,6 +108,7 @@ export const MODERATOR_EVENTS: readonly LiveClientEventName[] = [
   'proposal:on-behalf',
   'round:create',
   'round:open',
+  'round:start-prepared',
   'round:close',
   'round:publish',
   'round:hall-tally',

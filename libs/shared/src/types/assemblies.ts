@@ -17,6 +17,27 @@ export interface AgendaItem {
   title: string;
   type: AgendaItemType;
   description: string | null;
+  /**
+   * A vote item's prepared vote, started from the console with one action. Only the assembly's
+   * moderators see it (absent for everybody else, null when the item has none).
+   */
+  vote?: PreparedVote | null;
+}
+
+/**
+ * A vote prepared on its agenda item before the assembly: the same definition the console sends to
+ * create a round (checked by the same voting model), kept until the moderator starts it.
+ */
+export interface PreparedVote {
+  question: string;
+  type: VotingType;
+  /** The moderator's option labels (empty for types with fixed options). */
+  options: string[];
+  maxChoices: number | null;
+  points: number | null;
+  secret: boolean;
+  /** Binding: only checked-in participants may vote. */
+  requireCheckIn: boolean;
 }
 
 export interface AgendaItemInput {
@@ -25,6 +46,8 @@ export interface AgendaItemInput {
   title: string;
   type: AgendaItemType;
   description?: string | null;
+  /** Only on items of type vote; null or absent: none. */
+  vote?: PreparedVote | null;
 }
 
 export interface AssemblySummary {
@@ -247,6 +270,8 @@ export interface ModeratorState {
   /** Every round of the assembly with its live tally, newest first. */
   rounds: LiveRound[];
   checkInCode: string;
+  /** The prepared votes of the agenda, in agenda order. */
+  preparedVotes: Array<{ agendaItemId: string; vote: PreparedVote }>;
   attendance: { hall: number; online: number; total: number; checkedIn: number; connected: number };
 }
 

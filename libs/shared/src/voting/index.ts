@@ -5,3 +5,4 @@ export { yesNoAbstain } from './yes-no-abstain';
 export { singleChoice } from './single-choice';
 export { maxChoicesOf, multipleChoice } from './multiple-choice';
 export { dotVoting } from './dot-voting';
+export { normalizePreparedVote } from './prepared';

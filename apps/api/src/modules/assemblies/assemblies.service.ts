@@ -8,7 +8,11 @@ import {
   ErrorCode,
   JOIN_CODE_ALPHABET,
   JOIN_CODE_LENGTH,
+  AgendaItemType,
   Role,
+  normalizePreparedVote,
+  type FieldErrorDetail,
+  type PreparedVote,
   type AssemblyDetail,
   type AssemblySummary,
   type Page,
@@ -309,6 +313,7 @@ export class AssembliesService {
         throw invalid(`agenda.${index}.id`, 'appears twice', `Agenda item ${index + 1} repeats an item that is already listed.`);
       seen.add(item.id);
     });
+    const votes = this.preparedVotes(input);
     const removed = existing.filter((i) => !seen.has(i.id));
     if (removed.length) {
       const ids = removed.map((i) => i.id);
@@ -337,9 +342,37 @@ export class AssembliesService {
       await repo.delete({ id: In(ids) });
     }
     for (const [index, item] of input.entries()) {
-      const values = { position: index + 1, title: item.title, type: item.type, description: item.description ?? null };
+      const values = {
+        position: index + 1,
+        title: item.title,
+        type: item.type,
+        description: item.description ?? null,
+        ...(votes[index] !== undefined ? { preparedVote: votes[index] } : {}),
+      };
       if (item.id) await repo.update({ id: item.id }, values);
       else await repo.insert({ ...values, assemblyId: assembly.id });
     }
+  }
+
+  /**
+   * Each item's prepared vote as stored (null: none; undefined: an existing vote item keeps its own),
+   * checked by the voting model exactly like a round created in the console; every problem is
+   * reported as 400 with its field.
+   */
+  private preparedVotes(input: AgendaItemInputDto[]): Array<PreparedVote | null | undefined> {
+    const details: FieldErrorDetail[] = [];
+    const votes = input.map((item, index) => {
+      if (item.vote === undefined && item.id && item.type === AgendaItemType.Vote) return undefined;
+      if (!item.vote) return null;
+      if (item.type !== AgendaItemType.Vote) {
+        details.push({ field: `agenda.${index}.vote`, messages: ['only items of type vote carry a prepared vote'] });
+        return null;
+      }
+      const { vote, problems } = normalizePreparedVote(item.vote);
+      for (const p of problems) details.push({ field: `agenda.${index}.vote.${p.field}`, messages: [p.message] });
+      return vote;
+    });
+    if (details.length) throw new DomainError(ErrorCode.ValidationFailed, 'Please check the prepared votes of the agenda.', details);
+    return votes;
   }
 }

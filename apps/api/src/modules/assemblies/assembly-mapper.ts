@@ -53,7 +53,9 @@ export function toDetail(
   return {
     ...toSummary(a, counts),
     description: a.description,
-    agenda: [...agenda].sort((x, y) => x.position - y.position).map(toAgendaItem),
+    agenda: [...agenda]
+      .sort((x, y) => x.position - y.position)
+      .map((item) => (viewer.isModerator ? { ...toAgendaItem(item), vote: item.preparedVote ?? null } : toAgendaItem(item))),
     joinCode: a.joinCode,
     requireAccount: a.requireAccount,
     requireCheckIn: a.requireCheckIn,

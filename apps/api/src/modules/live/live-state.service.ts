@@ -179,6 +179,7 @@ export class LiveStateService {
       rejectedProposals: byStatus(LiveProposalStatus.Rejected),
       rounds: [...liveRounds].reverse(),
       checkInCode: assembly.checkInCode,
+      preparedVotes: items.flatMap((i) => (i.preparedVote ? [{ agendaItemId: i.id, vote: i.preparedVote }] : [])),
       attendance: { hall, online, total: hall + online, checkedIn, connected: 0 },
     };
     return { version: assembly.stateVersion, state, moderator };

@@ -47,23 +47,72 @@ export class VotingService {
     return this.changes.change(actor, 'not-closed', async (m, assembly) => {
       const itemId = input.agendaItemId === undefined ? assembly.currentItemId : input.agendaItemId;
       if (itemId) await this.changes.item(m, assembly.id, itemId);
-      const rounds = m.getRepository(VotingRoundEntity);
-      const round = await rounds.save(
-        rounds.create({
-          assemblyId: assembly.id,
-          agendaItemId: itemId ?? null,
-          question: input.question,
-          type: input.type,
-          options,
-          maxChoices: parameters.maxChoices,
-          points: parameters.points,
-          secret: input.secret,
-          requireCheckIn: input.requireCheckIn ?? assembly.requireCheckIn,
-          status: VotingRoundStatus.Draft,
-        }),
-      );
-      await m.getRepository(RoundTally).insert(options.map((o) => ({ roundId: round.id, optionId: o.id, online: 0, hall: 0 })));
-      await this.changes.record(m, actor, AssemblyEventType.RoundCreated, this.map.roundEvent(round));
+      const round = await this.insertRound(m, actor, {
+        assemblyId: assembly.id,
+        agendaItemId: itemId ?? null,
+        question: input.question,
+        type: input.type,
+        options,
+        maxChoices: parameters.maxChoices,
+        points: parameters.points,
+        secret: input.secret,
+        requireCheckIn: input.requireCheckIn ?? assembly.requireCheckIn,
+        status: VotingRoundStatus.Draft,
+      });
+      return this.map.round(round, this.map.emptyResult(round), true);
+    });
+  }
+
+  /** A new round with its zero tallies, recorded in the event log (opened too when it starts open). */
+  private async insertRound(m: EntityManager, actor: LiveActor, values: Partial<VotingRoundEntity>): Promise<VotingRoundEntity> {
+    const rounds = m.getRepository(VotingRoundEntity);
+    const round = await rounds.save(rounds.create(values));
+    await m.getRepository(RoundTally).insert(round.options.map((o) => ({ roundId: round.id, optionId: o.id, online: 0, hall: 0 })));
+    await this.changes.record(m, actor, AssemblyEventType.RoundCreated, this.map.roundEvent(round));
+    if (round.status === VotingRoundStatus.Open)
+      await this.changes.record(m, actor, AssemblyEventType.RoundOpened, this.map.roundEvent(round));
+    return round;
+  }
+
+  /**
+   * The console's one action on a vote item: creates the round from the item's prepared vote (checked
+   * again by the voting model) and opens it, in one transaction. 409 while a round is open.
+   */
+  async startPrepared(actor: LiveActor, agendaItemId: string): Promise<LiveRound> {
+    return this.changes.change(actor, 'live', async (m, assembly) => {
+      const item = await this.changes.item(m, assembly.id, agendaItemId);
+      const vote = item.preparedVote;
+      if (!vote)
+        throw new DomainError(ErrorCode.UnprocessableEntity, 'This agenda item has no prepared vote; prepare it in the agenda first.', [
+          { field: 'agendaItemId', messages: ['the agenda item has no prepared vote'] },
+        ]);
+      const open = await m.getRepository(VotingRoundEntity).findOne({
+        where: { assemblyId: assembly.id, status: VotingRoundStatus.Open },
+        select: { id: true, agendaItemId: true },
+      });
+      if (open)
+        throw new DomainError(
+          ErrorCode.RoundStateInvalid,
+          open.agendaItemId === item.id
+            ? 'The vote of this agenda item is already open; close it before starting it again.'
+            : 'Another voting round is open; close it first.',
+        );
+      const { options, parameters, problems } = defineRound(vote.type, vote);
+      if (problems.length)
+        throw new DomainError(ErrorCode.UnprocessableEntity, 'Please check the prepared vote in the agenda.', problemDetails(problems));
+      const round = await this.insertRound(m, actor, {
+        assemblyId: assembly.id,
+        agendaItemId: item.id,
+        question: vote.question,
+        type: vote.type,
+        options,
+        maxChoices: parameters.maxChoices,
+        points: parameters.points,
+        secret: vote.secret,
+        requireCheckIn: vote.requireCheckIn,
+        status: VotingRoundStatus.Open,
+        openedAt: new Date(),
+      });
       return this.map.round(round, this.map.emptyResult(round), true);
     });
   }

@@ -28,6 +28,9 @@ import {
   AssemblyStatus,
   AssemblyVisibility,
   RegistrationStatus,
+  VOTING_OPTIONS_MAX,
+  VOTING_TYPES,
+  VotingType,
   type AgendaItem,
   type AgendaItemInput,
   type AssemblyDetail,
@@ -35,6 +38,7 @@ import {
   type AssemblySummary,
   type CreateAssemblyRequest,
   type Page,
+  type PreparedVote,
   type RegistrationResponse,
 } from '@app/shared';
 import { PagingDto } from '../../../common/http/paging.dto';
@@ -65,6 +69,47 @@ const DateTimeField = (name: string, description: string) => (target: object, ke
   IsDateString({ strict: true, strictSeparator: true }, { message: `${name} must be a real date and time` })(target, key);
 };
 
+/** The shape of a prepared vote; what fits the voting type is checked by the voting model when it is saved. */
+export class PreparedVoteDto implements PreparedVote {
+  @ApiProperty({ minLength: 1, maxLength: 300, example: 'Soll der Bürgergarten Westerfilde Geld aus dem Aktionsraumfonds bekommen?' })
+  @Trim()
+  @IsString()
+  @Length(1, 300)
+  @NoControlChars()
+  question: string;
+
+  @ApiProperty({ enum: VOTING_TYPES })
+  @IsIn(VOTING_TYPES as string[], { message: `type must be one of: ${VOTING_TYPES.join(', ')}` })
+  type: VotingType;
+
+  @ApiProperty({ type: [String], maxItems: VOTING_OPTIONS_MAX, description: 'Labels; empty for yes/no/abstain (fixed options)' })
+  @IsArray()
+  @ArrayMaxSize(VOTING_OPTIONS_MAX)
+  @IsString({ each: true })
+  @Length(1, 200, { each: true })
+  options: string[];
+
+  @ApiProperty({ nullable: true, type: Number, description: 'Multiple choice: at most this many options' })
+  @nullable()
+  @IsInt()
+  @Min(1)
+  @Max(VOTING_OPTIONS_MAX)
+  maxChoices: number | null;
+
+  @ApiProperty({ nullable: true, type: Number, description: 'Dot voting: points per participant' })
+  @nullable()
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  points: number | null;
+
+  @ApiProperty() @IsBoolean() secret: boolean;
+
+  @ApiProperty({ description: 'Binding: only checked-in participants may vote' })
+  @IsBoolean()
+  requireCheckIn: boolean;
+}
+
 export class AgendaItemInputDto implements AgendaItemInput {
   @ApiPropertyOptional({ format: 'uuid', description: 'Present to keep (and update) an existing item; absent for a new one' })
   @Optional()
@@ -89,6 +134,12 @@ export class AgendaItemInputDto implements AgendaItemInput {
   @MaxLength(AGENDA_DESCRIPTION_MAX)
   @NoControlChars()
   description?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, type: PreparedVoteDto, description: 'Only on items of type vote' })
+  @nullable()
+  @ValidateNested()
+  @Type(() => PreparedVoteDto)
+  vote?: PreparedVoteDto | null;
 }
 
 export class CreateAssemblyDto implements CreateAssemblyRequest {
@@ -235,6 +286,8 @@ export class AgendaItemDto implements AgendaItem {
   @ApiProperty() title: string;
   @ApiProperty({ enum: AGENDA_ITEM_TYPES }) type: AgendaItemType;
   @ApiProperty({ nullable: true, type: String }) description: string | null;
+  @ApiPropertyOptional({ nullable: true, type: PreparedVoteDto, description: "Moderators only: the item's prepared vote" })
+  vote?: PreparedVoteDto | null;
 }
 
 class AssemblyModeratorDto {

@@ -12,7 +12,7 @@ import {
   UpdateDateColumn,
   type Relation,
 } from 'typeorm';
-import { AgendaItemType, AssemblyStatus, AssemblyVisibility, RegistrationStatus } from '@app/shared';
+import { AgendaItemType, AssemblyStatus, AssemblyVisibility, RegistrationStatus, type PreparedVote } from '@app/shared';
 import { timestamp, timestampColumn, uuidColumn } from '../../../database/column-types';
 import { Area } from '../../areas/area.entity';
 import { User } from '../../users/user.entity';
@@ -122,6 +122,10 @@ export class AgendaItemEntity {
 
   @Column({ type: 'text', nullable: true })
   description: string | null;
+
+  /** A vote item's prepared vote (checked by the voting model on save), started from the console. */
+  @Column({ type: 'simple-json', nullable: true })
+  preparedVote: PreparedVote | null;
 }
 
 /** Registration for an assembly with a capacity: confirmed, on the waiting list, or cancelled. */

@@ -97,6 +97,10 @@ export class CreateRoundPayloadDto {
   @IsOptional() @IsBoolean() requireCheckIn?: boolean;
 }
 
+export class AgendaItemIdPayloadDto {
+  @IsUUID() agendaItemId: string;
+}
+
 export class RoundIdPayloadDto {
   @IsUUID() roundId: string;
 }
