@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { expectErrorShape, startTestApp, type TestApp } from './helpers/app';
+import { expectErrorShape, startTestApp, uniqueEmail, type TestApp } from './helpers/app';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
@@ -22,17 +22,25 @@ describe('rate limits shared through Redis (REDIS_URL)', () => {
     expect(res.body).toEqual(expect.objectContaining({ status: 'ok', redis: 'up' }));
   });
 
-  it('counts login attempts across both instances and blocks the 5th with Retry-After', async () => {
+  it('counts requests to a credential route across both instances and blocks the 5th with Retry-After', async () => {
     const ca = await a.client();
     const cb = await b.client();
-    const body = { email: 'nobody@example.org', password: 'wrong password' };
-    await ca.post('/api/auth/login', body).expect(401);
-    await cb.post('/api/auth/login', body).expect(401);
-    await ca.post('/api/auth/login', body).expect(401);
-    await cb.post('/api/auth/login', body).expect(401);
-    const blocked = await ca.post('/api/auth/login', body).expect(429);
+    const reset = (c: typeof ca) => c.post('/api/auth/password-reset/request', { email: uniqueEmail() });
+    for (const c of [ca, cb, ca, cb]) await reset(c).expect(202);
+    const blocked = await reset(ca).expect(429);
     expectErrorShape(blocked.body, 429, 'RATE_LIMITED');
     expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
+    expect((await reset(cb)).status).toBe(429);
+  });
+
+  it('counts failed sign-ins of one account across both instances: the 11th is refused on either', async () => {
+    const ca = await a.client();
+    const cb = await b.client();
+    const body = { email: uniqueEmail('target'), password: 'wrong password' };
+    for (let i = 0; i < 10; i++) await (i % 2 ? cb : ca).post('/api/auth/login', body).expect(401);
+    const blocked = await ca.post('/api/auth/login', body).expect(429);
+    expectErrorShape(blocked.body, 429, 'RATE_LIMITED');
+    expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(14 * 60);
     expect((await cb.post('/api/auth/login', body)).status).toBe(429);
   });
 });
@@ -49,6 +57,7 @@ describe('when Redis is unreachable', () => {
     const c = await t.client();
     const health = await c.get('/api/health').expect(200);
     expect(health.body).toEqual(expect.objectContaining({ status: 'degraded', database: 'up', redis: 'down' }));
-    for (let i = 0; i < 3; i++) await c.post('/api/auth/login', { email: 'nobody@example.org', password: 'wrong password' }).expect(401);
+    for (let i = 0; i < 3; i++) await c.post('/api/auth/password-reset/request', { email: uniqueEmail() }).expect(202);
+    for (let i = 0; i < 12; i++) await c.post('/api/auth/login', { email: 'nobody@example.org', password: 'wrong password' }).expect(401);
   });
 });

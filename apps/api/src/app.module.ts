@@ -1,11 +1,12 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { LoggerModule } from 'nestjs-pino';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
-import { RateLimitGuard } from './common/http/rate-limit.guard';
+import { RateLimitModule } from './common/http/rate-limit.module';
+import { JoinCodeGuessInterceptor } from './modules/live/join-code-guesses.interceptor';
 import { RedisThrottlerStorage } from './common/http/redis-throttler.storage';
 import { RedisConnection, RedisModule } from './common/redis/redis.module';
 import type { AppConfig } from './config/config';
@@ -77,8 +78,9 @@ export class AppModule {
           inject: [RedisConnection],
           useFactory: (redis: RedisConnection) => ({
             throttlers: [
+              { name: 'address', ttl: config.rateLimit.windowMs, limit: config.rateLimit.address },
+              { name: 'account', ttl: config.rateLimit.windowMs, limit: config.rateLimit.write },
               { name: 'auth', ttl: config.rateLimit.windowMs, limit: config.rateLimit.auth },
-              { name: 'write', ttl: config.rateLimit.windowMs, limit: config.rateLimit.write },
             ],
             // In memory for a single process; in Redis when several processes share the load.
             storage: redis.client ? new RedisThrottlerStorage(redis.client, redis.keyPrefix) : undefined,
@@ -88,6 +90,8 @@ export class AppModule {
         ExportsModule,
         AuditModule,
         AuthModule,
+        // After AuthModule: its request ceilings run after the session guard.
+        RateLimitModule,
         UsersModule,
         AreasModule,
         FieldsOfActionModule,
@@ -109,8 +113,9 @@ export class AppModule {
         SeedModule,
       ],
       providers: [
-        { provide: APP_GUARD, useClass: RateLimitGuard },
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
+        // Wrong join codes counted per address (LiveController.join only; see the interceptor).
+        { provide: APP_INTERCEPTOR, useClass: JoinCodeGuessInterceptor },
       ],
     };
   }

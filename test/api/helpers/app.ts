@@ -54,8 +54,11 @@ async function freePort(): Promise<number> {
 
 export const uniqueEmail = (prefix = 'person') => `${prefix}-${randomBytes(5).toString('hex')}@example.org`;
 
-/** Starts the real application (same factory as production) on its own database and SMTP sink. */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+/**
+ * Starts the real application (same factory as production) on its own database and SMTP sink.
+ * The request ceilings are raised unless `defaultLimits` (specs that are about the limits).
+ */
+export async function startTestApp(env: Record<string, string> = {}, options: { defaultLimits?: boolean } = {}): Promise<TestApp> {
   const db = await createTestDatabase({ template: differsFromTemplate(env) ? null : await ensureTemplateDatabase() });
   const smtp = await new SmtpSink().start();
   const port = await freePort();
@@ -69,8 +72,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     PORT: String(port),
     PUBLIC_URL: url,
     SMTP_URL: smtp.url,
-    RATE_LIMIT_AUTH: '100000',
-    RATE_LIMIT_WRITE: '100000',
+    ...(options.defaultLimits ? {} : { RATE_LIMIT_AUTH: '100000', RATE_LIMIT_WRITE: '100000', RATE_LIMIT_ADDRESS: '1000000' }),
     // Apps in parallel workers share one Redis (the PostgreSQL pass): each its own keys and channels.
     REDIS_KEY_PREFIX: `test-${randomBytes(4).toString('hex')}:`,
     ...db.env,

@@ -40,6 +40,7 @@ export const ENV_KEYS = [
   'LOG_LEVEL',
   'RATE_LIMIT_AUTH',
   'RATE_LIMIT_WRITE',
+  'RATE_LIMIT_ADDRESS',
   'RATE_LIMIT_WINDOW_SECONDS',
   'CORS_ORIGINS',
   'TRUST_PROXY',
@@ -101,6 +102,7 @@ class EnvSchema {
   @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL?: string;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) RATE_LIMIT_AUTH?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) RATE_LIMIT_WRITE?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) RATE_LIMIT_ADDRESS?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) RATE_LIMIT_WINDOW_SECONDS?: number;
   @IsOptional() @IsString() CORS_ORIGINS?: string;
   @IsOptional() @Transform(toBool) @IsBoolean() TRUST_PROXY?: boolean;
@@ -147,7 +149,13 @@ export interface AppConfig {
   /** With the demo data: demo residents' proposals, supports, comments, answers and merges. */
   seedDemoParticipation: boolean;
   logLevel: string;
-  rateLimit: { auth: number; write: number; windowMs: number };
+  /**
+   * Requests per window: `auth` per client address and credential route (registration, verification,
+   * password reset; not sign-in, which counts failures instead), `write` state-changing requests per
+   * signed-in account, `address` state-changing requests per client address (the flood ceiling,
+   * sized for a hall of 1,000 behind one address with room to spare).
+   */
+  rateLimit: { auth: number; write: number; address: number; windowMs: number };
   corsOrigins: string[];
   trustProxy: boolean;
   /** Serve the OpenAPI UI (/api/docs) and document (/api/docs-json, -yaml): public by default, like the open data. */
@@ -267,8 +275,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     seedDemoParticipation: parsed.SEED_DEMO_PARTICIPATION ?? true,
     logLevel: parsed.LOG_LEVEL ?? 'info',
     rateLimit: {
-      auth: parsed.RATE_LIMIT_AUTH ?? 10,
+      auth: parsed.RATE_LIMIT_AUTH ?? 30,
       write: parsed.RATE_LIMIT_WRITE ?? 120,
+      address: parsed.RATE_LIMIT_ADDRESS ?? 3000,
       windowMs: (parsed.RATE_LIMIT_WINDOW_SECONDS ?? 60) * 1000,
     },
     corsOrigins: (parsed.CORS_ORIGINS ?? '')

@@ -5,6 +5,7 @@ import { QueryFailedError } from 'typeorm';
 import { ErrorCode, type ApiErrorBody } from '@app/shared';
 import { DatabaseBusyError } from '../../database/sqlite-units-of-work';
 import { DomainError } from './domain-error';
+import { RateLimitedError } from './rate-limited-error';
 
 const STATUS_TEXT: Record<number, string> = {
   400: 'Bad Request',
@@ -93,6 +94,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     }
     if (res.headersSent) return;
     if (body.code === ErrorCode.Busy) res.setHeader('Retry-After', String(BUSY_RETRY_AFTER_SECONDS));
+    if (exception instanceof RateLimitedError) res.setHeader('Retry-After', String(exception.retryAfterSeconds));
     res.status(body.statusCode).json(body);
   }
 

@@ -1,9 +1,10 @@
 import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { AuthRateLimit, Public } from '../../common/auth/decorators';
 import type { AuthenticatedRequest } from '../../common/auth/request';
 import { ApiErrors } from '../../common/http/api-errors';
+import { addressKey } from '../../common/http/attempt-limiter';
 import { toMe } from '../users/user.mapper';
 import { AuthService } from './auth.service';
 import {
@@ -74,12 +75,15 @@ export class AuthController {
 
   @Post('login')
   @HttpCode(200)
-  @AuthRateLimit()
-  @ApiOperation({ summary: 'Sign in; sets the httpOnly session cookie' })
+  @ApiOperation({
+    summary: 'Sign in; sets the httpOnly session cookie',
+    description:
+      'Failed attempts are limited per account (10 per 15 minutes, then the account is locked until the window ends: 429 with Retry-After) and per client address (100 per 15 minutes, then wrong passwords are answered 429); successful sign-ins are not counted.',
+  })
   @ApiOkResponse({ type: LoginResponseDto })
   @ApiErrors(400, 401, 403, 429)
-  async login(@Body() dto: LoginDto, @Res({ passthrough: true }) res: Response): Promise<LoginResponseDto> {
-    const { user, token } = await this.auth.login(dto);
+  async login(@Req() req: Request, @Body() dto: LoginDto, @Res({ passthrough: true }) res: Response): Promise<LoginResponseDto> {
+    const { user, token } = await this.auth.login(dto, addressKey(req.ip));
     res.cookie(this.sessions.cookieName, token, this.sessions.cookieOptions());
     return { user: toMe(user) };
   }

@@ -4,11 +4,13 @@ import { IsNull, Repository, type EntityManager } from 'typeorm';
 import { DEFAULT_LANGUAGE, ErrorCode } from '@app/shared';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { DomainError } from '../../common/errors/domain-error';
+import { AttemptLimiter } from '../../common/http/attempt-limiter';
 import { isUniqueViolation } from '../../common/errors/all-exceptions.filter';
 import { TransactionRunner } from '../../database/transactions';
 import { MailService } from '../mail/mail.service';
 import { User } from '../users/user.entity';
 import type { LoginDto, PasswordResetConfirmDto, RegisterDto } from './dto/auth.dto';
+import { LOGIN_FAILURES_PER_ACCOUNT, LOGIN_FAILURES_PER_ADDRESS } from './login-limits';
 import { hashPassword, verifyPassword } from './passwords';
 import { SessionService } from './session.service';
 import { TokenPurpose, type UserToken } from './user-token.entity';
@@ -25,6 +27,7 @@ export class AuthService {
     private readonly sessions: SessionService,
     private readonly mail: MailService,
     private readonly tx: TransactionRunner,
+    private readonly limiter: AttemptLimiter,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -265,12 +268,34 @@ export class AuthService {
     }
   }
 
-  async login(dto: LoginDto): Promise<{ user: User; token: string }> {
+  /**
+   * Signs in. Failures are counted per account and per client address (login-limits.ts); successes
+   * are not. The account's attempt is reserved before the check, so parallel guesses cannot pass
+   * the account's limit.
+   */
+  async login(dto: LoginDto, address: string): Promise<{ user: User; token: string }> {
+    const account = await this.limiter.count(LOGIN_FAILURES_PER_ACCOUNT, dto.email);
+    if (account.failures > LOGIN_FAILURES_PER_ACCOUNT.limit) {
+      throw this.limiter.refusal(
+        account,
+        (minutes) =>
+          `This account is locked after too many wrong passwords. Please try again in ${minutes} min or choose a new password with "Forgot password".`,
+      );
+    }
+    const fromAddress = await this.limiter.peek(LOGIN_FAILURES_PER_ADDRESS, address);
     const user = await this.users.findOne({ where: { email: dto.email }, relations: { moderatorAreas: true } });
     const ok = await this.verifyPassword(user?.passwordHash ?? null, dto.password);
     if (!user || !ok || user.deletedAt) {
+      await this.limiter.count(LOGIN_FAILURES_PER_ADDRESS, address);
+      if (fromAddress.blocked) {
+        throw this.limiter.refusal(
+          fromAddress,
+          (minutes) => `Too many failed sign-ins from your network. Please check your password and try again in ${minutes} min.`,
+        );
+      }
       throw new DomainError(ErrorCode.InvalidCredentials, 'The email address or password is not correct.');
     }
+    await this.limiter.clear(LOGIN_FAILURES_PER_ACCOUNT, dto.email);
     if (!user.emailVerifiedAt) {
       throw new DomainError(
         ErrorCode.EmailNotVerified,
@@ -293,14 +318,17 @@ export class AuthService {
    */
   async confirmPasswordReset(dto: PasswordResetConfirmDto): Promise<void> {
     const passwordHash = await this.hashPassword(dto.password);
-    await this.tx.run(async (m) => {
+    const email = await this.tx.run(async (m) => {
       const used = await this.tokens.consume(dto.token, [TokenPurpose.ResetPassword], m);
       const user = await m.findOne(User, { where: { id: used.userId } });
       if (!user || user.deletedAt) throw invalidLink();
       await m.update(User, { id: user.id }, { passwordHash, pendingEmail: null, emailVerifiedAt: user.emailVerifiedAt ?? new Date() });
       await this.tokens.revokeAll(user.id, m);
       await this.sessions.destroyAllFor(user.id, undefined, m);
+      return user.email;
     });
+    // The mailbox is proven: a lock from wrong passwords ends with the new one.
+    if (email) await this.limiter.clear(LOGIN_FAILURES_PER_ACCOUNT, email);
   }
 }
 
