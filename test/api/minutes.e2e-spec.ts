@@ -5,6 +5,7 @@ import {
   AssemblyEventType,
   AssemblyStatus,
   AssemblyVisibility,
+  englishWordsIn,
   LiveProposalStatus,
   Presence,
   Role,
@@ -23,9 +24,11 @@ import {
   VotingRoundEntity,
 } from '../../apps/api/src/modules/assemblies/entities/live.entities';
 import { Participant } from '../../apps/api/src/modules/assemblies/entities/participant.entity';
+import { LiveChanges } from '../../apps/api/src/modules/live/live-changes';
+import { User } from '../../apps/api/src/modules/users/user.entity';
 import type { ApiClient } from './helpers/client';
 import { expectErrorShape, startTestApp, type TestApp, type TestUser } from './helpers/app';
-import { pdfTextOf } from './helpers/pdf';
+import { pdfFontsOf, pdfInfoOf, pdfStructureOf, pdfTextOf } from './helpers/pdf';
 
 /**
  * Minutes of an assembly: generated from the event log and the assembly's tables, as
@@ -50,6 +53,7 @@ describe('assembly minutes (Markdown and PDF, de and en)', () => {
   let assemblyId: string;
   const items: Record<string, string> = {};
   let runningRoundId: string;
+  let areaId: string;
 
   const md = (client: ApiClient, lang?: string) => client.get(`/api/assemblies/${assemblyId}/minutes.md${lang ? `?lang=${lang}` : ''}`);
   const pdf = (client: ApiClient, lang?: string) =>
@@ -70,6 +74,7 @@ describe('assembly minutes (Markdown and PDF, de and en)', () => {
     admin = await t.admin();
     const areas = (await admin.get('/api/areas').expect(200)).body as Array<{ id: string; parentId: string | null; name: string }>;
     const area = areas.find((a) => a.parentId) ?? areas[0];
+    areaId = area.id;
     const unrelated = areas.find((a) => a.id !== area.id && a.id !== area.parentId && a.parentId !== area.id)!;
     moderator = await t.createUser({ role: Role.Moderator, areaIds: [area.id], displayName: 'Mara Moderatorin' });
     otherModerator = await t.createUser({ role: Role.Moderator, areaIds: [unrelated.id], displayName: 'Otto Anderswo' });
@@ -146,10 +151,11 @@ describe('assembly minutes (Markdown and PDF, de and en)', () => {
         agendaItemId: items[4],
         question: 'Soll der Stadtpark mehr Bänke bekommen?',
         type: VotingType.YesNoAbstain,
+        // As the API stores them: the fixed options in English, named in the minutes' language.
         options: [
-          { id: 'yes', label: 'Ja' },
-          { id: 'no', label: 'Nein' },
-          { id: 'abstain', label: 'Enthaltung' },
+          { id: 'yes', label: 'Yes' },
+          { id: 'no', label: 'No' },
+          { id: 'abstain', label: 'Abstain' },
         ],
         secret: false,
         status: VotingRoundStatus.Published,
@@ -199,8 +205,8 @@ describe('assembly minutes (Markdown and PDF, de and en)', () => {
           question: 'Soll es ein Straßenfest geben?',
           type: VotingType.YesNoAbstain,
           options: [
-            { id: 'yes', label: 'Ja' },
-            { id: 'no', label: 'Nein' },
+            { id: 'yes', label: 'Yes' },
+            { id: 'no', label: 'No' },
           ],
           status: VotingRoundStatus.Open,
           openedAt: at('17:58:00'),
@@ -299,7 +305,7 @@ describe('assembly minutes (Markdown and PDF, de and en)', () => {
       // Attendance
       expect(text).toContain('- **Teilnehmende im Saal:** 3');
       expect(text).toContain('- **Teilnehmende online:** 4');
-      expect(text).toContain('- **Eingecheckt (Code am Eingang):** 2');
+      expect(text).toContain('- **Eingecheckt am Eingang:** 2');
       expect(text).toContain('- **Teilnehmende insgesamt:** 7');
 
       // Agenda in order, with the time each item was called up
@@ -308,8 +314,8 @@ describe('assembly minutes (Markdown and PDF, de and en)', () => {
           '| Nr. | Punkt | Art | Aufgerufen |',
           '| ---: | --- | --- | --- |',
           '| 1 | Begrüßung | Information | 18:02 |',
-          '| 2 | Vorschläge sammeln | Vorschlagssammlung | 18:10 |',
-          '| 3 | Aussprache | Diskussion | 18:20 |',
+          '| 2 | Vorschläge sammeln | Vorschläge sammeln | 18:10 |',
+          '| 3 | Aussprache | Aussprache | 18:20 |',
           '| 4 | Abstimmung über die Flächen | Abstimmung | 18:40 |',
         ].join('\n'),
       );
@@ -358,6 +364,9 @@ describe('assembly minutes (Markdown and PDF, de and en)', () => {
       expect(running).toContain('*Das Ergebnis folgt, sobald die Abstimmung geschlossen ist.*');
       expect(running).not.toContain('| Option |'); // no interim tally
       expect(running).not.toContain('| 9 |');
+
+      // One glossary: no English word in the German minutes (option names, types, labels).
+      expect(englishWordsIn(text)).toEqual([]);
 
       // Speakers in order with start and duration (Bernd's turn from his request's row; Eva still speaks)
       expect(text).toContain(
@@ -412,15 +421,16 @@ describe('assembly minutes (Markdown and PDF, de and en)', () => {
       expect(text).toContain('- **Date:** 20/11/2026');
       expect(text).toContain('- **Participants in the hall:** 3');
       expect(text).toContain('- **Participants online:** 4');
-      expect(text).toContain('- **Checked in (code at the door):** 2');
+      expect(text).toContain('- **Checked in at the door:** 2');
       expect(text).toContain('- **Participants in total:** 7');
-      expect(text).toContain('| 2 | Vorschläge sammeln | Proposal collection | 18:10 |');
+      expect(text).toContain('| 2 | Vorschläge sammeln | Collecting proposals | 18:10 |');
       expect(text).toContain('6 proposals received: 3 approved, 2 not reviewed, 1 rejected.');
       expect(text).toContain('| 2 | Tempo 30 vor der Grundschule | on behalf: Karte Nr. 12 | 2 | 3 |');
       expect(text).toContain('- **Ballot:** secret, only checked-in participants may vote');
       expect(text).toContain('- **Voters in the hall:** 27');
       expect(text).toContain('| Option | App | Hall | Total |');
-      expect(text).toContain('| Ja | 3 | 20 | 23 |');
+      expect(text).toContain('- **Options:** Yes · No · Abstain');
+      expect(text).toContain('| Yes | 3 | 20 | 23 |');
       expect(text).toContain('| 3 | Eva Online | 18:30 | still speaking |');
       expect(text).not.toContain(REJECTED_TEXT);
     });
@@ -462,6 +472,8 @@ describe('assembly minutes (Markdown and PDF, de and en)', () => {
       expect(text).toContain('3:05 min');
       expect(text).not.toContain(REJECTED_TEXT);
       expect(text).not.toContain('Fritz');
+      expect(text).toContain('Ja · Nein · Enthaltung');
+      expect(englishWordsIn(text)).toEqual([]);
 
       const en = pdfTextOf((await pdf(moderator.client, 'en').expect(200)).body as Buffer).text;
       expect(en).toContain(`Minutes: ${TITLE}`);
@@ -546,6 +558,185 @@ describe('assembly minutes (Markdown and PDF, de and en)', () => {
       } finally {
         await setAssembly({ visibility: AssemblyVisibility.Public });
       }
+    });
+  });
+
+  describe('names in every script, tagged PDF, one glossary, who moderated', () => {
+    const NAMES = ['Frau Yılmaz', 'Łukasz', 'Ștefan', 'Олена', 'أحمد'];
+    const ARABIC_PROPOSAL = 'حديقة للأطفال في الحي';
+    const KEPT_BACK = 'Zurückgehaltene Frage';
+    let otherId: string;
+    let nightShift: TestUser;
+
+    beforeAll(async () => {
+      // Created by an administrator without named moderators: the minutes name who ran it.
+      nightShift = await t.createUser({ role: Role.Moderator, displayName: 'Nadia Nachtschicht' });
+      const created = await admin
+        .post('/api/assemblies', {
+          title: 'Nachbarschaftsforum Hafen',
+          place: 'Stadtteilzentrum Hafen',
+          startsAt: at('17:00:00').toISOString(),
+          endsAt: at('19:00:00').toISOString(),
+          areaIds: [areaId],
+          agenda: [{ title: 'Aussprache', type: AgendaItemType.Discussion }],
+        })
+        .expect(201);
+      otherId = created.body.id;
+      await ds.getRepository(Assembly).update({ id: otherId }, { status: AssemblyStatus.Live, visibility: AssemblyVisibility.Public });
+      const participants = ds.getRepository(Participant);
+      const people = await participants.save(
+        NAMES.map((guestName) =>
+          participants.create({ assemblyId: otherId, guestName, presence: Presence.Hall, joinedAt: at('17:01:00') }),
+        ),
+      );
+      await ds.getRepository(LiveProposalEntity).save({
+        assemblyId: otherId,
+        participantId: people[4].id,
+        text: ARABIC_PROPOSAL,
+        status: LiveProposalStatus.Approved,
+        supportCount: 2,
+        createdAt: at('17:05:00'),
+      });
+      const speakers = ds.getRepository(SpeakerRequest);
+      await speakers.save(
+        people.map((p, i) =>
+          speakers.create({
+            assemblyId: otherId,
+            participantId: p.id,
+            position: i + 1,
+            startedAt: at(`17:1${i}:00`),
+            endedAt: at(`17:1${i}:45`),
+            status: 'done' as SpeakerRequest['status'],
+          }),
+        ),
+      );
+      const rounds = ds.getRepository(VotingRoundEntity);
+      const published = await rounds.save(
+        rounds.create({
+          assemblyId: otherId,
+          question: 'Soll der Fonds das Straßenfest fördern?',
+          type: VotingType.YesNoAbstain,
+          options: [
+            { id: 'yes', label: 'Yes' },
+            { id: 'no', label: 'No' },
+            { id: 'abstain', label: 'Abstain' },
+          ],
+          status: VotingRoundStatus.Published,
+          openedAt: at('17:30:00'),
+          closedAt: at('17:32:00'),
+          publishedAt: at('17:33:00'),
+        }),
+      );
+      const keptBack = await rounds.save(
+        rounds.create({
+          assemblyId: otherId,
+          question: KEPT_BACK,
+          type: VotingType.SingleChoice,
+          options: [
+            { id: 'o1', label: 'Variante Nord' },
+            { id: 'o2', label: 'Variante Süd' },
+          ],
+          status: VotingRoundStatus.Closed,
+          openedAt: at('17:40:00'),
+          closedAt: at('17:42:00'),
+        }),
+      );
+      await ds.getRepository(RoundTally).save([
+        { roundId: published.id, optionId: 'yes', online: 4, hall: 0 },
+        { roundId: published.id, optionId: 'no', online: 1, hall: 0 },
+        { roundId: keptBack.id, optionId: 'o1', online: 3, hall: 0 },
+      ]);
+      // The steps as the live service records them: the acting moderator's account in each.
+      const changes = t.app.get(LiveChanges);
+      const actor = {
+        assemblyId: otherId,
+        user: await ds.getRepository(User).findOneByOrFail({ id: nightShift.id }),
+        participant: null,
+        isModerator: true,
+      };
+      await changes.record(ds.manager, actor, AssemblyEventType.Opened, {});
+      await changes.record(ds.manager, actor, AssemblyEventType.Closed, {});
+      await ds.getRepository(Assembly).update({ id: otherId }, { status: AssemblyStatus.Closed });
+    });
+
+    const download = (client: ApiClient, format: 'md' | 'pdf', lang = 'de') =>
+      client
+        .get(`/api/assemblies/${otherId}/minutes.${format}?lang=${lang}`)
+        .buffer(true)
+        .parse((res, cb) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => cb(null, Buffer.concat(chunks)));
+        })
+        .expect(200)
+        .then((res) => res.body as Buffer);
+
+    it('prints every name as typed, in Markdown and in the PDF (embedded font subsets, text extracted)', async () => {
+      const markdown = (await download(anonymous, 'md')).toString('utf8');
+      const file = await download(anonymous, 'pdf');
+      const { text } = pdfTextOf(file);
+      for (const name of NAMES) {
+        expect(markdown).toContain(`| ${name} |`);
+        expect(text).toContain(name);
+      }
+      expect(markdown).toContain(ARABIC_PROPOSAL);
+      expect(text).toContain(ARABIC_PROPOSAL);
+      const fonts = pdfFontsOf(file);
+      expect(fonts.map((f) => f.name.replace(/^[A-Z]{6}\+/, '')).sort()).toEqual(
+        expect.arrayContaining(['NotoSans-Bold', 'NotoSans-Regular', 'IBMPlexSansArabic-Regular']),
+      );
+      expect(fonts.every((f) => f.embedded && f.unicode)).toBe(true);
+      expect(file.length).toBeLessThan(120_000); // subsets, not whole fonts
+    });
+
+    it('is a tagged PDF: language, title, headings, paragraphs and tables in the structure tree', async () => {
+      const file = await download(anonymous, 'pdf');
+      const info = pdfInfoOf(file);
+      expect(info.Tagged).toBe('yes');
+      expect(info.Title).toBe('Protokoll: Nachbarschaftsforum Hafen');
+      expect(file.toString('latin1')).toMatch(/\/Lang \(de-DE\)/);
+      expect(file.toString('latin1')).toMatch(/\/DisplayDocTitle true/);
+      const tree = pdfStructureOf(file);
+      expect(tree).toMatch(/^Document/m);
+      expect(tree).toMatch(/^ {2}H1 \(block\)\s*\n\s*"Protokoll: Nachbarschaftsforum Hafen"/m);
+      for (const heading of ['Überblick', 'Anwesenheit', 'Tagesordnung', 'Eingegangene Vorschläge', 'Abstimmungen', 'Redebeiträge'])
+        expect(tree).toMatch(new RegExp(`H2 \\(block\\)\\s*\\n\\s*"${heading}"`));
+      for (const tag of ['Sect', 'P (block)', 'H3 (block)', 'Table (block)', 'Caption', 'TR', 'TH', 'TD']) expect(tree).toContain(tag);
+      expect(tree).toContain('/Scope /Column');
+      expect(tree).toContain('/Scope /Row');
+      // Page numbers are artifacts, not content.
+      expect(tree).not.toContain('Seite 1 von');
+      expect(pdfTextOf(file).text).toContain('Seite 1 von');
+    });
+
+    it('speaks one German: glossary names, plural rules, no English; names who moderated', async () => {
+      const markdown = (await download(anonymous, 'md')).toString('utf8');
+      const { text } = pdfTextOf(await download(anonymous, 'pdf'));
+      for (const doc of [markdown, text]) {
+        expect(englishWordsIn(doc)).toEqual([]);
+        expect(doc).toContain('1 Vorschlag eingegangen: 1 zugelassen');
+        expect(doc).toContain('Ja · Nein · Enthaltung');
+        expect(doc).toContain('Aussprache');
+        expect(doc).not.toContain('Diskussion');
+      }
+      expect(markdown).toContain('- **Moderation:** Nadia Nachtschicht');
+      expect(text).toContain('Nadia Nachtschicht');
+      expect(markdown).toContain('| Ja | 4 | — | 4 |');
+      const english = (await download(anonymous, 'md', 'en')).toString('utf8');
+      expect(english).toContain('- **Moderators:** Nadia Nachtschicht');
+      expect(english).toContain('| Yes | 4 | — | 4 |');
+      expect(english).toContain('1 proposal received');
+    });
+
+    it('never shows a round the moderators kept back in the public minutes, in either format', async () => {
+      for (const lang of ['de', 'en']) {
+        expect((await download(anonymous, 'md', lang)).toString('utf8')).not.toContain(KEPT_BACK);
+        const { text } = pdfTextOf(await download(citizen.client, 'pdf', lang));
+        expect(text).not.toContain(KEPT_BACK);
+        expect(text).not.toContain('Variante');
+      }
+      expect((await download(nightShift.client, 'md')).toString('utf8')).toContain(KEPT_BACK);
+      expect(pdfTextOf(await download(nightShift.client, 'pdf')).text).toContain(KEPT_BACK);
     });
   });
 });

@@ -21,3 +21,4 @@ export * from './types/social-report';
 export * from './types/open-data';
 export * from './types/privacy';
 export * from './voting';
+export * from './glossary';

@@ -53,8 +53,10 @@ export class LiveChanges {
     });
   }
 
+  /** A step in the event log; a moderator's step names their account, so the minutes say who ran the assembly. */
   record(m: EntityManager, actor: LiveActor, type: AssemblyEventType, data: Record<string, unknown>) {
-    return this.events.record(actor.assemblyId, type, data, actor.user?.role ?? null, m);
+    const moderator = actor.isModerator && actor.user ? { moderatorId: actor.user.id } : {};
+    return this.events.record(actor.assemblyId, type, { ...data, ...moderator }, actor.user?.role ?? null, m);
   }
 
   async item(m: EntityManager, assemblyId: string, itemId: string): Promise<AgendaItemEntity> {

@@ -1,9 +1,10 @@
 import {
-  AgendaItemType,
   AssemblyEventType,
   AssemblyStatus,
+  GLOSSARY,
   Language,
   LiveProposalStatus,
+  optionName,
   VotingRoundStatus,
   VOTING_MODEL,
   readResult,
@@ -16,13 +17,6 @@ import type { MinutesBlock, MinutesData, MinutesDocument, MinutesSection } from 
 export const MINUTES_TIME_ZONE = 'Europe/Berlin';
 
 const LOCALES: Record<Language, string> = { [Language.German]: 'de-DE', [Language.English]: 'en-GB' };
-
-const ITEM_TYPE: Record<AgendaItemType, MinutesTextKey> = {
-  [AgendaItemType.Information]: 'itemInformation',
-  [AgendaItemType.ProposalCollection]: 'itemProposalCollection',
-  [AgendaItemType.Discussion]: 'itemDiscussion',
-  [AgendaItemType.Vote]: 'itemVote',
-};
 
 const ASSEMBLY_STATUS: Record<AssemblyStatus, MinutesTextKey> = {
   [AssemblyStatus.Planned]: 'statusPlanned',
@@ -235,7 +229,7 @@ export function buildMinutes(data: MinutesData, lang: Language, now: Date): Minu
               return [
                 String(item.position),
                 item.title,
-                t(ITEM_TYPE[item.type] ?? 'none'),
+                GLOSSARY[lang].agendaItemType[item.type] ?? t('none'),
                 started ? formatTime(lang, started) : t('agendaNotStarted'),
               ];
             }),
@@ -294,7 +288,7 @@ export function buildMinutes(data: MinutesData, lang: Language, now: Date): Minu
       { label: t('question'), value: round.question },
       { label: t('roundType'), value: roundTypeLabel(lang, round) },
       { label: t('ballot'), value: (round.secret ? t('secret') : t('open')) + (round.requireCheckIn ? `, ${t('checkInOnly')}` : '') },
-      { label: t('options'), value: round.options.map((o) => o.label).join(' · ') || t('none') },
+      { label: t('options'), value: round.options.map((o) => optionName(lang, round, o)).join(' · ') || t('none') },
     ];
     if (round.agendaItemId && agendaNo.has(round.agendaItemId))
       fields.push({ label: t('proposalItem'), value: agendaNo.get(round.agendaItemId)! });
@@ -313,7 +307,12 @@ export function buildMinutes(data: MinutesData, lang: Language, now: Date): Minu
     // Only the moderators' minutes hold a closed round that was never published (see MinutesService).
     if (round.status === VotingRoundStatus.Closed) roundBlocks.push({ kind: 'paragraph', text: t('resultUnpublished'), emphasis: true });
     const reading = readResult(round, round.tallies);
-    const rows = reading.options.map((o) => [o.label, n(o.online), hallEntered ? n(o.hall) : t('none'), n(o.total)]);
+    const rows = reading.options.map((o) => [
+      optionName(lang, round, { id: o.optionId, label: o.label }),
+      n(o.online),
+      hallEntered ? n(o.hall) : t('none'),
+      n(o.total),
+    ]);
     roundBlocks.push({
       kind: 'table',
       caption: `${t('result')} – ${t(reading.unit === 'points' ? 'votesArePoints' : 'votesAreVotes')} ${t('hall')}: ${t('hallCount')}.`,

@@ -8,7 +8,7 @@ import { AssemblyEventsService } from '../assemblies/assembly-events.service';
 import { AgendaItemEntity } from '../assemblies/entities/assembly.entity';
 import { BallotReceipt, LiveProposalEntity, RoundTally, SpeakerRequest, VotingRoundEntity } from '../assemblies/entities/live.entities';
 import { Participant } from '../assemblies/entities/participant.entity';
-import type { User } from '../users/user.entity';
+import { User } from '../users/user.entity';
 import { buildMinutes } from './minutes.builder';
 import { renderMarkdown } from './minutes.markdown';
 import type { MinutesData, MinutesDocument } from './minutes.model';
@@ -35,6 +35,7 @@ export class MinutesService {
     @InjectRepository(RoundTally) private readonly tallies: Repository<RoundTally>,
     @InjectRepository(BallotReceipt) private readonly receipts: Repository<BallotReceipt>,
     @InjectRepository(SpeakerRequest) private readonly speakers: Repository<SpeakerRequest>,
+    @InjectRepository(User) private readonly users: Repository<User>,
   ) {}
 
   async markdown(id: string, user: User | null | undefined, lang: Language = Language.German): Promise<MinutesFile> {
@@ -108,6 +109,7 @@ export class MinutesService {
         ])
       : [[], []];
     const ballots = new Map(ballotCounts.map((row) => [row.roundId, Number(row.ballots)]));
+    const moderators = await this.moderatorNames(assembly, events);
 
     return {
       assembly: {
@@ -120,10 +122,7 @@ export class MinutesService {
         visibility: assembly.visibility,
       },
       areas: [...assembly.areas].sort((a, b) => a.name.localeCompare(b.name, 'de')).map((a) => a.name),
-      moderators: assembly.moderators
-        .filter((m) => !m.deletedAt && m.displayName)
-        .map((m) => m.displayName!)
-        .sort((a, b) => a.localeCompare(b, 'de')),
+      moderators,
       agenda: agenda.map((item) => ({ id: item.id, position: item.position, title: item.title, type: item.type })),
       attendance: participantCounts,
       proposals: proposals.map((p) => ({
@@ -164,6 +163,25 @@ export class MinutesService {
       })),
       events: events.map((e) => ({ type: e.type, data: e.data ?? {}, createdAt: e.createdAt })),
     };
+  }
+
+  /**
+   * Who ran the assembly: its named moderators and everybody whose moderator steps are in the log
+   * (the log names the account of each); without either, the account that created it. Names as the
+   * accounts show them; deleted accounts and accounts without a name are left out.
+   */
+  private async moderatorNames(assembly: AssemblyWithPeople, events: Array<{ data: Record<string, unknown> | null }>): Promise<string[]> {
+    const acted = new Set<string>();
+    for (const event of events) {
+      const id = event.data?.moderatorId;
+      if (typeof id === 'string') acted.add(id);
+    }
+    const named = new Set(assembly.moderators.map((m) => m.id));
+    const others = [...acted].filter((id) => !named.has(id));
+    if (!named.size && !others.length && assembly.createdById) others.push(assembly.createdById);
+    const people = [...assembly.moderators, ...(others.length ? await this.users.find({ where: { id: In(others) } }) : [])];
+    const names = people.filter((m) => !m.deletedAt && m.displayName).map((m) => m.displayName!);
+    return [...new Set(names)].sort((a, b) => a.localeCompare(b, 'de'));
   }
 
   private async attendance(assemblyId: string): Promise<MinutesData['attendance']> {

@@ -1,0 +1,109 @@
+import { AgendaItemType } from './enums/assembly';
+import { Language } from './enums/languages';
+import type { VotingOption } from './types/assemblies';
+import type { RoundDefinition } from './voting/model';
+import { translatesOptionLabels } from './voting/registry';
+
+/**
+ * One name per thing, in every place a person meets it: the assembly form, the moderator's console,
+ * the participant's phone, the projector and the minutes. The minutes take their words from here;
+ * the web's locale files carry the same words under the keys named below, and a unit test
+ * (glossary.spec.ts) keeps them equal, so "Aussprache" in the console cannot become "Diskussion" in
+ * the form again.
+ */
+export interface Glossary {
+  /** The kinds of agenda item (web: assemblies.agendaType.*, live.item.type.*). */
+  agendaItemType: Readonly<Record<AgendaItemType, string>>;
+  /** The fixed options of a yes/no/abstain round, by option id (web: live.vote.fixed.*). */
+  fixedOption: Readonly<Record<'yes' | 'no' | 'abstain', string>>;
+}
+
+export const GLOSSARY: Readonly<Record<Language, Glossary>> = {
+  [Language.German]: {
+    agendaItemType: {
+      [AgendaItemType.Information]: 'Information',
+      [AgendaItemType.ProposalCollection]: 'Vorschläge sammeln',
+      [AgendaItemType.Discussion]: 'Aussprache',
+      [AgendaItemType.Vote]: 'Abstimmung',
+    },
+    fixedOption: { yes: 'Ja', no: 'Nein', abstain: 'Enthaltung' },
+  },
+  [Language.English]: {
+    agendaItemType: {
+      [AgendaItemType.Information]: 'Information',
+      [AgendaItemType.ProposalCollection]: 'Collecting proposals',
+      [AgendaItemType.Discussion]: 'Discussion',
+      [AgendaItemType.Vote]: 'Vote',
+    },
+    fixedOption: { yes: 'Yes', no: 'No', abstain: 'Abstain' },
+  },
+};
+
+/**
+ * An option's name in the language: the fixed options of a yes/no/abstain round are stored with
+ * their English label ("Yes") and named from the glossary; the moderator's own labels stay as typed.
+ */
+export function optionName(lang: Language, round: Pick<RoundDefinition, 'type'>, option: Pick<VotingOption, 'id' | 'label'>): string {
+  if (!translatesOptionLabels(round)) return option.label;
+  const fixed = GLOSSARY[lang].fixedOption as Readonly<Record<string, string>>;
+  return fixed[option.id] ?? option.label;
+}
+
+/**
+ * English words that have no place in German output (each is not also a German word): tests scan
+ * German minutes and pages for them, so an untranslated label or option shows up as a failure.
+ */
+export const ENGLISH_ONLY_WORDS: readonly string[] = [
+  'Yes',
+  'No',
+  'Abstain',
+  'Abstention',
+  'Discussion',
+  'Vote',
+  'Votes',
+  'Voting',
+  'Minutes',
+  'Moderators',
+  'Speaker',
+  'Speakers',
+  'Proposal',
+  'Proposals',
+  'Item',
+  'Round',
+  'Result',
+  'Results',
+  'Hall',
+  'Total',
+  'Overview',
+  'Attendance',
+  'Provisional',
+  'Page',
+  'Generated',
+  'Question',
+  'Ballot',
+  'Secret',
+  'Published',
+  'Closed',
+  'Opened',
+  'Scheduled',
+  'Place',
+  'Areas',
+  'Duration',
+  'Support',
+  'Approved',
+  'Rejected',
+  'Received',
+  'None',
+  'Checked in',
+  'still speaking',
+  'not yet',
+  'of',
+  'the',
+  'and',
+  'by',
+];
+
+/** The English-only words in a German text (whole words, any case), for tests and checks. */
+export function englishWordsIn(text: string): string[] {
+  return ENGLISH_ONLY_WORDS.filter((word) => new RegExp(`(?<![\\p{L}\\p{N}])${word}(?![\\p{L}\\p{N}])`, 'iu').test(text));
+}
