@@ -119,7 +119,9 @@ describe('security over HTTP', () => {
       const text = (await md(anonymous)).text;
       const rounds = text.slice(text.indexOf('## Abstimmungen'), text.indexOf('## Redebeiträge'));
       expect(rounds.match(/### Abstimmung \d+/g)).toEqual(['### Abstimmung 1']);
-      expect(rounds).toContain('| No | 1 | 4 | 5 |');
+      // The fixed options in the minutes' language, whatever the round stores.
+      expect(rounds).toContain('| Nein | 1 | 4 | 5 |');
+      expect((await md(anonymous, 'en')).text).toContain('| No | 1 | 4 | 5 |');
     });
 
     it('shows it to the moderators, clearly marked as not published (de and en)', async () => {
