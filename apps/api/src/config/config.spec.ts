@@ -20,7 +20,7 @@ describe('loadConfig', () => {
     expect(config.mail.smtpUrl).toBeNull();
     expect(config.corsOrigins).toEqual([]);
     expect(config.cookieSecure).toBe(false);
-    expect(config.rateLimit).toEqual({ auth: 10, write: 120, windowMs: 60_000 });
+    expect(config.rateLimit).toEqual({ auth: 30, write: 120, address: 3000, windowMs: 60_000 });
   });
 
   it('switches to PostgreSQL and reads the other variables', () => {
