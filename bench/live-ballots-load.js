@@ -5,9 +5,10 @@
  *
  *   node bench/live-ballots-load.js '<json config>'   → prints one JSON result line on stdout
  *
- * config: { baseUrl, assemblyId, joinCode, moderatorCookie, csrf, clients, rounds: [{ label, windowMs }] }
+ * config: { baseUrls, assemblyId, joinCode, moderatorCookie, csrf, clients, rounds: [{ label, windowMs }] }
  *
- * One moderator socket and N guests (REST join, then a websocket each). Per round: the moderator
+ * One moderator socket (on the first server) and N guests (REST join, then a websocket each; guest i
+ * on server i mod the number of servers). Per round: the moderator
  * creates and opens a yes/no/abstain round; guest i casts its ballot at i·window/N; as soon as the
  * last ack is in, the moderator closes and publishes; every guest notes when the published result
  * reaches it.
@@ -20,13 +21,15 @@ const config = JSON.parse(process.argv[2]);
 const NAMESPACE = '/live';
 const ACK_TIMEOUT_MS = 30_000;
 
-function connect(auth, cookie) {
-  const socket = io(`${config.baseUrl}${NAMESPACE}`, {
+const serverOf = (i) => config.baseUrls[i % config.baseUrls.length];
+
+function connect(baseUrl, auth, cookie) {
+  const socket = io(`${baseUrl}${NAMESPACE}`, {
     auth,
     transports: ['websocket'],
     reconnection: false,
     forceNew: true,
-    extraHeaders: { origin: config.baseUrl, ...(cookie ? { cookie } : {}) },
+    extraHeaders: { origin: baseUrl, ...(cookie ? { cookie } : {}) },
   });
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('connect timeout')), 30_000);
@@ -62,12 +65,12 @@ async function mapLimit(n, limit, fn) {
 }
 
 async function join(i) {
-  const response = await fetch(`${config.baseUrl}/api/assemblies/join`, {
+  const response = await fetch(`${serverOf(i)}/api/assemblies/join`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', cookie: `csrf_token=${config.csrf}`, 'x-csrf-token': config.csrf },
     body: JSON.stringify({ code: config.joinCode, displayName: `Gast ${i + 1}` }),
   });
-  if (response.status !== 200 && response.status !== 201) throw new Error(`join: ${response.status} ${await response.text()}`);
+  if (response.status !== 200 && response.status !== 201) return { refused: response.status, body: await response.text() };
   return response.json();
 }
 
@@ -157,14 +160,21 @@ async function runRound(moderator, guests, spec) {
 }
 
 async function main() {
-  const moderator = await connect({ assemblyId: config.assemblyId }, config.moderatorCookie);
+  const moderator = await connect(config.baseUrls[0], { assemblyId: config.assemblyId }, config.moderatorCookie);
   await ok(moderator, 'live:sync', {});
   await ok(moderator, 'assembly:set-status', { status: 'live' });
 
   const t0 = performance.now();
   const joined = await mapLimit(config.clients, 32, join);
+  const refused = joined.filter((j) => j.refused);
+  if (refused.length)
+    throw new Error(
+      `${refused.length} of ${config.clients} joins refused (${[...new Set(refused.map((j) => j.refused))].join(', ')}): ${refused[0].body}`,
+    );
   const t1 = performance.now();
-  const sockets = await mapLimit(config.clients, 64, (i) => connect({ assemblyId: config.assemblyId, guestToken: joined[i].guestToken }));
+  const sockets = await mapLimit(config.clients, 64, (i) =>
+    connect(serverOf(i), { assemblyId: config.assemblyId, guestToken: joined[i].guestToken }),
+  );
   const t2 = performance.now();
   const guests = joined.map((j, i) => ({ participantId: j.participant.id, socket: sockets[i] }));
 

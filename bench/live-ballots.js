@@ -1,19 +1,28 @@
 #!/usr/bin/env node
 /**
- * Benchmark: N socket.io clients (default 1,000) join one assembly — guests via
- * POST /api/assemblies/join, then a websocket each — and each casts one ballot, spread evenly over
- * a 2 s window; then the moderator closes and publishes right after the last ack. A second round
- * sends all ballots at once (burst) to show the capacity beyond the 2 s window.
+ * Benchmark: N socket.io clients join one assembly — guests via POST /api/assemblies/join, then a
+ * websocket each — and each casts one ballot in a secret yes/no/abstain round; right after the last
+ * ack the moderator closes and publishes, and every client notes when the published result arrives.
+ * One command per scenario:
  *
- * Server: the BUILT API (apps/api/dist, `npm run build -w apps/api`) as a child process on a fresh
- * SQLite file. Baseline in the same run: bench/live-bare-server.js (socket.io, same protocol, all
- * in memory). Load: bench/live-ballots-load.js in its own process (server and clients never share
- * an event loop). Server RSS is read from /proc/<pid>/status; lost or doubled ballots are checked
- * against the receipts and tallies in the SQLite file.
+ *   --scenario burst    all N ballots sent at once (the capacity)
+ *   --scenario window   the N ballots spread evenly over --window ms (default 2000)
  *
- *   npm run build -w apps/api && node bench/live-ballots.js [--clients 1000] [--window 2000] [--write]
+ * Server: the BUILT API (apps/api/dist, `npm run build -w apps/api`) with its DEFAULT settings (rate
+ * limits included) as child process(es): on a fresh SQLite file (--db sqlite), or on a fresh
+ * PostgreSQL database (--db postgres, from --database-url / DATABASE_URL, default
+ * postgres://postgres@127.0.0.1:5432/postgres) with Redis (--redis-url / REDIS_URL) and --processes
+ * API processes (default 2 on PostgreSQL), the clients spread over them. Baseline in the same run:
+ * bench/live-bare-server.js (socket.io, same protocol, all in memory). Load:
+ * bench/live-ballots-load.js in its own process. Lost or doubled ballots are checked against the
+ * receipts and tallies in the database. --runs (default 3) repeats everything on fresh servers and
+ * prints the median and the worst run as Markdown table rows, with the 1-minute load average.
+ * --relaxed raises the per-address rate limits (label it: it is not what a city runs).
  *
- * --write appends the results to BENCHMARKS.md; --profile <dir> writes a CPU profile of the API.
+ *   npm run build -w apps/api && node bench/live-ballots.js --scenario burst --clients 1000
+ *   node bench/live-ballots.js --scenario window --clients 2000 --db postgres
+ *
+ * --write appends the rows to BENCHMARKS.md; --profile <dir> writes a CPU profile of the (first) API.
  */
 const { spawn } = require('node:child_process');
 const { randomBytes } = require('node:crypto');
@@ -29,8 +38,15 @@ const ADMIN = { email: 'admin@example.org', password: 'Admin-Passwort-2024!' };
 const CSRF = `bench_${randomBytes(24).toString('hex')}`;
 const { values: args } = parseArgs({
   options: {
+    scenario: { type: 'string', default: 'burst' },
     clients: { type: 'string', default: '1000' },
     window: { type: 'string', default: '2000' },
+    db: { type: 'string', default: 'sqlite' },
+    processes: { type: 'string' },
+    'database-url': { type: 'string', default: process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres' },
+    'redis-url': { type: 'string', default: process.env.REDIS_URL || 'redis://127.0.0.1:6379' },
+    runs: { type: 'string', default: '3' },
+    relaxed: { type: 'boolean', default: false },
     write: { type: 'boolean', default: false },
     /** Writes a V8 CPU profile of the API process to this folder (for finding where the time goes). */
     profile: { type: 'string' },
@@ -38,10 +54,16 @@ const { values: args } = parseArgs({
 });
 const CLIENTS = Number(args.clients);
 const WINDOW_MS = Number(args.window);
-const ROUNDS = [
-  { label: `${WINDOW_MS / 1000} s window`, windowMs: WINDOW_MS },
-  { label: 'burst (all at once)', windowMs: 0 },
-];
+const POSTGRES = args.db === 'postgres';
+const PROCESSES = Number(args.processes ?? (POSTGRES ? 2 : 1));
+const RUNS = Number(args.runs);
+if (!['burst', 'window'].includes(args.scenario)) throw new Error('--scenario must be burst or window');
+if (!['sqlite', 'postgres'].includes(args.db)) throw new Error('--db must be sqlite or postgres');
+if (PROCESSES > 1 && !POSTGRES) throw new Error('more than one API process needs --db postgres (and Redis)');
+const ROUND =
+  args.scenario === 'burst'
+    ? { label: 'burst (all at once)', windowMs: 0 }
+    : { label: `${WINDOW_MS / 1000} s window`, windowMs: WINDOW_MS };
 
 function freePort() {
   return new Promise((resolve, reject) => {
@@ -140,7 +162,7 @@ async function prepareApi(baseUrl) {
   return { assemblyId: assembly.body.id, joinCode: assembly.body.joinCode, moderatorCookie: `csrf_token=${CSRF}; ${sid}` };
 }
 
-function runLoad(config, server) {
+function runLoad(config, servers) {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [path.join(__dirname, 'live-ballots-load.js'), JSON.stringify(config)], {
       stdio: ['ignore', 'pipe', 'inherit'],
@@ -149,7 +171,10 @@ function runLoad(config, server) {
     let peakRssMb = 0;
     const sampler = setInterval(() => {
       try {
-        peakRssMb = Math.max(peakRssMb, memory(server.pid).rssMb);
+        peakRssMb = Math.max(
+          peakRssMb,
+          servers.reduce((sum, s) => sum + memory(s.pid).rssMb, 0),
+        );
       } catch {
         // process gone
       }
@@ -158,113 +183,201 @@ function runLoad(config, server) {
     child.on('error', reject);
     child.on('close', (code) => {
       clearInterval(sampler);
-      if (code !== 0) return reject(new Error(`load generator failed (${code}); server log:\n${server.log()}`));
+      if (code !== 0) return reject(new Error(`load generator failed (${code}); server log:\n${servers[0].log()}`));
       resolve({ ...JSON.parse(out.trim().split('\n').pop()), sampledPeakRssMb: peakRssMb });
     });
   });
 }
 
-async function countInDatabase(sqlitePath, roundIds) {
-  const sqlite3 = require('sqlite3');
-  const db = await new Promise((resolve, reject) => {
-    const d = new sqlite3.Database(sqlitePath, sqlite3.OPEN_READONLY, (e) => (e ? reject(e) : resolve(d)));
-  });
-  const all = (sql, params) => new Promise((resolve, reject) => db.all(sql, params, (e, rows) => (e ? reject(e) : resolve(rows))));
-  const counts = {};
-  for (const id of roundIds) {
-    const [r] = await all('SELECT COUNT(*) AS n, COUNT(DISTINCT "participantId") AS d FROM ballot_receipts WHERE "roundId" = ?', [id]);
-    const [t] = await all('SELECT COALESCE(SUM(online), 0) AS s FROM round_tallies WHERE "roundId" = ?', [id]);
-    counts[id] = { receipts: r.n, distinct: r.d, tallySum: t.s };
+/** A query function on the run's database: SQLite file (read-only) or PostgreSQL. */
+async function openDatabase(target) {
+  if (target.sqlitePath) {
+    const sqlite3 = require('sqlite3');
+    const db = await new Promise((resolve, reject) => {
+      const d = new sqlite3.Database(target.sqlitePath, sqlite3.OPEN_READONLY, (e) => (e ? reject(e) : resolve(d)));
+    });
+    return {
+      all: (sql, params) => new Promise((resolve, reject) => db.all(sql, params, (e, rows) => (e ? reject(e) : resolve(rows)))),
+      close: () => new Promise((resolve) => db.close(resolve)),
+    };
   }
-  await new Promise((resolve) => db.close(resolve));
-  return counts;
+  const { Client } = require('pg');
+  const client = new Client({ connectionString: target.url });
+  await client.connect();
+  return { all: async (sql, params) => (await client.query(sql, params)).rows, close: () => client.end() };
 }
 
-async function main() {
-  if (!existsSync(MAIN)) throw new Error('Run `npm run build -w apps/api` first.');
-  const loadBefore = os.loadavg();
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'bench-live-'));
-  const sqlitePath = path.join(dataDir, 'db.sqlite');
-  const bare = await startServer('bare', [path.join(__dirname, 'live-bare-server.js')], {});
-  const profile = args.profile ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(args.profile)}`] : [];
-  const api = await startServer('api', [...profile, MAIN], {
-    NODE_ENV: 'test',
-    HOST: '127.0.0.1',
-    DATA_DIR: dataDir,
-    SQLITE_PATH: sqlitePath,
-    ADMIN_EMAIL: ADMIN.email,
-    ADMIN_PASSWORD: ADMIN.password,
-    SEED_DEMO_DATA: 'false',
-    LOG_LEVEL: 'warn',
-    RATE_LIMIT_AUTH: '100000',
-    RATE_LIMIT_WRITE: '10000000',
-    DATABASE_URL: '',
-    REDIS_URL: '',
-  });
+async function countInDatabase(target, roundId) {
+  const db = await openDatabase(target);
   try {
+    const [r] = await db.all('SELECT COUNT(*) AS n, COUNT(DISTINCT "participantId") AS d FROM ballot_receipts WHERE "roundId" = $1', [
+      roundId,
+    ]);
+    const [t] = await db.all('SELECT COALESCE(SUM(online), 0) AS s FROM round_tallies WHERE "roundId" = $1', [roundId]);
+    return { receipts: Number(r.n), distinct: Number(r.d), tallySum: Number(t.s) };
+  } finally {
+    await db.close();
+  }
+}
+
+/** A fresh database for one run: a SQLite file in a temp folder, or a new PostgreSQL database. */
+async function freshDatabase(dataDir) {
+  if (!POSTGRES) {
+    const sqlitePath = path.join(dataDir, 'db.sqlite');
+    return { sqlitePath, env: { SQLITE_PATH: sqlitePath, DATABASE_URL: '', REDIS_URL: '' }, drop: async () => undefined };
+  }
+  const { Client } = require('pg');
+  const name = `bench_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
+  const admin = new Client({ connectionString: args['database-url'] });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.end();
+  const url = new URL(args['database-url']);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    env: { DATABASE_URL: url.toString(), REDIS_URL: args['redis-url'], REDIS_KEY_PREFIX: `${name}:` },
+    drop: async () => {
+      const c = new Client({ connectionString: args['database-url'] });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+/** Whether a round came through whole: every ballot acknowledged, received, counted, published once. */
+function intact(r, c) {
+  return (
+    r.acksOk === CLIENTS &&
+    r.noAck === 0 &&
+    r.publishedBallots === CLIENTS &&
+    r.publishedOnlineSum === CLIENTS &&
+    r.clientsSawResult === CLIENTS &&
+    r.clientsSawWrongCount === 0 &&
+    (!c || (c.receipts === CLIENTS && c.distinct === CLIENTS && c.tallySum === CLIENTS))
+  );
+}
+
+/** One run: the bare baseline and the API, each fresh, the same load. */
+async function runOnce(index) {
+  const load1 = os.loadavg()[0];
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'bench-live-'));
+  const database = await freshDatabase(dataDir);
+  const servers = [];
+  try {
+    const bare = await startServer('bare', [path.join(__dirname, 'live-bare-server.js')], {});
+    servers.push(bare);
     const bareAssembly = await (await fetch(`${bare.baseUrl}/bench/assembly`)).json();
-    const common = { clients: CLIENTS, csrf: CSRF, rounds: ROUNDS };
-    const bareIdle = memory(bare.pid);
+    const common = { clients: CLIENTS, csrf: CSRF, rounds: [ROUND] };
     const bareResult = await runLoad(
       {
         ...common,
-        baseUrl: bare.baseUrl,
+        baseUrls: [bare.baseUrl],
         assemblyId: bareAssembly.id,
         joinCode: bareAssembly.joinCode,
         moderatorCookie: 'sid=bare-moderator',
       },
-      bare,
+      [bare],
     );
-    const bareMem = memory(bare.pid);
-    const apiIdle = memory(api.pid);
-    const apiResult = await runLoad({ ...common, baseUrl: api.baseUrl, ...(await prepareApi(api.baseUrl)) }, api);
-    const apiMem = memory(api.pid);
-    const db = await countInDatabase(
-      sqlitePath,
-      apiResult.rounds.map((r) => r.roundId),
-    );
-    const loadAfter = os.loadavg();
-
-    const rows = [];
-    for (const [name, result, idle, mem] of [
-      ['bare socket.io (memory)', bareResult, bareIdle, bareMem],
-      ['API (SQLite)', apiResult, apiIdle, apiMem],
-    ]) {
-      for (const r of result.rounds) {
-        const c = name.startsWith('API') ? db[r.roundId] : null;
-        const base = bareResult.rounds.find((b) => b.label === r.label);
-        const intact =
-          r.acksOk === CLIENTS &&
-          r.noAck === 0 &&
-          r.publishedBallots === CLIENTS &&
-          r.publishedOnlineSum === CLIENTS &&
-          r.clientsSawWrongCount === 0 &&
-          (!c || (c.receipts === CLIENTS && c.distinct === CLIENTS && c.tallySum === CLIENTS));
-        rows.push(
-          `| ${name} | ${r.label} | ${r.ballotsPerSecond.toFixed(0)} | ${name.startsWith('API') ? `${((r.ballotsPerSecond / base.ballotsPerSecond) * 100).toFixed(0)} %` : '—'} | ${r.ackP50.toFixed(1)} | ${r.ackP99.toFixed(1)} | ${r.finalTallyAfterLastSendMs.toFixed(0)} / ${r.finalTallyAfterLastAckMs.toFixed(0)} (${r.clientsSawResult}/${CLIENTS}) | ${idle.rssMb.toFixed(0)} → ${Math.max(result.sampledPeakRssMb, mem.rssMb).toFixed(0)} | ${r.acksOk}/${r.acksError}/${r.noAck} · ${r.publishedOnlineSum}${c ? ` · ${c.receipts}/${c.tallySum}` : ''} ${intact ? '✓' : '✗'} |`,
-        );
-      }
-    }
-    const report = [
-      `\n## Live ballots over socket.io — ${new Date().toISOString().slice(0, 10)}`,
-      '',
-      `- Machine: ${os.cpus().length} × ${os.cpus()[0].model.trim()}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}; load average ${loadBefore.map((x) => x.toFixed(2)).join(' / ')} before, ${loadAfter.map((x) => x.toFixed(2)).join(' / ')} after the run`,
-      `- Command: \`npm run build -w apps/api && node bench/live-ballots.js --clients ${CLIENTS} --window ${WINDOW_MS}\``,
-      `- ${CLIENTS} guests join by REST (API: ${apiResult.joinMs.toFixed(0)} ms for all, then ${apiResult.connectMs.toFixed(0)} ms to open ${CLIENTS} websockets; bare: ${bareResult.joinMs.toFixed(0)} / ${bareResult.connectMs.toFixed(0)} ms) and stay connected; a moderator socket runs two secret yes/no/abstain rounds: ballots spread evenly over ${WINDOW_MS / 1000} s, then all at once. Right after the last ack the moderator closes and publishes; "final tally" is the time from the last ballot sent (and from the last ack) until the last client received the published result. Load generator in its own process; API on SQLite (WAL), LOG_LEVEL=warn, no Redis; RSS from /proc (idle after start → peak sampled every 100 ms)`,
-      '',
-      '| server | round | ballots/s | share of bare | ack p50 ms | ack p99 ms | final tally seen by all, ms after the last ballot sent / last ack (clients) | RSS MB | acks ok/error/none · published sum · receipts/tally in DB |',
-      '|---|---|---|---|---|---|---|---|---|',
-      ...rows,
-      '',
-      "Goals: zero lost or doubled ballots; ack p99 under 200 ms; every client sees the final tally within 1 s of the last ballot; at least 50 % of the baseline's ballots/s. In the 2 s window both servers are offered the same ~N/2 s⁻¹, so ballots/s there shows whether the server keeps up; the burst round shows the capacity.",
-    ].join('\n');
-    console.log(report);
-    if (args.write) appendFileSync(path.join(ROOT, 'BENCHMARKS.md'), `${report}\n`);
-  } finally {
-    await api.stop();
     await bare.stop();
+
+    const env = {
+      NODE_ENV: 'production',
+      SMTP_URL: 'smtp://127.0.0.1:2525',
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      ADMIN_EMAIL: ADMIN.email,
+      ADMIN_PASSWORD: ADMIN.password,
+      SEED_DEMO_DATA: 'false',
+      LOG_LEVEL: 'warn',
+      ...(args.relaxed ? { RATE_LIMIT_AUTH: '100000', RATE_LIMIT_WRITE: '10000000' } : {}),
+      ...database.env,
+    };
+    const profile = args.profile && index === 0 ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(args.profile)}`] : [];
+    const apis = [];
+    // One after the other: the first applies the migrations.
+    for (let i = 0; i < PROCESSES; i++) apis.push(await startServer(`api${i + 1}`, [...(i === 0 ? profile : []), MAIN], env));
+    servers.push(...apis);
+    const apiResult = await runLoad({ ...common, baseUrls: apis.map((a) => a.baseUrl), ...(await prepareApi(apis[0].baseUrl)) }, apis);
+    const bareRound = bareResult.rounds[0];
+    const apiRound = apiResult.rounds[0];
+    const counts = await countInDatabase(database, apiRound.roundId);
+    return {
+      load1,
+      joinMs: apiResult.joinMs,
+      bare: { ...bareRound, intact: intact(bareRound, null) },
+      api: { ...apiRound, counts, intact: intact(apiRound, counts), peakRssMb: apiResult.sampledPeakRssMb },
+    };
+  } finally {
+    for (const server of servers) await server.stop();
+    await database.drop();
     rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const fmt = (x) => (Number.isFinite(x) ? x.toFixed(0) : '—');
+/** "median (worst)"; worse is lower when `higherIsBetter`. */
+const summary = (xs, higherIsBetter) => `${fmt(median(xs))} (${fmt(higherIsBetter ? Math.min(...xs) : Math.max(...xs))})`;
+
+async function main() {
+  if (!existsSync(MAIN)) throw new Error('Run `npm run build -w apps/api` first.');
+  const runs = [];
+  for (let i = 0; i < RUNS; i++) {
+    const run = await runOnce(i);
+    runs.push(run);
+    console.error(
+      `run ${i + 1}/${RUNS}: load ${run.load1.toFixed(2)}; bare ${fmt(run.bare.ballotsPerSecond)}/s p99 ${fmt(run.bare.ackP99)} ms; ` +
+        `API ${fmt(run.api.ballotsPerSecond)}/s p99 ${fmt(run.api.ackP99)} ms, result seen ${fmt(run.api.finalTallyAfterLastSendMs)} ms after the last ballot, ` +
+        `acks ${run.api.acksOk}/${run.api.acksError}/${run.api.noAck} ${run.api.errorCodes.join(',')}, receipts ${run.api.counts.receipts}, tally ${run.api.counts.tallySum}, ${run.api.intact ? 'intact' : 'NOT INTACT'}`,
+    );
+  }
+  const server = POSTGRES ? `API × ${PROCESSES} (PostgreSQL${PROCESSES > 1 ? ' + Redis' : ''})` : 'API (SQLite)';
+  const loads = runs.map((r) => r.load1);
+  const row = (name, pick, share) =>
+    `| ${args.scenario === 'burst' ? `${CLIENTS} at once` : `${CLIENTS} in ${WINDOW_MS / 1000} s`} | ${name} | ${args.relaxed ? 'relaxed' : 'default'} | ${RUNS} | ` +
+    `${summary(
+      runs.map((r) => pick(r).ballotsPerSecond),
+      true,
+    )} | ${
+      share
+        ? summary(
+            runs.map((r) => (100 * pick(r).ballotsPerSecond) / r.bare.ballotsPerSecond),
+            true,
+          ) + ' %'
+        : '—'
+    } | ` +
+    `${summary(
+      runs.map((r) => pick(r).ackP50),
+      false,
+    )} | ${summary(
+      runs.map((r) => pick(r).ackP99),
+      false,
+    )} | ` +
+    `${summary(
+      runs.map((r) => pick(r).finalTallyAfterLastSendMs),
+      false,
+    )} | ` +
+    `${runs.every((r) => pick(r).intact) ? '✓' : '✗'} ${runs.map((r) => `${pick(r).acksOk}/${pick(r).counts ? `${pick(r).counts.receipts}/${pick(r).counts.tallySum}/` : ''}${pick(r).publishedOnlineSum}`).join(' · ')} | ` +
+    `${Math.min(...loads).toFixed(2)}–${Math.max(...loads).toFixed(2)} |`;
+  const rows = [row('bare socket.io (memory)', (r) => r.bare, false), row(server, (r) => r.api, true)];
+  const header = [
+    '| scenario | server | rate limits | runs | ballots/s median (worst) | share of bare | ack p50 ms | ack p99 ms | published result seen by all, ms after the last ballot | intact: acks/receipts/tally/published per run | load 1 min |',
+    '|---|---|---|---|---|---|---|---|---|---|---|',
+  ];
+  const command = `node bench/live-ballots.js --scenario ${args.scenario} --clients ${CLIENTS}${args.scenario === 'window' ? ` --window ${WINDOW_MS}` : ''} --db ${args.db}${POSTGRES ? ` --processes ${PROCESSES}` : ''} --runs ${RUNS}${args.relaxed ? ' --relaxed' : ''}`;
+  console.log(
+    [
+      `<!-- ${new Date().toISOString()} · ${os.cpus().length} × ${os.cpus()[0].model.trim()} · Node ${process.version} · ${command} -->`,
+      ...header,
+      ...rows,
+    ].join('\n'),
+  );
+  if (args.write) appendFileSync(path.join(ROOT, 'BENCHMARKS.md'), `${rows.join('\n')}\n`);
 }
 
 main().catch((error) => {

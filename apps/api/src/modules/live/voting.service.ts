@@ -27,7 +27,7 @@ import { LiveMapper } from './live.mapper';
  */
 @Injectable()
 export class VotingService {
-  private readonly definitions = new Map<string, VotingRoundEntity>();
+  private readonly definitions = new Map<string, Promise<VotingRoundEntity | null>>();
 
   constructor(
     private readonly changes: LiveChanges,
@@ -226,17 +226,21 @@ export class VotingService {
     });
   }
 
-  /** What a ballot is checked against. A round's definition never changes after creation, so it is kept. */
+  /**
+   * What a ballot is checked against. A round's definition never changes after creation, so it is
+   * kept; the ballots of a burst that arrive before it is known share one read.
+   */
   private async roundDefinition(assemblyId: string, roundId: string): Promise<VotingRoundEntity> {
-    const cached = this.definitions.get(roundId);
-    if (cached) {
-      if (cached.assemblyId !== assemblyId) throw notFound('The voting round');
-      return cached;
+    let definition = this.definitions.get(roundId);
+    if (!definition) {
+      definition = this.changes.tx.run((m) => m.getRepository(VotingRoundEntity).findOne({ where: { id: roundId } }));
+      if (this.definitions.size >= 1000) this.definitions.clear();
+      this.definitions.set(roundId, definition);
+      const forget = () => this.definitions.get(roundId) === definition && this.definitions.delete(roundId);
+      definition.then((round) => round || forget(), forget);
     }
-    const round = await this.changes.tx.run((m) => m.getRepository(VotingRoundEntity).findOne({ where: { id: roundId } }));
+    const round = await definition;
     if (!round || round.assemblyId !== assemblyId) throw notFound('The voting round');
-    if (this.definitions.size >= 1000) this.definitions.clear();
-    this.definitions.set(round.id, round);
     return round;
   }
 }
