@@ -79,7 +79,7 @@ interface Run {
   width: number;
 }
 
-interface Line {
+export interface Line {
   /** In visual order, left to right. */
   runs: Run[];
   width: number;
@@ -162,7 +162,8 @@ export class PdfText {
       .currentLineHeight(true);
   }
 
-  private lines(text: string, width: number, style: TextStyle): Line[] {
+  /** The text broken into lines of at most `width`, each with its runs in visual order (left to right). */
+  lines(text: string, width: number, style: TextStyle): Line[] {
     return this.layout(cleanPdfText(text), width, style);
   }
 
