@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { IsNull, Repository, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { DEFAULT_LANGUAGE, ErrorCode } from '@app/shared';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { DomainError } from '../../common/errors/domain-error';
@@ -8,7 +7,8 @@ import { AttemptLimiter } from '../../common/http/attempt-limiter';
 import { isUniqueViolation } from '../../common/errors/all-exceptions.filter';
 import { TransactionRunner } from '../../database/transactions';
 import { MailService } from '../mail/mail.service';
-import { User } from '../users/user.entity';
+import { UserAccountsService } from '../users/accounts/user-accounts.service';
+import type { User } from '../users/user.entity';
 import type { LoginDto, PasswordResetConfirmDto, RegisterDto } from './dto/auth.dto';
 import { LOGIN_FAILURES_PER_ACCOUNT, LOGIN_FAILURES_PER_ADDRESS } from './login-limits';
 import { hashPassword, verifyPassword } from './passwords';
@@ -22,7 +22,7 @@ const emailTaken = () => new DomainError(ErrorCode.EmailTaken, 'This email addre
 @Injectable()
 export class AuthService {
   constructor(
-    @InjectRepository(User) private readonly users: Repository<User>,
+    private readonly accounts: UserAccountsService,
     private readonly tokens: UserTokensService,
     private readonly sessions: SessionService,
     private readonly mail: MailService,
@@ -43,10 +43,6 @@ export class AuthService {
 
   private link(path: string, token: string): string {
     return `${this.config.publicUrl}${path}?token=${encodeURIComponent(token)}`;
-  }
-
-  private findByEmail(email: string, manager: EntityManager = this.users.manager): Promise<User | null> {
-    return manager.findOne(User, { where: { email } });
   }
 
   /** Mails the link that confirms a new address of a signed-in person. */
@@ -76,16 +72,16 @@ export class AuthService {
     };
     try {
       await this.tx.run(async (m) => {
-        const existing = await this.findByEmail(dto.email, m);
+        const existing = await this.accounts.findByEmail(dto.email, m);
         if (existing) return this.registerAgain(existing, registration, m);
-        const user = await m.save(m.create(User, { email: dto.email, ...registration }));
+        const user = await this.accounts.create(dto.email, registration, m);
         await this.mailRegistrationLink(user, registration, 'verifyEmail', m);
       });
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
       // Somebody registered the address at the same moment: this is a second registration of it.
       await this.tx.run(async (m) => {
-        const winner = await this.findByEmail(dto.email, m);
+        const winner = await this.accounts.findByEmail(dto.email, m);
         if (winner) await this.registerAgain(winner, registration, m);
       });
     }
@@ -98,7 +94,7 @@ export class AuthService {
     if (contested) await this.tokens.requirePasswordForRegistrations(user.id, m);
     // The row shows the latest attempt (mail language, the "not verified yet" answer at sign-in);
     // what a confirmation grants comes from the registration confirmed, never from the row.
-    await m.update(User, { id: user.id }, registration);
+    await this.accounts.showRegistration(user.id, registration, m);
     await this.mailRegistrationLink(user, registration, contested ? 'verifyEmailAgain' : 'verifyEmail', m);
   }
 
@@ -154,7 +150,7 @@ export class AuthService {
    */
   async resendVerification(email: string): Promise<void> {
     await this.tx.run(async (m) => {
-      const user = await this.findByEmail(email, m);
+      const user = await this.accounts.findByEmail(email, m);
       if (!user || user.emailVerifiedAt) return;
       const pending = await this.tokens.outstanding(user.id, TokenPurpose.VerifyEmail, m);
       const registration = pending.length === 1 && !pending[0].passwordRequired ? registrationOf(pending[0]) : null;
@@ -197,7 +193,7 @@ export class AuthService {
   private async confirmedBy(token: string): Promise<boolean> {
     const used = await this.tokens.findUsed(token);
     if (used?.purpose !== TokenPurpose.VerifyEmail && used?.purpose !== TokenPurpose.ChangeEmail) return false;
-    const user = await this.users.findOne({ where: { id: used.userId, deletedAt: IsNull() } });
+    const user = await this.accounts.findActive(used.userId);
     if (!user?.emailVerifiedAt) return false;
     return used.purpose === TokenPurpose.VerifyEmail || user.email === used.newEmail;
   }
@@ -247,21 +243,16 @@ export class AuthService {
       registration = chosen ? registrationOf(chosen) : null;
     }
     if (!registration) throw invalidLink();
-    const result = await m.update(
-      User,
-      { id: used.userId, emailVerifiedAt: IsNull(), deletedAt: IsNull() },
-      { ...registration, emailVerifiedAt: new Date() },
-    );
-    if (!result.affected) throw invalidLink();
+    if (!(await this.accounts.confirmRegistration(used.userId, registration, m))) throw invalidLink();
   }
 
   private async confirmEmailChange(used: UserToken, m: EntityManager): Promise<void> {
-    const user = await m.findOne(User, { where: { id: used.userId } });
+    const user = await this.accounts.findById(used.userId, m);
     if (!user || user.deletedAt || !used.newEmail || user.pendingEmail !== used.newEmail) throw invalidLink();
-    const taken = await this.findByEmail(used.newEmail, m);
+    const taken = await this.accounts.findByEmail(used.newEmail, m);
     if (taken && taken.id !== user.id) throw emailTaken();
     try {
-      await m.update(User, { id: user.id }, { email: used.newEmail, pendingEmail: null, emailVerifiedAt: new Date() });
+      await this.accounts.confirmEmail(user.id, used.newEmail, m);
     } catch (error) {
       if (isUniqueViolation(error)) throw emailTaken();
       throw error;
@@ -283,7 +274,7 @@ export class AuthService {
       );
     }
     const fromAddress = await this.limiter.peek(LOGIN_FAILURES_PER_ADDRESS, address);
-    const user = await this.users.findOne({ where: { email: dto.email }, relations: { moderatorAreas: true } });
+    const user = await this.accounts.findForSignIn(dto.email);
     const ok = await this.verifyPassword(user?.passwordHash ?? null, dto.password);
     if (!user || !ok || user.deletedAt) {
       await this.limiter.count(LOGIN_FAILURES_PER_ADDRESS, address);
@@ -307,7 +298,7 @@ export class AuthService {
 
   async requestPasswordReset(email: string): Promise<void> {
     await this.tx.run(async (m) => {
-      const user = await this.findByEmail(email, m);
+      const user = await this.accounts.findByEmail(email, m);
       if (user) await this.mailPasswordLink(user, 'resetPassword', m);
     });
   }
@@ -320,9 +311,9 @@ export class AuthService {
     const passwordHash = await this.hashPassword(dto.password);
     const email = await this.tx.run(async (m) => {
       const used = await this.tokens.consume(dto.token, [TokenPurpose.ResetPassword], m);
-      const user = await m.findOne(User, { where: { id: used.userId } });
+      const user = await this.accounts.findById(used.userId, m);
       if (!user || user.deletedAt) throw invalidLink();
-      await m.update(User, { id: user.id }, { passwordHash, pendingEmail: null, emailVerifiedAt: user.emailVerifiedAt ?? new Date() });
+      await this.accounts.setPasswordByMail(user, passwordHash, m);
       await this.tokens.revokeAll(user.id, m);
       await this.sessions.destroyAllFor(user.id, undefined, m);
       return user.email;
