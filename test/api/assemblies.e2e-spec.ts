@@ -162,7 +162,6 @@ describe('assemblies (REST): planning, registration with waiting list, mails, ca
         registration: null,
         waitlistPosition: null,
         canRegister: true,
-        checkInCode: expect.stringMatching(codePattern),
       });
 
       for (const [who, client] of [
@@ -171,15 +170,20 @@ describe('assemblies (REST): planning, registration with waiting list, mails, ca
         ['moderator of another area', hafenModerator.client],
       ] as const) {
         const seen = (await client.get(`/api/assemblies/${a.id}`).expect(200)).body as AssemblyDetail;
-        expect({ who, isModerator: seen.viewer.isModerator, checkInCode: seen.viewer.checkInCode, joinCode: seen.joinCode }).toEqual({
+        expect({ who, isModerator: seen.viewer.isModerator, joinCode: seen.joinCode }).toEqual({
           who,
           isModerator: false,
-          checkInCode: null,
           joinCode: a.joinCode,
+        });
+        // Check-in cards (what admits to binding votes) are the moderators' alone.
+        expect({ who, status: (await client.get(`/api/assemblies/${a.id}/check-in-cards`)).status }).toEqual({
+          who,
+          status: who === 'anonymous' ? 401 : 403,
         });
       }
       const named = (await freeModerator.client.get(`/api/assemblies/${a.id}`).expect(200)).body as AssemblyDetail;
-      expect(named.viewer.checkInCode).toBe(a.viewer.checkInCode);
+      expect(named.viewer.isModerator).toBe(true);
+      await freeModerator.client.get(`/api/assemblies/${a.id}/check-in-cards`).expect(200);
 
       const codes = new Set<string>([a.joinCode]);
       for (let i = 0; i < 5; i++) codes.add((await create(admin)).joinCode);

@@ -22,7 +22,7 @@ import {
 } from '@app/shared';
 import { createApp } from '../../apps/api/src/app.factory';
 import { expectErrorShape, startTestApp, type TestApp, type TestUser } from './helpers/app';
-import { cookieHeader, createAssembly, joinAsGuest, LiveTestClient, type ConnectRefusal } from './helpers/live';
+import { cardCode, cookieHeader, createAssembly, joinAsGuest, LiveTestClient, type ConnectRefusal } from './helpers/live';
 
 jest.setTimeout(180_000);
 
@@ -58,7 +58,7 @@ describe('live assemblies: join over REST, the /live gateway, voting, speakers',
   }
 
   async function guest(assembly: AssemblyDetail, name: string, checkIn = false) {
-    const joined = await joinAsGuest(t, assembly.joinCode, name, checkIn ? { checkInCode: assembly.viewer.checkInCode! } : {});
+    const joined = await joinAsGuest(t, assembly.joinCode, name, checkIn ? { card: await cardCode(moderator.client, assembly.id) } : {});
     const socket = track(await LiveTestClient.ready(t, { assemblyId: assembly.id, guestToken: joined.guestToken }));
     return { joined, socket };
   }
@@ -79,9 +79,9 @@ describe('live assemblies: join over REST, the /live gateway, voting, speakers',
         ErrorCode.JoinCodeInvalid,
       );
       expectErrorShape(
-        (await anon.post('/api/assemblies/join', { code: assembly.joinCode, displayName: 'Anna', checkInCode: 'WRONG1' }).expect(422)).body,
+        (await anon.post('/api/assemblies/join', { code: assembly.joinCode, displayName: 'Anna', card: 'WRONG1' }).expect(422)).body,
         422,
-        ErrorCode.CheckInCodeInvalid,
+        ErrorCode.CheckInCardInvalid,
       );
       expectErrorShape(
         (await anon.post('/api/assemblies/join', { displayName: 'Anna' }).expect(400)).body,
@@ -103,9 +103,9 @@ describe('live assemblies: join over REST, the /live gateway, voting, speakers',
       expect(row[0].guestTokenHash).toMatch(/^[0-9a-f]{64}$/);
       expect(row[0].guestTokenHash).not.toContain(token);
 
-      // Joining again with the credential: the same participant, no new credential; the check-in code upgrades.
+      // Joining again with the credential: the same participant, no new credential; a check-in card upgrades.
       const again = await anon
-        .post('/api/assemblies/join', { assemblyId: assembly.id, guestToken: token, checkInCode: assembly.viewer.checkInCode })
+        .post('/api/assemblies/join', { assemblyId: assembly.id, guestToken: token, card: await cardCode(moderator.client, assembly.id) })
         .expect(200);
       expect(again.body).toEqual({
         assemblyId: assembly.id,
@@ -159,7 +159,7 @@ describe('live assemblies: join over REST, the /live gateway, voting, speakers',
       const mod = track(await LiveTestClient.ready(t, { assemblyId: assembly.id }, { client: moderator.client }));
       await mod.until('the moderator state', () => mod.moderator !== null);
       expect(mod.state).toMatchObject({ assemblyId: assembly.id, status: AssemblyStatus.Planned, joinCode: assembly.joinCode });
-      expect(mod.moderator!.checkInCode).toBe(assembly.viewer.checkInCode);
+      expect(mod.moderator!.checkIn).toEqual({ eligible: 0, issued: 0, revoked: 0 });
 
       const anna = await guest(assembly, 'Anna', true);
       const ben = await guest(assembly, 'Ben');
@@ -402,7 +402,7 @@ describe('live assemblies: join over REST, the /live gateway, voting, speakers',
       ]);
       const receipts = (await db.query(`SELECT * FROM ballot_receipts WHERE "roundId" = '${secret.id}'`)) as Array<Record<string, unknown>>;
       expect(receipts).toHaveLength(3);
-      expect(Object.keys(receipts[0]).sort()).toEqual(['createdAt', 'idempotencyKey', 'participantId', 'roundId']);
+      expect(Object.keys(receipts[0]).sort()).toEqual(['checkInCardId', 'createdAt', 'idempotencyKey', 'participantId', 'roundId']);
       const secretEvents = (await db.query(`SELECT data FROM assembly_events WHERE "assemblyId" = '${assembly.id}'`)) as Array<{
         data: string;
       }>;
@@ -614,7 +614,7 @@ describe('live assemblies: join over REST, the /live gateway, voting, speakers',
         .post('/api/assemblies/join', {
           assemblyId: assembly.id,
           guestToken: ben.joined.guestToken,
-          checkInCode: assembly.viewer.checkInCode,
+          card: await cardCode(moderator.client, assembly.id),
         })
         .expect(200);
       expect(await ben.socket.ok('ballot:cast', { roundId: round.id, optionIds: ['no'], idempotencyKey: benKey })).toEqual({

@@ -41,6 +41,7 @@ const APP_TABLES = [
   'live_proposal_supports',
   'voting_rounds',
   'ballot_receipts',
+  'check_in_cards',
   'open_ballots',
   'round_tallies',
   'speaker_requests',
@@ -255,6 +256,31 @@ describe(`migrations on ${isPostgres ? 'PostgreSQL' : 'SQLite'}`, () => {
       'Part of the project idea "Schatten für alle".',
       'Wir prüfen das im Frühjahr.',
     ]);
+    await ds.runMigrations({ transaction: 'each' });
+    expect(await pendingSchemaChanges()).toEqual([]);
+  });
+
+  // The shared door code goes (check-in cards replace it); reverted, every assembly gets a door code again.
+  it('drops the door code for check-in cards, and gives assemblies a fresh one on revert', async () => {
+    const cards = MIGRATIONS.findIndex((migration) => migration.name === 'CheckInCards1765400000000');
+    expect(cards).toBeGreaterThan(0);
+    const later = MIGRATIONS.length - 1 - cards;
+    for (let i = 0; i <= later; i++) await ds.undoLastMigration({ transaction: 'each' });
+    const p = (i: number) => (isPostgres ? `$${i}` : '?');
+    const assemblyId = randomUUID();
+    await ds.query(
+      `INSERT INTO "assemblies" ("id", "title", "place", "startsAt", "endsAt", "joinCode", "checkInCode", "requireCheckIn") VALUES (${p(1)}, 'Versammlung', 'Saal', ${p(2)}, ${p(3)}, 'MIGR01', 'DOOR01', ${p(4)})`,
+      [assemblyId, new Date(Date.UTC(2026, 0, 1, 18)), new Date(Date.UTC(2026, 0, 1, 20)), isPostgres ? true : 1],
+    );
+    await ds.runMigrations({ transaction: 'each' });
+    const columns = async () => ((await ds.createQueryRunner().getTable('assemblies'))?.columns ?? []).map((c) => c.name);
+    expect(await columns()).not.toContain('checkInCode');
+    const [kept] = await ds.query(`SELECT "requireCheckIn" FROM "assemblies" WHERE "id" = ${p(1)}`, [assemblyId]);
+    expect(Boolean(kept.requireCheckIn)).toBe(true);
+    for (let i = 0; i <= later; i++) await ds.undoLastMigration({ transaction: 'each' });
+    const [restored] = await ds.query(`SELECT "checkInCode" FROM "assemblies" WHERE "id" = ${p(1)}`, [assemblyId]);
+    expect(restored.checkInCode).toMatch(/^[0-9A-F]{6}$/);
+    await ds.query(`DELETE FROM "assemblies" WHERE "id" = ${p(1)}`, [assemblyId]);
     await ds.runMigrations({ transaction: 'each' });
     expect(await pendingSchemaChanges()).toEqual([]);
   });

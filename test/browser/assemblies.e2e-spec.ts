@@ -107,7 +107,6 @@ describe('assemblies', () => {
   let browser: Browser;
   let assemblyId = '';
   let joinCode = '';
-  let checkInCode = '';
 
   beforeAll(async () => {
     mail = await new SmtpSink().start();
@@ -195,9 +194,7 @@ describe('assemblies', () => {
     ]);
     expect(await page.textContent('.assembly-meta--detail')).toContain('18:00');
     joinCode = (await page.textContent('[data-testid="join-code"]'))?.trim() ?? '';
-    checkInCode = (await page.textContent('[data-testid="check-in-code"]'))?.trim() ?? '';
     expect(joinCode).toMatch(/^[A-HJ-NP-Z2-9]{6}$/);
-    expect(checkInCode.length).toBeGreaterThan(0);
     // The QR code image loads (it is an SVG from the API) and has a text alternative.
     const qr = page.locator('.assembly-qr__image');
     expect(await qr.getAttribute('alt')).toContain(joinCode);
@@ -317,11 +314,12 @@ describe('assemblies', () => {
     await screenshot(page, 'assemblies-join-error-360');
     await expectFitsPhone(page);
 
-    // The right code in lower case, but a wrong check-in code.
+    // The right code in lower case, but a check-in card that does not exist.
     await page.fill('#join-code', joinCode.toLowerCase());
-    await page.fill('#join-checkInCode', 'FALSCH1');
+    await page.fill('#join-card', 'falsch-12345');
+    expect(await page.inputValue('#join-card')).toBe('FALSCH-12345');
     await page.click('#join button[type="submit"]');
-    await page.waitForSelector('#join-checkInCode-error >> text=Dieser Check-in-Code stimmt nicht.');
+    await page.waitForSelector('#join-card-error >> text=Diese Check-in-Karte gilt nicht für diese Versammlung.');
 
     // Prefilled from the URL (/join/code, as the QR code opens it); without a check-in code it works.
     await open(page, `/join/${joinCode.toLowerCase()}`);

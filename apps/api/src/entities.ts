@@ -17,6 +17,8 @@ import { Follows1764300000000 } from './database/migrations/1764300000000-follow
 import { ProposalAttachmentEntity } from './modules/proposals/attachments/attachment.entity';
 import { AgendaItemEntity, Assembly, AssemblyRegistration } from './modules/assemblies/entities/assembly.entity';
 import { Participant } from './modules/assemblies/entities/participant.entity';
+import { CheckInCard } from './modules/assemblies/entities/check-in-card.entity';
+import { CheckInCards1765400000000 } from './database/migrations/1765400000000-check-in-cards';
 import {
   AssemblyEvent,
   BallotReceipt,
@@ -68,6 +70,7 @@ export const ENTITIES = [
   AgendaItemEntity,
   AssemblyRegistration,
   Participant,
+  CheckInCard,
   LiveProposalEntity,
   LiveProposalSupport,
   VotingRoundEntity,
@@ -100,6 +103,7 @@ export const MIGRATIONS = [
   PendingRegistrations1764900000000,
   MailOutbox1765000000000,
   RegistrationAttempts1765190000000,
+  CheckInCards1765400000000,
   PreparedVotes1765500000000,
   ProposalStatusNotes1765600000000,
 ];

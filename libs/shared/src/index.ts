@@ -12,6 +12,7 @@ export * from './types/proposals';
 export * from './types/participation';
 export * from './enums/assembly';
 export * from './types/assemblies';
+export * from './types/check-in';
 export * from './realtime/events';
 export * from './workflow';
 export * from './types/projects';

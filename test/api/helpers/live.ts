@@ -6,6 +6,7 @@ import {
   type ApiErrorBody,
   type AssemblyDetail,
   type CreateAssemblyRequest,
+  type IssuedCheckInCard,
   type JoinAssemblyResponse,
   type LiveAck,
   type LiveHandshake,
@@ -60,13 +61,23 @@ export async function joinAsGuest(
   t: TestApp,
   code: string,
   displayName: string,
-  extra: { checkInCode?: string } = {},
+  extra: { card?: string } = {},
 ): Promise<JoinAssemblyResponse & { guestToken: string }> {
   const c = await t.client();
   const res = await c.post('/api/assemblies/join', { code, displayName, ...extra });
   if (res.status !== 200 || !res.body.guestToken) throw new Error(`join: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body as JoinAssemblyResponse & { guestToken: string };
 }
+
+/** New check-in cards of an assembly (as its moderator), with their codes. */
+export async function issueCards(moderator: ApiClient, assemblyId: string, count = 1): Promise<IssuedCheckInCard[]> {
+  const res = await moderator.post(`/api/assemblies/${assemblyId}/check-in-cards`, { count });
+  if (res.status !== 201) throw new Error(`issue cards: ${res.status} ${JSON.stringify(res.body)}`);
+  return (res.body as { cards: IssuedCheckInCard[] }).cards;
+}
+
+/** The code of one new check-in card. */
+export const cardCode = async (moderator: ApiClient, assemblyId: string) => (await issueCards(moderator, assemblyId, 1))[0].code;
 
 /** A refused handshake, as socket.io-client reports it. */
 export interface ConnectRefusal {

@@ -16,6 +16,8 @@ const VERSION_CHECK_MS = 2000;
 
 export const roomOf = (assemblyId: string) => `assembly:${assemblyId}`;
 export const moderatorRoomOf = (assemblyId: string) => `assembly:${assemblyId}:moderators`;
+/** Every connection of one participant (device), on every process. */
+export const participantRoomOf = (participantId: string) => `participant:${participantId}`;
 const ASSEMBLY_ROOM = /^assembly:([0-9a-f-]{36})$/;
 
 interface Pending {
@@ -174,6 +176,12 @@ export class LiveBroadcaster {
     } catch {
       return cached?.count ?? 0;
     }
+  }
+
+  /** These participants' own part changed outside their connections (e.g. a check-in card moved or was revoked): they re-read it. */
+  meChanged(participantIds: string[]): void {
+    if (!this.server) return;
+    for (const id of participantIds) this.server.to(participantRoomOf(id)).emit('live:me-changed');
   }
 
   /** Drops the moderators' connection count so the next broadcast counts again. */

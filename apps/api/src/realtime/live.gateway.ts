@@ -35,7 +35,7 @@ import type { LiveActor } from '../modules/live/live-changes';
 import { SpeakersService } from '../modules/live/speakers.service';
 import { VotingService } from '../modules/live/voting.service';
 import type { User } from '../modules/users/user.entity';
-import { LiveBroadcaster, moderatorRoomOf, roomOf } from './live-broadcaster';
+import { LiveBroadcaster, moderatorRoomOf, participantRoomOf, roomOf } from './live-broadcaster';
 
 /** Events a connection may send per second before it is told to slow down (moderators drive more). */
 export const LIVE_EVENTS_PER_SECOND = 20;
@@ -224,6 +224,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     }
     const rooms = [roomOf(data.assemblyId)];
     if (data.isModerator) rooms.push(moderatorRoomOf(data.assemblyId));
+    if (data.participantId) rooms.push(participantRoomOf(data.participantId));
     await socket.join(rooms);
     try {
       const built = await this.broadcaster.get(data.assemblyId);

@@ -1,6 +1,5 @@
-import { randomInt } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import { AreaType, AssemblyEventType, AssemblyStatus, AssemblyVisibility, JOIN_CODE_ALPHABET, Role } from '@app/shared';
+import { AreaType, AssemblyEventType, AssemblyStatus, AssemblyVisibility, Role } from '@app/shared';
 import { Area } from '../modules/areas/area.entity';
 import { AgendaItemEntity, Assembly } from '../modules/assemblies/entities/assembly.entity';
 import { AssemblyEvent } from '../modules/assemblies/entities/live.entities';
@@ -61,7 +60,6 @@ export async function seedDemoData(ds: DataSource, { participation }: { particip
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-const randomCode = () => Array.from({ length: 6 }, () => JOIN_CODE_ALPHABET[randomInt(JOIN_CODE_ALPHABET.length)]).join('');
 
 /**
  * The illustrative assemblies (one upcoming, one past), dated relative to the first start. The
@@ -86,7 +84,6 @@ async function seedDemoAssemblies(m: EntityManager): Promise<number> {
         status: demo.closed ? AssemblyStatus.Closed : AssemblyStatus.Planned,
         visibility: AssemblyVisibility.Public,
         joinCode: demo.joinCode,
-        checkInCode: randomCode(),
         registrationEnabled: demo.registrationEnabled,
         capacity: demo.capacity,
         areas: [area],

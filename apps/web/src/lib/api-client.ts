@@ -160,9 +160,9 @@ export const api = {
   postFile: <T>(path: string, file: Blob, type: string) => json<T>('POST', path, new RawFile(file, type)),
 };
 
-/** Fetches a file the server sends as an attachment and hands it to the browser's download. */
-export async function downloadFile(path: string, fallbackName: string): Promise<void> {
-  const response = await request('GET', path);
+/** Fetches a file the server sends as an attachment (made by a POST when a body is given) and hands it to the browser's download. */
+export async function downloadFile(path: string, fallbackName: string, body?: unknown): Promise<void> {
+  const response = body === undefined ? await request('GET', path) : await request('POST', path, body);
   const disposition = response.headers.get('Content-Disposition') ?? '';
   const match = /filename="?([^";]+)"?/i.exec(disposition);
   const url = URL.createObjectURL(await response.blob());

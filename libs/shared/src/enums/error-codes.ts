@@ -41,7 +41,12 @@ export enum ErrorCode {
   AssemblyNotLive = 'ASSEMBLY_NOT_LIVE',
   AssemblyClosed = 'ASSEMBLY_CLOSED',
   JoinCodeInvalid = 'JOIN_CODE_INVALID',
-  CheckInCodeInvalid = 'CHECK_IN_CODE_INVALID',
+  /** No check-in card of this assembly has this code (422). */
+  CheckInCardInvalid = 'CHECK_IN_CARD_INVALID',
+  /** The check-in card was revoked (lost and replaced); it admits nobody any more (403). */
+  CheckInCardRevoked = 'CHECK_IN_CARD_REVOKED',
+  /** The check-in card was used on another device a moment ago, or this device holds another card (409). */
+  CheckInCardBusy = 'CHECK_IN_CARD_BUSY',
   AccountRequired = 'ACCOUNT_REQUIRED',
   NotParticipant = 'NOT_PARTICIPANT',
   CheckInRequired = 'CHECK_IN_REQUIRED',

@@ -93,6 +93,8 @@ export interface LiveServerEvents {
   'live:state': (state: LiveState) => void;
   /** Moderators only: their extra state, with live tallies. */
   'live:moderator': (state: ModeratorState) => void;
+  /** The person's own part changed outside this connection (check-in card claimed elsewhere, revoked): fetch it with live:sync. */
+  'live:me-changed': () => void;
   /** The connection was refused or ended (e.g. the guest credential no longer valid). */
   'live:error': (error: ApiErrorBody) => void;
 }

@@ -76,7 +76,7 @@ export interface AssemblyDetail extends AssemblySummary {
   joinCode: string;
   /** Guests (display name only) may not join; an account is needed. */
   requireAccount: boolean;
-  /** Binding votes: only participants who entered the check-in code from the door may vote. */
+  /** Binding votes by default: only participants holding a check-in card may vote (one ballot per card). */
   requireCheckIn: boolean;
   moderators: Array<{ id: string; displayName: string | null }>;
   viewer: {
@@ -85,8 +85,6 @@ export interface AssemblyDetail extends AssemblySummary {
     /** 1-based place on the waiting list, when the viewer is waitlisted. */
     waitlistPosition: number | null;
     canRegister: boolean;
-    /** Moderators only: the code handed out at the door. */
-    checkInCode: string | null;
   };
 }
 
@@ -128,8 +126,11 @@ export interface JoinAssemblyRequest {
   assemblyId?: string;
   /** Guests only: the name shown to others. */
   displayName?: string;
-  /** The code from the door: marks the participant as present in the hall and allowed binding votes. */
-  checkInCode?: string;
+  /**
+   * The code of a personal check-in card (printed sheet, QR code `/join/CODE?card=…`): admits this
+   * participant to binding votes; used on another device, it moves there.
+   */
+  card?: string;
   /** Guests re-joining on the same device send their credential instead of a name. */
   guestToken?: string;
 }
@@ -190,6 +191,8 @@ export interface RoundResult {
   ballots: number;
   hallBallots: number | null;
   hallNote: string | null;
+  /** false: a non-binding round (no check-in card needed); results must say "not binding". */
+  binding: boolean;
 }
 
 export interface LiveRound {
@@ -269,10 +272,11 @@ export interface ModeratorState {
   rejectedProposals: LiveProposal[];
   /** Every round of the assembly with its live tally, newest first. */
   rounds: LiveRound[];
-  checkInCode: string;
   /** The prepared votes of the agenda, in agenda order. */
   preparedVotes: Array<{ agendaItemId: string; vote: PreparedVote }>;
   attendance: { hall: number; online: number; total: number; checkedIn: number; connected: number };
+  /** Check-in cards: eligible = cards held (by a participant or a person named at the door), the voters of binding rounds. */
+  checkIn: { eligible: number; issued: number; revoked: number };
 }
 
 /** The connected person's own part. */

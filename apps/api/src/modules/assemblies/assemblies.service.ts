@@ -33,7 +33,6 @@ import { LiveProposalEntity, VotingRoundEntity } from './entities/live.entities'
 import { RegistrationsService } from './registrations.service';
 
 const today = () => new Date().toISOString().slice(0, 10);
-const CHECK_IN_CODE_LENGTH = 6;
 
 export const randomCode = (length: number) =>
   Array.from({ length }, () => JOIN_CODE_ALPHABET[randomInt(JOIN_CODE_ALPHABET.length)]).join('');
@@ -210,7 +209,6 @@ export class AssembliesService {
           status: AssemblyStatus.Planned,
           visibility: dto.visibility ?? AssemblyVisibility.Public,
           joinCode: await this.uniqueJoinCode(m),
-          checkInCode: randomCode(CHECK_IN_CODE_LENGTH),
           requireAccount: dto.requireAccount ?? false,
           requireCheckIn: dto.requireCheckIn ?? false,
           registrationEnabled: dto.registrationEnabled ?? false,

@@ -67,7 +67,6 @@ export function toDetail(
       registration: viewer.registration,
       waitlistPosition: viewer.waitlistPosition,
       canRegister: registrationOpen(a) && !registered,
-      checkInCode: viewer.isModerator ? a.checkInCode : null,
     },
   };
 }

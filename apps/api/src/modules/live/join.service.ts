@@ -13,9 +13,10 @@ import { Participant } from '../assemblies/entities/participant.entity';
 import type { User } from '../users/user.entity';
 import type { JoinAssemblyDto } from './dto/join.dto';
 import { LiveStateService } from './live-state.service';
+import { CheckInCardsService } from './check-in/check-in-cards.service';
 import { LiveMapper } from './live.mapper';
 
-/** Joining an assembly (account or named guest with a device credential) and the participant list. */
+/** Joining an assembly (account or named guest with a device credential, maybe with a check-in card) and the participant list. */
 @Injectable()
 export class JoinService {
   constructor(
@@ -26,9 +27,11 @@ export class JoinService {
     private readonly events: AssemblyEventsService,
     private readonly live: LiveStateService,
     private readonly map: LiveMapper,
+    private readonly cards: CheckInCardsService,
   ) {}
 
-  async join(user: User | undefined, dto: JoinAssemblyDto): Promise<JoinAssemblyResponse> {
+  /** The answer, and the participant that lost the check-in card to this one (its devices re-read their part). */
+  async join(user: User | undefined, dto: JoinAssemblyDto): Promise<{ response: JoinAssemblyResponse; formerHolder: string | null }> {
     let assembly: Assembly | null;
     if (dto.code) {
       assembly = await this.assemblies.findOne({ where: { joinCode: dto.code } });
@@ -43,31 +46,19 @@ export class JoinService {
       ]);
     }
     const ended = assembly.status === AssemblyStatus.Closed;
-    const checkIn = dto.checkInCode !== undefined;
-    if (checkIn && dto.checkInCode !== assembly.checkInCode.toUpperCase())
-      throw new DomainError(ErrorCode.CheckInCodeInvalid, 'The check-in code is not correct. Please ask at the entrance.', [
-        { field: 'checkInCode', messages: ['checkInCode does not match'] },
-      ]);
+    // After the end a card admits nobody; a participant still gets itself back (to see the final state), unchanged.
+    const card = dto.card !== undefined && !ended ? await this.cards.find(assembly.id, dto.card) : null;
 
     const existing = await this.access.participantFor(assembly.id, { user: user ?? null, guestToken: dto.guestToken ?? null });
     if (existing && (existing.userId === null || existing.userId === user?.id)) {
-      // After the end a participant still gets itself back (to see the final state), unchanged.
-      if (checkIn && !ended && (!existing.checkedIn || existing.presence !== Presence.Hall)) {
-        await this.tx.run(async (m) => {
-          await m.getRepository(Participant).update({ id: existing.id }, { checkedIn: true, presence: Presence.Hall });
-          await this.events.record(
-            assembly.id,
-            AssemblyEventType.ParticipantJoined,
-            { presence: Presence.Hall, checkedIn: true, isGuest: !existing.userId, checkIn: true },
-            user?.role ?? null,
-            m,
-          );
+      let formerHolder: string | null = null;
+      if (card)
+        formerHolder = await this.tx.run(async (m) => {
+          const former = await this.cards.claim(m, card, existing, user ?? null);
           await this.live.bump(m, assembly.id);
+          return former;
         });
-        existing.checkedIn = true;
-        existing.presence = Presence.Hall;
-      }
-      return { assemblyId: assembly.id, participant: this.map.self(existing), guestToken: null };
+      return { response: { assemblyId: assembly.id, participant: this.map.self(existing), guestToken: null }, formerHolder };
     }
     if (ended) throw new DomainError(ErrorCode.AssemblyClosed, 'This assembly has ended; it can no longer be joined.');
     if (!user) {
@@ -85,6 +76,7 @@ export class JoinService {
     }
     const guestToken = user ? null : newToken();
     try {
+      let formerHolder: string | null = null;
       const participant = await this.tx.run(async (m) => {
         const repo = m.getRepository(Participant);
         const saved = await repo.save(
@@ -93,22 +85,24 @@ export class JoinService {
             userId: user?.id ?? null,
             guestName: user ? null : (dto.displayName ?? null),
             guestTokenHash: guestToken ? hashToken(guestToken) : null,
-            presence: checkIn ? Presence.Hall : Presence.Online,
-            checkedIn: checkIn,
+            presence: card ? Presence.Hall : Presence.Online,
+            checkedIn: false,
             joinedAt: new Date(),
           }),
         );
         await this.events.record(
           assembly.id,
           AssemblyEventType.ParticipantJoined,
-          { presence: saved.presence, checkedIn: saved.checkedIn, isGuest: !user },
+          { presence: saved.presence, checkedIn: false, isGuest: !user },
           user?.role ?? null,
           m,
         );
+        // With a card: the new participant and the card in one transaction (a refused card leaves no guest behind).
+        if (card) formerHolder = await this.cards.claim(m, card, saved, user ?? null);
         await this.live.bump(m, assembly.id);
         return repo.findOneOrFail({ where: { id: saved.id }, relations: { user: true } });
       });
-      return { assemblyId: assembly.id, participant: this.map.self(participant), guestToken };
+      return { response: { assemblyId: assembly.id, participant: this.map.self(participant), guestToken }, formerHolder };
     } catch (error) {
       // The same account joined twice at once: the unique index keeps one participant.
       if (user && isUniqueViolation(error)) return this.join(user, dto);

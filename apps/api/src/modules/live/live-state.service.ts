@@ -27,6 +27,7 @@ import {
   VotingRoundEntity,
 } from '../assemblies/entities/live.entities';
 import { Participant } from '../assemblies/entities/participant.entity';
+import { checkInCounts } from './check-in/check-in-counts';
 import { LiveMapper } from './live.mapper';
 
 /** The moments that decide what the hall screen shows: the latest one wins. */
@@ -178,9 +179,9 @@ export class LiveStateService {
       pendingProposals: byStatus(LiveProposalStatus.Pending),
       rejectedProposals: byStatus(LiveProposalStatus.Rejected),
       rounds: [...liveRounds].reverse(),
-      checkInCode: assembly.checkInCode,
       preparedVotes: items.flatMap((i) => (i.preparedVote ? [{ agendaItemId: i.id, vote: i.preparedVote }] : [])),
       attendance: { hall, online, total: hall + online, checkedIn, connected: 0 },
+      checkIn: await checkInCounts(m, assemblyId),
     };
     return { version: assembly.stateVersion, state, moderator };
   }

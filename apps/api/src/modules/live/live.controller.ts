@@ -23,14 +23,15 @@ export class LiveController {
   @HttpCode(200)
   @ApiOperation({
     summary:
-      'Join an assembly by code or id: with the account signed in, or as a named guest (device credential returned once); joining again returns the same participant; a check-in code marks presence in the hall',
+      'Join an assembly by code or id: with the account signed in, or as a named guest (device credential returned once); joining again returns the same participant; a check-in card (card) admits to binding votes and moves from another device (409 CHECK_IN_CARD_BUSY within 10 s of its last use, 403 CHECK_IN_CARD_REVOKED, 422 CHECK_IN_CARD_INVALID)',
   })
   @ApiOkResponse({ type: JoinAssemblyResponseDto })
   @ApiErrors(400, 401, 403, 404, 409, 422, 429)
   async join(@Req() req: AuthenticatedRequest, @Body() dto: JoinAssemblyDto): Promise<JoinAssemblyResponseDto> {
-    const result = await this.joins.join(req.user, dto);
-    this.broadcaster.changed(result.assemblyId);
-    return result;
+    const { response, formerHolder } = await this.joins.join(req.user, dto);
+    this.broadcaster.changed(response.assemblyId);
+    if (formerHolder) this.broadcaster.meChanged([formerHolder]);
+    return response;
   }
 
   @Get(':id/participants')

@@ -67,6 +67,7 @@ export class LiveMapper {
       ballots: 0,
       hallBallots: r.hallBallots,
       hallNote: r.hallNote,
+      binding: r.requireCheckIn,
     };
   }
 

@@ -3,6 +3,8 @@ import { LiveBroadcaster } from '../../realtime/live-broadcaster';
 import { LiveGateway } from '../../realtime/live.gateway';
 import { AuthModule } from '../auth/auth.module';
 import { AssembliesModule } from '../assemblies/assemblies.module';
+import { CheckInCardsController } from './check-in/check-in-cards.controller';
+import { CheckInCardsService } from './check-in/check-in-cards.service';
 import { JoinService } from './join.service';
 import { LiveStateService } from './live-state.service';
 import { LiveController } from './live.controller';
@@ -17,7 +19,7 @@ import { VotingService } from './voting.service';
 /** The live assembly: state, intake, voting, speakers, and the one socket.io gateway (realtime/). */
 @Module({
   imports: [AssembliesModule, AuthModule],
-  controllers: [LiveController],
+  controllers: [LiveController, CheckInCardsController],
   providers: [
     LiveMapper,
     LiveStateService,
@@ -28,6 +30,7 @@ import { VotingService } from './voting.service';
     BallotWriter,
     SpeakersService,
     JoinService,
+    CheckInCardsService,
     LiveBroadcaster,
     LiveGateway,
   ],

@@ -15,9 +15,9 @@ import {
 } from '@app/shared';
 import { DomainError, notFound } from '../../common/errors/domain-error';
 import { RoundTally, VotingRoundEntity } from '../assemblies/entities/live.entities';
-import { Participant } from '../assemblies/entities/participant.entity';
 import { problemDetails, validateBallot } from './ballot-validation';
 import { BallotWriter } from './ballot-writer';
+import { CheckInCardsService } from './check-in/check-in-cards.service';
 import { LiveChanges, participantOf, type LiveActor } from './live-changes';
 import { LiveMapper } from './live.mapper';
 
@@ -33,6 +33,7 @@ export class VotingService {
     private readonly changes: LiveChanges,
     private readonly map: LiveMapper,
     private readonly writer: BallotWriter,
+    private readonly cards: CheckInCardsService,
   ) {}
 
   private async round(m: EntityManager, assemblyId: string, roundId: string): Promise<VotingRoundEntity> {
@@ -210,18 +211,23 @@ export class VotingService {
     const participant = participantOf(actor);
     const round = await this.roundDefinition(actor.assemblyId, input.roundId);
     const choices = validateBallot(round, input);
-    if (round.requireCheckIn && !participant.checkedIn) {
-      const fresh = await this.changes.tx.run((m) =>
-        m.getRepository(Participant).findOne({ where: { id: participant.id }, select: { id: true, checkedIn: true } }),
+    // Binding rounds: one ballot per check-in card, read now (a card moves or is revoked at any time);
+    // the receipts' unique (round, card) refuses a card's second ballot from any device.
+    const card = round.requireCheckIn ? await this.cards.heldBy(participant.id) : null;
+    if (round.requireCheckIn && !card)
+      throw new DomainError(
+        ErrorCode.CheckInRequired,
+        'This vote is binding: only holders of a check-in card can vote. Scan your card or ask at the entrance for one.',
       );
-      if (!fresh?.checkedIn)
-        throw new DomainError(ErrorCode.CheckInRequired, 'This vote is binding: enter the check-in code from the entrance first.');
-      participant.checkedIn = true;
-    }
     return this.writer.write({
       assemblyId: actor.assemblyId,
       round,
-      receipt: { roundId: round.id, participantId: participant.id, idempotencyKey: input.idempotencyKey },
+      receipt: {
+        roundId: round.id,
+        participantId: participant.id,
+        idempotencyKey: input.idempotencyKey,
+        checkInCardId: card?.personCardId ?? null,
+      },
       choices,
     });
   }

@@ -1,9 +1,10 @@
 import { JOIN_CODE_LENGTH } from '@app/shared';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { Page } from '../../components/ui/Page';
 import { Loading } from '../../components/ui/QueryState';
+import { ApiError } from '../../lib/api-client';
 import { assemblyForCode, forgetGuestToken, joinAssembly, rememberJoin, storedGuestToken } from '../../lib/assembly-join';
 import '../../features/assemblies/components/assemblies.css';
 import { JoinForm, normalizeCode } from '../../features/assemblies/components/JoinForm';
@@ -11,12 +12,15 @@ import { useSession } from '../../lib/session';
 
 /**
  * /join and /join/:code — joining on a phone. Someone who joined with this code before on this
- * device (guest credential or account) goes straight back in; everybody else gets the form.
+ * device (guest credential or account) goes straight back in; everybody else gets the form. A
+ * check-in card's QR code adds ?card=CODE: it comes along (and moves the card to this device).
  */
 export function JoinRoute() {
   const { t } = useTranslation();
   const { code: rawCode = '' } = useParams();
   const code = normalizeCode(rawCode).slice(0, JOIN_CODE_LENGTH + 4);
+  const [search] = useSearchParams();
+  const card = normalizeCode(search.get('card') ?? '').slice(0, 20);
   const { user, isLoading } = useSession();
   const navigate = useNavigate();
   const [failed, setFailed] = useState(false);
@@ -29,16 +33,18 @@ export function JoinRoute() {
   useEffect(() => {
     if (!canRejoin || !assemblyId || started.current) return;
     started.current = true;
-    joinAssembly(token ? { assemblyId, guestToken: token } : { assemblyId })
+    joinAssembly({ assemblyId, ...(token ? { guestToken: token } : {}), ...(card ? { card } : {}) })
       .then((joined) => {
         rememberJoin(joined, code);
         navigate(`/assemblies/${joined.assemblyId}/live`, { replace: true });
       })
-      .catch(() => {
-        if (token) forgetGuestToken(assemblyId);
+      .catch((error: unknown) => {
+        // A refused card leaves the device's credential as it is; the form shows the card again.
+        const cardRefused = error instanceof ApiError && error.code.startsWith('CHECK_IN_CARD');
+        if (token && !cardRefused) forgetGuestToken(assemblyId);
         setFailed(true);
       });
-  }, [assemblyId, canRejoin, code, navigate, token]);
+  }, [assemblyId, canRejoin, card, code, navigate, token]);
 
   const waiting = isLoading || (canRejoin && !failed);
   return (
@@ -47,7 +53,13 @@ export function JoinRoute() {
         <Loading />
       ) : (
         <div className="join-page">
-          <JoinForm id="join" initialCode={code} signedInAs={user?.displayName ?? null} submitLabel={t('assemblies.join.submit')} />
+          <JoinForm
+            id="join"
+            initialCode={code}
+            initialCard={card}
+            signedInAs={user?.displayName ?? null}
+            submitLabel={t('assemblies.join.submit')}
+          />
         </div>
       )}
     </Page>

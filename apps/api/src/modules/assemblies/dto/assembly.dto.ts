@@ -199,7 +199,10 @@ export class CreateAssemblyDto implements CreateAssemblyRequest {
   @IsBoolean()
   requireAccount?: boolean;
 
-  @ApiPropertyOptional({ default: false, description: 'Only participants checked in with the code from the door may vote' })
+  @ApiPropertyOptional({
+    default: false,
+    description: 'New voting rounds are binding by default: only holders of a check-in card may vote, one ballot per card',
+  })
   @Optional()
   @IsBoolean()
   requireCheckIn?: boolean;
@@ -302,8 +305,6 @@ class AssemblyViewerDto {
   waitlistPosition: number | null;
   @ApiProperty({ description: 'Registration is open and the viewer is not registered yet (signing in is still needed to register)' })
   canRegister: boolean;
-  @ApiProperty({ nullable: true, type: String, description: 'Moderators only: the code handed out at the door' })
-  checkInCode: string | null;
 }
 
 export class AssemblyDetailDto extends AssemblySummaryDto implements AssemblyDetail {

@@ -51,13 +51,10 @@ export class Assembly {
   @Column({ type: 'varchar', length: 12, unique: true })
   joinCode: string;
 
-  /** Handed out at the door; entering it marks a participant as present in the hall. */
-  @Column({ type: 'varchar', length: 12 })
-  checkInCode: string;
-
   @Column({ type: 'boolean', default: false })
   requireAccount: boolean;
 
+  /** New voting rounds are binding by default: one ballot per check-in card (check_in_cards). */
   @Column({ type: 'boolean', default: false })
   requireCheckIn: boolean;
 

@@ -136,9 +136,12 @@ export class VotingRoundEntity {
 
 /**
  * The one-vote record: that a participant voted in a round, never what. The primary key makes a
- * second ballot impossible; the idempotency key lets a retry get the first answer back.
+ * second ballot of a device impossible; in binding rounds the unique (round, check-in card) makes a
+ * second ballot of a person impossible, whichever device holds the card. The idempotency key lets a
+ * retry get the first answer back.
  */
 @Entity('ballot_receipts')
+@Index(['roundId', 'checkInCardId'], { unique: true })
 export class BallotReceipt {
   @PrimaryColumn(uuidColumn())
   roundId: string;
@@ -157,6 +160,10 @@ export class BallotReceipt {
 
   @Column({ type: 'varchar', length: 64 })
   idempotencyKey: string;
+
+  /** Binding rounds: the person's check-in card (its first one, see CheckInCard.personCardId); null in non-binding rounds. */
+  @Column(uuidColumn({ nullable: true }))
+  checkInCardId: string | null;
 
   @CreateDateColumn(timestampColumn())
   createdAt: Date;

@@ -35,12 +35,17 @@ export class JoinAssemblyDto implements JoinAssemblyRequest {
   @NoControlChars()
   displayName?: string;
 
-  @ApiPropertyOptional({ description: 'The check-in code handed out at the door (present in the hall, binding votes)', maxLength: 12 })
+  @ApiPropertyOptional({
+    description:
+      'The code of a personal check-in card (printed sheet or door; 10 characters, dashes and spaces ignored): admits to binding votes, moves from another device',
+    example: 'K7M3Q-X9PRT',
+    maxLength: 20,
+  })
   @Optional()
   @upperTrim()
   @IsString()
-  @Length(1, 12)
-  checkInCode?: string;
+  @Length(1, 20)
+  card?: string;
 
   @ApiPropertyOptional({ description: 'Guests joining again on the same device: their device credential' })
   @Optional()

@@ -1,4 +1,11 @@
-import { GUEST_NAME_MAX, JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH, type JoinAssemblyRequest } from '@app/shared';
+import {
+  CHECK_IN_CARD_CODE_LENGTH,
+  GUEST_NAME_MAX,
+  JOIN_CODE_ALPHABET,
+  JOIN_CODE_LENGTH,
+  normalizeCardCode,
+  type JoinAssemblyRequest,
+} from '@app/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
@@ -8,7 +15,7 @@ import { Form } from '../../../components/ui/Form';
 import { ApiError } from '../../../lib/api-client';
 import { FormError, type FieldErrors } from '../../../lib/messages';
 import { useForm } from '../../../lib/use-form';
-import { joinAssembly, rememberJoin } from '../../../lib/assembly-join';
+import { assemblyForCode, joinAssembly, rememberJoin, storedGuestToken } from '../../../lib/assembly-join';
 
 /** Upper case, without the spaces and dashes people type when copying a code off a screen. */
 export function normalizeCode(value: string): string {
@@ -30,13 +37,23 @@ interface JoinFormProps {
   assemblyId?: string;
   /** The signed-in person's name; null for guests. */
   signedInAs: string | null;
-  /** Offer the check-in code field (on the /join page; at the door people arrive there). */
+  /** Offer the check-in card field (on the /join page; a card's QR code leads there). */
   withCheckIn?: boolean;
+  /** The card code from the QR code (?card=). */
+  initialCard?: string;
   submitLabel: string;
 }
 
 /** Join as the signed-in person or as a named guest; afterwards the live page opens. */
-export function JoinForm({ id, initialCode = '', assemblyId, signedInAs, withCheckIn = true, submitLabel }: JoinFormProps) {
+export function JoinForm({
+  id,
+  initialCode = '',
+  initialCard = '',
+  assemblyId,
+  signedInAs,
+  withCheckIn = true,
+  submitLabel,
+}: JoinFormProps) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const location = useLocation();
@@ -44,7 +61,7 @@ export function JoinForm({ id, initialCode = '', assemblyId, signedInAs, withChe
   const byCode = !assemblyId;
   const form = useForm({
     id,
-    initialValues: { code: normalizeCode(initialCode), displayName: '', checkInCode: '' },
+    initialValues: { code: normalizeCode(initialCode), displayName: '', card: initialCard },
     validate: (values) => {
       const errors: FieldErrors = {};
       const code = normalizeCode(values.code);
@@ -58,8 +75,12 @@ export function JoinForm({ id, initialCode = '', assemblyId, signedInAs, withChe
       const code = normalizeCode(values.code);
       const body: JoinAssemblyRequest = byCode ? { code } : { assemblyId };
       if (!signedInAs) body.displayName = values.displayName.trim();
-      const checkInCode = values.checkInCode.trim().toUpperCase();
-      if (withCheckIn && checkInCode) body.checkInCode = checkInCode;
+      const card = normalizeCardCode(values.card);
+      if (withCheckIn && card) body.card = card;
+      // A guest who joined on this device before stays the same participant (the card moves to it, not to a new guest).
+      const known = byCode ? assemblyForCode(code) : (assemblyId ?? null);
+      const token = known && !signedInAs ? storedGuestToken(known) : null;
+      if (token) body.guestToken = token;
       try {
         const joined = await joinAssembly(body);
         rememberJoin(joined, byCode ? code : undefined);
@@ -68,9 +89,8 @@ export function JoinForm({ id, initialCode = '', assemblyId, signedInAs, withChe
         if (!(error instanceof ApiError)) throw error;
         const formError = { key: `errors.${error.code}`, text: error.message };
         if (error.code === 'JOIN_CODE_INVALID') throw new FormError(formError, { code: [{ key: 'assemblies.join.codeUnknown' }] });
-        if (error.code === 'CHECK_IN_CODE_INVALID') {
-          throw new FormError(formError, { checkInCode: [{ key: 'assemblies.join.checkInWrong' }] });
-        }
+        if (error.code.startsWith('CHECK_IN_CARD'))
+          throw new FormError(formError, { card: [{ key: `errors.${error.code}`, text: error.message }] });
         if (error.code === 'ACCOUNT_REQUIRED') setAccountRequired(true);
         throw error;
       }
@@ -117,8 +137,9 @@ export function JoinForm({ id, initialCode = '', assemblyId, signedInAs, withChe
         )}
         {withCheckIn ? (
           <TextField
-            {...form.field('checkInCode', { label: t('assemblies.join.checkInCode'), maxLength: 12 })}
-            hint={t('assemblies.join.checkInCodeHint')}
+            {...form.field('card', { label: t('assemblies.join.card'), maxLength: CHECK_IN_CARD_CODE_LENGTH + 4 })}
+            onChange={(value) => form.setValue('card', value.toUpperCase())}
+            hint={t('assemblies.join.cardHint')}
             autoComplete="off"
             autoCapitalize="characters"
             spellCheck={false}

@@ -64,14 +64,6 @@ export function ModeratorTools({ assembly }: { assembly: AssemblyDetail }) {
               {assembly.joinCode}
             </dd>
           </div>
-          {assembly.viewer.checkInCode ? (
-            <div>
-              <dt>{t('assemblies.moderation.checkInCode')}</dt>
-              <dd className="assembly-code" data-testid="check-in-code">
-                {assembly.viewer.checkInCode}
-              </dd>
-            </div>
-          ) : null}
         </dl>
         <p className="kern-body assembly-codes__hint">{t('assemblies.moderation.codesHint')}</p>
       </div>

@@ -224,6 +224,7 @@ export function ResultTable({ round, result, caption }: { round: LiveRound; resu
         </tbody>
       </table>
       <p className="kern-body kern-body--small live-table__note">
+        {result.binding ? null : <strong>{t('live.results.notBindingNote')} </strong>}
         {t('live.results.ballots', { count: result.ballots })}
         {result.hallBallots !== null ? ` · ${t('live.results.hallBallots', { count: result.hallBallots })}` : ''}
         {result.hallNote ? ` · ${t('live.results.hallNote', { note: result.hallNote })}` : ''}

@@ -107,6 +107,12 @@ export function useLive({ assemblyId, mode, guestToken, enabled = true }: LiveOp
       setState((current) => newer(current, next));
     });
     socket.on('live:moderator', (next) => setModerator((current) => newer(current, next)));
+    // The own part changed elsewhere (check-in card moved to another device or revoked): read it again.
+    socket.on('live:me-changed', () => {
+      void emitWithAck(socket, 'live:sync', {}).then((answer) => {
+        if (answer.ok) applySnapshot(answer.data);
+      });
+    });
     socket.on('live:error', (error) => {
       refusedNow = true;
       setRefused(error);

@@ -7,6 +7,25 @@ import { useConsole } from './ConsoleContext';
 import { HallTallyForm } from './HallTallyForm';
 import { ShowAgainButton } from '../ShowAgainButton';
 
+/** A binding round: eligible (cards held), voted and turnout, or why nobody can vote. */
+function Turnout({ round }: { round: LiveRound }) {
+  const { moderator } = useConsole();
+  const { t } = useTranslation();
+  const eligible = moderator.checkIn.eligible;
+  if (eligible === 0)
+    return (
+      <div className="kern-alert kern-alert--warning app-alert" data-testid="nobody-checked-in">
+        <p className="kern-body">{t('live.console.voting.nobodyCheckedIn')}</p>
+      </div>
+    );
+  const percent = Math.round((round.ballotsCast / eligible) * 100);
+  return (
+    <p className="kern-body kern-body--small" data-testid="turnout">
+      {t('live.console.voting.turnout', { eligible, voted: round.ballotsCast, percent })}
+    </p>
+  );
+}
+
 /** One round: its steps (open, close, publish), its live tally and its hall count. */
 export function RoundCard({ round }: { round: LiveRound }) {
   const { live, announce } = useConsole();
@@ -25,9 +44,10 @@ export function RoundCard({ round }: { round: LiveRound }) {
       </h4>
       <p className="kern-body kern-body--small">
         {t(votingType(round.type).texts.name)} · {round.secret ? t('live.console.voting.secretShort') : t('live.console.voting.openShort')}
-        {round.requireCheckIn ? ` · ${t('live.console.voting.checkInShort')}` : ''} ·{' '}
+        {` · ${t(round.requireCheckIn ? 'live.console.voting.checkInShort' : 'live.console.voting.notBindingShort')}`} ·{' '}
         {t('live.results.ballots', { count: round.ballotsCast })}
       </p>
+      {round.requireCheckIn && round.status !== VotingRoundStatus.Published ? <Turnout round={round} /> : null}
       <div className="live-actions">
         {round.status === VotingRoundStatus.Draft ? (
           <Button

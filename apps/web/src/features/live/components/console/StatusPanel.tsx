@@ -71,8 +71,7 @@ export function StatusPanel() {
         ))}
       </dl>
       <p className="kern-body">
-        {t('live.console.joinCode')} <strong className="live-code">{state.joinCode}</strong> · {t('live.console.checkInCode')}{' '}
-        <strong className="live-code">{moderator.checkInCode}</strong>
+        {t('live.console.joinCode')} <strong className="live-code">{state.joinCode}</strong>
       </p>
       <ul className="live-links">
         <li>
