@@ -5,7 +5,7 @@
  *
  *   node bench/live-ballots-load.js '<json config>'   → prints one JSON result line on stdout
  *
- * config: { baseUrls, assemblyId, joinCode, moderatorCookie, csrf, clients, rounds: [{ label, windowMs }] }
+ * config: { baseUrls, serverPids, assemblyId, joinCode, moderatorCookie, csrf, clients, rounds: [{ label, windowMs }] }
  *
  * One moderator socket (on the first server) and N guests (REST join, then a websocket each; guest i
  * on server i mod the number of servers). Per round: the moderator
@@ -15,6 +15,7 @@
  */
 const { randomUUID } = require('node:crypto');
 const { performance } = require('node:perf_hooks');
+const { readFileSync } = require('node:fs');
 const { io } = require('socket.io-client');
 
 const config = JSON.parse(process.argv[2]);
@@ -74,6 +75,16 @@ async function join(i) {
   return response.json();
 }
 
+/** CPU time (user + system, ms) the server processes have used so far, from /proc (Linux). */
+function serverCpuMs() {
+  let ticks = 0;
+  for (const pid of config.serverPids ?? []) {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    ticks += Number(fields[11]) + Number(fields[12]);
+  }
+  return ticks * 10; // USER_HZ is 100 on Linux
+}
+
 const percentile = (sorted, p) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN);
 
 async function runRound(moderator, guests, spec) {
@@ -95,6 +106,7 @@ async function runRound(moderator, guests, spec) {
   const sent = new Array(n);
   const acked = new Array(n).fill(null);
   const answers = new Array(n).fill(null);
+  const cpuBefore = serverCpuMs();
   const start = performance.now();
   let lastAck = 0;
   await Promise.all(
@@ -121,6 +133,7 @@ async function runRound(moderator, guests, spec) {
     ),
   );
   const lastSent = Math.max(...sent);
+  const cpuMs = serverCpuMs() - cpuBefore;
   const closed = await ok(moderator, 'round:close', { roundId: round.id });
   const published = await ok(moderator, 'round:publish', { roundId: round.id });
   const deadline = performance.now() + 30_000;
@@ -155,6 +168,7 @@ async function runRound(moderator, guests, spec) {
     clientsSawWrongCount: seen.filter((p) => p.ballots !== published.ballots).length,
     finalTallyAfterLastAckMs: lastSeen - lastAck,
     finalTallyAfterLastSendMs: lastSeen - lastSent,
+    serverCpuMsPerBallot: cpuMs / n,
     closeAndPublishMs: seen.length ? Math.min(...seen.map((p) => p.t)) - lastAck : NaN,
   };
 }

@@ -274,6 +274,7 @@ async function runOnce(index) {
       {
         ...common,
         baseUrls: [bare.baseUrl],
+        serverPids: [bare.pid],
         assemblyId: bareAssembly.id,
         joinCode: bareAssembly.joinCode,
         moderatorCookie: 'sid=bare-moderator',
@@ -299,7 +300,10 @@ async function runOnce(index) {
     // One after the other: the first applies the migrations.
     for (let i = 0; i < PROCESSES; i++) apis.push(await startServer(`api${i + 1}`, [...(i === 0 ? profile : []), MAIN], env));
     servers.push(...apis);
-    const apiResult = await runLoad({ ...common, baseUrls: apis.map((a) => a.baseUrl), ...(await prepareApi(apis[0].baseUrl)) }, apis);
+    const apiResult = await runLoad(
+      { ...common, baseUrls: apis.map((a) => a.baseUrl), serverPids: apis.map((a) => a.pid), ...(await prepareApi(apis[0].baseUrl)) },
+      apis,
+    );
     const bareRound = bareResult.rounds[0];
     const apiRound = apiResult.rounds[0];
     const counts = await countInDatabase(database, apiRound.roundId);
@@ -333,6 +337,7 @@ async function main() {
     console.error(
       `run ${i + 1}/${RUNS}: load ${run.load1.toFixed(2)}; bare ${fmt(run.bare.ballotsPerSecond)}/s p99 ${fmt(run.bare.ackP99)} ms; ` +
         `API ${fmt(run.api.ballotsPerSecond)}/s p99 ${fmt(run.api.ackP99)} ms, result seen ${fmt(run.api.finalTallyAfterLastSendMs)} ms after the last ballot, ` +
+        `CPU ${run.api.serverCpuMsPerBallot.toFixed(2)} ms/ballot (bare ${run.bare.serverCpuMsPerBallot.toFixed(2)}), ` +
         `acks ${run.api.acksOk}/${run.api.acksError}/${run.api.noAck} ${run.api.errorCodes.join(',')}, receipts ${run.api.counts.receipts}, tally ${run.api.counts.tallySum}, ${run.api.intact ? 'intact' : 'NOT INTACT'}`,
     );
   }
@@ -366,8 +371,8 @@ async function main() {
     `${Math.min(...loads).toFixed(2)}–${Math.max(...loads).toFixed(2)} |`;
   const rows = [row('bare socket.io (memory)', (r) => r.bare, false), row(server, (r) => r.api, true)];
   const header = [
-    '| scenario | server | rate limits | runs | ballots/s median (worst) | share of bare | ack p50 ms | ack p99 ms | published result seen by all, ms after the last ballot | intact: acks/receipts/tally/published per run | load 1 min |',
-    '|---|---|---|---|---|---|---|---|---|---|---|',
+    '| scenario | server | rate limits | runs | ballots/s median (worst) | share of bare | ack p50 ms | ack p99 ms | published result seen by all, ms after the last ballot | server CPU ms per ballot | intact: acks/receipts/tally/published per run | load 1 min |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|',
   ];
   const command = `node bench/live-ballots.js --scenario ${args.scenario} --clients ${CLIENTS}${args.scenario === 'window' ? ` --window ${WINDOW_MS}` : ''} --db ${args.db}${POSTGRES ? ` --processes ${PROCESSES}` : ''} --runs ${RUNS}${args.relaxed ? ' --relaxed' : ''}`;
   console.log(
