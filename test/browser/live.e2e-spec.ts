@@ -10,7 +10,7 @@ import { SmtpSink } from '../helpers/smtp';
 jest.setTimeout(300_000);
 
 const CITIZEN = { email: 'konto@example.org', name: 'Karla Konto' };
-const PHONE = { width: 360, height: 740 };
+const PHONE = { width: 360, height: 640 };
 const DESKTOP = { width: 1366, height: 900 };
 const PROJECTOR = { width: 1920, height: 1080 };
 const ITEM_TITLE = 'Neugestaltung des Marktplatzes';
@@ -24,6 +24,69 @@ async function audit(page: Page, label: string): Promise<string[]> {
   const violations = await axeViolations(page);
   if (violations.length > 0) problems.push(formatViolations(label, violations));
   return problems;
+}
+
+/**
+ * What of the page lies outside the viewport: the document must not scroll, and every element that
+ * is drawn (more than a pixel: text for screen readers only is clipped to one) lies inside.
+ */
+async function outsideViewport(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const width = window.innerWidth;
+    const height = window.innerHeight;
+    const root = document.documentElement;
+    const problems: string[] = [];
+    if (root.scrollHeight > height) problems.push(`the page scrolls: ${root.scrollHeight} px high on a ${height} px screen`);
+    if (root.scrollWidth > width) problems.push(`the page scrolls sideways: ${root.scrollWidth} px wide on a ${width} px screen`);
+    for (const element of document.body.querySelectorAll('*')) {
+      const style = getComputedStyle(element);
+      if (style.display === 'none' || style.visibility === 'hidden') continue;
+      const box = element.getBoundingClientRect();
+      if (box.width <= 1 || box.height <= 1) continue;
+      if (box.left < -0.5 || box.top < -0.5 || box.right > width + 0.5 || box.bottom > height + 0.5) {
+        const name = `${element.tagName.toLowerCase()}.${[...element.classList].join('.')}`;
+        problems.push(
+          `${name} "${(element.textContent ?? '').trim().slice(0, 40)}" at ${Math.round(box.left)},${Math.round(box.top)}–${Math.round(box.right)},${Math.round(box.bottom)}`,
+        );
+      }
+    }
+    // What must be readable is not covered or cut off by its container.
+    for (const selector of [
+      '.projector__item',
+      '.projector__speaker-name',
+      '.projector [role="timer"]',
+      '.projector__queue',
+      '.projector__qr',
+      '.projector__results table',
+    ]) {
+      const element = document.querySelector(selector);
+      if (!element) continue;
+      const box = element.getBoundingClientRect();
+      let parent = element.parentElement;
+      while (parent) {
+        const overflow = getComputedStyle(parent).overflow;
+        const outer = parent.getBoundingClientRect();
+        if (overflow !== 'visible' && (box.top < outer.top - 0.5 || box.bottom > outer.bottom + 0.5)) {
+          problems.push(`${selector} is cut off by ${parent.className}`);
+          break;
+        }
+        parent = parent.parentElement;
+      }
+    }
+    return problems;
+  });
+}
+
+/** Where the ballot's submit button is, before anything scrolled. */
+function firstScreenBallot(page: Page) {
+  return page.evaluate(() => {
+    const button = document.querySelector('form.live-vote button[type="submit"]');
+    return {
+      scrollY: window.scrollY,
+      bottom: button ? Math.round(button.getBoundingClientRect().bottom) : null,
+      height: window.innerHeight,
+    };
+  });
 }
 
 /** A button's name: its visible verb plus the visually hidden object ("Approve: <text>"). */
@@ -181,6 +244,12 @@ describe('live assembly', () => {
     ];
     for (const [page, choice] of choices) {
       await page.getByRole('group', { name: QUESTION }).waitFor();
+      // On a 360×640 phone the whole ballot, its button included, is on the first screen (from the top:
+      // the earlier steps scrolled these pages down to the proposals).
+      await page.evaluate(() => window.scrollTo(0, 0));
+      const ballot = await firstScreenBallot(page);
+      expect(ballot.scrollY).toBe(0);
+      expect(ballot.bottom).toBeLessThanOrEqual(ballot.height);
       await page.getByRole('radio', { name: choice, exact: true }).check();
       if (page === guest1) {
         await screenshot(page, 'live-participant-vote');
@@ -188,6 +257,8 @@ describe('live assembly', () => {
       }
       await page.getByRole('button', { name: 'Stimme abgeben' }).click();
       await page.getByText('Ihre Stimme wurde gezählt.').waitFor();
+      // The form is gone: focus is on the confirmation, so a screen reader reads it.
+      await page.waitForFunction(() => document.activeElement?.textContent?.includes('Ihre Stimme wurde gezählt.') === true);
     }
     // A reload keeps the confirmation (the server knows who voted, not what).
     await guest2.reload();
@@ -245,13 +316,42 @@ describe('live assembly', () => {
     await guest2.getByText('Es spricht: Greta Gast (Sie)').waitFor();
     await guest1.locator('[role="timer"]').waitFor();
 
+    // --- the speaker replaced the result on the projector (phones keep it); the moderator shows it again ---
+    await projector.locator('.projector__results').waitFor({ state: 'detached' });
+    expect(await tableTotals(guest1, '.live-results')).toEqual(tableNumbers);
+    for (const page of [guest1, citizen]) await page.getByRole('button', { name: 'Wortmeldung', exact: true }).click();
+    await projector.getByText('Als Nächstes: Gustav Gast, Karla Konto (2 Wortmeldungen)').waitFor();
+    await moderator.getByRole('button', { name: named('Ergebnis erneut zeigen', QUESTION) }).click();
+    await projector.locator('.projector__results table').waitFor();
+    await moderator.getByText('Wird auf dem Beamer gezeigt.').waitFor();
+    expect(await tableTotals(projector, '.projector__results')).toEqual(tableNumbers);
+
+    // --- the projector fits both screens with item, result, speaker, timer and queue; nothing for the operator ---
+    for (const size of [PROJECTOR, { width: 1280, height: 720 }]) {
+      await projector.setViewportSize(size);
+      // Two frames: the chart follows its new size on the next one.
+      await projector.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+      expect({ size, problems: await outsideViewport(projector) }).toEqual({ size, problems: [] });
+      for (const selector of [
+        '.projector__item',
+        '.projector__speaker-name',
+        '.projector [role="timer"]',
+        '.projector__queue',
+        'img.projector__qr',
+      ]) {
+        expect(await projector.locator(selector).isVisible()).toBe(true);
+      }
+      expect(await projector.locator('img.projector__qr').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(
+        true,
+      );
+      expect(await projector.getByText('Verbunden', { exact: false }).count()).toBe(0);
+      await screenshot(projector, `live-projector-${size.width}-de`);
+    }
+    await projector.setViewportSize(PROJECTOR);
+
     // --- screenshots (looked at by a person) ---
     await screenshot(guest1, 'live-participant-de');
     await screenshot(moderator, 'live-console-de');
-    await screenshot(projector, 'live-projector-1920-de');
-    await projector.setViewportSize({ width: 1280, height: 720 });
-    await screenshot(projector, 'live-projector-1280-de');
-    await projector.setViewportSize(PROJECTOR);
 
     // --- accessibility in German and English ---
     problems.push(...(await audit(guest1, 'participant de')));
@@ -271,6 +371,12 @@ describe('live assembly', () => {
     problems.push(...(await audit(projector, 'projector en')));
     await screenshot(guest1, 'live-participant-en');
     await screenshot(projector, 'live-projector-1920-en');
+
+    // --- the next item replaces the result on the projector; the speaker stays ---
+    await moderator.getByRole('button', { name: named('Make current', 'Begrüßung') }).click();
+    await projector.locator('.projector__item', { hasText: 'Begrüßung' }).waitFor();
+    await projector.locator('.projector__results').waitFor({ state: 'detached' });
+    await projector.locator('.projector__speaker-name', { hasText: 'Greta Gast' }).waitFor();
 
     expect(problems).toEqual([]);
     expect([...moderatorCsp, ...guestCsp, ...projectorCsp]).toEqual([]);
@@ -377,5 +483,51 @@ describe('live assembly', () => {
     await moderator.locator(`${newest} th`, { hasText: 'Punkte' }).first().waitFor();
     await screenshot(moderator, 'live-console-dot-voting');
     expect(await audit(moderator, 'console dot voting de')).toEqual([]);
+  });
+
+  it('collapses the header to a menu button on phones and brings a person who signs in from /join/CODE back to the assembly', async () => {
+    const page = await (await context(PHONE)).newPage();
+    await open(page, `/join/${joinCode}`);
+    const menu = page.getByRole('button', { name: 'Menü' });
+    const navigation = page.getByRole('navigation', { name: 'Hauptnavigation' });
+    expect(await menu.getAttribute('aria-expanded')).toBe('false');
+    expect(await navigation.isVisible()).toBe(false);
+    await screenshot(page, 'live-join-phone-de');
+
+    // A disclosure: Enter opens, Escape closes and keeps focus on the button, Space opens again.
+    await menu.focus();
+    await page.keyboard.press('Enter');
+    await navigation.waitFor();
+    expect(await menu.getAttribute('aria-expanded')).toBe('true');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.closest('#site-languages') !== null)).toBe(true);
+    await page.keyboard.press('Escape');
+    await navigation.waitFor({ state: 'hidden' });
+    expect(await menu.getAttribute('aria-expanded')).toBe('false');
+    expect(await menu.evaluate((button) => button === document.activeElement)).toBe(true);
+    await page.keyboard.press('Space');
+    await navigation.waitFor();
+    await screenshot(page, 'live-join-phone-menu-de');
+    const problems = await audit(page, 'join page, menu open');
+
+    // The help: guest or account, the check-in card, secret or named votes.
+    await page.getByText('Hilfe zur Teilnahme', { exact: false }).click();
+    await page.getByRole('heading', { name: 'Die Check-in-Karte' }).waitFor();
+    await page.getByText('persönliche Karte, die Sie am Eingang bekommen', { exact: false }).waitFor();
+    problems.push(...(await audit(page, 'join page, help open')));
+    expect(problems).toEqual([]);
+
+    // Signing in from the menu comes back to /join/CODE, signed in; joining opens the assembly.
+    await navigation.getByRole('link', { name: 'Anmelden' }).click();
+    await page.waitForURL((url) => url.pathname === '/login');
+    await waitForPage(page);
+    await page.fill('#login-email', CITIZEN.email);
+    await page.fill('#login-password', USER_PASSWORD);
+    await page.click('#login button[type="submit"]');
+    await page.waitForURL((url) => url.pathname === `/join/${joinCode}`);
+    await page.getByText(`Sie nehmen teil als ${CITIZEN.name}.`).waitFor();
+    await page.click('#join button[type="submit"]');
+    await page.waitForURL((url) => url.pathname === `/assemblies/${assemblyId}/live`);
+    await page.getByText(`Sie nehmen teil als ${CITIZEN.name}`).waitFor();
   });
 });

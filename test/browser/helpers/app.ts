@@ -12,7 +12,8 @@ export async function loginViaForm(page: Page, email: string, password: string):
   await page.fill('#login-password', password);
   await page.click('#login button[type="submit"]');
   await page.waitForURL((url) => url.pathname === '/');
-  await page.waitForSelector('.site-nav__user');
+  // Attached, not visible: on phones the navigation is behind the menu button.
+  await page.waitForSelector('.site-nav__user', { state: 'attached' });
   await waitForPage(page);
 }
 

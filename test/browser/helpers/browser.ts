@@ -109,6 +109,11 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 export async function switchLanguage(page: Page, language: 'de' | 'en'): Promise<void> {
   const current = await page.evaluate(() => document.documentElement.lang);
   if (current === language) return;
+  // On phones the languages sit behind the header's menu button.
+  const menu = page.locator('.site-menu-button');
+  const opened = (await menu.isVisible()) && (await menu.getAttribute('aria-expanded')) === 'false';
+  if (opened) await menu.click();
   await page.click(`.language-switcher button[lang="${language}"]`);
   await page.waitForFunction((lang) => document.documentElement.lang === lang, language);
+  if (opened) await menu.click();
 }

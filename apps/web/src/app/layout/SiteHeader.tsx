@@ -1,6 +1,7 @@
 import { Role } from '@app/shared';
+import { useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, NavLink, useNavigate } from 'react-router';
+import { Link, NavLink, useLocation, useNavigate } from 'react-router';
 import { useLogout } from '../../features/auth/api/logout';
 import { flash } from '../../lib/flash';
 import { useSession } from '../../lib/session';
@@ -31,11 +32,36 @@ function OfficialBar() {
   );
 }
 
+/** Pages after which signing in should not come back to them. */
+const AUTH_PAGES = ['/login', '/register', '/forgot-password', '/reset-password', '/verify-email'];
+
+/**
+ * Brand, languages and navigation. On phones the languages and the navigation collapse behind one
+ * menu button (a disclosure: the button says whether it is open, Escape closes it and returns focus),
+ * so a page's content starts on the first screen.
+ */
 export function SiteHeader() {
   const { t } = useTranslation();
   const { user } = useSession();
   const logout = useLogout();
   const navigate = useNavigate();
+  const location = useLocation();
+  // Open for the page it was opened on: a followed link closes it.
+  const [menuOpenAt, setMenuOpenAt] = useState<string | null>(null);
+  const menuOpen = menuOpenAt === location.key;
+  const setMenuOpen = (open: boolean) => setMenuOpenAt(open ? location.key : null);
+  const menuButton = useRef<HTMLButtonElement>(null);
+  const here = `${location.pathname}${location.search}`;
+  // Signing in from any page (e.g. /join/CODE in the hall) comes back to it.
+  const loginPath = AUTH_PAGES.some((page) => location.pathname.startsWith(page))
+    ? '/login'
+    : `/login?returnTo=${encodeURIComponent(here)}`;
+
+  function closeOnEscape(event: KeyboardEvent) {
+    if (event.key !== 'Escape' || !menuOpen) return;
+    setMenuOpen(false);
+    menuButton.current?.focus();
+  }
 
   async function signOut() {
     await logout().catch(() => undefined);
@@ -43,7 +69,7 @@ export function SiteHeader() {
   }
 
   return (
-    <header className="site-header">
+    <header className={menuOpen ? 'site-header is-open' : 'site-header'} onKeyDown={closeOnEscape}>
       <OfficialBar />
       <div className="kern-container site-header__bar">
         <Link to="/" className="brand">
@@ -53,9 +79,22 @@ export function SiteHeader() {
             <span className="brand__tagline">{t('app.tagline')}</span>
           </span>
         </Link>
-        <LanguageSwitcher />
+        <button
+          ref={menuButton}
+          type="button"
+          className="site-menu-button"
+          aria-expanded={menuOpen}
+          aria-controls="site-languages site-nav"
+          onClick={() => setMenuOpen(!menuOpen)}
+        >
+          <span className={`kern-icon kern-icon--${menuOpen ? 'close' : 'dehaze'}`} aria-hidden="true" />
+          {t('nav.menu')}
+        </button>
+        <div className="site-header__languages" id="site-languages">
+          <LanguageSwitcher />
+        </div>
       </div>
-      <nav className="site-nav" aria-label={t('nav.mainLabel')}>
+      <nav className="site-nav" id="site-nav" aria-label={t('nav.mainLabel')}>
         <div className="kern-container site-nav__inner">
           <ul className="site-nav__list">
             <li>
@@ -129,7 +168,7 @@ export function SiteHeader() {
               </>
             ) : (
               <>
-                <NavLink to="/login" className={navClass}>
+                <NavLink to={loginPath} className={navClass}>
                   {t('nav.login')}
                 </NavLink>
                 <NavLink to="/register" className={navClass}>

@@ -8,6 +8,7 @@ import { ApiError } from '../../lib/api-client';
 import { assemblyForCode, forgetGuestToken, joinAssembly, rememberJoin, storedGuestToken } from '../../lib/assembly-join';
 import '../../features/assemblies/components/assemblies.css';
 import { JoinForm, normalizeCode } from '../../features/assemblies/components/JoinForm';
+import { LiveHelp } from '../../features/live/components/LiveHelp';
 import { useSession } from '../../lib/session';
 
 /**
@@ -60,6 +61,7 @@ export function JoinRoute() {
             signedInAs={user?.displayName ?? null}
             submitLabel={t('assemblies.join.submit')}
           />
+          <LiveHelp loginPath={user ? undefined : `/login?returnTo=${encodeURIComponent(code ? `/join/${code}` : '/join')}`} />
         </div>
       )}
     </Page>

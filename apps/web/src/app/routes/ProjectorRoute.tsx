@@ -20,7 +20,8 @@ export function ProjectorRoute() {
     <main className="projector" id="main">
       <header className="projector__header">
         <h1 className="projector__title">{title}</h1>
-        <ConnectionBadge status={live.status} />
+        {/* For the operator only when something is wrong: the hall needs no "connected". */}
+        {live.status === 'connected' ? null : <ConnectionBadge status={live.status} />}
       </header>
       {live.refused ? <p className="projector__notice">{refusalText(t, live.refused)}</p> : null}
       {live.state ? <ProjectorView live={live} state={live.state} /> : live.refused ? null : <Loading />}

@@ -6,6 +6,7 @@ import { Badge } from '../../../components/ui/Badge';
 import { Button } from '../../../components/ui/Button';
 import type { LiveConnection } from '../hooks/useLive';
 import { ActionError, Announcer, Countdown, ResultBars, ResultTable, currentItem, useAnnouncer, useLiveAction } from './common';
+import { LiveHelp } from './LiveHelp';
 import { VoteForm } from './VoteForm';
 
 /** Everything a participant sees and does during the assembly, phone first. */
@@ -13,6 +14,7 @@ export function ParticipantView({ live, state, me }: { live: LiveConnection; sta
   const { t } = useTranslation();
   const [announcement, announce] = useAnnouncer();
   const item = currentItem(state);
+  const votingFirst = state.round?.status === VotingRoundStatus.Open;
 
   // Announce the moments people must not miss: a round opens, results are published, the current item changes.
   const seen = useRef<{ roundKey: string | null; itemId: string | null } | null>(null);
@@ -32,20 +34,24 @@ export function ParticipantView({ live, state, me }: { live: LiveConnection; sta
     }
   }, [state.round, state.currentItemId, item, announce, t]);
 
+  const meLine = me.participant ? (
+    <p className="kern-body kern-body--small live-me">
+      {t('live.me.as', { name: me.participant.displayName })}{' '}
+      <Badge variant={me.participant.checkedIn ? 'success' : 'info'}>
+        {me.participant.checkedIn ? t('live.me.checkedIn') : t(`live.me.presence.${me.participant.presence}`)}
+      </Badge>
+    </p>
+  ) : null;
+
   return (
     <div className="live-participant">
       <Announcer message={announcement} />
       {state.status === AssemblyStatus.Planned ? <Alert variant="info" title={t('live.assembly.notStarted')} /> : null}
       {state.status === AssemblyStatus.Closed ? <Alert variant="info" title={t('live.assembly.closed')} /> : null}
-      {me.participant ? (
-        <p className="kern-body kern-body--small live-me">
-          {t('live.me.as', { name: me.participant.displayName })}{' '}
-          <Badge variant={me.participant.checkedIn ? 'success' : 'info'}>
-            {me.participant.checkedIn ? t('live.me.checkedIn') : t(`live.me.presence.${me.participant.presence}`)}
-          </Badge>
-        </p>
-      ) : null}
-
+      {votingFirst ? null : meLine}
+      {/* An open round comes first: on a phone the ballot is on the first screen. */}
+      {votingFirst ? <VotingSection live={live} state={state} me={me} /> : null}
+      {votingFirst ? meLine : null}
       <section className="live-card" aria-labelledby="live-item-title">
         <h2 className="kern-heading-small" id="live-item-title">
           {t('live.item.heading')}
@@ -63,9 +69,10 @@ export function ParticipantView({ live, state, me }: { live: LiveConnection; sta
         )}
       </section>
 
-      <VotingSection live={live} state={state} me={me} />
+      {votingFirst ? null : <VotingSection live={live} state={state} me={me} />}
       <IntakeSection live={live} state={state} me={me} />
       <SpeakersSection live={live} state={state} me={me} />
+      <LiveHelp />
     </div>
   );
 }
@@ -75,12 +82,16 @@ function VotingSection({ live, state, me }: { live: LiveConnection; state: LiveS
   const [votedHere, setVotedHere] = useState<string[]>([]);
   const confirmRef = useRef<HTMLDivElement>(null);
   const round = state.round;
+  const lastVote = votedHere.at(-1);
+  // After "Stimme abgeben" the form is gone: focus moves to the confirmation, which is read out.
+  useEffect(() => {
+    if (lastVote) confirmRef.current?.focus();
+  }, [lastVote]);
   if (!round || round.status === VotingRoundStatus.Draft) return null;
   const voted = me.votedRoundIds.includes(round.id) || votedHere.includes(round.id);
   const onVoted = (roundId: string) => {
     setVotedHere((current) => [...current, roundId]);
     void live.resync();
-    window.setTimeout(() => confirmRef.current?.focus(), 0);
   };
   return (
     <section className="live-card" aria-labelledby="live-vote-title">
