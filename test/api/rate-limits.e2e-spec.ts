@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { OutboxMail } from '../../apps/api/src/modules/mail/outbox-mail.entity';
 import { expectErrorShape, PASSWORD, startTestApp, uniqueEmail, type TestApp, type TestUser } from './helpers/app';
 import type { ApiClient } from './helpers/client';
 import { createAssembly } from './helpers/live';
@@ -155,6 +157,13 @@ describe('rate limits with the defaults: a hall behind one address', () => {
     await guest.post('/api/assemblies/join', { assemblyId: assembly.id, displayName: 'Gast mit Link' }).expect(200);
   });
 
+  it('sends at most 10 mails an hour to one address through the public routes, answering every request the same', async () => {
+    const c = await t.client();
+    const email = users[6].email;
+    for (let i = 0; i < 12; i++) await c.post('/api/auth/password-reset/request', { email }).expect(202);
+    expect(await t.app.get(DataSource).getRepository(OutboxMail).countBy({ to: email })).toBe(10);
+  });
+
   it('limits registration and password reset per address and route (30 a minute), not reading', async () => {
     const c = await t.client();
     const registered = await inParallel(
@@ -167,7 +176,7 @@ describe('rate limits with the defaults: a hall behind one address', () => {
     expectErrorShape(refused.body, 429, 'RATE_LIMITED');
     expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
     expect(Number(refused.headers['retry-after'])).toBeLessThanOrEqual(60);
-    // Another route has its own count.
+    // Another route has its own count (12 resets above, one more here).
     await c.post('/api/auth/password-reset/request', { email: uniqueEmail() }).expect(202);
     for (let i = 0; i < 10; i++) await c.get('/api/areas').expect(200);
   });

@@ -20,7 +20,7 @@ import {
 } from '@app/shared';
 import { createAssembly, joinGuest, loginAdmin, mapLimit, postgresQuery, type Query } from '../api/helpers/process-client';
 import { API_MAIN, ApiProcess, createPostgresData, DEFAULT_REDIS_URL, freePort, ROOT, type PostgresData } from '../helpers/process';
-import { LOGIN_FAILURES_PER_ADDRESS } from '../../apps/api/src/modules/auth/login-limits';
+import { LOGIN_FAILURES_PER_ADDRESS } from '../../apps/api/src/modules/auth/auth-limits';
 
 /**
  * The production topology of README "Running in production", as CI can run it: Debian's nginx with

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { DEFAULT_LANGUAGE, ErrorCode } from '@app/shared';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
@@ -10,7 +10,7 @@ import { MailService } from '../mail/mail.service';
 import { UserAccountsService } from '../users/accounts/user-accounts.service';
 import type { User } from '../users/user.entity';
 import type { LoginDto, PasswordResetConfirmDto, RegisterDto } from './dto/auth.dto';
-import { LOGIN_FAILURES_PER_ACCOUNT, LOGIN_FAILURES_PER_ADDRESS } from './login-limits';
+import { LOGIN_FAILURES_PER_ACCOUNT, LOGIN_FAILURES_PER_ADDRESS, MAILS_PER_RECIPIENT } from './auth-limits';
 import { hashPassword, verifyPassword } from './passwords';
 import { SessionService } from './session.service';
 import { TokenPurpose, type UserToken } from './user-token.entity';
@@ -21,6 +21,8 @@ const emailTaken = () => new DomainError(ErrorCode.EmailTaken, 'This email addre
 
 @Injectable()
 export class AuthService {
+  private readonly logger = new Logger('Auth');
+
   constructor(
     private readonly accounts: UserAccountsService,
     private readonly tokens: UserTokensService,
@@ -39,6 +41,14 @@ export class AuthService {
   /** Checks a password against a stored hash; a missing hash costs as much time as a real check. */
   verifyPassword(hash: string | null, password: string): Promise<boolean> {
     return verifyPassword(hash, password, this.config.passwordHash);
+  }
+
+  /** Whether a public credential route may still mail this address (auth-limits.ts, MAILS_PER_RECIPIENT). */
+  private async mayMail(email: string): Promise<boolean> {
+    const sent = await this.limiter.count(MAILS_PER_RECIPIENT, email);
+    if (sent.failures <= MAILS_PER_RECIPIENT.limit) return true;
+    this.logger.warn(`No mail sent: more than ${MAILS_PER_RECIPIENT.limit} requests for one address within the hour`);
+    return false;
   }
 
   private link(path: string, token: string): string {
@@ -65,6 +75,7 @@ export class AuthService {
    * request); the mail tells the owner what happened.
    */
   async register(dto: RegisterDto): Promise<void> {
+    if (!(await this.mayMail(dto.email))) return;
     const registration: PendingRegistration = {
       passwordHash: await this.hashPassword(dto.password),
       displayName: dto.displayName,
@@ -149,6 +160,7 @@ export class AuthService {
    * password the link should confirm; the owner of the mailbox chooses one instead.
    */
   async resendVerification(email: string): Promise<void> {
+    if (!(await this.mayMail(email))) return;
     await this.tx.run(async (m) => {
       const user = await this.accounts.findByEmail(email, m);
       if (!user || user.emailVerifiedAt) return;
@@ -260,7 +272,7 @@ export class AuthService {
   }
 
   /**
-   * Signs in. Failures are counted per account and per client address (login-limits.ts); successes
+   * Signs in. Failures are counted per account and per client address (auth-limits.ts); successes
    * are not. The account's attempt is reserved before the check, so parallel guesses cannot pass
    * the account's limit.
    */
@@ -297,6 +309,7 @@ export class AuthService {
   }
 
   async requestPasswordReset(email: string): Promise<void> {
+    if (!(await this.mayMail(email))) return;
     await this.tx.run(async (m) => {
       const user = await this.accounts.findByEmail(email, m);
       if (user) await this.mailPasswordLink(user, 'resetPassword', m);

@@ -16,3 +16,10 @@ export const LOGIN_FAILURES_PER_ACCOUNT: AttemptLimit = { scope: 'login:account'
  * else's failures.
  */
 export const LOGIN_FAILURES_PER_ADDRESS: AttemptLimit = { scope: 'login:address', limit: 100, windowMs: FIFTEEN_MINUTES };
+
+/**
+ * Mails the public credential routes send to one address (registration, a new verification link, a
+ * password reset): 10 an hour. Beyond that the request is answered as always (nobody learns whether
+ * the address has an account) and no mail is sent, so nobody can flood a mailbox from many addresses.
+ */
+export const MAILS_PER_RECIPIENT: AttemptLimit = { scope: 'mail:recipient', limit: 10, windowMs: 60 * 60_000 };
