@@ -324,5 +324,29 @@ describe('check-in cards and binding votes', () => {
       );
     const list = (await moderator.client.get(`/api/assemblies/${assembly.id}/participants`).expect(200)).body as ParticipantList;
     expect(list.counts.total).toBe(0);
+
+    // Guessing: after 200 wrong codes from one address (this test app's clients share 127.0.0.1) every
+    // card attempt from it is refused for a while, the right one too, so answers tell nothing.
+    const [right] = await issueCards(moderator.client, assembly.id, 1);
+    let wrong = 0;
+    for (;;) {
+      const res = await anon.post('/api/assemblies/join', {
+        code: assembly.joinCode,
+        displayName: 'Rater',
+        card: `2345678${String(wrong).padStart(3, '2')}`,
+      });
+      if (res.status === 429) break;
+      expect(res.status).toBe(422);
+      wrong++;
+      if (wrong > 250) throw new Error('no limit after 250 wrong card codes');
+    }
+    expect(wrong + 2).toBe(200); // with the two wrong codes above
+    const refused = await anon
+      .post('/api/assemblies/join', { code: assembly.joinCode, displayName: 'Richtig', card: right.code })
+      .expect(429);
+    expectErrorShape(refused.body, 429, ErrorCode.RateLimited);
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+    // Joining without a card still works from there (non-binding rounds).
+    await anon.post('/api/assemblies/join', { code: assembly.joinCode, displayName: 'Ohne Karte' }).expect(200);
   });
 });

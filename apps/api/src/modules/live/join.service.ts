@@ -31,7 +31,11 @@ export class JoinService {
   ) {}
 
   /** The answer, and the participant that lost the check-in card to this one (its devices re-read their part). */
-  async join(user: User | undefined, dto: JoinAssemblyDto): Promise<{ response: JoinAssemblyResponse; formerHolder: string | null }> {
+  async join(
+    user: User | undefined,
+    dto: JoinAssemblyDto,
+    address: string,
+  ): Promise<{ response: JoinAssemblyResponse; formerHolder: string | null }> {
     let assembly: Assembly | null;
     if (dto.code) {
       assembly = await this.assemblies.findOne({ where: { joinCode: dto.code } });
@@ -47,7 +51,7 @@ export class JoinService {
     }
     const ended = assembly.status === AssemblyStatus.Closed;
     // After the end a card admits nobody; a participant still gets itself back (to see the final state), unchanged.
-    const card = dto.card !== undefined && !ended ? await this.cards.find(assembly.id, dto.card) : null;
+    const card = dto.card !== undefined && !ended ? await this.cards.find(assembly.id, dto.card, address) : null;
 
     const existing = await this.access.participantFor(assembly.id, { user: user ?? null, guestToken: dto.guestToken ?? null });
     if (existing && (existing.userId === null || existing.userId === user?.id)) {
@@ -105,7 +109,7 @@ export class JoinService {
       return { response: { assemblyId: assembly.id, participant: this.map.self(participant), guestToken }, formerHolder };
     } catch (error) {
       // The same account joined twice at once: the unique index keeps one participant.
-      if (user && isUniqueViolation(error)) return this.join(user, dto);
+      if (user && isUniqueViolation(error)) return this.join(user, dto, address);
       throw error;
     }
   }

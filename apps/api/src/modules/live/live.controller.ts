@@ -4,6 +4,7 @@ import { Role } from '@app/shared';
 import { CurrentUser, Public, Roles } from '../../common/auth/decorators';
 import type { AuthenticatedRequest } from '../../common/auth/request';
 import { ApiErrors } from '../../common/http/api-errors';
+import { addressKey } from '../../common/http/attempt-limiter';
 import { uuidPipe } from '../../common/http/pipes';
 import { LiveBroadcaster } from '../../realtime/live-broadcaster';
 import type { User } from '../users/user.entity';
@@ -28,7 +29,7 @@ export class LiveController {
   @ApiOkResponse({ type: JoinAssemblyResponseDto })
   @ApiErrors(400, 401, 403, 404, 409, 422, 429)
   async join(@Req() req: AuthenticatedRequest, @Body() dto: JoinAssemblyDto): Promise<JoinAssemblyResponseDto> {
-    const { response, formerHolder } = await this.joins.join(req.user, dto);
+    const { response, formerHolder } = await this.joins.join(req.user, dto, addressKey(req.ip));
     this.broadcaster.changed(response.assemblyId);
     if (formerHolder) this.broadcaster.meChanged([formerHolder]);
     return response;

@@ -11,6 +11,7 @@ import {
   type DoorCheckInRequest,
   type IssuedCheckInCard,
 } from '@app/shared';
+import { AttemptLimiter, type AttemptLimit } from '../../../common/http/attempt-limiter';
 import { APP_CONFIG, type AppConfig } from '../../../config/config';
 import { DomainError, notFound } from '../../../common/errors/domain-error';
 import { TransactionRunner } from '../../../database/transactions';
@@ -30,6 +31,17 @@ import { cardCodeHash, newCardCode } from './card-code';
  * device tries again a few seconds later.
  */
 export const CARD_MOVE_COOLDOWN_MS = 10_000;
+
+const FIFTEEN_MINUTES = 15 * 60_000;
+/**
+ * Wrong card codes per client address: 200 within 15 minutes (most cards are scanned, not typed),
+ * then joining with a card from that address is refused until the window ends. With 1,000 cards in
+ * an assembly a guess hits with a chance of 1,000 / 31^10 ≈ 1.2 · 10^-12.
+ */
+export const CARD_FAILURES_PER_ADDRESS: AttemptLimit = { scope: 'check-in-card:address', limit: 200, windowMs: FIFTEEN_MINUTES };
+/** Wrong card codes for one assembly from all addresses; beyond it each address gets CARD_FAILURES_UNDER_ATTACK. */
+export const CARD_FAILURES_PER_ASSEMBLY: AttemptLimit = { scope: 'check-in-card:assembly', limit: 2000, windowMs: FIFTEEN_MINUTES };
+export const CARD_FAILURES_UNDER_ATTACK = 20;
 
 const invalidCard = () =>
   new DomainError(
@@ -63,6 +75,7 @@ export class CheckInCardsService {
     private readonly access: AssemblyAccessService,
     private readonly events: AssemblyEventsService,
     private readonly live: LiveStateService,
+    private readonly limiter: AttemptLimiter,
   ) {}
 
   private async moderated(user: User, assemblyId: string): Promise<AssemblyWithPeople> {
@@ -190,10 +203,30 @@ export class CheckInCardsService {
     });
   }
 
-  /** The card behind a code, for joining with it; an unknown or revoked card is refused. */
-  async find(assemblyId: string, code: string): Promise<CheckInCard> {
+  /**
+   * The card behind a code, for joining with it; an unknown or revoked card is refused. Wrong codes
+   * are counted per client address and per assembly; while blocked, every card attempt from the
+   * address is refused (429), so a right answer cannot tell a guesser anything either.
+   */
+  async find(assemblyId: string, code: string, address: string): Promise<CheckInCard> {
+    const [mine, all] = await Promise.all([
+      this.limiter.peek(CARD_FAILURES_PER_ADDRESS, address),
+      this.limiter.peek(CARD_FAILURES_PER_ASSEMBLY, assemblyId),
+    ]);
+    if (mine.blocked || (all.blocked && mine.failures >= CARD_FAILURES_UNDER_ATTACK))
+      throw this.limiter.refusal(
+        mine.blocked ? mine : all,
+        (minutes) =>
+          `Too many wrong check-in card codes from your network. Please check the code on the card and try again in ${minutes} min.`,
+      );
     const card = await this.tx.run((m) => m.getRepository(CheckInCard).findOne({ where: { codeHash: cardCodeHash(code) } }));
-    if (!card || card.assemblyId !== assemblyId) throw invalidCard();
+    if (!card || card.assemblyId !== assemblyId) {
+      await Promise.all([
+        this.limiter.count(CARD_FAILURES_PER_ADDRESS, address),
+        this.limiter.count(CARD_FAILURES_PER_ASSEMBLY, assemblyId),
+      ]);
+      throw invalidCard();
+    }
     if (card.revokedAt) throw revokedCard(card);
     return card;
   }
