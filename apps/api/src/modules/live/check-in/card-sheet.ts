@@ -17,7 +17,7 @@ const COLUMNS = 2;
 const ROWS = 4;
 const MARGIN = 24;
 const PAD = 12;
-const QR_SIZE = 98;
+const QR_SIZE = 90;
 
 /** Latin-1 (and the euro sign) only: the standard PDF fonts show nothing else; the rest becomes "?". */
 function latin1(text: string): string {
@@ -68,30 +68,30 @@ export function renderCardSheet(assembly: SheetAssembly, cards: IssuedCheckInCar
     const x = MARGIN + (slot % COLUMNS) * width + PAD;
     const y = MARGIN + Math.floor(slot / COLUMNS) * height + PAD;
     const inner = width - 2 * PAD;
-    pdf.fillColor('#000000').font('Helvetica-Bold').fontSize(10).text(heading, x, y, { width: inner, height: 26, ellipsis: true });
+    pdf.fillColor('#000000').font('Helvetica-Bold').fontSize(10).text(heading, x, y, { width: inner, height: 24, ellipsis: true });
     pdf
       .font('Helvetica')
       .fontSize(7.5)
       .fillColor('#333333')
-      .text(where, x, y + 26, { width: inner, height: 10, ellipsis: true });
-    drawQr(pdf, issued.joinUrl, x, y + 46, QR_SIZE);
+      .text(where, x, y + 24, { width: inner, height: 10, ellipsis: true });
+    drawQr(pdf, issued.joinUrl, x, y + 38, QR_SIZE);
     const right = x + QR_SIZE + 10;
     const rightWidth = inner - QR_SIZE - 10;
     pdf
       .fillColor('#000000')
       .font('Helvetica-Bold')
       .fontSize(9)
-      .text(`Check-in-Karte Nr. ${issued.card.number}`, right, y + 44, { width: rightWidth });
+      .text(`Check-in-Karte Nr. ${issued.card.number}`, right, y + 40, { width: rightWidth });
     pdf
       .font('Helvetica')
       .fontSize(7)
       .fillColor('#333333')
-      .text(`Check-in card no. ${issued.card.number}`, right, y + 56, { width: rightWidth });
+      .text(`Check-in card no. ${issued.card.number}`, right, y + 52, { width: rightWidth });
     pdf
       .font('Courier-Bold')
       .fontSize(15)
       .fillColor('#000000')
-      .text(printedCardCode(issued.code), right, y + 74, { width: rightWidth });
+      .text(printedCardCode(issued.code), right, y + 68, { width: rightWidth });
     pdf
       .font('Helvetica')
       .fontSize(7.5)
@@ -99,7 +99,7 @@ export function renderCardSheet(assembly: SheetAssembly, cards: IssuedCheckInCar
       .text(
         'QR-Code scannen oder Code beim Beitreten eingeben: Ihre Stimme für verbindliche Abstimmungen. Nur eine Person, nicht weitergeben.',
         x,
-        y + 156,
+        y + 136,
         {
           width: inner,
         },
