@@ -271,6 +271,8 @@ describe('live assemblies: join over REST, the /live gateway, voting, speakers',
       expect(hall).toMatchObject({ ballots: 3, hallBallots: 55, hallNote: 'Handzeichen' });
       expect(hall.options[0]).toEqual({ optionId: 'yes', label: 'Yes', online: 2, hall: 40, total: 42 });
       const published = await mod.ok<RoundResult>('round:publish', { roundId: yna.id });
+      // Already on the projector; showing it again is allowed (and recorded) all the same.
+      await mod.ok('round:show', { roundId: yna.id });
       expect(published.options[1]).toMatchObject({ optionId: 'no', online: 1, hall: 12, total: 13 });
       await anna.socket.until('published results', () => anna.socket.state?.round?.results?.options[0].total === 42);
       expect(anna.socket.state!.publishedRounds.map((r) => r.id)).toEqual([yna.id]);
