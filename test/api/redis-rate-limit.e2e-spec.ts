@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { AttemptLimiter } from '../../apps/api/src/common/http/attempt-limiter';
 import { expectErrorShape, startTestApp, uniqueEmail, type TestApp } from './helpers/app';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -42,6 +43,26 @@ describe('rate limits shared through Redis (REDIS_URL)', () => {
     expectErrorShape(blocked.body, 429, 'RATE_LIMITED');
     expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(14 * 60);
     expect((await cb.post('/api/auth/login', body)).status).toBe(429);
+  });
+
+  it('keeps the AttemptLimiter counts in Redis: one window for both, reserve and take back, clear', async () => {
+    const limit = { scope: `spec-${randomBytes(3).toString('hex')}`, limit: 2, windowMs: 60_000 };
+    const [la, lb] = [a.app.get(AttemptLimiter), b.app.get(AttemptLimiter)];
+    expect(await la.peek(limit, 'k')).toEqual({ failures: 0, blocked: false, retryAfterSeconds: 0 });
+    await la.count(limit, 'k');
+    const second = await lb.count(limit, 'k');
+    expect(second).toEqual({ failures: 2, blocked: true, retryAfterSeconds: expect.any(Number) });
+    expect(second.retryAfterSeconds).toBeGreaterThan(55);
+    expect(second.retryAfterSeconds).toBeLessThanOrEqual(60);
+    expect((await la.peek(limit, 'k')).blocked).toBe(true);
+    await lb.uncount(limit, 'k');
+    expect((await la.peek(limit, 'k')).failures).toBe(1);
+    await la.clear(limit, 'k');
+    expect((await lb.peek(limit, 'k')).failures).toBe(0);
+    // Taking back what is not counted leaves nothing behind.
+    await la.uncount(limit, 'k');
+    await la.count(limit, 'k');
+    expect((await lb.peek(limit, 'k')).failures).toBe(1);
   });
 });
 

@@ -58,6 +58,7 @@ interface Counter {
 
 const COUNT = `
 local n = redis.call('INCRBY', KEYS[1], ARGV[2])
+if n <= 0 then redis.call('DEL', KEYS[1]); return {0, 0} end
 local ttl = redis.call('PTTL', KEYS[1])
 if ttl < 0 then redis.call('PEXPIRE', KEYS[1], ARGV[1]); ttl = tonumber(ARGV[1]) end
 return {n, ttl}`;
