@@ -27,7 +27,9 @@ async function freePort(): Promise<number> {
   });
 }
 
-async function waitForHealth(baseUrl: string, child: ChildProcess, output: () => string, timeoutMs = 60_000) {
+// Two browser files start their servers at once; on a busy 2-core machine a start (migrations, demo data)
+// took over a minute, so the limit is generous: a server that fails to start exits, and that is reported at once.
+async function waitForHealth(baseUrl: string, child: ChildProcess, output: () => string, timeoutMs = 100_000) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`API exited with code ${child.exitCode}:\n${output()}`);
