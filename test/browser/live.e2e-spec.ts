@@ -1,7 +1,16 @@
 import { request, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { apiSession, createVerifiedUser, csrfHeaders, loginViaForm, USER_PASSWORD } from './helpers/app';
 import { axeViolations, formatViolations } from './helpers/axe';
-import { LANGUAGE_STORAGE_KEY, launchBrowser, newContext, open, screenshot, switchLanguage, waitForPage } from './helpers/browser';
+import {
+  LANGUAGE_STORAGE_KEY,
+  launchBrowser,
+  newContext,
+  open,
+  SCREENS_DIR,
+  screenshot,
+  switchLanguage,
+  waitForPage,
+} from './helpers/browser';
 import { collectCspViolations } from './helpers/csp';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, startServer, type RunningServer } from './helpers/server';
 import { SmtpSink } from '../helpers/smtp';
@@ -220,6 +229,7 @@ describe('live assembly', () => {
     await moderator.getByRole('button', { name: named('Aufrufen', ITEM_TITLE) }).click();
     for (const page of participants) await page.locator('.live-item__title', { hasText: ITEM_TITLE }).waitFor();
     await projector.locator('.projector__item', { hasText: ITEM_TITLE }).waitFor();
+    await moderator.getByRole('tab', { name: /^Vorschläge/ }).click();
     await moderator.getByRole('button', { name: 'Einreichung öffnen' }).click();
 
     // --- a participant submits a proposal, the moderator approves it, everybody sees it ---
@@ -233,6 +243,7 @@ describe('live assembly', () => {
     await citizen.getByText('1 Unterstützung').waitFor();
 
     // --- a yes/no/abstain round: create, open, three ballots ---
+    await moderator.getByRole('tab', { name: /^Abstimmungen/ }).click();
     await moderator.fill('#round-question', QUESTION);
     await moderator.getByRole('button', { name: 'Abstimmung anlegen' }).click();
     await moderator.getByRole('button', { name: 'Abstimmung öffnen' }).click();
@@ -297,6 +308,7 @@ describe('live assembly', () => {
     // --- a participant asks to speak; the moderator sets a time limit and gives the floor ---
     await guest2.getByRole('button', { name: 'Wortmeldung', exact: true }).click();
     await guest2.getByText('Sie stehen auf Platz 1 der Redeliste.').waitFor();
+    await moderator.getByRole('tab', { name: /^Redeliste/ }).click();
     await moderator.fill('#speaker-limit', '120');
     await moderator.getByRole('button', { name: 'Redezeit speichern' }).click();
     // The console announces the acknowledged change (politely, to screen readers).
@@ -321,6 +333,7 @@ describe('live assembly', () => {
     expect(await tableTotals(guest1, '.live-results')).toEqual(tableNumbers);
     for (const page of [guest1, citizen]) await page.getByRole('button', { name: 'Wortmeldung', exact: true }).click();
     await projector.getByText('Als Nächstes: Gustav Gast, Karla Konto (2 Wortmeldungen)').waitFor();
+    await moderator.getByRole('tab', { name: /^Abstimmungen/ }).click();
     await moderator.getByRole('button', { name: named('Ergebnis erneut zeigen', QUESTION) }).click();
     await projector.locator('.projector__results table').waitFor();
     await moderator.getByText('Wird auf dem Beamer gezeigt.').waitFor();
@@ -360,6 +373,7 @@ describe('live assembly', () => {
     await switchLanguage(guest1, 'en');
     await guest1.getByText('Your vote was counted.').waitFor();
     await switchLanguage(moderator, 'en');
+    await moderator.getByRole('tab', { name: /^List of speakers/ }).click();
     await moderator.getByRole('heading', { name: 'List of speakers' }).waitFor();
     await projector.evaluate(([key]) => window.localStorage.setItem(key, 'en'), [LANGUAGE_STORAGE_KEY]);
     await projector.reload();
@@ -373,6 +387,7 @@ describe('live assembly', () => {
     await screenshot(projector, 'live-projector-1920-en');
 
     // --- the next item replaces the result on the projector; the speaker stays ---
+    await moderator.getByRole('tab', { name: /^Running order/ }).click();
     await moderator.getByRole('button', { name: named('Make current', 'Begrüßung') }).click();
     await projector.locator('.projector__item', { hasText: 'Begrüßung' }).waitFor();
     await projector.locator('.projector__results').waitFor({ state: 'detached' });
@@ -440,6 +455,7 @@ describe('live assembly', () => {
 
     // Multiple choice, at most two: a third choice is refused before sending, two are counted.
     const multi = 'Was soll auf den Marktplatz?';
+    await moderator.getByRole('tab', { name: /^Abstimmungen/ }).click();
     await moderator.fill('#round-question', multi);
     await moderator.selectOption('#round-type', 'multiple_choice');
     await moderator.fill('#round-options', 'Bänke\nBäume\nBrunnen');
@@ -529,5 +545,91 @@ describe('live assembly', () => {
     await page.click('#join button[type="submit"]');
     await page.waitForURL((url) => url.pathname === `/assemblies/${assemblyId}/live`);
     await page.getByText(`Sie nehmen teil als ${CITIZEN.name}`).waitFor();
+  });
+
+  it('prepares a vote in the agenda editor and starts it with one action in the console; every console section is one tab away, by keyboard too', async () => {
+    const PREPARED = 'Welche Bank kommt an den Brunnen?';
+    const page = await (await context({ width: 360, height: 640 })).newPage();
+    await loginViaForm(page, ADMIN_EMAIL, ADMIN_PASSWORD);
+    await open(page, `/assemblies/${assemblyId}/edit`);
+    await waitForPage(page);
+    await switchLanguage(page, 'de');
+    const vote = page.getByRole('group', { name: `Vorbereitete Abstimmung zu „${ITEM_TITLE}“` });
+    await vote.getByLabel('Frage', { exact: true }).fill(PREPARED);
+    await vote.getByLabel('Art der Abstimmung').selectOption('single_choice');
+    await vote.getByLabel('Antwortmöglichkeiten').fill('Holzbank');
+    await vote.getByLabel('Geheime Abstimmung', { exact: false }).uncheck();
+    // One option is not enough: the voting model's rule, checked before sending and named in the summary.
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await page.getByRole('link', { name: /^Antwortmöglichkeiten der Abstimmung in Punkt 2/ }).waitFor();
+    await vote.getByText('Bitte geben Sie 2 bis 20 verschiedene Antwortmöglichkeiten ein', { exact: false }).waitFor();
+    await vote.screenshot({ path: `${SCREENS_DIR}/assembly-agenda-vote-360-de.png` });
+    const problems = await audit(page, 'agenda editor with a prepared vote (error)');
+    await vote.getByLabel('Antwortmöglichkeiten').fill('Holzbank\nSteinbank\nKeine Bank');
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await page.getByText('Die Änderungen sind gespeichert.').waitFor();
+
+    // The console on a 1366×768 laptop: the prepared vote on its item, started with one action.
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await open(page, `/assemblies/${assemblyId}/console`);
+    await page.getByText('Verbunden – Sie sehen den aktuellen Stand').waitFor();
+    const agendaTab = page.getByRole('tab', { name: /^Ablauf/ });
+    expect(await agendaTab.getAttribute('aria-selected')).toBe('true');
+    await page.getByText(PREPARED).first().waitFor();
+    await page.getByRole('button', { name: named('Abstimmung starten', PREPARED) }).click();
+    // Focus moves to the open round in the status bar, which stays in sight.
+    await page.waitForFunction(() => document.activeElement?.id === 'console-open-round');
+    const bar = page.locator('#console-open-round');
+    await bar.getByText(PREPARED).waitFor();
+    await page.getByText('Abstimmung läuft', { exact: true }).waitFor();
+    expect(await page.getByRole('button', { name: named('Abstimmung starten', PREPARED) }).count()).toBe(0);
+    await page.screenshot({ path: `${SCREENS_DIR}/live-console-1366x768-de.png` });
+    problems.push(...(await audit(page, 'console, agenda section')));
+
+    // Keyboard: arrows move through the tabs (wrapping), Home and End jump; each section's heading is on the first screen.
+    const sections: Array<[RegExp, string]> = [
+      [/^Ablauf/, 'Tagesordnung'],
+      [/^Vorschläge/, 'Vorschläge'],
+      [/^Abstimmungen/, 'Abstimmungen'],
+      [/^Redeliste/, 'Redeliste'],
+      [/^Einlass/, 'Einlass'],
+    ];
+    await agendaTab.focus();
+    for (const [index, [tab, heading]] of sections.entries()) {
+      if (index > 0) await page.keyboard.press('ArrowRight');
+      const selected = page.getByRole('tab', { name: tab });
+      expect(await selected.getAttribute('aria-selected')).toBe('true');
+      expect(await selected.evaluate((element) => element === document.activeElement)).toBe(true);
+      const title = page
+        .getByRole('tabpanel')
+        .getByRole('heading', { name: new RegExp(`^${heading}`) })
+        .first();
+      await title.waitFor();
+      const box = (await title.boundingBox())!;
+      expect(box.y + box.height).toBeLessThanOrEqual(768);
+    }
+    await page.keyboard.press('ArrowRight');
+    expect(await agendaTab.getAttribute('aria-selected')).toBe('true');
+    await page.keyboard.press('End');
+    expect(await page.getByRole('tab', { name: /^Einlass/ }).getAttribute('aria-selected')).toBe('true');
+    await page.keyboard.press('Home');
+    await page.keyboard.press('ArrowLeft');
+    expect(await page.getByRole('tab', { name: /^Einlass/ }).getAttribute('aria-selected')).toBe('true');
+
+    // The started round is in the voting section with the prepared definition.
+    await page.getByRole('button', { name: 'Zur Abstimmung' }).click();
+    await page.waitForFunction(() => document.activeElement?.id === 'console-section-voting');
+    const round = page.locator('.live-round', { hasText: PREPARED });
+    await round.getByText('Eine Auswahl ·', { exact: false }).waitFor();
+    expect(await round.locator('tbody th').allTextContents()).toEqual(['Holzbank', 'Steinbank', 'Keine Bank']);
+    await page.screenshot({ path: `${SCREENS_DIR}/live-console-voting-1366x768-de.png` });
+    problems.push(...(await audit(page, 'console, voting section')));
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.getByRole('tab', { name: /^Ablauf/ }).click();
+    await page.screenshot({ path: `${SCREENS_DIR}/live-console-1280-de.png` });
+    await page.getByRole('tab', { name: /^Abstimmungen/ }).click();
+    await round.getByRole('button', { name: 'Abstimmung schließen' }).click();
+    await page.getByText('keine offen').waitFor();
+    expect(problems).toEqual([]);
   });
 });

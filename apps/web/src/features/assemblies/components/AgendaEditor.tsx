@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/Button';
 import { FieldError } from '../../../components/ui/FormField';
 import type { FieldIdentity } from '../../../lib/use-form';
+import { newVoteDraft, PreparedVoteEditor, type VoteDraft, type VoteFieldIdentities } from './PreparedVoteEditor';
 
 export interface AgendaDraft {
   /** Stable React key; new items get a local one. */
@@ -13,12 +14,14 @@ export interface AgendaDraft {
   title: string;
   type: AgendaItemType;
   description: string;
+  /** Used when the item is a vote: its prepared vote. */
+  vote: VoteDraft;
 }
 
 let counter = 0;
 export function newAgendaDraft(): AgendaDraft {
   counter += 1;
-  return { key: `new-${counter}`, title: '', type: AgendaItemType.Information, description: '' };
+  return { key: `new-${counter}`, title: '', type: AgendaItemType.Information, description: '', vote: newVoteDraft() };
 }
 
 interface AgendaEditorProps {
@@ -28,6 +31,8 @@ interface AgendaEditorProps {
   titleFields: FieldIdentity[];
   /** Errors of the other fields, by item index. */
   descriptionErrors: (index: number) => FieldIdentity;
+  /** The prepared vote's fields of a vote item, by item index. */
+  voteFields: (index: number) => VoteFieldIdentities;
 }
 
 type Focus = { key: string; control: 'up' | 'down' | 'remove' | 'title' } | { key: 'add'; control: 'add' };
@@ -37,7 +42,7 @@ type Focus = { key: string; control: 'up' | 'down' | 'remove' | 'title' } | { ke
  * down, remove it or add a new one (all by keyboard). Focus follows the moved item and every
  * change is announced in a polite live region.
  */
-export function AgendaEditor({ items, onChange, titleFields, descriptionErrors }: AgendaEditorProps) {
+export function AgendaEditor({ items, onChange, titleFields, descriptionErrors, voteFields }: AgendaEditorProps) {
   const { t } = useTranslation();
   const [announcement, setAnnouncement] = useState('');
   // Where focus goes after the re-render a change causes.
@@ -141,6 +146,14 @@ export function AgendaEditor({ items, onChange, titleFields, descriptionErrors }
                     </select>
                   </div>
                 </div>
+                {item.type === AgendaItemType.Vote ? (
+                  <PreparedVoteEditor
+                    draft={item.vote}
+                    onChange={(vote) => update(index, { vote })}
+                    fields={voteFields(index)}
+                    itemName={name}
+                  />
+                ) : null}
                 <div className={`kern-form-input${description.errors.length > 0 ? ' kern-form-input--error' : ''}`}>
                   <label className="kern-label" htmlFor={description.id}>
                     {t('assemblies.agenda.itemDescription')}

@@ -9,6 +9,7 @@ import { useSaveAssembly } from '../api/assemblies';
 import { AgendaEditor, newAgendaDraft, type AgendaDraft } from './AgendaEditor';
 import { AreaCheckboxes, splitIds } from '../../../components/AreaCheckboxes';
 import { ModeratorPicker, type ChosenModerator } from './ModeratorPicker';
+import { newVoteDraft, preparedVoteErrors, preparedVoteOf, VOTE_FIELDS, type VoteFieldIdentities } from './PreparedVoteEditor';
 import { cityLocalToIso, isoToCityLocal } from './time';
 
 interface AssemblyFormProps {
@@ -46,7 +47,14 @@ function draftsOf(assembly: AssemblyDetail | null): AgendaDraft[] {
   if (!assembly) return [newAgendaDraft()];
   return [...assembly.agenda]
     .sort((a, b) => a.position - b.position)
-    .map((item) => ({ key: item.id, id: item.id, title: item.title, type: item.type, description: item.description ?? '' }));
+    .map((item) => ({
+      key: item.id,
+      id: item.id,
+      title: item.title,
+      type: item.type,
+      description: item.description ?? '',
+      vote: newVoteDraft(item.vote),
+    }));
 }
 
 export function AssemblyForm({ assembly, areas, allowedAreaIds, canChooseModerators, onSaved, actions }: AssemblyFormProps) {
@@ -92,6 +100,7 @@ export function AssemblyForm({ assembly, areas, allowedAreaIds, canChooseModerat
         if (item.description.length > AGENDA_DESCRIPTION_MAX) {
           errors[`agenda.${index}.description`] = [{ key: 'validation.maxLength', params: { count: AGENDA_DESCRIPTION_MAX } }];
         }
+        Object.assign(errors, preparedVoteErrors(`agenda.${index}.vote`, preparedVoteOf(item.type, item.vote)));
       });
       return errors;
     },
@@ -114,6 +123,7 @@ export function AssemblyForm({ assembly, areas, allowedAreaIds, canChooseModerat
           title: item.title.trim(),
           type: item.type,
           description: item.description.trim() || null,
+          vote: preparedVoteOf(item.type, item.vote),
         })),
       };
       if (canChooseModerators && (assembly || moderators.length > 0)) body.moderatorIds = moderators.map((moderator) => moderator.id);
@@ -128,6 +138,14 @@ export function AssemblyForm({ assembly, areas, allowedAreaIds, canChooseModerat
   const descriptionFields = agenda.map((_, index) =>
     form.field(`agenda.${index}.description`, { label: t('assemblies.agenda.itemDescriptionOf', { position: index + 1 }) }),
   );
+  const voteFields = agenda.map((_, index) => {
+    const fields = {} as VoteFieldIdentities;
+    for (const name of VOTE_FIELDS)
+      fields[name] = form.field(`agenda.${index}.vote.${name}`, {
+        label: t(`assemblies.agenda.vote.fields.${name}`, { position: index + 1 }),
+      });
+    return fields;
+  });
 
   return (
     <Form form={form} submitLabel={assembly ? t('common.save') : t('assemblies.form.create')} actions={actions}>
@@ -199,7 +217,13 @@ export function AssemblyForm({ assembly, areas, allowedAreaIds, canChooseModerat
         />
       ) : null}
       {canChooseModerators ? <ModeratorPicker id="assembly-moderators" value={moderators} onChange={setModerators} /> : null}
-      <AgendaEditor items={agenda} onChange={setAgenda} titleFields={titleFields} descriptionErrors={(index) => descriptionFields[index]} />
+      <AgendaEditor
+        items={agenda}
+        onChange={setAgenda}
+        titleFields={titleFields}
+        descriptionErrors={(index) => descriptionFields[index]}
+        voteFields={(index) => voteFields[index]}
+      />
     </Form>
   );
 }

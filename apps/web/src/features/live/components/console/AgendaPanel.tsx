@@ -1,4 +1,4 @@
-import { AGENDA_ITEM_TYPES, AgendaItemType } from '@app/shared';
+import { AGENDA_ITEM_TYPES, AgendaItemType, VotingRoundStatus, votingType } from '@app/shared';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Badge } from '../../../../components/ui/Badge';
@@ -10,10 +10,21 @@ import { Panel } from './Panel';
 
 /** The agenda: which item runs now, and items added during the assembly. */
 export function AgendaPanel() {
-  const { live, state, announce } = useConsole();
+  const { live, state, moderator, announce, focusOpenRound } = useConsole();
   const { t } = useTranslation();
   const action = useLiveAction();
   const addAction = useLiveAction();
+  const startAction = useLiveAction();
+  const openRound = moderator.rounds.find((r) => r.status === VotingRoundStatus.Open);
+
+  const start = (agendaItemId: string) =>
+    void startAction.run(
+      () => live.send('round:start-prepared', { agendaItemId }),
+      (round) => {
+        announce(t('live.announce.roundOpened', { question: round.question }));
+        focusOpenRound(round.id);
+      },
+    );
   const [title, setTitle] = useState('');
   const [type, setType] = useState<AgendaItemType>(AgendaItemType.Discussion);
   const [titleMissing, setTitleMissing] = useState(false);
@@ -38,6 +49,7 @@ export function AgendaPanel() {
       <ol className="live-agenda">
         {state.agenda.map((item) => {
           const isCurrent = item.id === state.currentItemId;
+          const vote = moderator.preparedVotes.find((p) => p.agendaItemId === item.id)?.vote;
           return (
             <li
               key={item.id}
@@ -64,6 +76,23 @@ export function AgendaPanel() {
                   <span className="live-sr-only">: {item.title}</span>
                 </Button>
               )}
+              {vote ? (
+                <div className="live-agenda__vote">
+                  <p className="kern-body kern-body--small">
+                    {t('live.console.agenda.prepared')} <strong>{vote.question}</strong> · {t(votingType(vote.type).texts.name)} ·{' '}
+                    {vote.secret ? t('live.console.voting.secretShort') : t('live.console.voting.openShort')}
+                    {vote.requireCheckIn ? ` · ${t('live.console.voting.checkInShort')}` : ''}
+                  </p>
+                  {openRound?.agendaItemId === item.id ? (
+                    <Badge variant="success">{t('live.console.agenda.voteRunning')}</Badge>
+                  ) : (
+                    <Button small icon="arrow-forward" busy={startAction.busy} onClick={() => start(item.id)}>
+                      {t('live.console.agenda.startVote')}
+                      <span className="live-sr-only">: {vote.question}</span>
+                    </Button>
+                  )}
+                </div>
+              ) : null}
             </li>
           );
         })}
@@ -74,6 +103,12 @@ export function AgendaPanel() {
         </Button>
       ) : null}
       <ActionError action={action} />
+      <ActionError action={startAction} />
+      <p className="kern-body kern-body--small">
+        <a className="kern-link" href={`/assemblies/${state.assemblyId}/edit`}>
+          {t('live.console.agenda.edit')}
+        </a>
+      </p>
       <form className="live-form" onSubmit={add} noValidate aria-labelledby="console-agenda-add">
         <h3 className="kern-heading-x-small" id="console-agenda-add">
           {t('live.console.agenda.add')}
