@@ -1,7 +1,13 @@
 import { parse } from 'csv-parse/sync';
+import express from 'express';
 import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import request from 'supertest';
 import { AssemblyStatus, Role, SESSION_COOKIE, VotingType, type LiveRound, type RoundResult } from '@app/shared';
+import { serveWebClient } from '../../apps/api/src/app.factory';
 import { loadConfig } from '../../apps/api/src/config/config';
 import type { ApiClient } from './helpers/client';
 import { ADMIN, expectErrorShape, PASSWORD, startTestApp, type TestApp, type TestUser } from './helpers/app';
@@ -305,6 +311,80 @@ describe('security over HTTP', () => {
           expect(naiveCells(csv, delimiter).filter((c) => /^\s*[=+@＝＋－＠]|^\s*-(?!\d+(\.\d+)?$)/.test(c))).toEqual([]);
       });
     }
+  });
+
+  describe('compression and caching of the web client and the API', () => {
+    it('compresses API JSON answers to reads, by Accept-Encoding, and never the socket.io path', async () => {
+      const doc = await request(t.url)
+        .get('/api/docs-json')
+        .set('Accept-Encoding', 'gzip')
+        .buffer(true)
+        .parse((res, done) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => done(null, Buffer.concat(chunks)));
+        });
+      expect(doc.status).toBe(200);
+      expect(doc.headers['content-encoding']).toBe('gzip');
+      expect(doc.headers.vary).toMatch(/Accept-Encoding/);
+      const plain = await request(t.url).get('/api/docs-json').set('Accept-Encoding', 'identity');
+      expect(plain.headers['content-encoding']).toBeUndefined();
+      // Small answers go out as they are.
+      const health = await request(t.url).get('/api/health').set('Accept-Encoding', 'gzip');
+      expect(health.headers['content-encoding']).toBeUndefined();
+      const polling = await request(t.url).get('/socket.io/?EIO=4&transport=polling').set('Accept-Encoding', 'gzip, br');
+      expect(polling.headers['content-encoding']).toBeUndefined();
+      expect(polling.headers.vary ?? '').not.toMatch(/Accept-Encoding/);
+    });
+
+    it('serves the precompressed build by Accept-Encoding; hashed assets immutable, index.html revalidated', async () => {
+      const dist = mkdtempSync(join(tmpdir(), 'web-dist-'));
+      try {
+        mkdirSync(join(dist, 'assets'));
+        const script = `export const text = ${JSON.stringify('Beteiligung '.repeat(400))};`;
+        writeFileSync(join(dist, 'index.html'), '<!doctype html><title>x</title>');
+        writeFileSync(join(dist, 'assets', 'app-Ab12Cd34.js'), script);
+        writeFileSync(join(dist, 'assets', 'app-Ab12Cd34.js.br'), brotliCompressSync(script));
+        writeFileSync(join(dist, 'assets', 'app-Ab12Cd34.js.gz'), gzipSync(script));
+        writeFileSync(join(dist, 'assets', 'font-Xy98.woff2'), Buffer.from('wOF2'));
+        const web = express();
+        serveWebClient(web, dist);
+        const raw = (res: request.Response, done: (error: Error | null, body: Buffer) => void) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => done(null, Buffer.concat(chunks)));
+        };
+
+        const br = await request(web).get('/assets/app-Ab12Cd34.js').set('Accept-Encoding', 'gzip, deflate, br').buffer(true).parse(raw);
+        expect(br.status).toBe(200);
+        expect(br.headers['content-encoding']).toBe('br');
+        expect(br.headers['content-type']).toMatch(/javascript/);
+        expect(br.headers.vary).toMatch(/Accept-Encoding/);
+        expect(br.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+
+        const gz = await request(web).get('/assets/app-Ab12Cd34.js').set('Accept-Encoding', 'gzip').buffer(true).parse(raw);
+        expect(gz.headers['content-encoding']).toBe('gzip');
+        // The client decoded the .gz copy: it is the file.
+        expect((gz.body as Buffer).toString()).toBe(script);
+
+        const identity = await request(web).get('/assets/app-Ab12Cd34.js').set('Accept-Encoding', 'identity');
+        expect(identity.headers['content-encoding']).toBeUndefined();
+        expect(identity.text).toBe(script);
+        expect(identity.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+
+        const font = await request(web).get('/assets/font-Xy98.woff2').set('Accept-Encoding', 'br');
+        expect(font.headers['content-encoding']).toBeUndefined();
+        expect(font.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+
+        for (const path of ['/', '/proposals/123']) {
+          const page = await request(web).get(path).set('Accept-Encoding', 'br');
+          expect(page.status).toBe(200);
+          expect(page.headers['cache-control']).toBe('no-cache');
+        }
+      } finally {
+        rmSync(dist, { recursive: true, force: true });
+      }
+    });
   });
 
   describe('the socket.io client file', () => {

@@ -1,8 +1,9 @@
 import { NestFactory, Reflector } from '@nestjs/core';
 import { ExpressAdapter, type NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
+import compression from 'compression';
 import cookieParser from 'cookie-parser';
-import express, { type NextFunction, type Request, type Response } from 'express';
+import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { existsSync } from 'node:fs';
@@ -12,8 +13,10 @@ import { AppModule } from './app.module';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
 import { createValidationPipe } from './common/errors/validation';
 import { CachePolicyInterceptor, cachePolicyMiddleware } from './common/http/cache-policy';
+import { compressApiAnswers } from './common/http/compression';
 import { csrfMiddleware } from './common/http/csrf';
 import { buildOpenApiDocument } from './common/http/openapi';
+import { precompressedFiles } from './common/http/precompressed';
 import { RedisConnection } from './common/redis/redis.module';
 import type { AppConfig } from './config/config';
 import { APP_VERSION } from './config/version';
@@ -56,6 +59,7 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   app.use(cookieParser());
   app.use(csrfMiddleware({ secure: config.cookieSecure }));
   app.use(cachePolicyMiddleware(SESSION_COOKIE));
+  app.use(compressApiAnswers(compression));
   if (config.corsOrigins.length) app.enableCors({ origin: config.corsOrigins, credentials: true });
 
   app.setGlobalPrefix('api');
@@ -94,19 +98,22 @@ function serveApiDocs(app: NestExpressApplication, publicUrl: string): void {
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json', yamlDocumentUrl: 'api/docs-yaml' });
 }
 
-/** Serves the built React client from the same origin; any non-API GET falls back to index.html. */
-function serveWebClient(app: NestExpressApplication, webDist: string): void {
+/**
+ * Serves the built React client from the same origin; any non-API GET falls back to index.html.
+ * Hashed files under /assets/ never change: cached for a year (immutable). Everything else (index.html,
+ * the service worker, the favicon) is revalidated on each use, so a new deployment is seen at the next
+ * navigation. Compressible files are sent as the .br/.gz copies the build wrote, by Accept-Encoding.
+ */
+export function serveWebClient(app: { use(handler: RequestHandler): unknown }, webDist: string): void {
   const index = join(webDist, 'index.html');
   if (!existsSync(index)) return;
-  const files = express.static(webDist, {
-    index: false,
-    maxAge: '1h',
-    setHeaders: (res, path) => {
-      if (/\/assets\//.test(path)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
-    },
-  });
+  const setHeaders = (res: Response, path: string) =>
+    res.setHeader('Cache-Control', /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
+  const files = express.static(webDist, { index: false, setHeaders });
+  const precompressed = precompressedFiles(webDist, setHeaders);
   const isApi = (req: Request) => req.path === '/api' || req.path.startsWith('/api/');
   // API requests never touch the disk: the static handler would stat() a file for each of them.
+  app.use((req: Request, res: Response, next: NextFunction) => (isApi(req) ? next() : precompressed(req, res, next)));
   app.use((req: Request, res: Response, next: NextFunction) => (isApi(req) ? next() : files(req, res, next)));
   app.use((req: Request, res: Response, next: NextFunction) => {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || isApi(req)) return next();
