@@ -333,7 +333,7 @@ describe('assembly minutes (Markdown and PDF, de and en)', () => {
       expect(text).toContain('### Abstimmung 1\n');
       expect(text).toContain('- **Frage:** Soll der Stadtpark mehr Bänke bekommen?');
       expect(text).toContain('- **Art:** Ja / Nein / Enthaltung');
-      expect(text).toContain('- **Stimmabgabe:** offen');
+      expect(text).toContain('- **Stimmabgabe:** namentlich');
       expect(text).toContain('- **Optionen:** Ja · Nein · Enthaltung');
       expect(text).toContain('- **Status:** veröffentlicht');
       expect(text).toContain('- **Stimmabgaben in der App:** 4');
