@@ -343,32 +343,34 @@ async function main() {
   }
   const server = POSTGRES ? `API × ${PROCESSES} (PostgreSQL${PROCESSES > 1 ? ' + Redis' : ''})` : 'API (SQLite)';
   const loads = runs.map((r) => r.load1);
-  const row = (name, pick, share) =>
-    `| ${args.scenario === 'burst' ? `${CLIENTS} at once` : `${CLIENTS} in ${WINDOW_MS / 1000} s`} | ${name} | ${args.relaxed ? 'relaxed' : 'default'} | ${RUNS} | ` +
-    `${summary(
-      runs.map((r) => pick(r).ballotsPerSecond),
-      true,
-    )} | ${
+  const row = (name, pick, share) => {
+    const of = (key) => runs.map((r) => pick(r)[key]);
+    const cells = [
+      args.scenario === 'burst' ? `${CLIENTS} at once` : `${CLIENTS} in ${WINDOW_MS / 1000} s`,
+      name,
+      args.relaxed ? 'relaxed' : 'default',
+      RUNS,
+      summary(of('ballotsPerSecond'), true),
       share
-        ? summary(
+        ? `${summary(
             runs.map((r) => (100 * pick(r).ballotsPerSecond) / r.bare.ballotsPerSecond),
             true,
-          ) + ' %'
-        : '—'
-    } | ` +
-    `${summary(
-      runs.map((r) => pick(r).ackP50),
-      false,
-    )} | ${summary(
-      runs.map((r) => pick(r).ackP99),
-      false,
-    )} | ` +
-    `${summary(
-      runs.map((r) => pick(r).finalTallyAfterLastSendMs),
-      false,
-    )} | ` +
-    `${runs.every((r) => pick(r).intact) ? '✓' : '✗'} ${runs.map((r) => `${pick(r).acksOk}/${pick(r).counts ? `${pick(r).counts.receipts}/${pick(r).counts.tallySum}/` : ''}${pick(r).publishedOnlineSum}`).join(' · ')} | ` +
-    `${Math.min(...loads).toFixed(2)}–${Math.max(...loads).toFixed(2)} |`;
+          )} %`
+        : '—',
+      summary(of('ackP50'), false),
+      summary(of('ackP99'), false),
+      summary(of('finalTallyAfterLastSendMs'), false),
+      median(of('serverCpuMsPerBallot')).toFixed(2),
+      `${runs.every((r) => pick(r).intact) ? '✓' : '✗'} ${runs
+        .map((r) => {
+          const x = pick(r);
+          return `${x.acksOk}/${x.counts ? `${x.counts.receipts}/${x.counts.tallySum}/` : ''}${x.publishedOnlineSum}`;
+        })
+        .join(' · ')}`,
+      `${Math.min(...loads).toFixed(2)}–${Math.max(...loads).toFixed(2)}`,
+    ];
+    return `| ${cells.join(' | ')} |`;
+  };
   const rows = [row('bare socket.io (memory)', (r) => r.bare, false), row(server, (r) => r.api, true)];
   const header = [
     '| scenario | server | rate limits | runs | ballots/s median (worst) | share of bare | ack p50 ms | ack p99 ms | published result seen by all, ms after the last ballot | server CPU ms per ballot | intact: acks/receipts/tally/published per run | load 1 min |',

@@ -28,6 +28,7 @@ import { AssemblyAccessService } from '../modules/assemblies/assembly-access.ser
 import type { Participant } from '../modules/assemblies/entities/participant.entity';
 import { SessionService } from '../modules/auth/session.service';
 import * as dto from '../modules/live/dto/live-events.dto';
+import { plainBallotPayload } from '../modules/live/ballot-payload';
 import { LiveStateService } from '../modules/live/live-state.service';
 import { AssemblyFlowService } from '../modules/live/assembly-flow.service';
 import { IntakeService } from '../modules/live/intake.service';
@@ -300,6 +301,8 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
       throw new DomainError(ErrorCode.ValidationFailed, 'The payload must be an object.');
     const problem = structuralProblem(value);
     if (problem) throw new DomainError(ErrorCode.ValidationFailed, `Please check this field: ${problem.field}.`, [problem]);
+    const ballot = type === dto.CastBallotPayloadDto ? plainBallotPayload(value) : null;
+    if (ballot) return ballot;
     if (type === dto.EmptyPayloadDto) {
       const extra = Object.keys(value);
       if (extra.length)
