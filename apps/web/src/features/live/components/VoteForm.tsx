@@ -94,7 +94,6 @@ export function VoteForm({
         <p className="kern-hint" id={hintId}>
           {hint}
           {round.secret ? ` ${t('live.vote.secret')}` : ` ${t('live.vote.open')}`}
-          {round.requireCheckIn ? null : ` ${t('live.vote.notBinding')}`}
         </p>
         <Input round={round} content={content} onChange={setContent} />
       </fieldset>
