@@ -632,4 +632,48 @@ describe('live assembly', () => {
     await page.getByText('keine offen').waitFor();
     expect(problems).toEqual([]);
   });
+
+  it('checks people in at the entrance: a card for a person without a phone (code shown once), a printed sheet, the cards listed', async () => {
+    const admin = await apiSession(server.baseUrl, ADMIN_EMAIL, ADMIN_PASSWORD);
+    const areas = (await (await admin.get('/api/areas')).json()) as Array<{ id: string }>;
+    const created = await admin.post('/api/assemblies', {
+      headers: await csrfHeaders(admin),
+      data: {
+        title: 'Einwohnerversammlung Südstadt',
+        place: 'Bürgerhaus',
+        startsAt: new Date(Date.now() + 60_000).toISOString(),
+        endsAt: new Date(Date.now() + 3 * 3_600_000).toISOString(),
+        areaIds: [areas[0].id],
+        requireCheckIn: true,
+      },
+    });
+    const { id } = (await created.json()) as { id: string };
+    await admin.dispose();
+    const page = await (await context(DESKTOP)).newPage();
+    await loginViaForm(page, ADMIN_EMAIL, ADMIN_PASSWORD);
+    await open(page, `/assemblies/${id}/console`);
+    await page.getByText('Verbunden – Sie sehen den aktuellen Stand').waitFor();
+    await page.getByRole('tab', { name: /^Einlass/ }).click();
+    await page.getByText('Stimmberechtigt: 0 · Karten ausgegeben: 0 · gesperrt: 0').waitFor();
+    await page.getByLabel('Oder: Name einer Person ohne Handy').fill('Herr Öztürk');
+    await page.getByRole('button', { name: 'Karte ausgeben' }).click();
+    const issued = page.getByTestId('check-in-issued');
+    await issued.waitFor();
+    expect(await issued.textContent()).toMatch(/^Karte Nr\. 1 für Herr Öztürk\. Code: [2-9A-HJKMNP-Z]{5}-[2-9A-HJKMNP-Z]{5}$/);
+    await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'check-in-issued');
+    await page.getByText('Stimmberechtigt: 1 · Karten ausgegeben: 1 · gesperrt: 0').waitFor();
+    await page.getByRole('cell', { name: 'Herr Öztürk' }).waitFor();
+
+    await page.getByLabel('Anzahl Karten (1–300)').fill('3');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'PDF erstellen' }).click()]);
+    expect(download.suggestedFilename()).toBe('check-in-karten-2-4.pdf');
+    await page.getByText('Stimmberechtigt: 1 · Karten ausgegeben: 4 · gesperrt: 0').waitFor();
+    await page.getByRole('button', { name: 'Karte Nr. 1 sperren', exact: true }).click();
+    await page.getByText('Stimmberechtigt: 0 · Karten ausgegeben: 4 · gesperrt: 1').waitFor();
+    await screenshot(page, 'live-console-checkin-1366-de');
+    const problems = await audit(page, 'console, entrance');
+    await page.setViewportSize(PHONE);
+    await screenshot(page, 'live-console-checkin-360-de');
+    expect(problems).toEqual([]);
+  });
 });
