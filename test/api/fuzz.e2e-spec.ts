@@ -97,6 +97,8 @@ const BASE_BODIES: Record<string, () => Record<string, unknown>> = {
   }),
   'PATCH /api/assemblies/{id}': () => ({}),
   'POST /api/assemblies/join': () => ({ assemblyId: refs.assemblyId, displayName: 'Fuzz-Gast' }),
+  'POST /api/assemblies/{id}/check-in-cards': () => ({ count: 1 }),
+  'POST /api/assemblies/{id}/check-in-cards/door': () => ({ name: 'Fuzz-Person ohne Handy' }),
   'POST /api/projects': () => ({
     title: `Fuzz-Projektidee ${next()}`,
     description: 'Eine Projektidee aus dem Fuzz-Test, lang genug.',

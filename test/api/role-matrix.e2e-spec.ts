@@ -100,6 +100,11 @@ const ROUTES: Record<string, Access> = {
   'GET /api/assemblies/{id}/qr.svg': 'public',
   'POST /api/assemblies/join': 'public',
   'GET /api/assemblies/{id}/participants': 'moderator',
+  'GET /api/assemblies/{id}/check-in-cards': 'moderator',
+  'POST /api/assemblies/{id}/check-in-cards': 'moderator',
+  'POST /api/assemblies/{id}/check-in-cards/door': 'moderator',
+  'POST /api/assemblies/{id}/check-in-cards/{cardId}/revoke': 'moderator',
+  'POST /api/assemblies/{id}/check-in-cards/{cardId}/replace': 'moderator',
   // Public routes whose service decides: moderators any time, everybody once closed and public (minutes.e2e-spec).
   'GET /api/assemblies/{id}/minutes.md': 'public',
   'GET /api/assemblies/{id}/minutes.pdf': 'public',
@@ -265,7 +270,7 @@ describe('role matrix: who may call which route', () => {
     if (path.startsWith('/api/moderation/comments/')) return fillPath(path, { id: targetCommentId });
     // The minutes of the planned assembly are its moderators' only (a 403 that is not the guard's): point at none.
     if (path.includes('/minutes.')) return fillPath(path, { id: randomUUID() });
-    if (path.startsWith('/api/assemblies/')) return fillPath(path, { id: assemblyId });
+    if (path.startsWith('/api/assemblies/')) return fillPath(path, { id: assemblyId, cardId: randomUUID() });
     if (path.startsWith('/api/projects/')) return fillPath(path, { id: projectId, linkId: randomUUID(), milestoneId: randomUUID() });
     // Indicator writes point at a key nobody created (404 once past the guard): the matrix must not delete the demo indicators.
     if (path.startsWith('/api/indicators/'))
