@@ -594,7 +594,11 @@ describe('live assembly', () => {
       [/^Redeliste/, 'Redeliste'],
       [/^Einlass/, 'Einlass'],
     ];
+    // From the bottom of the page: a section chosen there starts right below the sticky tabs.
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
     await agendaTab.focus();
+    await page.keyboard.press('End');
+    await page.keyboard.press('Home');
     for (const [index, [tab, heading]] of sections.entries()) {
       if (index > 0) await page.keyboard.press('ArrowRight');
       const selected = page.getByRole('tab', { name: tab });
@@ -606,6 +610,8 @@ describe('live assembly', () => {
         .first();
       await title.waitFor();
       const box = (await title.boundingBox())!;
+      const tabsBottom = await page.locator('.live-console__top').evaluate((element) => element.getBoundingClientRect().bottom);
+      expect(box.y).toBeGreaterThanOrEqual(tabsBottom);
       expect(box.y + box.height).toBeLessThanOrEqual(768);
     }
     await page.keyboard.press('ArrowRight');

@@ -1,4 +1,4 @@
-import { useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { useLayoutEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import type { ConsoleSectionId } from './ConsoleContext';
 
 export interface ConsoleSection {
@@ -30,6 +30,17 @@ export function ConsoleTabs({
   label: string;
 }) {
   const tabs = useRef<Record<string, HTMLButtonElement | null>>({});
+  const top = useRef<HTMLDivElement>(null);
+  const shown = useRef(active);
+  // A section chosen while the page is scrolled starts right below the sticky tabs, not behind them.
+  useLayoutEffect(() => {
+    if (shown.current === active) return;
+    shown.current = active;
+    const panel = document.getElementById(`console-section-${active}`);
+    if (!panel || !top.current) return;
+    const hidden = top.current.getBoundingClientRect().bottom - panel.getBoundingClientRect().top;
+    if (hidden > 0) window.scrollBy(0, -hidden);
+  }, [active]);
   const select = (index: number) => {
     const section = sections[(index + sections.length) % sections.length];
     onSelect(section.id);
@@ -46,7 +57,7 @@ export function ConsoleTabs({
   };
   return (
     <>
-      <div className="live-console__top">
+      <div className="live-console__top" ref={top}>
         {header}
         <div className="live-tabs" role="tablist" aria-label={label}>
           {sections.map((section, index) => {
