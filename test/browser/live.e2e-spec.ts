@@ -680,6 +680,27 @@ describe('live assembly', () => {
     const problems = await audit(page, 'console, entrance');
     await page.setViewportSize(PHONE);
     await screenshot(page, 'live-console-checkin-360-de');
+    await page.setViewportSize(DESKTOP);
+
+    // A binding round while nobody holds a card: the console says why nobody can vote; then turnout.
+    await page.getByRole('tab', { name: /^Ablauf/ }).click();
+    await page.getByRole('button', { name: 'Versammlung eröffnen' }).click();
+    await page.getByText('läuft', { exact: true }).waitFor();
+    await page.getByRole('tab', { name: /^Abstimmungen/ }).click();
+    await page.fill('#round-question', 'Soll der Spielplatz erneuert werden?');
+    await page.getByLabel('Verbindlich: nur mit Check-in-Karte, eine Stimme pro Karte').check();
+    await page.getByRole('button', { name: 'Abstimmung anlegen' }).click();
+    await page.getByRole('button', { name: 'Abstimmung öffnen' }).click();
+    await page.getByRole('button', { name: 'Abstimmung schließen' }).waitFor();
+    await page.getByTestId('nobody-checked-in').getByText('Niemand ist eingecheckt', { exact: true }).waitFor();
+    await screenshot(page, 'live-console-nobody-checked-in-de');
+    problems.push(...(await audit(page, 'console, binding round without cards')));
+    await page.getByRole('tab', { name: /^Einlass/ }).click();
+    await page.getByLabel('Oder: Name einer Person ohne Handy').fill('Frau Yılmaz');
+    await page.getByRole('button', { name: 'Karte ausgeben' }).click();
+    await page.getByText('Stimmberechtigt: 1 · Karten ausgegeben: 5 · gesperrt: 1').waitFor();
+    await page.getByRole('tab', { name: /^Abstimmungen/ }).click();
+    await page.getByTestId('turnout').getByText('Stimmberechtigt: 1 · abgestimmt: 0 · Beteiligung: 0 %').waitFor();
     expect(problems).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import { VotingRoundStatus, votingType, type LiveAck, type LiveRound } from '@app/shared';
 import { useTranslation } from 'react-i18next';
+import { Alert } from '../../../../components/ui/Alert';
 import { Badge } from '../../../../components/ui/Badge';
 import { Button } from '../../../../components/ui/Button';
 import { ActionError, ResultTable, useLiveAction } from '../common';
@@ -14,8 +15,10 @@ function Turnout({ round }: { round: LiveRound }) {
   const eligible = moderator.checkIn.eligible;
   if (eligible === 0)
     return (
-      <div className="kern-alert kern-alert--warning app-alert" data-testid="nobody-checked-in">
-        <p className="kern-body">{t('live.console.voting.nobodyCheckedIn')}</p>
+      <div data-testid="nobody-checked-in">
+        <Alert variant="warning" title={t('live.console.voting.nobodyCheckedInTitle')}>
+          <p className="kern-body">{t('live.console.voting.nobodyCheckedIn')}</p>
+        </Alert>
       </div>
     );
   const percent = Math.round((round.ballotsCast / eligible) * 100);
