@@ -112,6 +112,12 @@ async function startServer() {
     }
     await new Promise((r) => setTimeout(r, 250));
   }
+  // Interrupted (Ctrl-C, kill): the API goes too.
+  const killChild = () => {
+    child.kill('SIGTERM');
+    process.exit(1);
+  };
+  process.once('SIGINT', killChild).once('SIGTERM', killChild);
   return {
     baseUrl,
     stop: () =>
@@ -372,10 +378,16 @@ async function main() {
             await first.goto(urls[name], { waitUntil: 'load' });
             if (READY[name]) await first.waitForFunction(READY[name], null, { timeout: TIMEOUT });
             await first.waitForLoadState('networkidle').catch(() => undefined);
+            // A service worker (if the app registers one) is active before the second visit.
             await first
-              .evaluate(() => ('serviceWorker' in navigator ? navigator.serviceWorker.ready.then(() => true) : false))
+              .evaluate(() =>
+                Promise.race([
+                  navigator.serviceWorker?.getRegistration().then((r) => (r ? navigator.serviceWorker.ready.then(() => true) : false)),
+                  new Promise((resolve) => setTimeout(() => resolve(false), 10_000)),
+                ]),
+              )
               .catch(() => false);
-            await first.waitForTimeout(300);
+            await first.waitForTimeout(1_000);
             await first.close();
           }
           results.push(await load(context, urls[name], profile, { cached: secondVisit, ready: READY[name] }));
@@ -410,7 +422,11 @@ async function main() {
   if (args.write) appendFileSync(path.join(ROOT, 'BENCHMARKS.md'), `\n${out}\n`);
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+if (require.main === module) {
+  main().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
+
+module.exports = { startServer, prepare, newGuestToken };

@@ -1,11 +1,113 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { brotliCompress, constants, gzip } from 'node:zlib';
+import { promisify } from 'node:util';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 
 const sharedEntry = fileURLToPath(new URL('../../libs/shared/src/index.ts', import.meta.url));
 
+/** The font file every page needs first (regular weight, Latin script): preloaded from index.html. */
+const PRELOAD_FONT = /fira-sans-latin-400-normal-[\w-]+\.woff2$/;
+
+/** Adds <link rel="preload"> for the regular Latin font, so text is drawn in it without a second wait. */
+function preloadFont(): Plugin {
+  return {
+    name: 'soziale-stadt:preload-font',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, context) {
+        const file = Object.keys(context.bundle ?? {}).find((name) => PRELOAD_FONT.test(name));
+        if (!file) return [];
+        return [
+          {
+            tag: 'link',
+            attrs: { rel: 'preload', href: `/${file}`, as: 'font', type: 'font/woff2', crossorigin: '' },
+            injectTo: 'head',
+          },
+        ];
+      },
+    },
+  };
+}
+
+/**
+ * The pages whose chunks the server names in index.html (<link rel="modulepreload">), so they load
+ * alongside the entry instead of after it: the citizen pages and the live views. Path patterns as
+ * regular expressions on the URL path; the first match wins.
+ */
+const PRELOADED_ROUTES: Array<[pattern: string, route: string]> = [
+  ['^/$', 'HomeRoute'],
+  ['^/proposals/?$', 'ProposalsRoute'],
+  ['^/proposals/(?!new$)[^/]+/?$', 'ProposalDetailRoute'],
+  ['^/join(/[^/]+)?/?$', 'JoinRoute'],
+  ['^/assemblies/?$', 'AssembliesRoute'],
+  ['^/assemblies/(?!new$)[^/]+/?$', 'AssemblyDetailRoute'],
+  ['^/assemblies/[^/]+/live/?$', 'LiveRoute'],
+  ['^/assemblies/[^/]+/projector/?$', 'ProjectorRoute'],
+];
+
+/** Writes route-preloads.json: for each pattern above, the route's chunk and the chunks it imports. */
+function routePreloads(): Plugin {
+  return {
+    name: 'soziale-stadt:route-preloads',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      const chunks = Object.values(bundle).filter((item) => item.type === 'chunk');
+      const entry = chunks.find((chunk) => chunk.isEntry);
+      const inEntry = new Set<string>();
+      const walk = (fileName: string, into: Set<string>) => {
+        if (into.has(fileName)) return;
+        into.add(fileName);
+        const chunk = bundle[fileName];
+        if (chunk?.type === 'chunk') for (const imported of chunk.imports) walk(imported, into);
+      };
+      if (entry) walk(entry.fileName, inEntry);
+      const preloads = PRELOADED_ROUTES.flatMap(([pattern, route]) => {
+        const chunk = chunks.find((c) => c.facadeModuleId?.endsWith(`/src/app/routes/${route}.tsx`));
+        if (!chunk) return [];
+        const files = new Set<string>();
+        walk(chunk.fileName, files);
+        return [{ pattern, files: [...files].filter((file) => !inEntry.has(file)).map((file) => `/${file}`) }];
+      });
+      this.emitFile({ type: 'asset', fileName: 'route-preloads.json', source: JSON.stringify(preloads) });
+    },
+  };
+}
+
+/**
+ * Writes a brotli (.br) and a gzip (.gz) copy next to every compressible file of the build, at the
+ * highest levels (once, at build time); the API serves them by content negotiation.
+ */
+function precompress(): Plugin {
+  const brotli = promisify(brotliCompress);
+  const gz = promisify(gzip);
+  return {
+    name: 'soziale-stadt:precompress',
+    apply: 'build',
+    async writeBundle(options, bundle) {
+      const dir = options.dir ?? 'dist';
+      const files = Object.keys(bundle).filter((name) => /\.(js|css|html|svg|json|txt|webmanifest)$/.test(name));
+      await Promise.all(
+        files.map(async (name) => {
+          const path = join(dir, name);
+          const data = await readFile(path);
+          if (data.length < 1024) return;
+          const [br, gzipped] = await Promise.all([
+            brotli(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: data.length } }),
+            gz(data, { level: 9 }),
+          ]);
+          await Promise.all([writeFile(`${path}.br`, br), writeFile(`${path}.gz`, gzipped)]);
+        }),
+      );
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), preloadFont(), routePreloads(), precompress()],
   resolve: {
     alias: { '@app/shared': sharedEntry },
   },

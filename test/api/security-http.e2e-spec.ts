@@ -342,11 +342,15 @@ describe('security over HTTP', () => {
       try {
         mkdirSync(join(dist, 'assets'));
         const script = `export const text = ${JSON.stringify('Beteiligung '.repeat(400))};`;
-        writeFileSync(join(dist, 'index.html'), '<!doctype html><title>x</title>');
+        writeFileSync(join(dist, 'index.html'), '<!doctype html><html><head><title>x</title></head><body></body></html>');
         writeFileSync(join(dist, 'assets', 'app-Ab12Cd34.js'), script);
         writeFileSync(join(dist, 'assets', 'app-Ab12Cd34.js.br'), brotliCompressSync(script));
         writeFileSync(join(dist, 'assets', 'app-Ab12Cd34.js.gz'), gzipSync(script));
         writeFileSync(join(dist, 'assets', 'font-Xy98.woff2'), Buffer.from('wOF2'));
+        writeFileSync(
+          join(dist, 'route-preloads.json'),
+          JSON.stringify([{ pattern: '^/proposals/[^/]+/?$', files: ['/assets/ProposalDetailRoute-Zz11.js'] }]),
+        );
         const web = express();
         serveWebClient(web, dist);
         const raw = (res: request.Response, done: (error: Error | null, body: Buffer) => void) => {
@@ -376,10 +380,17 @@ describe('security over HTTP', () => {
         expect(font.headers['content-encoding']).toBeUndefined();
         expect(font.headers['cache-control']).toBe('public, max-age=31536000, immutable');
 
-        for (const path of ['/', '/proposals/123']) {
+        // index.html for every page path, naming the chunks of that page (modulepreload), revalidated on each use.
+        const preload = '<link rel="modulepreload" crossorigin href="/assets/ProposalDetailRoute-Zz11.js">';
+        for (const [path, preloads] of [
+          ['/', false],
+          ['/proposals/123', true],
+        ] as const) {
           const page = await request(web).get(path).set('Accept-Encoding', 'br');
           expect(page.status).toBe(200);
           expect(page.headers['cache-control']).toBe('no-cache');
+          expect(page.headers['content-type']).toMatch(/^text\/html/);
+          expect(page.text.includes(preload)).toBe(preloads);
         }
       } finally {
         rmSync(dist, { recursive: true, force: true });

@@ -73,6 +73,43 @@ describe('home page', () => {
     await context.close();
   });
 
+  it('paints a second visit from the cached app shell, and never answers /api from that cache', async () => {
+    const context = await newContext(browser, server.baseUrl, { language: 'de', locale: 'de-DE', viewport: PHONE, bypassCSP: true });
+    const page = await context.newPage();
+    await open(page, '/');
+    // The service worker controls the page once it is active (it claims open pages).
+    await page.waitForFunction(() => navigator.serviceWorker?.controller !== null && navigator.serviceWorker?.controller !== undefined);
+
+    // Second visit: the page and the build's files come from the worker; /api from the server.
+    const fromWorker: string[] = [];
+    const apiFromWorker: string[] = [];
+    page.on('response', (response) => {
+      const path = new URL(response.url()).pathname;
+      if (!response.fromServiceWorker()) return;
+      if (path.startsWith('/api/') || path.startsWith('/socket.io')) apiFromWorker.push(path);
+      else fromWorker.push(path);
+    });
+    await open(page, '/proposals');
+    await page.locator('main h1').waitFor();
+    expect(fromWorker).toContain('/proposals');
+    expect(fromWorker.some((path) => path.startsWith('/assets/'))).toBe(true);
+    expect(apiFromWorker).toEqual([]);
+
+    // Offline, the shell still paints (its header and frame), but an API answer is never served from the cache.
+    await context.setOffline(true);
+    await page.goto('/');
+    await page.locator('header').first().waitFor();
+    const api = await page.evaluate(() =>
+      fetch('/api/assemblies?when=upcoming&page=1&pageSize=3').then(
+        (response) => `answered ${response.status}`,
+        () => 'failed',
+      ),
+    );
+    expect(api).toBe('failed');
+    await context.setOffline(false);
+    await context.close();
+  });
+
   it.each([
     ['phone', PHONE],
     ['desktop', DESKTOP],

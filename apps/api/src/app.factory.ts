@@ -17,6 +17,7 @@ import { compressApiAnswers } from './common/http/compression';
 import { csrfMiddleware } from './common/http/csrf';
 import { buildOpenApiDocument } from './common/http/openapi';
 import { precompressedFiles } from './common/http/precompressed';
+import { indexHtmlFor } from './common/http/route-preloads';
 import { RedisConnection } from './common/redis/redis.module';
 import type { AppConfig } from './config/config';
 import { APP_VERSION } from './config/version';
@@ -111,6 +112,7 @@ export function serveWebClient(app: { use(handler: RequestHandler): unknown }, w
     res.setHeader('Cache-Control', /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
   const files = express.static(webDist, { index: false, setHeaders });
   const precompressed = precompressedFiles(webDist, setHeaders);
+  const htmlFor = indexHtmlFor(webDist);
   const isApi = (req: Request) => req.path === '/api' || req.path.startsWith('/api/');
   // API requests never touch the disk: the static handler would stat() a file for each of them.
   app.use((req: Request, res: Response, next: NextFunction) => (isApi(req) ? next() : precompressed(req, res, next)));
@@ -118,6 +120,6 @@ export function serveWebClient(app: { use(handler: RequestHandler): unknown }, w
   app.use((req: Request, res: Response, next: NextFunction) => {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || isApi(req)) return next();
     res.setHeader('Cache-Control', 'no-cache');
-    res.sendFile(index);
+    res.type('html').send(htmlFor(req.path));
   });
 }

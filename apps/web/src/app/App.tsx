@@ -1,5 +1,5 @@
 import { QueryClientProvider } from '@tanstack/react-query';
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import { BrowserRouter } from 'react-router';
 import { createQueryClient } from '../lib/query-client';
 import { AppRoutes } from './router';
@@ -12,7 +12,10 @@ export function App() {
           one step (sign-out, account deletion) must render together, or a guard on the old
           page would redirect to the login first. */}
       <BrowserRouter useTransitions={false}>
-        <AppRoutes />
+        {/* Only a language other than German (fetched on demand) suspends here, and only until its texts are in. */}
+        <Suspense fallback={null}>
+          <AppRoutes />
+        </Suspense>
       </BrowserRouter>
     </QueryClientProvider>
   );

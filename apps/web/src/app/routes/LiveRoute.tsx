@@ -21,10 +21,12 @@ export function LiveRoute() {
   const [guestToken] = useState(() => storedGuestToken(id));
   const [generation, setGeneration] = useState(0);
   const detail = useAssemblyForLive(id);
-  const canConnect = !isLoading && (Boolean(user) || Boolean(guestToken));
+  // A guest with a device credential connects at once: the socket's first state message draws the
+  // page, without waiting for the session or the assembly's details.
+  const canConnect = Boolean(guestToken) || (!isLoading && Boolean(user));
   const title = detail.data?.title ?? t('live.participant.title');
 
-  if (isLoading) return <Loading />;
+  if (!canConnect && isLoading) return <Loading />;
   if (!canConnect) {
     const joinPath = detail.data ? `/join/${detail.data.joinCode}` : '/join';
     return (
