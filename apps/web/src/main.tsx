@@ -1,5 +1,6 @@
 import '@kern-ux/native/dist/kern.min.css';
 import './styles/fonts.css';
+import './styles/boot.css';
 import './styles/index.css';
 import './lib/i18n';
 import { StrictMode } from 'react';
