@@ -141,6 +141,9 @@ export class PdfText {
       let cx = align === 'right' || rtlParagraph ? x + width - line.width : x;
       for (const run of line.runs) {
         if (run.rtl) ligaturesInVisualOrder(fonts()[run.font], run.text);
+        // Arabic words in a German or English document: a screen reader switches its voice.
+        const arabic = ARABIC.test(run.text);
+        if (arabic) this.pdf.markContent('Span', { lang: 'ar' });
         this.pdf
           .font(run.font)
           .fontSize(style.size)
@@ -149,6 +152,7 @@ export class PdfText {
             baseline: 'alphabetic',
             ...(run.rtl ? { features: [] } : {}),
           });
+        if (arabic) this.pdf.endMarkedContent();
         cx += run.width;
       }
     });
