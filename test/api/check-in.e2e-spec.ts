@@ -277,7 +277,8 @@ describe('check-in cards and binding votes', () => {
       ErrorCode.ValidationFailed,
     );
     await mod.until('two eligible', () => mod.moderator?.checkIn.eligible === 2);
-    expect(await vote(guest.socket, round.id)).toMatchObject({ ok: true });
+    const counted = randomUUID();
+    expect(await vote(guest.socket, round.id, 'yes', counted)).toMatchObject({ ok: true });
 
     // Revoked: the holder loses the right at once.
     await moderator.client.post(`/api/assemblies/${assembly.id}/check-in-cards/${door.card.id}/revoke`).expect(200);
@@ -287,6 +288,9 @@ describe('check-in cards and binding votes', () => {
       403,
       ErrorCode.CheckInCardRevoked,
     );
+    // A retry of the ballot counted before the card was revoked gets its first answer; another ballot is refused.
+    expect(await vote(guest.socket, round.id, 'yes', counted)).toMatchObject({ ok: true, data: { created: false } });
+    expect(await vote(guest.socket, round.id, 'no')).toMatchObject({ ok: false, error: { code: ErrorCode.AlreadyVoted } });
     await closeRound(mod, round.id);
     const next = await openRound(mod, true);
     expect(await vote(guest.socket, next.id)).toMatchObject({ ok: false, error: { code: ErrorCode.CheckInRequired } });

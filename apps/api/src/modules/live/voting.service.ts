@@ -14,7 +14,7 @@ import {
   type RoundResult,
 } from '@app/shared';
 import { DomainError, notFound } from '../../common/errors/domain-error';
-import { RoundTally, VotingRoundEntity } from '../assemblies/entities/live.entities';
+import { BallotReceipt, RoundTally, VotingRoundEntity } from '../assemblies/entities/live.entities';
 import { problemDetails, validateBallot } from './ballot-validation';
 import { BallotWriter } from './ballot-writer';
 import { CheckInCardsService } from './check-in/check-in-cards.service';
@@ -214,11 +214,21 @@ export class VotingService {
     // Binding rounds: one ballot per check-in card, read now (a card moves or is revoked at any time);
     // the receipts' unique (round, card) refuses a card's second ballot from any device.
     const card = round.requireCheckIn ? await this.cards.heldBy(participant.id) : null;
-    if (round.requireCheckIn && !card)
+    if (round.requireCheckIn && !card) {
+      // A retry of a counted ballot gets its first answer, also after the card was revoked or moved on.
+      const counted = await this.changes.tx.run((m) =>
+        m.getRepository(BallotReceipt).findOne({
+          where: { roundId: round.id, participantId: participant.id },
+          select: { roundId: true, participantId: true, idempotencyKey: true },
+        }),
+      );
+      if (counted?.idempotencyKey === input.idempotencyKey) return { roundId: round.id, created: false };
+      if (counted) throw new DomainError(ErrorCode.AlreadyVoted, 'You have already voted in this round.');
       throw new DomainError(
         ErrorCode.CheckInRequired,
         'This vote is binding: only holders of a check-in card can vote. Scan your card or ask at the entrance for one.',
       );
+    }
     return this.writer.write({
       assemblyId: actor.assemblyId,
       round,
