@@ -18,14 +18,9 @@ import {
   type AssemblySummary,
 } from '@app/shared';
 import { Assembly } from '../../apps/api/src/modules/assemblies/entities/assembly.entity';
-import {
-  AssemblyEvent,
-  BallotReceipt,
-  LiveProposalEntity,
-  OpenBallot,
-  VotingRoundEntity,
-} from '../../apps/api/src/modules/assemblies/entities/live.entities';
-import { Participant } from '../../apps/api/src/modules/assemblies/entities/participant.entity';
+import { BallotReceipt, LiveProposalEntity, OpenBallot, VotingRoundEntity } from '../../apps/api/src/modules/live/entities/live.entities';
+import { AssemblyEvent } from '../../apps/api/src/modules/assemblies/entities/assembly-event.entity';
+import { Participant } from '../../apps/api/src/modules/live/entities/participant.entity';
 import { RegistrationsService } from '../../apps/api/src/modules/assemblies/registrations.service';
 import type { ApiClient } from './helpers/client';
 import { expectErrorShape, startTestApp, type TestApp, type TestUser } from './helpers/app';

@@ -15,15 +15,15 @@ import {
 import { AssemblyEventsService } from '../../apps/api/src/modules/assemblies/assembly-events.service';
 import { AgendaItemEntity, Assembly } from '../../apps/api/src/modules/assemblies/entities/assembly.entity';
 import {
-  AssemblyEvent,
   BallotReceipt,
   LiveProposalEntity,
   OpenBallot,
   RoundTally,
   SpeakerRequest,
   VotingRoundEntity,
-} from '../../apps/api/src/modules/assemblies/entities/live.entities';
-import { Participant } from '../../apps/api/src/modules/assemblies/entities/participant.entity';
+} from '../../apps/api/src/modules/live/entities/live.entities';
+import { AssemblyEvent } from '../../apps/api/src/modules/assemblies/entities/assembly-event.entity';
+import { Participant } from '../../apps/api/src/modules/live/entities/participant.entity';
 import { LiveChanges } from '../../apps/api/src/modules/live/live-changes';
 import { User } from '../../apps/api/src/modules/users/user.entity';
 import type { ApiClient } from './helpers/client';

@@ -17,8 +17,8 @@ import {
   type OpenDataFile,
 } from '@app/shared';
 import { Assembly } from '../../apps/api/src/modules/assemblies/entities/assembly.entity';
-import { BallotReceipt, OpenBallot, RoundTally, VotingRoundEntity } from '../../apps/api/src/modules/assemblies/entities/live.entities';
-import { Participant } from '../../apps/api/src/modules/assemblies/entities/participant.entity';
+import { BallotReceipt, OpenBallot, RoundTally, VotingRoundEntity } from '../../apps/api/src/modules/live/entities/live.entities';
+import { Participant } from '../../apps/api/src/modules/live/entities/participant.entity';
 import type { ApiClient } from './helpers/client';
 import { expectErrorShape, startTestApp, type TestApp, type TestUser } from './helpers/app';
 

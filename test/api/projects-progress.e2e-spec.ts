@@ -19,7 +19,7 @@ import { seedDemoProjects } from '../../apps/api/src/seed/demo-projects';
 import { seedDemoData } from '../../apps/api/src/seed/seed';
 import { Assembly } from '../../apps/api/src/modules/assemblies/entities/assembly.entity';
 import { AuditEntry } from '../../apps/api/src/modules/audit/audit-entry.entity';
-import { LiveProposalEntity } from '../../apps/api/src/modules/assemblies/entities/live.entities';
+import { LiveProposalEntity } from '../../apps/api/src/modules/live/entities/live.entities';
 import {
   Project,
   ProjectEvent,

@@ -13,7 +13,7 @@ import {
   type ProjectTransitionsResponse,
   type ProposalDetail,
 } from '@app/shared';
-import { LiveProposalEntity } from '../../apps/api/src/modules/assemblies/entities/live.entities';
+import { LiveProposalEntity } from '../../apps/api/src/modules/live/entities/live.entities';
 import type { ApiClient } from './helpers/client';
 import { expectErrorShape, startTestApp, type TestApp, type TestUser } from './helpers/app';
 

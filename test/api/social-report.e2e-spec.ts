@@ -10,7 +10,7 @@ import {
   type ParticipationStatsResponse,
 } from '@app/shared';
 import { Assembly } from '../../apps/api/src/modules/assemblies/entities/assembly.entity';
-import { Participant } from '../../apps/api/src/modules/assemblies/entities/participant.entity';
+import { Participant } from '../../apps/api/src/modules/live/entities/participant.entity';
 import { Project, ProjectArea } from '../../apps/api/src/modules/projects/project.entities';
 import type { ApiClient } from './helpers/client';
 import { expectErrorShape, startTestApp, type TestApp, type TestUser } from './helpers/app';

@@ -16,11 +16,10 @@ import { ProposalFollow, ProposalUnsubscribeToken } from './modules/follows/prop
 import { Follows1764300000000 } from './database/migrations/1764300000000-follows';
 import { ProposalAttachmentEntity } from './modules/proposals/attachments/attachment.entity';
 import { AgendaItemEntity, Assembly, AssemblyRegistration } from './modules/assemblies/entities/assembly.entity';
-import { Participant } from './modules/assemblies/entities/participant.entity';
-import { CheckInCard } from './modules/assemblies/entities/check-in-card.entity';
+import { Participant } from './modules/live/entities/participant.entity';
+import { CheckInCard } from './modules/live/entities/check-in-card.entity';
 import { CheckInCards1765400000000 } from './database/migrations/1765400000000-check-in-cards';
 import {
-  AssemblyEvent,
   BallotReceipt,
   LiveProposalEntity,
   LiveProposalSupport,
@@ -28,7 +27,8 @@ import {
   RoundTally,
   SpeakerRequest,
   VotingRoundEntity,
-} from './modules/assemblies/entities/live.entities';
+} from './modules/live/entities/live.entities';
+import { AssemblyEvent } from './modules/assemblies/entities/assembly-event.entity';
 import { Assemblies1764500000000 } from './database/migrations/1764500000000-assemblies';
 import { AttachmentsSupportLimit1764400000000 } from './database/migrations/1764400000000-attachments-support-limit';
 import {

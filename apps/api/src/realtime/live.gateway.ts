@@ -25,7 +25,7 @@ import { buildErrorBody, databaseErrorBody } from '../common/errors/all-exceptio
 import { DomainError } from '../common/errors/domain-error';
 import { structuralProblem, toFieldDetails } from '../common/errors/validation';
 import { AssemblyAccessService } from '../modules/assemblies/assembly-access.service';
-import type { Participant } from '../modules/assemblies/entities/participant.entity';
+import type { Participant } from '../modules/live/entities/participant.entity';
 import { SessionService } from '../modules/auth/session.service';
 import * as dto from '../modules/live/dto/live-events.dto';
 import { plainBallotPayload } from '../modules/live/ballot-payload';

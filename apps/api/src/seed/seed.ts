@@ -2,7 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { AreaType, AssemblyEventType, AssemblyStatus, AssemblyVisibility, Role } from '@app/shared';
 import { Area } from '../modules/areas/area.entity';
 import { AgendaItemEntity, Assembly } from '../modules/assemblies/entities/assembly.entity';
-import { AssemblyEvent } from '../modules/assemblies/entities/live.entities';
+import { AssemblyEvent } from '../modules/assemblies/entities/assembly-event.entity';
 import type { PasswordHashParameters } from '../config/config';
 import { hashPassword } from '../modules/auth/passwords';
 import { FieldOfAction } from '../modules/fields-of-action/field-of-action.entity';

@@ -11,7 +11,6 @@ import { AssemblyMailsService } from './assembly-mails.service';
 import { AssemblyEventsService } from './assembly-events.service';
 import { AgendaItemEntity, Assembly, AssemblyRegistration } from './entities/assembly.entity';
 import {
-  AssemblyEvent,
   BallotReceipt,
   LiveProposalEntity,
   LiveProposalSupport,
@@ -19,8 +18,9 @@ import {
   RoundTally,
   SpeakerRequest,
   VotingRoundEntity,
-} from './entities/live.entities';
-import { Participant } from './entities/participant.entity';
+} from '../live/entities/live.entities';
+import { AssemblyEvent } from './entities/assembly-event.entity';
+import { Participant } from '../live/entities/participant.entity';
 import { RegistrationsService } from './registrations.service';
 
 export const ASSEMBLY_ENTITIES = [

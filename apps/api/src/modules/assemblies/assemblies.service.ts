@@ -29,7 +29,7 @@ import { AssemblyAccessService, type AssemblyWithPeople } from './assembly-acces
 import { dbTime, NO_REGISTRATIONS, toDetail, toSummary } from './assembly-mapper';
 import type { AgendaItemInputDto, AssemblyListQueryDto, CreateAssemblyDto, UpdateAssemblyDto } from './dto/assembly.dto';
 import { AgendaItemEntity, Assembly } from './entities/assembly.entity';
-import { LiveProposalEntity, VotingRoundEntity } from './entities/live.entities';
+import { LiveProposalEntity, VotingRoundEntity } from '../live/entities/live.entities';
 import { RegistrationsService } from './registrations.service';
 
 const today = () => new Date().toISOString().slice(0, 10);

@@ -7,7 +7,7 @@ import { hashToken } from '../auth/tokens';
 import { moderatesArea } from '../users/moderator-scope';
 import type { User } from '../users/user.entity';
 import { Assembly } from './entities/assembly.entity';
-import { Participant } from './entities/participant.entity';
+import { Participant } from '../live/entities/participant.entity';
 
 /** An assembly with the relations the access rules need. */
 export type AssemblyWithPeople = Assembly & { areas: Assembly['areas']; moderators: Assembly['moderators'] };

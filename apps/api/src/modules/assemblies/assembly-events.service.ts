@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { EntityManager, Repository } from 'typeorm';
 import type { AssemblyEventType, Role } from '@app/shared';
-import { AssemblyEvent } from './entities/live.entities';
+import { AssemblyEvent } from './entities/assembly-event.entity';
 
 /**
  * The assembly's append-only event log. Record inside the transaction of the change (pass its

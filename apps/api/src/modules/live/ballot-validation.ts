@@ -1,6 +1,6 @@
 import { ErrorCode, validateBallot as checkBallot, type CastBallotPayload, type FieldErrorDetail, type VotingProblem } from '@app/shared';
 import { DomainError } from '../../common/errors/domain-error';
-import type { VotingRoundEntity } from '../assemblies/entities/live.entities';
+import type { VotingRoundEntity } from './entities/live.entities';
 
 /** The voting model's problems as the API's field details (one message per problem, in order). */
 export const problemDetails = (problems: readonly VotingProblem[]): FieldErrorDetail[] =>

@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { AssemblyStatus, ErrorCode, VotingRoundStatus, type CastBallotResult } from '@app/shared';
 import { DomainError } from '../../common/errors/domain-error';
 import { Assembly } from '../assemblies/entities/assembly.entity';
-import { BallotReceipt, OpenBallot, RoundTally, VotingRoundEntity } from '../assemblies/entities/live.entities';
+import { BallotReceipt, OpenBallot, RoundTally, VotingRoundEntity } from './entities/live.entities';
 import { closed, LiveChanges, notLive } from './live-changes';
 
 /** At most this many ballots go into one transaction. */

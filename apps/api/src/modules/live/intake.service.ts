@@ -4,7 +4,7 @@ import { AssemblyEventType, ErrorCode, LiveProposalStatus, type LiveProposal } f
 import { DomainError, notFound } from '../../common/errors/domain-error';
 import { AssemblyAccessService } from '../assemblies/assembly-access.service';
 import { Assembly } from '../assemblies/entities/assembly.entity';
-import { LiveProposalEntity, LiveProposalSupport } from '../assemblies/entities/live.entities';
+import { LiveProposalEntity, LiveProposalSupport } from './entities/live.entities';
 import { LiveChanges, participantOf, type LiveActor } from './live-changes';
 import { LiveMapper } from './live.mapper';
 

@@ -9,7 +9,7 @@ import { hashToken, newToken } from '../auth/tokens';
 import { AssemblyAccessService } from '../assemblies/assembly-access.service';
 import { AssemblyEventsService } from '../assemblies/assembly-events.service';
 import { Assembly } from '../assemblies/entities/assembly.entity';
-import { Participant } from '../assemblies/entities/participant.entity';
+import { Participant } from './entities/participant.entity';
 import type { User } from '../users/user.entity';
 import type { JoinAssemblyDto } from './dto/join.dto';
 import { LiveStateService } from './live-state.service';

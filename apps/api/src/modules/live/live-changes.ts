@@ -5,7 +5,7 @@ import { DomainError, notFound } from '../../common/errors/domain-error';
 import { TransactionRunner } from '../../database/transactions';
 import { AssemblyEventsService } from '../assemblies/assembly-events.service';
 import { AgendaItemEntity, Assembly } from '../assemblies/entities/assembly.entity';
-import type { Participant } from '../assemblies/entities/participant.entity';
+import type { Participant } from './entities/participant.entity';
 import type { User } from '../users/user.entity';
 import { LiveStateService } from './live-state.service';
 

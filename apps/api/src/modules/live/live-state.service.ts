@@ -18,15 +18,15 @@ import { notFound } from '../../common/errors/domain-error';
 import { TransactionRunner } from '../../database/transactions';
 import { AgendaItemEntity, Assembly } from '../assemblies/entities/assembly.entity';
 import {
-  AssemblyEvent,
   BallotReceipt,
   LiveProposalEntity,
   LiveProposalSupport,
   RoundTally,
   SpeakerRequest,
   VotingRoundEntity,
-} from '../assemblies/entities/live.entities';
-import { Participant } from '../assemblies/entities/participant.entity';
+} from './entities/live.entities';
+import { AssemblyEvent } from '../assemblies/entities/assembly-event.entity';
+import { Participant } from './entities/participant.entity';
 import { checkInCounts } from './check-in/check-in-counts';
 import { LiveMapper } from './live.mapper';
 

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { AgendaItem, LiveProposal, LiveRound, LiveSpeaker, ParticipantSelf, RoundResult } from '@app/shared';
 import { AssemblyAccessService } from '../assemblies/assembly-access.service';
 import type { AgendaItemEntity } from '../assemblies/entities/assembly.entity';
-import type { LiveProposalEntity, SpeakerRequest, VotingRoundEntity } from '../assemblies/entities/live.entities';
-import type { Participant } from '../assemblies/entities/participant.entity';
+import type { LiveProposalEntity, SpeakerRequest, VotingRoundEntity } from './entities/live.entities';
+import type { Participant } from './entities/participant.entity';
 
 /** The live room's rows as the shapes clients and the event log see: every mapping of the module, once. */
 @Injectable()

@@ -4,7 +4,7 @@ import { AssemblyEventType, ErrorCode, SpeakerStatus, type LiveSpeaker } from '@
 import { DomainError, notFound } from '../../common/errors/domain-error';
 import { AssemblyAccessService } from '../assemblies/assembly-access.service';
 import { Assembly } from '../assemblies/entities/assembly.entity';
-import { SpeakerRequest } from '../assemblies/entities/live.entities';
+import { SpeakerRequest } from './entities/live.entities';
 import { LiveChanges, participantOf, type LiveActor } from './live-changes';
 import { LiveMapper } from './live.mapper';
 

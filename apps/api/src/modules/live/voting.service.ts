@@ -14,7 +14,7 @@ import {
   type RoundResult,
 } from '@app/shared';
 import { DomainError, notFound } from '../../common/errors/domain-error';
-import { BallotReceipt, RoundTally, VotingRoundEntity } from '../assemblies/entities/live.entities';
+import { BallotReceipt, RoundTally, VotingRoundEntity } from './entities/live.entities';
 import { problemDetails, validateBallot } from './ballot-validation';
 import { BallotWriter } from './ballot-writer';
 import { CheckInCardsService } from './check-in/check-in-cards.service';

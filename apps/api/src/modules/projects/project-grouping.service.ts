@@ -18,7 +18,7 @@ import { DomainError, notFound } from '../../common/errors/domain-error';
 import { TransactionRunner } from '../../database/transactions';
 import { Area } from '../areas/area.entity';
 import { Assembly } from '../assemblies/entities/assembly.entity';
-import { LiveProposalEntity } from '../assemblies/entities/live.entities';
+import { LiveProposalEntity } from '../live/entities/live.entities';
 import { AuditService } from '../audit/audit.service';
 import { FieldOfAction } from '../fields-of-action/field-of-action.entity';
 import { FollowsService } from '../follows/follows.service';

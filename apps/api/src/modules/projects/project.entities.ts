@@ -13,7 +13,7 @@ import {
 import { ProjectState, type EvaluationOutcome, type ProposalStatus, type Role } from '@app/shared';
 import { timestamp, timestampColumn, uuidColumn } from '../../database/column-types';
 import { Area } from '../areas/area.entity';
-import { LiveProposalEntity } from '../assemblies/entities/live.entities';
+import { LiveProposalEntity } from '../live/entities/live.entities';
 import { FieldOfAction } from '../fields-of-action/field-of-action.entity';
 import { Proposal } from '../proposals/proposal.entity';
 

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Area } from '../areas/area.entity';
-import { LiveProposalEntity } from '../assemblies/entities/live.entities';
+import { LiveProposalEntity } from '../live/entities/live.entities';
 import { AuditModule } from '../audit/audit.module';
 import { FieldOfAction } from '../fields-of-action/field-of-action.entity';
 import { FollowsModule } from '../follows/follows.module';

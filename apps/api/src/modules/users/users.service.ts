@@ -6,7 +6,7 @@ import { DomainError, notFound } from '../../common/errors/domain-error';
 import { TransactionRunner } from '../../database/transactions';
 import { Area } from '../areas/area.entity';
 import { Assembly, AssemblyRegistration } from '../assemblies/entities/assembly.entity';
-import { Participant } from '../assemblies/entities/participant.entity';
+import { Participant } from '../live/entities/participant.entity';
 import { AuditService } from '../audit/audit.service';
 import { AuthService } from '../auth/auth.service';
 import { SessionService } from '../auth/session.service';

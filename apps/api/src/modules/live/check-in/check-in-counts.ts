@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { CheckInCard } from '../../assemblies/entities/check-in-card.entity';
+import { CheckInCard } from '../entities/check-in-card.entity';
 
 /** What the room's moderators see of the cards: eligible = cards held, the voters of binding rounds. */
 export async function checkInCounts(m: EntityManager, assemblyId: string): Promise<{ eligible: number; issued: number; revoked: number }> {

@@ -2,7 +2,7 @@ import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, t
 import { Presence } from '@app/shared';
 import { timestamp, timestampColumn, uuidColumn } from '../../../database/column-types';
 import { User } from '../../users/user.entity';
-import { Assembly } from './assembly.entity';
+import { Assembly } from '../../assemblies/entities/assembly.entity';
 
 /**
  * A person taking part in one assembly: with an account, or as a named guest holding a

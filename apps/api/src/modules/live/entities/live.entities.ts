@@ -9,9 +9,9 @@ import {
   PrimaryGeneratedColumn,
   type Relation,
 } from 'typeorm';
-import { LiveProposalStatus, Role, SpeakerStatus, VotingRoundStatus, VotingType, type VotingOption } from '@app/shared';
+import { LiveProposalStatus, SpeakerStatus, VotingRoundStatus, VotingType, type VotingOption } from '@app/shared';
 import { timestamp, timestampColumn, uuidColumn } from '../../../database/column-types';
-import { Assembly } from './assembly.entity';
+import { Assembly } from '../../assemblies/entities/assembly.entity';
 import { Participant } from './participant.entity';
 
 /** A short proposal made during the assembly (or a paper card typed in by a moderator). */
@@ -249,33 +249,6 @@ export class SpeakerRequest {
 
   @Column({ type: 'integer', nullable: true })
   timeLimitSeconds: number | null;
-
-  @CreateDateColumn(timestampColumn())
-  createdAt: Date;
-}
-
-/** The recorded course of an assembly, append-only; the minutes are generated from it. */
-@Entity('assembly_events')
-@Index(['assemblyId', 'createdAt'])
-export class AssemblyEvent {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Column(uuidColumn())
-  assemblyId: string;
-
-  @ManyToOne(() => Assembly, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'assemblyId' })
-  assembly: Relation<Assembly>;
-
-  @Column({ type: 'varchar', length: 40 })
-  type: string;
-
-  @Column({ type: 'simple-json' })
-  data: Record<string, unknown>;
-
-  @Column({ type: 'varchar', length: 20, nullable: true })
-  actorRole: Role | null;
 
   @CreateDateColumn(timestampColumn())
   createdAt: Date;

@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import { timestamp, timestampColumn, uuidColumn } from '../../../database/column-types';
-import { Assembly } from './assembly.entity';
+import { Assembly } from '../../assemblies/entities/assembly.entity';
 import { Participant } from './participant.entity';
 
 /**
