@@ -454,6 +454,12 @@ http {
       expect(asset.body.length).toBeLessThan(readFileSync(join(WEB_DIST, script!)).length / 2);
       const missing = await send(`${base}/assets/nicht-da-123.js`, ca);
       expect(missing.status).toBe(404);
+      // It is the gzip copy the build wrote (gzip_static), byte for byte: nothing compressed per request.
+      expect(asset.body.equals(readFileSync(join(WEB_DIST, `${script!}.gz`)))).toBe(true);
+      // The service worker is revalidated on every check, so a new release's worker is found at once.
+      const worker = await send(`${base}/sw.js`, ca);
+      expect(worker.status).toBe(200);
+      expect(worker.headers['cache-control']).toBe('no-cache');
 
       // The API behind it: JSON compressed too; plain HTTP only redirects to HTTPS.
       const health = await send(`${base}/api/health`, ca, { headers: { 'accept-encoding': 'gzip' } });
