@@ -257,7 +257,7 @@ describe('live assembly', () => {
       await page.getByRole('group', { name: QUESTION }).waitFor();
       // On a 360×640 phone the whole ballot, its button included, is on the first screen (from the top:
       // the earlier steps scrolled these pages down to the proposals).
-      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.evaluate(() => window.scrollTo({ top: 0, behavior: 'instant' }));
       const ballot = await firstScreenBallot(page);
       expect(ballot.scrollY).toBe(0);
       expect(ballot.bottom).toBeLessThanOrEqual(ballot.height);
@@ -595,7 +595,7 @@ describe('live assembly', () => {
       [/^Einlass/, 'Einlass'],
     ];
     // From the bottom of the page: a section chosen there starts right below the sticky tabs.
-    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await page.evaluate(() => window.scrollTo({ top: document.body.scrollHeight, behavior: 'instant' }));
     await agendaTab.focus();
     await page.keyboard.press('End');
     await page.keyboard.press('Home');

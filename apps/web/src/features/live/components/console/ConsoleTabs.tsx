@@ -39,7 +39,8 @@ export function ConsoleTabs({
     const panel = document.getElementById(`console-section-${active}`);
     if (!panel || !top.current) return;
     const hidden = top.current.getBoundingClientRect().bottom - panel.getBoundingClientRect().top;
-    if (hidden > 0) window.scrollBy(0, -hidden);
+    // At once, not smoothly (the design system scrolls smoothly): the section is in place when the tab shows it.
+    if (hidden > 0) window.scrollBy({ top: -hidden, behavior: 'instant' });
   }, [active]);
   const select = (index: number) => {
     const section = sections[(index + sections.length) % sections.length];
