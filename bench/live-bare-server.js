@@ -63,7 +63,7 @@ const moderatorState = () => ({
   pendingProposals: [],
   rejectedProposals: [],
   rounds: [...rounds.values()].reverse().map((r) => liveRound(r, true)),
-  checkInCode: 'DOOR',
+  checkIn: { eligible: 0, issued: 0, revoked: 0 },
   attendance: { hall: 0, online: participants.size, total: participants.size, checkedIn: 0, connected: 0 },
 });
 
