@@ -21,6 +21,7 @@ import {
   type RoundResult,
 } from '@app/shared';
 import { createApp } from '../../apps/api/src/app.factory';
+import { LiveBroadcaster } from '../../apps/api/src/realtime/live-broadcaster';
 import { expectErrorShape, startTestApp, type TestApp, type TestUser } from './helpers/app';
 import { cardCode, cookieHeader, createAssembly, joinAsGuest, LiveTestClient, type ConnectRefusal } from './helpers/live';
 
@@ -781,6 +782,21 @@ describe('live assemblies: join over REST, the /live gateway, voting, speakers',
         `SELECT "type" FROM "assembly_events" WHERE "assemblyId" = '${assembly.id}' AND "type" = 'round.shown'`,
       );
       expect(events).toHaveLength(1);
+    });
+
+    it('sends everyone a newer state that was built for the moderators only (a REST edit committed meanwhile)', async () => {
+      const { assembly, mod } = await liveAssembly();
+      const anna = await guest(assembly, 'Anna');
+      // The broadcasts of her joining are out (the moderators' count of connected people includes her).
+      await mod.until('Anna counted as connected', () => mod.moderator?.attendance.connected === 1);
+      const agenda = [
+        ...assembly.agenda.map((i) => ({ id: i.id, title: i.title, type: i.type })),
+        { title: 'Sonstiges', type: AgendaItemType.Discussion },
+      ];
+      await moderator.client.patch(`/api/assemblies/${assembly.id}`, { agenda }).expect(200);
+      // A change of the moderators' view only (who is connected) builds the state with the edit in it.
+      t.app.get(LiveBroadcaster).changed(assembly.id, 'moderators');
+      await anna.socket.until('the new agenda item', () => anna.socket.state?.agenda.some((i) => i.title === 'Sonstiges') === true, 10_000);
     });
 
     it('brings an agenda change made over REST (PATCH) to connected participants', async () => {

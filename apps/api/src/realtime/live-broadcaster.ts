@@ -40,6 +40,12 @@ export class LiveBroadcaster {
   private stopped = false;
   private readonly pending = new Map<string, Pending>();
   private readonly cache = new Map<string, BuiltState>();
+  /**
+   * The newest version this process sent to everyone in an assembly's room. The check compares the
+   * database with it, not with the cache: a state built for one newcomer or for the moderators only is
+   * cached without the room having it.
+   */
+  private readonly sent = new Map<string, number>();
   private readonly building = new Map<string, { version: number; promise: Promise<BuiltState> }>();
   private readonly connected = new Map<string, { at: number; count: number }>();
 
@@ -56,9 +62,10 @@ export class LiveBroadcaster {
   private async checkVersions(): Promise<void> {
     const rooms = this.server?.adapter.rooms;
     // Forget what nobody here watches any more.
-    for (const assemblyId of [...this.cache.keys()]) {
+    for (const assemblyId of new Set([...this.cache.keys(), ...this.sent.keys()])) {
       if (!rooms?.get(roomOf(assemblyId))?.size) {
         this.cache.delete(assemblyId);
+        this.sent.delete(assemblyId);
         this.pending.delete(assemblyId);
       }
     }
@@ -71,8 +78,7 @@ export class LiveBroadcaster {
     for (const assemblyId of watched) {
       if (this.stopped) return;
       const version = await this.live.version(assemblyId).catch(() => null);
-      const built = this.cache.get(assemblyId);
-      if (version !== null && (!built || version > built.version)) this.changed(assemblyId);
+      if (version !== null && version > (this.sent.get(assemblyId) ?? -1)) this.changed(assemblyId);
     }
   }
 
@@ -107,7 +113,13 @@ export class LiveBroadcaster {
       const server = this.server;
       if (server) {
         const built = await this.get(assemblyId);
-        if (everyone) server.to(roomOf(assemblyId)).emit('live:state', { ...built.state, serverTime: new Date().toISOString() });
+        // Everyone gets a newer state than they were sent, also when only the moderators' view was due
+        // (a change committed meanwhile, e.g. an edit over REST, is in what was just built).
+        const sent = this.sent.get(assemblyId) ?? -1;
+        if (everyone || built.version > sent) {
+          server.to(roomOf(assemblyId)).emit('live:state', { ...built.state, serverTime: new Date().toISOString() });
+          this.sent.set(assemblyId, Math.max(sent, built.version));
+        }
         server.to(moderatorRoomOf(assemblyId)).emit('live:moderator', await this.moderatorState(assemblyId, built));
       }
     } catch (error) {
