@@ -2,7 +2,7 @@
 /**
  * npm test's suites, after its build:
  *   - unit + API e2e on the embedded SQLite default (jest workers, each spec its own database),
- *   - then the browser tests (real Chromium, one file at a time),
+ *   - then the browser tests (real Chromium; two files at a time, each with its own server and browser),
  * and, when TEST_POSTGRES_URL is set (CI sets it, with TEST_REDIS_URL):
  *   - beside them the API e2e suite again on PostgreSQL + Redis (every test app has its own database
  *     copied from a per-run template and its own Redis key prefix, so the passes never meet; its
@@ -63,9 +63,9 @@ function background(name, args, env) {
 
 // The PostgreSQL API pass runs beside the SQLite one, the browser pass after them: measured on this
 // 2-core machine, running the browser pass beside both took as long in all (546 s against 541 s) with
-// more contention for the timing-sensitive browser steps. Two browser files at a time gained nothing
-// either (each file took about twice as long beside another: 612 s of file time in 337 s): the browser
-// pass is CPU-bound too, so it runs one file at a time.
+// more contention for the timing-sensitive browser steps. Alone, two browser files at a time took 337 s
+// in CI against 435 s one at a time (each file about 1.4 times as long beside another); each has its own
+// server, data folder and browser, and every step waits for the content it expects.
 const postgresPass = postgresUrl
   ? background(`API e2e suite on PostgreSQL${redisUrl ? ' + Redis' : ''}`, ['--selectProjects', 'api'], {
       DATABASE_URL: postgresUrl,
@@ -79,7 +79,7 @@ log('Unit + API e2e on SQLite');
 results.push(['SQLite unit + API e2e', await jest(['--selectProjects', 'unit', 'api'])]);
 
 log('Browser tests (Chromium)');
-results.push(['browser', await jest(['--selectProjects', 'browser', '--runInBand'])]);
+results.push(['browser', await jest(['--selectProjects', 'browser', '--maxWorkers=2'])]);
 
 if (postgresPass) {
   await postgresPass();
