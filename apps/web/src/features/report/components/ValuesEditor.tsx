@@ -38,13 +38,19 @@ export function ValuesEditor({ indicator, areas }: { indicator: IndicatorDefinit
   const language = i18n.language;
   const [areaId, setAreaId] = useState(CITY);
   const values = useIndicatorValues(indicator.key, areaId);
+  // While another area's values load, the previous rows stay on screen (marked busy); the caption
+  // names the area those rows belong to, never the one just chosen.
+  const [shownAreaId, setShownAreaId] = useState(areaId);
+  if (!values.isPlaceholderData && values.data && shownAreaId !== areaId) setShownAreaId(areaId);
+  const nameOf = (id: string) => (id === CITY ? t('report.common.city') : (areas.find((area) => area.id === id)?.name ?? ''));
   const setValue = useSetIndicatorValue();
   const deleteValue = useDeleteIndicatorValue();
   const [status, setStatus] = useState<{ ok: boolean; message: UiMessage } | null>(null);
   const [deleting, setDeleting] = useState<IndicatorValue | null>(null);
   // The deleted row's button is gone afterwards, so focus moves to the message.
   const statusRef = useRef<HTMLDivElement>(null);
-  const areaName = areaId === CITY ? t('report.common.city') : (areas.find((area) => area.id === areaId)?.name ?? '');
+  const areaName = nameOf(areaId);
+  const shownAreaName = nameOf(shownAreaId);
   const valueLabel = indicator.unit ? `${t('report.admin.valueValue')} (${indicator.unit})` : t('report.admin.valueValue');
 
   const form = useForm({
@@ -105,9 +111,9 @@ export function ValuesEditor({ indicator, areas }: { indicator: IndicatorDefinit
             <DataTable
               rows={list}
               rowKey={(row) => row.id}
-              label={t('report.admin.valuesTableLabel', { area: areaName })}
-              caption={t('report.admin.valuesCaption', { count: list.length, area: areaName })}
-              emptyText={t('report.admin.valuesNone', { area: areaName })}
+              label={t('report.admin.valuesTableLabel', { area: shownAreaName })}
+              caption={t('report.admin.valuesCaption', { count: list.length, area: shownAreaName })}
+              emptyText={t('report.admin.valuesNone', { area: shownAreaName })}
               columns={[
                 { id: 'year', header: t('report.admin.valueYear'), rowHeader: true, cell: (row) => row.year },
                 { id: 'value', header: t('report.admin.valueValue'), numeric: true, cell: shown },
