@@ -54,25 +54,30 @@ function routePreloads(): Plugin {
   return {
     name: 'soziale-stadt:route-preloads',
     apply: 'build',
-    generateBundle(_options, bundle) {
-      const chunks = Object.values(bundle).filter((item) => item.type === 'chunk');
-      const entry = chunks.find((chunk) => chunk.isEntry);
-      const inEntry = new Set<string>();
-      const walk = (fileName: string, into: Set<string>) => {
-        if (into.has(fileName)) return;
-        into.add(fileName);
-        const chunk = bundle[fileName];
-        if (chunk?.type === 'chunk') for (const imported of chunk.imports) walk(imported, into);
-      };
-      if (entry) walk(entry.fileName, inEntry);
-      const preloads = PRELOADED_ROUTES.flatMap(([pattern, route]) => {
-        const chunk = chunks.find((c) => c.facadeModuleId?.endsWith(`/src/app/routes/${route}.tsx`));
-        if (!chunk) return [];
-        const files = new Set<string>();
-        walk(chunk.fileName, files);
-        return [{ pattern, files: [...files].filter((file) => !inEntry.has(file)).map((file) => `/${file}`) }];
-      });
-      this.emitFile({ type: 'asset', fileName: 'route-preloads.json', source: JSON.stringify(preloads) });
+    // After Vite's own plugins: they drop the chunks that only carried CSS (a name listed from
+    // before that would answer with index.html, and the service worker would cache that as code).
+    generateBundle: {
+      order: 'post',
+      handler(_options, bundle) {
+        const chunks = Object.values(bundle).filter((item) => item.type === 'chunk');
+        const entry = chunks.find((chunk) => chunk.isEntry);
+        const inEntry = new Set<string>();
+        const walk = (fileName: string, into: Set<string>) => {
+          const chunk = bundle[fileName];
+          if (into.has(fileName) || chunk?.type !== 'chunk') return;
+          into.add(fileName);
+          for (const imported of chunk.imports) walk(imported, into);
+        };
+        if (entry) walk(entry.fileName, inEntry);
+        const preloads = PRELOADED_ROUTES.flatMap(([pattern, route]) => {
+          const chunk = chunks.find((c) => c.facadeModuleId?.endsWith(`/src/app/routes/${route}.tsx`));
+          if (!chunk) return [];
+          const files = new Set<string>();
+          walk(chunk.fileName, files);
+          return [{ pattern, files: [...files].filter((file) => !inEntry.has(file)).map((file) => `/${file}`) }];
+        });
+        this.emitFile({ type: 'asset', fileName: 'route-preloads.json', source: JSON.stringify(preloads) });
+      },
     },
   };
 }

@@ -392,6 +392,17 @@ describe('security over HTTP', () => {
           expect(page.headers['content-type']).toMatch(/^text\/html/);
           expect(page.text.includes(preload)).toBe(preloads);
         }
+
+        // A build file that is not there (an old build's chunk) is a 404 in the API's error shape,
+        // never index.html (a browser would run that as a script, the service worker keep it as one).
+        const missing = await request(web).get('/assets/ProposalDetailRoute-Zz11.js').set('Accept-Encoding', 'br');
+        expect(missing.status).toBe(404);
+        expect(missing.headers['content-type']).toMatch(/^application\/json/);
+        expect(missing.body).toMatchObject({
+          statusCode: 404,
+          code: 'NOT_FOUND',
+          message: 'There is no file /assets/ProposalDetailRoute-Zz11.js.',
+        });
       } finally {
         rmSync(dist, { recursive: true, force: true });
       }

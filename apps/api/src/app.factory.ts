@@ -100,7 +100,7 @@ function serveApiDocs(app: NestExpressApplication, publicUrl: string): void {
 }
 
 /**
- * Serves the built React client from the same origin; any non-API GET falls back to index.html.
+ * Serves the built React client from the same origin; any other non-API GET (outside /assets/) falls back to index.html.
  * Hashed files under /assets/ never change: cached for a year (immutable). Everything else (index.html,
  * the service worker, the favicon) is revalidated on each use, so a new deployment is seen at the next
  * navigation. Compressible files are sent as the .br/.gz copies the build wrote, by Accept-Encoding.
@@ -118,7 +118,13 @@ export function serveWebClient(app: { use(handler: RequestHandler): unknown }, w
   app.use((req: Request, res: Response, next: NextFunction) => (isApi(req) ? next() : precompressed(req, res, next)));
   app.use((req: Request, res: Response, next: NextFunction) => (isApi(req) ? next() : files(req, res, next)));
   app.use((req: Request, res: Response, next: NextFunction) => {
+    // A build file that is not there (an old build's chunk) is a 404 in the API's error shape, never
+    // index.html: the browser would run the page as a script, and the service worker keep it as one.
     if ((req.method !== 'GET' && req.method !== 'HEAD') || isApi(req)) return next();
+    if (req.path.startsWith('/assets/')) {
+      res.status(404).json({ statusCode: 404, error: 'Not Found', code: 'NOT_FOUND', message: `There is no file ${req.path}.` });
+      return;
+    }
     res.setHeader('Cache-Control', 'no-cache');
     res.type('html').send(htmlFor(req.path));
   });
