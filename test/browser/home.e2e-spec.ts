@@ -73,6 +73,34 @@ describe('home page', () => {
     await context.close();
   });
 
+  it('renders a page opened by its address at once: its chunks named in index.html exist, no loading step', async () => {
+    const context = await newContext(browser, server.baseUrl, { language: 'de', locale: 'de-DE', viewport: PHONE, bypassCSP: true });
+    // Records whether the page's loading state (shown while a page's code is fetched) ever appeared.
+    await context.addInitScript(() => {
+      const seen = { loading: false };
+      (window as unknown as { routeLoadingSeen: typeof seen }).routeLoadingSeen = seen;
+      new MutationObserver(() => {
+        if (document.querySelector('.route-loading')) seen.loading = true;
+      }).observe(document, { childList: true, subtree: true });
+    });
+    const page = await context.newPage();
+    for (const path of ['/', '/proposals', '/join', '/assemblies']) {
+      const html = await (await page.request.get(path)).text();
+      const named = [...html.matchAll(/<link rel="modulepreload"[^>]* href="([^"]+)"/g)].map((match) => match[1]);
+      expect(named.length).toBeGreaterThan(0);
+      for (const file of named) {
+        const response = await page.request.get(file);
+        expect([file, response.status(), response.headers()['content-type']]).toEqual([file, 200, expect.stringMatching(/javascript/)]);
+      }
+      await open(page, path);
+      expect([
+        path,
+        await page.evaluate(() => (window as unknown as { routeLoadingSeen: { loading: boolean } }).routeLoadingSeen.loading),
+      ]).toEqual([path, false]);
+    }
+    await context.close();
+  });
+
   it('paints a second visit from the cached app shell, and never answers /api from that cache', async () => {
     const context = await newContext(browser, server.baseUrl, { language: 'de', locale: 'de-DE', viewport: PHONE, bypassCSP: true });
     const page = await context.newPage();

@@ -1,8 +1,8 @@
 import { Role } from '@app/shared';
-import { Route, Routes } from 'react-router';
+import { createRoutesFromElements, matchRoutes, Route, Routes } from 'react-router';
 import { RequireAuth, RequireRole } from './guards';
 import { AppLayout } from './layout/AppLayout';
-import { lazyRoute } from './lazy-route';
+import { lazyRoute, type LazyRouteComponent } from './lazy-route';
 
 /*
  * Every page is its own chunk, loaded when it is visited: the admin area, the moderator console, the
@@ -51,67 +51,83 @@ const ReportAreaRoute = lazyRoute(() => import('./routes/ReportAreaRoute'), 'Rep
 const ReportRoute = lazyRoute(() => import('./routes/ReportRoute'), 'ReportRoute');
 
 /** Real paths (BrowserRouter): the API answers every non-/api GET with index.html. */
-export function AppRoutes() {
-  return (
-    <Routes>
-      {/* The hall screen: no site frame, no controls. */}
-      <Route path="assemblies/:id/projector" element={<ProjectorRoute />} />
-      <Route element={<AppLayout />}>
-        <Route index element={<HomeRoute />} />
-        <Route path="login" element={<LoginRoute />} />
-        <Route path="register" element={<RegisterRoute />} />
-        <Route path="verify-email" element={<VerifyEmailRoute />} />
-        <Route path="forgot-password" element={<ForgotPasswordRoute />} />
-        <Route path="reset-password" element={<ResetPasswordRoute />} />
-        <Route path="barrierefreiheit" element={<AccessibilityRoute />} />
-        <Route path="impressum" element={<ImprintRoute />} />
-        <Route path="datenschutz" element={<PrivacyRoute />} />
-        <Route path="proposals" element={<ProposalsRoute />} />
-        <Route path="proposals/:id" element={<ProposalDetailRoute />} />
-        <Route path="unsubscribe" element={<UnsubscribeRoute />} />
-        <Route path="assemblies" element={<AssembliesRoute />} />
-        <Route path="assemblies/:id" element={<AssemblyDetailRoute />} />
-        <Route path="join" element={<JoinRoute />} />
-        <Route path="join/:code" element={<JoinRoute />} />
-        <Route path="assemblies/:id/live" element={<LiveRoute />} />
-        <Route path="projects" element={<ProjectsRoute />} />
-        <Route path="projects/:id" element={<ProjectDetailRoute />} />
-        <Route path="report" element={<ReportRoute />} />
-        <Route path="report/participation" element={<ParticipationRoute />} />
-        <Route path="report/areas/:area" element={<ReportAreaRoute />} />
-        <Route path="open-data" element={<OpenDataRoute />} />
-        <Route element={<RequireAuth />}>
-          <Route path="account" element={<AccountRoute />} />
-          <Route path="account/proposals" element={<MyProposalsRoute />} />
-          <Route path="proposals/new" element={<ProposalEditRoute />} />
-          <Route path="proposals/:id/edit" element={<ProposalEditRoute />} />
-          <Route element={<RequireRole role={[Role.Moderator, Role.Administrator]} />}>
-            <Route path="assemblies/new" element={<AssemblyEditRoute />} />
-            <Route path="assemblies/:id/edit" element={<AssemblyEditRoute />} />
-            <Route path="assemblies/:id/console" element={<LiveConsoleRoute />} />
-          </Route>
-          <Route path="moderation" element={<RequireRole role={[Role.Moderator, Role.Administrator]} />}>
-            <Route index element={<ModerationRoute />} />
-            <Route path="grouping" element={<GroupingRoute />} />
-          </Route>
-          <Route path="admin" element={<RequireRole role={Role.Administrator} />}>
-            <Route index element={<AdminHomeRoute />} />
-            <Route path="users" element={<AdminUsersRoute />} />
-            <Route path="areas" element={<AdminAreasRoute />} />
-            <Route path="areas/new" element={<AdminAreaEditRoute />} />
-            <Route path="areas/:id" element={<AdminAreaEditRoute />} />
-            <Route path="fields-of-action" element={<AdminFieldsOfActionRoute />} />
-            <Route path="fields-of-action/new" element={<AdminFieldOfActionEditRoute />} />
-            <Route path="fields-of-action/:id" element={<AdminFieldOfActionEditRoute />} />
-            <Route path="portfolio" element={<AdminPortfolioRoute />} />
-            <Route path="indicators" element={<AdminIndicatorsRoute />} />
-            <Route path="indicators/new" element={<AdminIndicatorsEditRoute />} />
-            <Route path="indicators/:key" element={<AdminIndicatorsEditRoute />} />
-            <Route path="mails" element={<AdminMailsRoute />} />
-          </Route>
+const routes = (
+  <>
+    {/* The hall screen: no site frame, no controls. */}
+    <Route path="assemblies/:id/projector" element={<ProjectorRoute />} />
+    <Route element={<AppLayout />}>
+      <Route index element={<HomeRoute />} />
+      <Route path="login" element={<LoginRoute />} />
+      <Route path="register" element={<RegisterRoute />} />
+      <Route path="verify-email" element={<VerifyEmailRoute />} />
+      <Route path="forgot-password" element={<ForgotPasswordRoute />} />
+      <Route path="reset-password" element={<ResetPasswordRoute />} />
+      <Route path="barrierefreiheit" element={<AccessibilityRoute />} />
+      <Route path="impressum" element={<ImprintRoute />} />
+      <Route path="datenschutz" element={<PrivacyRoute />} />
+      <Route path="proposals" element={<ProposalsRoute />} />
+      <Route path="proposals/:id" element={<ProposalDetailRoute />} />
+      <Route path="unsubscribe" element={<UnsubscribeRoute />} />
+      <Route path="assemblies" element={<AssembliesRoute />} />
+      <Route path="assemblies/:id" element={<AssemblyDetailRoute />} />
+      <Route path="join" element={<JoinRoute />} />
+      <Route path="join/:code" element={<JoinRoute />} />
+      <Route path="assemblies/:id/live" element={<LiveRoute />} />
+      <Route path="projects" element={<ProjectsRoute />} />
+      <Route path="projects/:id" element={<ProjectDetailRoute />} />
+      <Route path="report" element={<ReportRoute />} />
+      <Route path="report/participation" element={<ParticipationRoute />} />
+      <Route path="report/areas/:area" element={<ReportAreaRoute />} />
+      <Route path="open-data" element={<OpenDataRoute />} />
+      <Route element={<RequireAuth />}>
+        <Route path="account" element={<AccountRoute />} />
+        <Route path="account/proposals" element={<MyProposalsRoute />} />
+        <Route path="proposals/new" element={<ProposalEditRoute />} />
+        <Route path="proposals/:id/edit" element={<ProposalEditRoute />} />
+        <Route element={<RequireRole role={[Role.Moderator, Role.Administrator]} />}>
+          <Route path="assemblies/new" element={<AssemblyEditRoute />} />
+          <Route path="assemblies/:id/edit" element={<AssemblyEditRoute />} />
+          <Route path="assemblies/:id/console" element={<LiveConsoleRoute />} />
         </Route>
-        <Route path="*" element={<NotFoundRoute />} />
+        <Route path="moderation" element={<RequireRole role={[Role.Moderator, Role.Administrator]} />}>
+          <Route index element={<ModerationRoute />} />
+          <Route path="grouping" element={<GroupingRoute />} />
+        </Route>
+        <Route path="admin" element={<RequireRole role={Role.Administrator} />}>
+          <Route index element={<AdminHomeRoute />} />
+          <Route path="users" element={<AdminUsersRoute />} />
+          <Route path="areas" element={<AdminAreasRoute />} />
+          <Route path="areas/new" element={<AdminAreaEditRoute />} />
+          <Route path="areas/:id" element={<AdminAreaEditRoute />} />
+          <Route path="fields-of-action" element={<AdminFieldsOfActionRoute />} />
+          <Route path="fields-of-action/new" element={<AdminFieldOfActionEditRoute />} />
+          <Route path="fields-of-action/:id" element={<AdminFieldOfActionEditRoute />} />
+          <Route path="portfolio" element={<AdminPortfolioRoute />} />
+          <Route path="indicators" element={<AdminIndicatorsRoute />} />
+          <Route path="indicators/new" element={<AdminIndicatorsEditRoute />} />
+          <Route path="indicators/:key" element={<AdminIndicatorsEditRoute />} />
+          <Route path="mails" element={<AdminMailsRoute />} />
+        </Route>
       </Route>
-    </Routes>
+      <Route path="*" element={<NotFoundRoute />} />
+    </Route>
+  </>
+);
+
+export function AppRoutes() {
+  return <Routes>{routes}</Routes>;
+}
+
+/**
+ * Loads the code of the page at `pathname` (the start-up waits for it before the first render, so the
+ * page renders at once; index.html already preloads its chunks, see route-preloads.json).
+ */
+export async function preloadPage(pathname: string): Promise<void> {
+  const matches = matchRoutes(createRoutesFromElements(routes), pathname) ?? [];
+  await Promise.all(
+    matches.map((match) => {
+      const type = (match.route.element as { type?: Partial<LazyRouteComponent> } | undefined)?.type;
+      return type?.preload?.();
+    }),
   );
 }
