@@ -14,7 +14,7 @@ describe('API core: health, error shape, headers', () => {
       status: 'ok',
       database: 'up',
       databaseType: process.env.DATABASE_URL ? 'postgres' : 'sqlite',
-      redis: 'not_configured',
+      redis: process.env.REDIS_URL ? 'up' : 'not_configured',
       version: expect.any(String),
       uptimeSeconds: expect.any(Number),
       mail: { pending: expect.any(Number), failed: 0, lastError: null },

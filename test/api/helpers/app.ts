@@ -73,7 +73,10 @@ export async function startTestApp(env: Record<string, string> = {}, options: { 
     PUBLIC_URL: url,
     SMTP_URL: smtp.url,
     ...(options.defaultLimits ? {} : { RATE_LIMIT_AUTH: '100000', RATE_LIMIT_WRITE: '100000', RATE_LIMIT_ADDRESS: '1000000' }),
-    // Apps in parallel workers share one Redis (the PostgreSQL pass): each its own keys and channels.
+    // The PostgreSQL pass runs with Redis (REDIS_URL): rate limits, attempt counts and the socket
+    // adapter go through it as in production. Apps in parallel workers share that one Redis: each its
+    // own keys and channels.
+    ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
     REDIS_KEY_PREFIX: `test-${randomBytes(4).toString('hex')}:`,
     ...db.env,
     ...env,
