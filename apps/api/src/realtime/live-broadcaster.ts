@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { Namespace } from 'socket.io';
 import type { LiveState, ModeratorState } from '@app/shared';
+import { RedisConnection } from '../common/redis/redis.module';
 import { LiveStateService, type BuiltState } from '../modules/live/live-state.service';
 
 /** At most one broadcast per assembly and interval; a final one always follows the last change. */
@@ -19,6 +20,8 @@ export const moderatorRoomOf = (assemblyId: string) => `assembly:${assemblyId}:m
 /** Every connection of one participant (device), on every process. */
 export const participantRoomOf = (participantId: string) => `participant:${participantId}`;
 const ASSEMBLY_ROOM = /^assembly:([0-9a-f-]{36})$/;
+/** Between the API processes (Redis): "this assembly changed", so each one sends the new state to its own clients. */
+const PEER_CHANGED = 'live:changed';
 
 interface Pending {
   timer: NodeJS.Timeout | null;
@@ -26,12 +29,22 @@ interface Pending {
   last: number;
   dirtyState: boolean;
   dirtyModerators: boolean;
+  /** Not only announced by another process: the moderators' view is due too (sent to every process's moderators). */
+  own: boolean;
+  /** A change made on this process: the other processes are told. */
+  tellPeers: boolean;
 }
 
 /**
  * Sends the live state to the rooms after changes, coalesced: 1,000 ballots do not make 1,000
- * broadcasts. The state is always built from the database, so with the Redis adapter a change
- * made on one process reaches the clients of every process, and stale sends lose to newer versions.
+ * broadcasts. The state is always built from the database, and stale sends lose to newer versions.
+ *
+ * With several processes (Redis), each sends the participants' state to its own clients only: the
+ * process where a change happened tells the others in a few bytes ("assembly X changed"), and each
+ * builds the state once per version and sends it locally. Relaying the whole state through Redis to
+ * every process, as a room-wide emit does, cost each process the other's broadcasts on top of its
+ * own. The moderators' view (a handful of connections) still goes to every process from where the
+ * change happened.
  */
 @Injectable()
 export class LiveBroadcaster {
@@ -49,12 +62,22 @@ export class LiveBroadcaster {
   private readonly building = new Map<string, { version: number; promise: Promise<BuiltState> }>();
   private readonly connected = new Map<string, { at: number; count: number }>();
 
-  constructor(private readonly live: LiveStateService) {}
+  constructor(
+    private readonly live: LiveStateService,
+    private readonly redis: RedisConnection,
+  ) {}
 
   private check: NodeJS.Timeout | null = null;
 
   attach(server: Namespace): void {
     this.server = server;
+    // Other processes' changes (with Redis; the in-memory adapter has no other processes).
+    if (this.redis.client) {
+      server.on(PEER_CHANGED, (assemblyId: unknown) => {
+        if (typeof assemblyId === 'string' && ASSEMBLY_ROOM.test(roomOf(assemblyId)))
+          this.mark(assemblyId, 'all', { own: false, tellPeers: false });
+      });
+    }
     this.check = setInterval(() => void this.checkVersions(), VERSION_CHECK_MS);
     this.check.unref?.();
   }
@@ -78,20 +101,27 @@ export class LiveBroadcaster {
     for (const assemblyId of watched) {
       if (this.stopped) return;
       const version = await this.live.version(assemblyId).catch(() => null);
-      if (version !== null && version > (this.sent.get(assemblyId) ?? -1)) this.changed(assemblyId);
+      // Each process finds such a change itself, so the others are not told.
+      if (version !== null && version > (this.sent.get(assemblyId) ?? -1)) this.mark(assemblyId, 'all', { own: true, tellPeers: false });
     }
   }
 
   /** Something changed in the assembly (scope 'moderators': only the moderators' view, e.g. who is connected). */
   changed(assemblyId: string, scope: 'all' | 'moderators' = 'all'): void {
+    this.mark(assemblyId, scope, { own: true, tellPeers: scope === 'all' });
+  }
+
+  private mark(assemblyId: string, scope: 'all' | 'moderators', origin: { own: boolean; tellPeers: boolean }): void {
     if (this.stopped) return;
     let p = this.pending.get(assemblyId);
     if (!p) {
-      p = { timer: null, running: false, last: 0, dirtyState: false, dirtyModerators: false };
+      p = { timer: null, running: false, last: 0, dirtyState: false, dirtyModerators: false, own: false, tellPeers: false };
       this.pending.set(assemblyId, p);
     }
     if (scope === 'all') p.dirtyState = true;
     else p.dirtyModerators = true;
+    if (origin.own) p.own = true;
+    if (origin.tellPeers) p.tellPeers = true;
     this.schedule(assemblyId, p);
   }
 
@@ -107,20 +137,26 @@ export class LiveBroadcaster {
     p.running = true;
     p.last = Date.now();
     const everyone = p.dirtyState;
+    const { own, tellPeers } = p;
     p.dirtyState = false;
     p.dirtyModerators = false;
+    p.own = false;
+    p.tellPeers = false;
     try {
       const server = this.server;
       if (server) {
+        // The other processes hear of a change here at once (they coalesce on their side too).
+        if (tellPeers && this.redis.client) server.serverSideEmit(PEER_CHANGED, assemblyId);
         const built = await this.get(assemblyId);
         // Everyone gets a newer state than they were sent, also when only the moderators' view was due
         // (a change committed meanwhile, e.g. an edit over REST, is in what was just built).
         const sent = this.sent.get(assemblyId) ?? -1;
-        if (everyone || built.version > sent) {
-          server.to(roomOf(assemblyId)).emit('live:state', { ...built.state, serverTime: new Date().toISOString() });
+        // Another process's change: only a version this process has not sent yet.
+        if (built.version > sent || (everyone && own)) {
+          server.local.to(roomOf(assemblyId)).emit('live:state', { ...built.state, serverTime: new Date().toISOString() });
           this.sent.set(assemblyId, Math.max(sent, built.version));
         }
-        server.to(moderatorRoomOf(assemblyId)).emit('live:moderator', await this.moderatorState(assemblyId, built));
+        if (own) server.to(moderatorRoomOf(assemblyId)).emit('live:moderator', await this.moderatorState(assemblyId, built));
       }
     } catch (error) {
       if (!this.stopped) this.logger.warn(`Broadcast for ${assemblyId} failed: ${error instanceof Error ? error.message : String(error)}`);
