@@ -95,8 +95,11 @@ const io = new Server(server, { serveClient: false });
 const live = io.of('/live');
 let timer = null;
 let last = 0;
-/** The state changed: at most one broadcast per 100 ms and a final one after the last change — the API's policy. */
-const BROADCAST_INTERVAL_MS = 100;
+/**
+ * The state changed: at most one broadcast per interval and a final one after the last change — the
+ * API's policy (apps/api/src/realtime/live-broadcaster.ts): 100 ms plus 0.15 ms per connection, at most 400 ms.
+ */
+const broadcastIntervalMs = () => Math.min(400, 100 + Math.floor((live.adapter.rooms.get(assembly.id)?.size ?? 0) * 0.15));
 function changed() {
   assembly.version++;
   if (timer) return;
@@ -107,7 +110,7 @@ function changed() {
       live.to(assembly.id).emit('live:state', state());
       live.to(`${assembly.id}:moderators`).emit('live:moderator', moderatorState());
     },
-    Math.max(0, last + BROADCAST_INTERVAL_MS - Date.now()),
+    Math.max(0, last + broadcastIntervalMs() - Date.now()),
   );
 }
 

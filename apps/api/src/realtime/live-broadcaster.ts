@@ -6,6 +6,16 @@ import { LiveStateService, type BuiltState } from '../modules/live/live-state.se
 
 /** At most one broadcast per assembly and interval; a final one always follows the last change. */
 export const BROADCAST_INTERVAL_MS = 100;
+const BROADCAST_INTERVAL_MAX_MS = 400;
+/**
+ * The interval for an assembly with this many connections on this process: 100 ms for a small room,
+ * growing by 0.15 ms per connection up to 400 ms (1,000 phones: 250 ms). A broadcast is one write per
+ * connection, so in a full hall this keeps the writes per second, and with them the delay they add to
+ * every ballot's acknowledgement, bounded; counters still move four times a second.
+ */
+export function broadcastIntervalMs(connections: number): number {
+  return Math.min(BROADCAST_INTERVAL_MAX_MS, BROADCAST_INTERVAL_MS + Math.floor(connections * 0.15));
+}
 /** How long a count of connected participants is reused (it asks every process with Redis). */
 const CONNECTED_TTL_MS = 1000;
 /**
@@ -127,7 +137,8 @@ export class LiveBroadcaster {
 
   private schedule(assemblyId: string, p: Pending): void {
     if (p.timer || p.running) return;
-    const wait = Math.max(0, p.last + BROADCAST_INTERVAL_MS - Date.now());
+    const connections = this.server?.adapter.rooms.get(roomOf(assemblyId))?.size ?? 0;
+    const wait = Math.max(0, p.last + broadcastIntervalMs(connections) - Date.now());
     p.timer = setTimeout(() => void this.flush(assemblyId, p), wait);
     p.timer.unref?.();
   }
