@@ -8,9 +8,9 @@ import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { SESSION_COOKIE } from '@app/shared';
+import { ErrorCode, SESSION_COOKIE } from '@app/shared';
 import { AppModule } from './app.module';
-import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
+import { AllExceptionsFilter, buildErrorBody } from './common/errors/all-exceptions.filter';
 import { createValidationPipe } from './common/errors/validation';
 import { CachePolicyInterceptor, cachePolicyMiddleware } from './common/http/cache-policy';
 import { compressApiAnswers } from './common/http/compression';
@@ -122,7 +122,7 @@ export function serveWebClient(app: { use(handler: RequestHandler): unknown }, w
     // index.html: the browser would run the page as a script, and the service worker keep it as one.
     if ((req.method !== 'GET' && req.method !== 'HEAD') || isApi(req)) return next();
     if (req.path.startsWith('/assets/')) {
-      res.status(404).json({ statusCode: 404, error: 'Not Found', code: 'NOT_FOUND', message: `There is no file ${req.path}.` });
+      res.status(404).json(buildErrorBody(404, ErrorCode.NotFound, `There is no file ${req.path}.`));
       return;
     }
     res.setHeader('Cache-Control', 'no-cache');
