@@ -16,10 +16,12 @@ export type LazyRouteComponent = ComponentType & { preload: () => Promise<void> 
 /**
  * A page loaded on first visit (its own chunk). `name` is the module's named export.
  *
- * Until its code is in, the page renders inside its own Suspense boundary, so the site frame paints
- * first. Once loaded (by a visit or by `preload`, which the start-up calls for the page being opened),
- * it renders directly: React holds back a Suspense boundary's content for up to 300 ms after its
+ * The page renders inside its own Suspense boundary, so the site frame paints before its code is in.
+ * When the code is already loaded at the first render (by `preload`, which the start-up calls for the
+ * page being opened), the lazy component gets it as an already fulfilled thenable and React renders it
+ * without showing the fallback: React holds back a boundary's content for up to 300 ms once its
  * fallback showed, which delayed every first page by that much even when its chunk had long arrived.
+ * The tree stays the same either way, so a page never remounts because its code arrived.
  */
 export function lazyRoute<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K): LazyRouteComponent {
   let loaded: ComponentType | null = null;
@@ -32,10 +34,14 @@ export function lazyRoute<K extends string>(load: () => Promise<Record<K, Compon
         throw error;
       },
     ));
-  const Page = lazy(async () => ({ default: await fetchPage() }));
+  const Page = lazy(() => {
+    const done = loaded;
+    if (!done) return fetchPage().then((page) => ({ default: page }));
+    // React's lazy reads a thenable that settles inside then() at once, without suspending.
+    const settled = { then: (resolve: (module: { default: ComponentType }) => void) => resolve({ default: done }) };
+    return settled as unknown as Promise<{ default: ComponentType }>;
+  });
   function LazyRoute() {
-    const Loaded = loaded;
-    if (Loaded) return <Loaded />;
     return (
       <Suspense fallback={<RouteLoading />}>
         <Page />
