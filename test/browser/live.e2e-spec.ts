@@ -427,6 +427,54 @@ describe('live assembly', () => {
     await page.getByText(/Sie stehen auf Platz \d der Redeliste\./).waitFor();
   });
 
+  it('says "connected – you see the current state" only once that state has arrived', async () => {
+    const guestContext = await context(PHONE);
+    const joinApi = await request.newContext({ baseURL: server.baseUrl });
+    const joined = await joinApi.post('/api/assemblies/join', {
+      headers: await csrfHeaders(joinApi),
+      data: { code: joinCode, displayName: 'Sam Spät' },
+    });
+    const { guestToken } = (await joined.json()) as { guestToken: string };
+    await joinApi.dispose();
+    await guestContext.addInitScript(([key, value]) => window.localStorage.setItem(key, value), [
+      `soziale-stadt.guest.${assemblyId}`,
+      guestToken,
+    ] as const);
+    const page = await guestContext.newPage();
+    // Between the page and the server: the answer to the state request after connecting is held back
+    // (socket.io packets: the client sends 42/live,<id>["live:sync",…], the server answers 43/live,<id>[…]).
+    let releaseSync: () => void = () => undefined;
+    const syncHeld = new Promise<void>((resolve) => {
+      void page.routeWebSocket(/\/socket\.io\//, (ws) => {
+        const upstream = ws.connectToServer();
+        let syncId: string | null = null;
+        ws.onMessage((message) => {
+          const sync = typeof message === 'string' ? /^42\/live,(\d+)\["live:sync"/.exec(message) : null;
+          if (sync && syncId === null) syncId = sync[1];
+          upstream.send(message);
+        });
+        upstream.onMessage((message) => {
+          if (syncId !== null && typeof message === 'string' && message.startsWith(`43/live,${syncId}[`)) {
+            releaseSync = () => ws.send(message);
+            resolve();
+            return;
+          }
+          ws.send(message);
+        });
+      });
+    });
+    await open(page, `/assemblies/${assemblyId}/live`);
+    await syncHeld;
+    // Connected, but the state has not arrived: the page says it is still connecting and shows no actions.
+    await page.getByText('Verbindung wird aufgebaut …').waitFor();
+    await page.waitForTimeout(500);
+    expect(await page.getByText('Verbunden – Sie sehen den aktuellen Stand').count()).toBe(0);
+    expect(await page.locator('.live-participant').count()).toBe(0);
+    releaseSync();
+    await page.getByText('Verbunden – Sie sehen den aktuellen Stand').waitFor();
+    await page.locator('.live-participant').getByText('Sam Spät', { exact: false }).waitFor();
+  });
+
   it('runs a multiple-choice and a dot-voting round with the form fields, ballot inputs, checks and tallies of their types', async () => {
     const moderator = await (await context(DESKTOP)).newPage();
     await loginViaForm(moderator, ADMIN_EMAIL, ADMIN_PASSWORD);

@@ -29,6 +29,8 @@ export interface LiveOptions {
 
 /** After this many failed attempts in a row the connection counts as offline (still retrying). */
 const OFFLINE_AFTER_ATTEMPTS = 3;
+/** A state request after a (re)connect that got no answer is asked again after this pause. */
+const SYNC_RETRY_MS = 2_000;
 
 /** Newer version wins: states can overtake each other (broadcast vs. sync answer). */
 function newer<T extends { version: number }>(current: T | null, next: T | null): T | null {
@@ -76,13 +78,24 @@ export function useLive({ assemblyId, mode, guestToken, enabled = true }: LiveOp
     let failedAttempts = 0;
     let everConnected = false;
 
+    let syncRetry: number | undefined;
+    // "Connected – you see the current state" only once the state of this connection has arrived:
+    // until then the screen would promise a state it does not show (and offer no actions).
+    const syncAfterConnect = () => {
+      window.clearTimeout(syncRetry);
+      void emitWithAck(socket, 'live:sync', {}).then((answer) => {
+        if (answer.ok) {
+          applySnapshot(answer.data);
+          if (socket.connected) setStatus('connected');
+        } else if (socket.connected) {
+          syncRetry = window.setTimeout(syncAfterConnect, SYNC_RETRY_MS);
+        }
+      });
+    };
     socket.on('connect', () => {
       failedAttempts = 0;
       everConnected = true;
-      setStatus('connected');
-      void emitWithAck(socket, 'live:sync', {}).then((answer) => {
-        if (answer.ok) applySnapshot(answer.data);
-      });
+      syncAfterConnect();
     });
     let refusedNow = false;
     socket.on('disconnect', (reason) => {
@@ -130,6 +143,7 @@ export function useLive({ assemblyId, mode, guestToken, enabled = true }: LiveOp
     return () => {
       window.removeEventListener('offline', goneOffline);
       window.removeEventListener('online', backOnline);
+      window.clearTimeout(syncRetry);
       socket.removeAllListeners();
       socket.disconnect();
       socketRef.current = null;
