@@ -7,6 +7,7 @@ import {
   newContext,
   open,
   SCREENS_DIR,
+  SCREENSHOTS,
   screenshot,
   switchLanguage,
   waitForPage,
@@ -611,7 +612,7 @@ describe('live assembly', () => {
     await page.getByRole('button', { name: 'Speichern' }).click();
     await page.getByRole('link', { name: /^Antwortmöglichkeiten der Abstimmung in Punkt 2/ }).waitFor();
     await vote.getByText('Bitte geben Sie 2 bis 20 verschiedene Antwortmöglichkeiten ein', { exact: false }).waitFor();
-    await vote.screenshot({ path: `${SCREENS_DIR}/assembly-agenda-vote-360-de.png` });
+    if (SCREENSHOTS) await vote.screenshot({ path: `${SCREENS_DIR}/assembly-agenda-vote-360-de.png` });
     const problems = await audit(page, 'agenda editor with a prepared vote (error)');
     await vote.getByLabel('Antwortmöglichkeiten').fill('Holzbank\nSteinbank\nKeine Bank');
     await page.getByRole('button', { name: 'Speichern' }).click();
@@ -631,7 +632,7 @@ describe('live assembly', () => {
     await bar.getByText(PREPARED).waitFor();
     await page.getByText('Abstimmung läuft', { exact: true }).waitFor();
     expect(await page.getByRole('button', { name: named('Abstimmung starten', PREPARED) }).count()).toBe(0);
-    await page.screenshot({ path: `${SCREENS_DIR}/live-console-1366x768-de.png` });
+    if (SCREENSHOTS) await page.screenshot({ path: `${SCREENS_DIR}/live-console-1366x768-de.png` });
     problems.push(...(await audit(page, 'console, agenda section')));
 
     // Keyboard: arrows move through the tabs (wrapping), Home and End jump; each section's heading is on the first screen.
@@ -676,11 +677,11 @@ describe('live assembly', () => {
     const round = page.locator('.live-round', { hasText: PREPARED });
     await round.getByText('Eine Auswahl ·', { exact: false }).waitFor();
     expect(await round.locator('tbody th').allTextContents()).toEqual(['Holzbank', 'Steinbank', 'Keine Bank']);
-    await page.screenshot({ path: `${SCREENS_DIR}/live-console-voting-1366x768-de.png` });
+    if (SCREENSHOTS) await page.screenshot({ path: `${SCREENS_DIR}/live-console-voting-1366x768-de.png` });
     problems.push(...(await audit(page, 'console, voting section')));
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.getByRole('tab', { name: /^Ablauf/ }).click();
-    await page.screenshot({ path: `${SCREENS_DIR}/live-console-1280-de.png` });
+    if (SCREENSHOTS) await page.screenshot({ path: `${SCREENS_DIR}/live-console-1280-de.png` });
     await page.getByRole('tab', { name: /^Abstimmungen/ }).click();
     await round.getByRole('button', { name: 'Abstimmung schließen' }).click();
     await page.getByText('keine offen').waitFor();

@@ -1,10 +1,10 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EVALUATION_GUARDS, GUARD_RULES, PROJECT_STATE_INFO, PROJECT_STATES, TRANSITIONS } from '@app/shared';
 import { type Browser, type Page } from 'playwright-core';
 import { apiSession, createVerifiedUser, csrfHeaders, loginViaForm, type SeededProposal, seedProposal, USER_PASSWORD } from './helpers/app';
 import { axeViolations, formatViolations } from './helpers/axe';
-import { launchBrowser, newContext, open, switchLanguage, waitForPage } from './helpers/browser';
+import { launchBrowser, newContext, open, screenshot, screenshotOf, switchLanguage, waitForPage } from './helpers/browser';
 import { collectCspViolations } from './helpers/csp';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, startServer, type RunningServer } from './helpers/server';
 import { SmtpSink } from '../helpers/smtp';
@@ -12,7 +12,6 @@ import { SmtpSink } from '../helpers/smtp';
 // Real browser journeys take longer than the default test timeout.
 jest.setTimeout(240_000);
 
-const SHOTS = '/tmp/shots-h2';
 const MODERATOR = { email: 'mo.moderation@example.org', name: 'Mo Moderation' };
 const AUTHOR = { email: 'ayla.autorin@example.org', name: 'Ayla Autorin' };
 const AREA = 'Borsigplatz';
@@ -22,11 +21,6 @@ const PHONE = { width: 360, height: 740 };
 const DESKTOP = { width: 1280, height: 900 };
 
 const LOCALES = join(__dirname, '../../apps/web/src/locales');
-
-async function shot(page: Page, name: string): Promise<void> {
-  mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
-}
 
 async function audit(page: Page, label: string): Promise<string[]> {
   const problems: string[] = [];
@@ -40,11 +34,11 @@ async function audit(page: Page, label: string): Promise<string[]> {
 /** axe in German, then in English (switched with the header switcher), back to German. */
 async function auditBothLanguages(page: Page, label: string, shotName?: string): Promise<string[]> {
   const problems = await audit(page, `de ${label}`);
-  if (shotName) await shot(page, `${shotName}-de`);
+  if (shotName) await screenshot(page, `${shotName}-de`);
   await switchLanguage(page, 'en');
   await waitForPage(page);
   problems.push(...(await audit(page, `en ${label}`)));
-  if (shotName) await shot(page, `${shotName}-en`);
+  if (shotName) await screenshot(page, `${shotName}-en`);
   await switchLanguage(page, 'de');
   await waitForPage(page);
   return problems;
@@ -216,7 +210,7 @@ describe('projects (web)', () => {
       expect(await page.textContent('dialog[open] h2')).toContain('Schattige Sitzbänke am Borsigplatz');
       expect(await page.textContent('dialog[open]')).toContain('Vorgeschlagene Ideen');
       problems.push(...(await audit(page, 'de grouping chooser')));
-      await shot(page, 'grouping-chooser');
+      await screenshot(page, 'grouping-chooser');
       await tabTo(page, (el) => el.text.includes(IDEA_TITLE));
       await page.keyboard.press('Enter');
       await page.waitForFunction(() => !document.querySelector('dialog[open]'));
@@ -242,10 +236,10 @@ describe('projects (web)', () => {
       await page.waitForFunction(() => (document.getElementById('grouping-announcement')?.textContent ?? '').includes('nicht mehr Teil'));
       await page.waitForSelector(`[data-assign="proposal:${spare.id}"]`);
       expect(await idea.textContent()).not.toContain('Trinkbrunnen am Borsigplatz');
-      await idea.screenshot({ path: `${SHOTS}/grouping-idea-card.png` });
-      await shot(page, 'grouping-after-moves');
+      await screenshotOf(idea, 'grouping-idea-card');
+      await screenshot(page, 'grouping-after-moves');
       await page.setViewportSize(PHONE);
-      await shot(page, 'grouping-360');
+      await screenshot(page, 'grouping-360');
       await expectFitsPhone(page);
       await page.setViewportSize(DESKTOP);
 
@@ -259,7 +253,7 @@ describe('projects (web)', () => {
       const timeline = (await section.locator('.timeline').textContent()) ?? '';
       expect(timeline).toContain(`Teil der Projektidee „${IDEA_TITLE}“.`);
       expect(timeline).not.toContain('Part of the project idea');
-      await shot(page, 'proposal-what-happened');
+      await screenshot(page, 'proposal-what-happened');
       problems.push(...(await audit(page, 'de proposal with project')));
 
       // On the idea's page the moderator sees every step; promoting is the administrators' and says so.
@@ -348,7 +342,7 @@ describe('projects (web)', () => {
       await page.fill('#transition-promote_to_single_project-fundingAmountCents', '12.500,00');
       await page.click('#transition-promote_to_single_project button[type="submit"]');
       await page.waitForSelector('.project-actions__notice >> text=Jemand anderes hat das Vorhaben inzwischen geändert');
-      await shot(page, 'project-conflict');
+      await screenshot(page, 'project-conflict');
 
       // After the reload the step is offered again; this time it goes through.
       await page.locator('[data-transition="promote_to_single_project"] button:has-text("Angaben eintragen")').click();
@@ -392,9 +386,9 @@ describe('projects (web)', () => {
       await page.waitForSelector('.project-reports >> text=Die ersten vier Bänke stehen');
       expect(await page.textContent('.project-reports')).toContain('40 % erreicht');
       expect(await page.locator('.project-reports progress').getAttribute('value')).toBe('40');
-      await shot(page, 'project-single-admin');
-      await page.locator('section[aria-labelledby="progress-title"]').screenshot({ path: `${SHOTS}/project-progress-section.png` });
-      await page.locator('section[aria-labelledby="actions-title"]').screenshot({ path: `${SHOTS}/project-actions-section.png` });
+      await screenshot(page, 'project-single-admin');
+      await screenshotOf(page.locator('section[aria-labelledby="progress-title"]'), 'project-progress-section');
+      await screenshotOf(page.locator('section[aria-labelledby="actions-title"]'), 'project-actions-section');
       problems.push(...(await auditBothLanguages(page, '/projects/:id (single project, admin)')));
 
       // The public view of the same page, in both languages and at 360 px.
@@ -410,7 +404,7 @@ describe('projects (web)', () => {
       expect(await visitor.textContent('.project-timeline')).toContain('Zum Einzelprojekt machen');
       problems.push(...(await auditBothLanguages(visitor, '/projects/:id (public)', 'project-public')));
       await visitor.setViewportSize(PHONE);
-      await shot(visitor, 'project-public-360');
+      await screenshot(visitor, 'project-public-360');
       await expectFitsPhone(visitor);
       await publicContext.close();
 
@@ -466,7 +460,7 @@ describe('projects (web)', () => {
       // From a type: regular operation and a run in another area are offered.
       expect(await page.locator('[data-transition="enter_regular_operation"]').count()).toBe(1);
       expect(await page.locator('[data-transition="create_instance_from_type"]').count()).toBe(1);
-      await shot(page, 'project-type-admin');
+      await screenshot(page, 'project-type-admin');
 
       expect(problems).toEqual([]);
       expect(csp).toEqual([]);
@@ -500,7 +494,7 @@ describe('projects (web)', () => {
       expect(await page.locator(`a[href="/projects/${ideaId}"]`).count()).toBe(1);
       problems.push(...(await auditBothLanguages(page, '/projects', 'projects-list')));
       await page.setViewportSize(PHONE);
-      await shot(page, 'projects-list-360');
+      await screenshot(page, 'projects-list-360');
       await expectFitsPhone(page);
       await page.setViewportSize(DESKTOP);
 
@@ -531,7 +525,7 @@ describe('projects (web)', () => {
       expect(await download.text()).toContain(IDEA_TITLE);
       problems.push(...(await auditBothLanguages(page, '/admin/portfolio', 'portfolio')));
       await page.setViewportSize(PHONE);
-      await shot(page, 'portfolio-360');
+      await screenshot(page, 'portfolio-360');
       await expectFitsPhone(page);
 
       expect(problems).toEqual([]);
@@ -584,7 +578,7 @@ describe('projects (web)', () => {
       expect(await notice.textContent()).toContain('Erst ab diesem Tag lässt sich die Durchführung abschließen und auswerten.');
       expect(await page.locator('#evaluation-outcome').count()).toBe(0);
       expect(await audit(page, 'de project before its start')).toEqual([]);
-      await shot(page, 'project-before-start');
+      await screenshot(page, 'project-before-start');
       await context.close();
     });
   });

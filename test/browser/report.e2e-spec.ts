@@ -1,10 +1,10 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AreaProfileResponse, CityOverviewResponse, IndicatorValue, OpenDataCatalogue } from '@app/shared';
 import { type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { loginViaForm } from './helpers/app';
 import { axeViolations, formatViolations } from './helpers/axe';
-import { launchBrowser, newContext, open, switchLanguage, waitForPage } from './helpers/browser';
+import { launchBrowser, newContext, open, screenshot, screenshotOf, switchLanguage, waitForPage } from './helpers/browser';
 import { collectCspViolations } from './helpers/csp';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, startServer, type RunningServer } from './helpers/server';
 import { SmtpSink } from '../helpers/smtp';
@@ -12,7 +12,6 @@ import { SmtpSink } from '../helpers/smtp';
 // Real browser journeys take longer than the default test timeout.
 jest.setTimeout(240_000);
 
-const SHOTS = '/tmp/shots-h4';
 const PHONE = { width: 360, height: 740 };
 const DESKTOP = { width: 1280, height: 900 };
 const INDICATOR = 'arbeitslosenrate';
@@ -20,17 +19,6 @@ const YEAR = 2020;
 const AREA_CODE = 'ar-nordmarkt';
 const LOCALES = join(__dirname, '../../apps/web/src/locales');
 const PNG_MAGIC = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
-
-async function shot(page: Page, name: string): Promise<void> {
-  mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
-}
-
-/** A picture of one part of the page (full-page shots of long pages are too tall to look at). */
-async function shotOf(locator: Locator, name: string): Promise<void> {
-  mkdirSync(SHOTS, { recursive: true });
-  await locator.screenshot({ path: `${SHOTS}/${name}.png` });
-}
 
 async function audit(page: Page, label: string): Promise<string[]> {
   const problems: string[] = [];
@@ -44,11 +32,11 @@ async function audit(page: Page, label: string): Promise<string[]> {
 /** axe in German, then in English (switched with the header switcher), back to German. */
 async function auditBothLanguages(page: Page, label: string): Promise<string[]> {
   const problems = await audit(page, `de ${label}`);
-  await shot(page, `${label}-de`);
+  await screenshot(page, `${label}-de`);
   await switchLanguage(page, 'en');
   await waitForPage(page);
   problems.push(...(await audit(page, `en ${label}`)));
-  await shot(page, `${label}-en`);
+  await screenshot(page, `${label}-en`);
   await switchLanguage(page, 'de');
   await waitForPage(page);
   return problems;
@@ -210,7 +198,7 @@ describe('social report (web)', () => {
       expect(await figure.innerText()).toContain('Niedriger ist besser');
 
       // PNG download: a real PNG; CSV download: the table's rows and headers, cell for cell.
-      await shotOf(figure, 'overview-figure');
+      await screenshotOf(figure, 'overview-figure');
       const png = await download(page, figure.locator('[data-download="png"]'));
       expect(png.name).toMatch(/\.png$/);
       expect([...png.content.subarray(0, 8)]).toEqual(PNG_MAGIC);
@@ -252,7 +240,7 @@ describe('social report (web)', () => {
       expect(await article.innerText()).not.toMatch(/Abstand zur Stadt: [+−]\d+,\d %/);
       // The table alternative sits in a disclosure; open it and compare every year.
       await article.locator('details summary').click();
-      await shotOf(article, 'area-indicator');
+      await screenshotOf(article, 'area-indicator');
       const table = article.locator('table');
       expect(await tableHeaders(table)).toContain('Abstand zur Stadt (Prozentpunkte)');
       for (const point of series?.points ?? []) {
@@ -294,18 +282,18 @@ describe('social report (web)', () => {
       await open(page, `/report?indicator=${INDICATOR}&year=${YEAR}`);
       await page.waitForSelector('#overview-chart canvas');
       await expectFitsPhone(page);
-      await shotOf(page.locator('#overview-chart'), 'overview-figure-phone');
-      await shot(page, 'report-overview-phone');
+      await screenshotOf(page.locator('#overview-chart'), 'overview-figure-phone');
+      await screenshot(page, 'report-overview-phone');
       await open(page, `/report/areas/${AREA_CODE}`);
       await page.waitForSelector('.report-indicator canvas');
       await expectFitsPhone(page);
-      await shotOf(page.locator('.report-indicator').first(), 'area-indicator-phone');
-      await shot(page, 'report-area-phone');
+      await screenshotOf(page.locator('.report-indicator').first(), 'area-indicator-phone');
+      await screenshot(page, 'report-area-phone');
       await open(page, '/report/participation');
       await expectFitsPhone(page);
       await open(page, '/open-data');
       await expectFitsPhone(page);
-      await shot(page, 'open-data-phone');
+      await screenshot(page, 'open-data-phone');
       await context.close();
     });
 
@@ -391,7 +379,7 @@ describe('social report (web)', () => {
       expect(rows[0].join(' ')).toContain('Unbekanntes Gebiet');
       expect(await result.innerText()).toContain('1 Fehler');
       expect(await importButton.isDisabled()).toBe(true);
-      await shotOf(page.locator('section[aria-labelledby="indicator-import-title"]'), 'admin-import-errors');
+      await screenshotOf(page.locator('section[aria-labelledby="indicator-import-title"]'), 'admin-import-errors');
       expect((await valuesOf()).find((value) => value.areaCode === AREA_CODE)?.value).toBe(before?.value);
 
       const clean = `area,indicator,year,value\n${AREA_CODE},${INDICATOR},2021,${newValue}\n`;
@@ -409,7 +397,7 @@ describe('social report (web)', () => {
       expect(await result.innerText()).toContain('Import abgeschlossen: 1 Zeile.');
       expect(await importButton.isDisabled()).toBe(true);
       expect((await valuesOf()).find((value) => value.areaCode === AREA_CODE)?.value).toBe(newValue);
-      await shotOf(page.locator('section[aria-labelledby="indicator-import-title"]'), 'admin-import-done');
+      await screenshotOf(page.locator('section[aria-labelledby="indicator-import-title"]'), 'admin-import-done');
 
       const problems = await auditBothLanguages(page, 'admin-indicators');
       // The edit page with the targets editor.
@@ -480,7 +468,7 @@ describe('social report (web)', () => {
       await dialog.waitFor();
       expect(await dialog.innerText()).toContain('2023');
       problems.push(...(await audit(page, 'de value-delete-dialog')));
-      await shotOf(dialog, 'admin-value-delete-dialog');
+      await screenshotOf(dialog, 'admin-value-delete-dialog');
       await dialog.locator('[data-action="confirm-delete"]').click();
       await page.waitForFunction(() =>
         document.querySelector('section[aria-labelledby="indicator-values-title"] [role="status"]')?.textContent?.includes('gelöscht'),
@@ -493,10 +481,10 @@ describe('social report (web)', () => {
         rowsBefore - 1,
       );
       expect(await valuesSection.locator('tbody th', { hasText: /^2023$/ }).count()).toBe(0);
-      await shotOf(valuesSection, 'admin-values');
+      await screenshotOf(valuesSection, 'admin-values');
       await page.setViewportSize(PHONE);
       await expectFitsPhone(page);
-      await shotOf(valuesSection, 'admin-values-phone');
+      await screenshotOf(valuesSection, 'admin-values-phone');
       await page.setViewportSize(DESKTOP);
       problems.push(...(await auditBothLanguages(page, 'admin-indicator-edit')));
       expect(problems).toEqual([]);

@@ -1,7 +1,21 @@
 import { mkdirSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page, type Request } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  type Locator,
+  type Page,
+  type Request,
+} from 'playwright-core';
 
 export const SCREENS_DIR = '/tmp/screens';
+/**
+ * Screenshots are for people to look at (360 and 1280 px, both languages); they assert nothing. CI, where
+ * nobody looks at them, sets TEST_SCREENSHOTS=off: a full-page capture re-renders the whole page, about
+ * 0.2 core-seconds each, some 12 % of the accessibility spec's time on the 2-core CI machine.
+ */
+export const SCREENSHOTS = process.env.TEST_SCREENSHOTS !== 'off';
 export const LANGUAGE_STORAGE_KEY = 'soziale-stadt.language';
 
 export function launchBrowser(): Promise<Browser> {
@@ -101,8 +115,16 @@ export async function open(page: Page, path: string): Promise<void> {
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {
+  if (!SCREENSHOTS) return;
   mkdirSync(SCREENS_DIR, { recursive: true });
   await page.screenshot({ path: `${SCREENS_DIR}/${name}.png`, fullPage: true });
+}
+
+/** A picture of one part of the page (full-page shots of long pages are too tall to look at). */
+export async function screenshotOf(locator: Locator, name: string): Promise<void> {
+  if (!SCREENSHOTS) return;
+  mkdirSync(SCREENS_DIR, { recursive: true });
+  await locator.screenshot({ path: `${SCREENS_DIR}/${name}.png` });
 }
 
 /** Switches the UI language with the header switcher, as a person would. */
