@@ -599,6 +599,9 @@ describe('live assemblies: join over REST, the /live gateway, voting, speakers',
       ]);
       expect((await mod.error('speaker:time-limit', { seconds: 5 })).details).toEqual([expect.objectContaining({ field: 'seconds' })]);
 
+      // The console's new-round form starts from the assembly's setting, which the moderator's state carries.
+      await mod.until('the moderator state', () => mod.moderator !== null);
+      expect(mod.moderator!.requireCheckInByDefault).toBe(true);
       const round = await mod.ok<LiveRound>('round:create', { question: 'Verbindlich?', type: VotingType.YesNoAbstain, secret: false });
       expect(round.requireCheckIn).toBe(true);
       await mod.ok('round:open', { roundId: round.id });

@@ -445,27 +445,34 @@ describe('live assembly', () => {
     // Between the page and the server: the answer to the state request after connecting is held back
     // (socket.io packets: the client sends 42/live,<id>["live:sync",…], the server answers 43/live,<id>[…]).
     let releaseSync: () => void = () => undefined;
-    const syncHeld = new Promise<void>((resolve) => {
-      void page.routeWebSocket(/\/socket\.io\//, (ws) => {
-        const upstream = ws.connectToServer();
-        let syncId: string | null = null;
-        ws.onMessage((message) => {
-          const sync = typeof message === 'string' ? /^42\/live,(\d+)\["live:sync"/.exec(message) : null;
-          if (sync && syncId === null) syncId = sync[1];
-          upstream.send(message);
-        });
-        upstream.onMessage((message) => {
-          if (syncId !== null && typeof message === 'string' && message.startsWith(`43/live,${syncId}[`)) {
-            releaseSync = () => ws.send(message);
-            resolve();
-            return;
-          }
-          ws.send(message);
-        });
+    let syncArrived: () => void = () => undefined;
+    const syncHeld = new Promise<void>((resolve) => (syncArrived = resolve));
+    // Installed before the page opens: a socket opened earlier would pass unrouted.
+    await page.routeWebSocket(/\/socket\.io\//, (ws) => {
+      const upstream = ws.connectToServer();
+      let syncId: string | null = null;
+      ws.onMessage((message) => {
+        const sync = typeof message === 'string' ? /^42\/live,(\d+)\["live:sync"/.exec(message) : null;
+        if (sync && syncId === null) syncId = sync[1];
+        upstream.send(message);
+      });
+      upstream.onMessage((message) => {
+        if (syncId !== null && typeof message === 'string' && message.startsWith(`43/live,${syncId}[`)) {
+          releaseSync = () => ws.send(message);
+          syncArrived();
+          return;
+        }
+        ws.send(message);
       });
     });
     await open(page, `/assemblies/${assemblyId}/live`);
-    await syncHeld;
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      syncHeld,
+      new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error('no live:sync answer passed the routed WebSocket within 30 s')), 30_000);
+      }),
+    ]).finally(() => clearTimeout(timer));
     // Connected, but the state has not arrived: the page says it is still connecting and shows no actions.
     await page.getByText('Verbindung wird aufgebaut …').waitFor();
     await page.waitForTimeout(500);
@@ -737,7 +744,8 @@ describe('live assembly', () => {
     await page.getByText('läuft', { exact: true }).waitFor();
     await page.getByRole('tab', { name: /^Abstimmungen/ }).click();
     await page.fill('#round-question', 'Soll der Spielplatz erneuert werden?');
-    await page.getByLabel('Verbindlich: nur mit Check-in-Karte, eine Stimme pro Karte').check();
+    // The assembly's votes are binding: a new round starts out requiring a card.
+    expect(await page.getByLabel('Verbindlich: nur mit Check-in-Karte, eine Stimme pro Karte').isChecked()).toBe(true);
     await page.getByRole('button', { name: 'Abstimmung anlegen' }).click();
     await page.getByRole('button', { name: 'Abstimmung öffnen' }).click();
     await page.getByRole('button', { name: 'Abstimmung schließen' }).waitFor();

@@ -272,6 +272,8 @@ export interface ModeratorState {
   rejectedProposals: LiveProposal[];
   /** Every round of the assembly with its live tally, newest first. */
   rounds: LiveRound[];
+  /** The assembly's setting "votes binding": a new round starts out requiring a check-in card when true. */
+  requireCheckInByDefault: boolean;
   /** The prepared votes of the agenda, in agenda order. */
   preparedVotes: Array<{ agendaItemId: string; vote: PreparedVote }>;
   attendance: { hall: number; online: number; total: number; checkedIn: number; connected: number };

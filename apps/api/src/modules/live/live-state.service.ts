@@ -179,6 +179,7 @@ export class LiveStateService {
       pendingProposals: byStatus(LiveProposalStatus.Pending),
       rejectedProposals: byStatus(LiveProposalStatus.Rejected),
       rounds: [...liveRounds].reverse(),
+      requireCheckInByDefault: assembly.requireCheckIn,
       preparedVotes: items.flatMap((i) => (i.preparedVote ? [{ agendaItemId: i.id, vote: i.preparedVote }] : [])),
       attendance: { hall, online, total: hall + online, checkedIn, connected: 0 },
       checkIn: await checkInCounts(m, assemblyId),

@@ -19,9 +19,10 @@ export interface AgendaDraft {
 }
 
 let counter = 0;
-export function newAgendaDraft(): AgendaDraft {
+/** A new, empty agenda item; its prepared vote is binding when the assembly's votes are (`requireCheckIn`). */
+export function newAgendaDraft(requireCheckIn = false): AgendaDraft {
   counter += 1;
-  return { key: `new-${counter}`, title: '', type: AgendaItemType.Information, description: '', vote: newVoteDraft() };
+  return { key: `new-${counter}`, title: '', type: AgendaItemType.Information, description: '', vote: newVoteDraft(null, requireCheckIn) };
 }
 
 interface AgendaEditorProps {
@@ -33,6 +34,8 @@ interface AgendaEditorProps {
   descriptionErrors: (index: number) => FieldIdentity;
   /** The prepared vote's fields of a vote item, by item index. */
   voteFields: (index: number) => VoteFieldIdentities;
+  /** The assembly's "votes binding" setting: a newly added item's vote starts out binding. */
+  bindingByDefault: boolean;
 }
 
 type Focus = { key: string; control: 'up' | 'down' | 'remove' | 'title' } | { key: 'add'; control: 'add' };
@@ -42,7 +45,7 @@ type Focus = { key: string; control: 'up' | 'down' | 'remove' | 'title' } | { ke
  * down, remove it or add a new one (all by keyboard). Focus follows the moved item and every
  * change is announced in a polite live region.
  */
-export function AgendaEditor({ items, onChange, titleFields, descriptionErrors, voteFields }: AgendaEditorProps) {
+export function AgendaEditor({ items, onChange, titleFields, descriptionErrors, voteFields, bindingByDefault }: AgendaEditorProps) {
   const { t } = useTranslation();
   const [announcement, setAnnouncement] = useState('');
   // Where focus goes after the re-render a change causes.
@@ -89,7 +92,7 @@ export function AgendaEditor({ items, onChange, titleFields, descriptionErrors, 
   };
 
   const add = () => {
-    const item = newAgendaDraft();
+    const item = newAgendaDraft(bindingByDefault);
     onChange([...items, item]);
     setFocus({ key: item.key, control: 'title' });
     setAnnouncement(t('assemblies.agenda.added', { position: items.length + 1 }));

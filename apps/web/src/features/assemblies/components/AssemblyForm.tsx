@@ -53,7 +53,7 @@ function draftsOf(assembly: AssemblyDetail | null): AgendaDraft[] {
       title: item.title,
       type: item.type,
       description: item.description ?? '',
-      vote: newVoteDraft(item.vote),
+      vote: newVoteDraft(item.vote, assembly.requireCheckIn),
     }));
 }
 
@@ -223,6 +223,7 @@ export function AssemblyForm({ assembly, areas, allowedAreaIds, canChooseModerat
         titleFields={titleFields}
         descriptionErrors={(index) => descriptionFields[index]}
         voteFields={(index) => voteFields[index]}
+        bindingByDefault={form.values.requireCheckIn}
       />
     </Form>
   );

@@ -35,7 +35,8 @@ const INITIAL_PARAMETERS = Object.fromEntries(
   VOTING_TYPES.flatMap((type) => votingType(type).parameters.map((spec) => [spec.name, String(spec.initial)])),
 ) as Record<RoundParameterName, string>;
 
-export function newVoteDraft(vote?: PreparedVote | null): VoteDraft {
+/** A prepared vote to edit: `vote`'s values, or an empty one binding when the assembly's votes are (`requireCheckIn`). */
+export function newVoteDraft(vote?: PreparedVote | null, requireCheckIn = false): VoteDraft {
   if (!vote)
     return {
       question: '',
@@ -43,7 +44,7 @@ export function newVoteDraft(vote?: PreparedVote | null): VoteDraft {
       options: '',
       parameters: INITIAL_PARAMETERS,
       secret: true,
-      requireCheckIn: false,
+      requireCheckIn,
     };
   const parameters = { ...INITIAL_PARAMETERS };
   for (const spec of votingType(vote.type).parameters) parameters[spec.name] = String(vote[spec.name] ?? spec.initial);

@@ -31,7 +31,7 @@ function parameterValues(definition: VotingTypeDefinition, values: Record<RoundP
 }
 
 export function CreateRoundForm() {
-  const { live, state, announce } = useConsole();
+  const { live, state, moderator, announce } = useConsole();
   const { t } = useTranslation();
   const action = useLiveAction();
   const [question, setQuestion] = useState('');
@@ -39,7 +39,8 @@ export function CreateRoundForm() {
   const [options, setOptions] = useState('');
   const [parameters, setParameters] = useState<Record<RoundParameterName, string>>(INITIAL_PARAMETERS);
   const [secret, setSecret] = useState(true);
-  const [requireCheckIn, setRequireCheckIn] = useState(false);
+  // The assembly's "votes binding" setting decides how a new round starts out; the moderator may change it per round.
+  const [requireCheckIn, setRequireCheckIn] = useState(moderator.requireCheckInByDefault);
   const [problem, setProblem] = useState<string | null>(null);
   const definition = votingType(type);
   const needsOptions = definition.options.kind === 'labels';
