@@ -56,6 +56,38 @@ describe('auth: register, verify, login, logout, reset', () => {
     expect(mail.text).toContain('Hello Neighbour');
   });
 
+  it('carries the page the person registered from (returnTo) into the mailed link, and only a page of this app', async () => {
+    const c = await t.client();
+    const email = uniqueEmail();
+    await c
+      .post('/api/auth/register', { email, password: PASSWORD, displayName: 'Gast im Saal', returnTo: '/join/ABC123?lang=tr' })
+      .expect(201);
+    const link = linkFrom(await t.smtp.waitFor(email), '/verify-email');
+    expect(link.searchParams.get('returnTo')).toBe('/join/ABC123?lang=tr');
+    expect(link.searchParams.get('token')).toEqual(expect.any(String));
+    await c.post('/api/auth/verify-email', { token: link.searchParams.get('token') }).expect(200);
+
+    // Another host, a protocol-relative or backslash path, spaces: refused with the field named, nothing mailed.
+    for (const returnTo of [
+      'https://evil.example/',
+      '//evil.example',
+      '/\\evil.example',
+      'join/ABC123',
+      '/join /x',
+      `/${'a'.repeat(300)}`,
+      42,
+    ]) {
+      const other = uniqueEmail();
+      const refused = await c.post('/api/auth/register', { email: other, password: PASSWORD, displayName: 'Gast', returnTo }).expect(400);
+      expectErrorShape(refused.body, 400, 'VALIDATION_FAILED');
+      expect(refused.body.details).toEqual([expect.objectContaining({ field: 'returnTo' })]);
+    }
+    // Without returnTo the link carries only the token.
+    const plain = uniqueEmail();
+    await c.post('/api/auth/register', { email: plain, password: PASSWORD, displayName: 'Nachbar' }).expect(201);
+    expect([...linkFrom(await t.smtp.waitFor(plain), '/verify-email').searchParams.keys()]).toEqual(['token']);
+  });
+
   it('escapes the display name in the HTML mail', async () => {
     const c = await t.client();
     const email = uniqueEmail();

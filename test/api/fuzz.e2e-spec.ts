@@ -54,6 +54,7 @@ const BASE_BODIES: Record<string, () => Record<string, unknown>> = {
     password: 'fuzz-password-123',
     displayName: 'Fuzz Person',
     language: 'de',
+    returnTo: '/join/FUZZ01',
   }),
   'POST /api/auth/verify-email': () => ({ token: token() }),
   'POST /api/auth/resend-verification': () => ({ email: uniqueEmail('fuzz') }),

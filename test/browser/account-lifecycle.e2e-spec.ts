@@ -100,6 +100,39 @@ describe('account lifecycle in a real browser', () => {
     await context.close();
   });
 
+  it('brings a person who needs an account back where they came from: login, register, the mailed link, sign in', async () => {
+    const email = 'rueckweg@example.org';
+    const page = await (await newContext(browser, server.baseUrl)).newPage();
+    await open(page, `/login?returnTo=${encodeURIComponent('/assemblies')}`);
+    await page.getByRole('link', { name: 'Noch kein Konto? Jetzt registrieren' }).click();
+    await page.waitForURL((url) => url.pathname === '/register' && url.searchParams.get('returnTo') === '/assemblies');
+    await waitForPage(page);
+    expect(await page.getByRole('link', { name: 'Sie haben schon ein Konto? Zur Anmeldung' }).getAttribute('href')).toBe(
+      '/login?returnTo=%2Fassemblies',
+    );
+    await page.fill('#register-displayName', 'Rita Rückweg');
+    await page.fill('#register-email', email);
+    await page.fill('#register-password', USER_PASSWORD);
+    await page.click('#register button[type="submit"]');
+    await page.waitForSelector(`text=Wir haben eine E-Mail an ${email} gesendet`);
+
+    const link = linkFrom(await mail.waitFor(email), '/verify-email');
+    expect(link.searchParams.get('returnTo')).toBe('/assemblies');
+    await page.goto(link.toString());
+    await page.waitForSelector('text=Ihre E-Mail-Adresse ist bestätigt.');
+    const toLogin = page.getByRole('link', { name: 'Zur Anmeldung' });
+    expect(await toLogin.getAttribute('href')).toBe('/login?returnTo=%2Fassemblies');
+    await toLogin.click();
+    await page.waitForURL((url) => url.pathname === '/login');
+    await waitForPage(page);
+    await page.fill('#login-email', email);
+    await page.fill('#login-password', USER_PASSWORD);
+    await page.click('#login button[type="submit"]');
+    await page.waitForURL((url) => url.pathname === '/assemblies');
+    await page.waitForSelector('text=Sie sind angemeldet als Rita Rückweg.');
+    await page.context().close();
+  });
+
   it('asks for the password when several registrations wait for the address, and confirms the one it belongs to', async () => {
     const email = 'zweimal@example.org';
     const api = await request.newContext({ baseURL: server.baseUrl });

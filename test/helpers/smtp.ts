@@ -124,7 +124,8 @@ export class SmtpSink {
 
 /** The first link in a mail's text that points at the given path, e.g. /verify-email. */
 export function linkFrom(mail: ReceivedMail, path: string): URL {
-  const match = mail.text.match(new RegExp(`https?://\\S+${path.replace(/[/]/g, '\\/')}\\?token=[A-Za-z0-9_%-]+`));
+  // The token, then any further parameters (returnTo) the link carries.
+  const match = mail.text.match(new RegExp(`https?://\\S+${path.replace(/[/]/g, '\\/')}\\?token=[A-Za-z0-9_%-]+(?:&\\w+=[^\\s&]+)*`));
   if (!match) throw new Error(`No ${path} link in mail "${mail.subject}":\n${mail.text}`);
   return new URL(match[0]);
 }

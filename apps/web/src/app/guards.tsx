@@ -1,4 +1,4 @@
-import type { Role } from '@app/shared';
+import { isSafeReturnPath, type Role } from '@app/shared';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { ButtonLink } from '../components/ui/Button';
@@ -7,9 +7,17 @@ import { Loading } from '../components/ui/QueryState';
 import { flash } from '../lib/flash';
 import { useSession } from '../lib/session';
 
-/** Only same-site paths may be a return target; anything else would be an open redirect. */
+/**
+ * `returnTo` from the address bar when it is a page of this app (the shared rule the API validates with
+ * too): only same-site paths may be a return target; anything else would be an open redirect.
+ */
 export function safeReturnPath(value: string | null): string | null {
-  return value && value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/\\') ? value : null;
+  return isSafeReturnPath(value) ? value : null;
+}
+
+/** `path` with `?returnTo=…` when there is somewhere to come back to. */
+export function withReturnTo(path: string, returnTo: string | null): string {
+  return returnTo ? `${path}?returnTo=${encodeURIComponent(returnTo)}` : path;
 }
 
 export function RequireAuth() {

@@ -8,6 +8,18 @@ export const DISPLAY_NAME_MIN_LENGTH = 2;
 export const DISPLAY_NAME_MAX_LENGTH = 60;
 export const EMAIL_MAX_LENGTH = 254;
 
+/**
+ * A page of this app to come back to after signing in or confirming an address (`returnTo`): a path
+ * starting with one "/" (never "//" or "/\\", which a browser reads as another host), no spaces or
+ * control characters. The web's links and the API's validation use this one rule.
+ */
+export const RETURN_PATH_MAX_LENGTH = 300;
+// eslint-disable-next-line no-control-regex -- refusing control characters is the point
+export const RETURN_PATH_PATTERN = /^\/(?![/\\])[^\s\u0000-\u001f\u007f]*$/;
+export function isSafeReturnPath(value: string | null | undefined): value is string {
+  return typeof value === 'string' && value.length <= RETURN_PATH_MAX_LENGTH && RETURN_PATH_PATTERN.test(value);
+}
+
 /** Name of the cookie that carries the CSRF token and of the header that must echo it. */
 export const CSRF_COOKIE = 'csrf_token';
 export const CSRF_HEADER = 'x-csrf-token';
@@ -25,6 +37,8 @@ export interface RegisterRequest {
   password: string;
   displayName: string;
   language?: Language;
+  /** The page to come back to after confirming the address (see isSafeReturnPath); the mailed link carries it. */
+  returnTo?: string;
 }
 
 export interface LoginRequest {

@@ -9,6 +9,8 @@ import {
   LANGUAGES,
   PASSWORD_MAX_LENGTH,
   PASSWORD_MIN_LENGTH,
+  RETURN_PATH_MAX_LENGTH,
+  RETURN_PATH_PATTERN,
 } from '@app/shared';
 
 /**
@@ -85,4 +87,14 @@ export const TokenField = () =>
     IsString(),
     Length(20, 100),
     Matches(/^[A-Za-z0-9_-]+$/, { message: '$property is not a valid token' }),
+  );
+
+/** A page of the app to come back to (a path such as /join/ABC123; never another host). */
+export const ReturnPathField = (description: string) =>
+  applyDecorators(
+    ApiPropertyOptional({ description, maxLength: RETURN_PATH_MAX_LENGTH, example: '/join/ABC123' }),
+    Optional(),
+    IsString(),
+    MaxLength(RETURN_PATH_MAX_LENGTH),
+    Matches(RETURN_PATH_PATTERN, { message: '$property must be a path in this app starting with a single "/", without spaces' }),
   );

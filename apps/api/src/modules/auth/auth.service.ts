@@ -51,8 +51,10 @@ export class AuthService {
     return false;
   }
 
-  private link(path: string, token: string): string {
-    return `${this.config.publicUrl}${path}?token=${encodeURIComponent(token)}`;
+  /** A link to a page of the web app with a one-time token; `returnTo` (already validated) rides along for after it. */
+  private link(path: string, token: string, returnTo?: string): string {
+    const back = returnTo ? `&returnTo=${encodeURIComponent(returnTo)}` : '';
+    return `${this.config.publicUrl}${path}?token=${encodeURIComponent(token)}${back}`;
   }
 
   /** Mails the link that confirms a new address of a signed-in person. */
@@ -84,21 +86,21 @@ export class AuthService {
     try {
       await this.tx.run(async (m) => {
         const existing = await this.accounts.findByEmail(dto.email, m);
-        if (existing) return this.registerAgain(existing, registration, m);
+        if (existing) return this.registerAgain(existing, registration, m, dto.returnTo);
         const user = await this.accounts.create(dto.email, registration, m);
-        await this.mailRegistrationLink(user, registration, 'verifyEmail', m);
+        await this.mailRegistrationLink(user, registration, 'verifyEmail', m, dto.returnTo);
       });
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
       // Somebody registered the address at the same moment: this is a second registration of it.
       await this.tx.run(async (m) => {
         const winner = await this.accounts.findByEmail(dto.email, m);
-        if (winner) await this.registerAgain(winner, registration, m);
+        if (winner) await this.registerAgain(winner, registration, m, dto.returnTo);
       });
     }
   }
 
-  private async registerAgain(user: User, registration: PendingRegistration, m: EntityManager): Promise<void> {
+  private async registerAgain(user: User, registration: PendingRegistration, m: EntityManager, returnTo?: string): Promise<void> {
     if (user.emailVerifiedAt) return this.mailPasswordLink(user, 'alreadyRegistered', m);
     // Expired registrations count too: their owner may still confirm with their password.
     const contested = (await this.tokens.registrationsOnFile(user.id, m)).length > 0;
@@ -106,7 +108,7 @@ export class AuthService {
     // The row shows the latest attempt (mail language, the "not verified yet" answer at sign-in);
     // what a confirmation grants comes from the registration confirmed, never from the row.
     await this.accounts.showRegistration(user.id, registration, m);
-    await this.mailRegistrationLink(user, registration, contested ? 'verifyEmailAgain' : 'verifyEmail', m);
+    await this.mailRegistrationLink(user, registration, contested ? 'verifyEmailAgain' : 'verifyEmail', m, returnTo);
   }
 
   private async mailRegistrationLink(
@@ -114,6 +116,7 @@ export class AuthService {
     registration: PendingRegistration,
     template: 'verifyEmail' | 'verifyEmailAgain',
     m: EntityManager,
+    returnTo?: string,
   ): Promise<void> {
     const passwordRequired = template === 'verifyEmailAgain';
     const token = await this.tokens.issue(user.id, TokenPurpose.VerifyEmail, { registration, passwordRequired, alongside: true }, m);
@@ -124,7 +127,7 @@ export class AuthService {
         template,
         params: {
           name: registration.displayName,
-          link: this.link('/verify-email', token),
+          link: this.link('/verify-email', token, returnTo),
           hours: TOKEN_TTL_HOURS[TokenPurpose.VerifyEmail],
         },
       },

@@ -5,7 +5,7 @@ import { Page } from '../../components/ui/Page';
 import { LoginForm } from '../../features/auth/components/LoginForm';
 import { flash } from '../../lib/flash';
 import { useSession } from '../../lib/session';
-import { safeReturnPath } from '../guards';
+import { safeReturnPath, withReturnTo } from '../guards';
 
 export function LoginRoute() {
   const { t } = useTranslation();
@@ -35,7 +35,7 @@ export function LoginRoute() {
           </Link>
         </li>
         <li>
-          <Link className="kern-link" to="/register">
+          <Link className="kern-link" to={withReturnTo('/register', returnTo)}>
             {t('auth.login.noAccount')}
           </Link>
         </li>

@@ -3,6 +3,7 @@ import { useSearchParams } from 'react-router';
 import { Page } from '../../components/ui/Page';
 import { VerifyEmailStatus } from '../../features/auth/components/VerifyEmailStatus';
 import { useSession } from '../../lib/session';
+import { safeReturnPath } from '../guards';
 
 export function VerifyEmailRoute() {
   const { t } = useTranslation();
@@ -10,7 +11,7 @@ export function VerifyEmailRoute() {
   const { user } = useSession();
   return (
     <Page title={t('auth.verify.title')}>
-      <VerifyEmailStatus token={params.get('token') ?? ''} signedIn={Boolean(user)} />
+      <VerifyEmailStatus token={params.get('token') ?? ''} signedIn={Boolean(user)} returnTo={safeReturnPath(params.get('returnTo'))} />
     </Page>
   );
 }

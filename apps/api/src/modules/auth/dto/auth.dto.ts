@@ -7,6 +7,7 @@ import {
   LanguageField,
   PasswordField,
   TokenField,
+  ReturnPathField,
 } from '../../../common/http/dto-fields';
 import { MeDto } from '../../users/dto/me.dto';
 
@@ -15,6 +16,7 @@ export class RegisterDto implements RegisterRequest {
   @PasswordField() password: string;
   @DisplayNameField() displayName: string;
   @LanguageField() language?: Language;
+  @ReturnPathField('The page to come back to after confirming the address; the mailed link carries it') returnTo?: string;
 }
 
 export class LoginDto {

@@ -14,7 +14,8 @@ import { currentLanguage, isLanguage } from '../../../lib/i18n';
 import { useForm } from '../../../lib/use-form';
 import { register } from '../api/register';
 
-export function RegisterForm({ onRegistered }: { onRegistered: (email: string) => void }) {
+/** `returnTo`: a page of this app the confirmation link in the mail leads back to (after signing in). */
+export function RegisterForm({ onRegistered, returnTo }: { onRegistered: (email: string) => void; returnTo?: string | null }) {
   const { t } = useTranslation();
   const form = useForm({
     id: 'register',
@@ -26,6 +27,7 @@ export function RegisterForm({ onRegistered }: { onRegistered: (email: string) =
         email,
         password: values.password,
         language: isLanguage(values.language) ? values.language : undefined,
+        ...(returnTo ? { returnTo } : {}),
       });
       onRegistered(email);
     },

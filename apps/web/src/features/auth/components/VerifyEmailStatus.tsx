@@ -16,14 +16,21 @@ import { ResendVerificationSection } from './EmailLinkForm';
 type State =
   { status: 'pending' } | { status: 'password' } | { status: 'done' } | { status: 'already' } | { status: 'failed'; error: UiMessage };
 
+/** Where the button after confirming leads: signing in (then back to `returnTo`), or straight back when signed in. */
+function nextPath(signedIn: boolean, returnTo: string | null): string {
+  if (signedIn) return returnTo ?? '/account';
+  return returnTo ? `/login?returnTo=${encodeURIComponent(returnTo)}` : '/login';
+}
+
 const isCode = (error: unknown, code: string) => error instanceof ApiError && error.code === code;
 
 /**
  * Confirms the token from the mail link once; offers a new mail if the link is used up or expired.
  * While several registrations wait for the address, the link alone does not say whose password
- * counts: the page then asks for the password chosen when registering.
+ * counts: the page then asks for the password chosen when registering. `returnTo` (from the mailed link,
+ * checked by the route): the page the person registered from, where signing in leads next.
  */
-export function VerifyEmailStatus({ token, signedIn }: { token: string; signedIn: boolean }) {
+export function VerifyEmailStatus({ token, signedIn, returnTo = null }: { token: string; signedIn: boolean; returnTo?: string | null }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [state, setState] = useState<State>(token ? { status: 'pending' } : { status: 'failed', error: { key: 'errors.TOKEN_INVALID' } });
@@ -78,8 +85,8 @@ export function VerifyEmailStatus({ token, signedIn }: { token: string; signedIn
           </p>
         </Alert>
         <p className="section">
-          <ButtonLink to={signedIn ? '/account' : '/login'} variant="primary" icon="arrow-forward">
-            {signedIn ? t('auth.verify.toAccount') : t('auth.verify.toLogin')}
+          <ButtonLink to={nextPath(signedIn, returnTo)} variant="primary" icon="arrow-forward">
+            {signedIn ? t(returnTo ? 'auth.verify.toReturn' : 'auth.verify.toAccount') : t('auth.verify.toLogin')}
           </ButtonLink>
         </p>
       </div>
