@@ -167,6 +167,24 @@ describe('live assembly', () => {
     return created;
   }
 
+  /** A phone of a guest who joined with the assembly's code (over the API); the page is not opened yet. */
+  async function guestPhone(displayName: string): Promise<Page> {
+    const joinApi = await request.newContext({ baseURL: server.baseUrl });
+    const joined = await joinApi.post('/api/assemblies/join', {
+      headers: await csrfHeaders(joinApi),
+      data: { code: joinCode, displayName },
+    });
+    expect(joined.status()).toBeLessThan(300);
+    const { guestToken } = (await joined.json()) as { guestToken: string };
+    await joinApi.dispose();
+    const guestContext = await context(PHONE);
+    await guestContext.addInitScript(([key, value]) => window.localStorage.setItem(key, value), [
+      `soziale-stadt.guest.${assemblyId}`,
+      guestToken,
+    ] as const);
+    return guestContext.newPage();
+  }
+
   it('runs an agenda item with a proposal, a vote and a speaker across console, phones and projector', async () => {
     const problems: string[] = [];
 
@@ -190,20 +208,7 @@ describe('live assembly', () => {
     await guest1.waitForURL((url) => url.pathname === `/assemblies/${assemblyId}/live`);
     await waitForPage(guest1);
 
-    const joinApi = await request.newContext({ baseURL: server.baseUrl });
-    const joined = await joinApi.post('/api/assemblies/join', {
-      headers: await csrfHeaders(joinApi),
-      data: { code: joinCode, displayName: 'Greta Gast' },
-    });
-    expect(joined.status()).toBeLessThan(300);
-    const { guestToken } = (await joined.json()) as { guestToken: string };
-    await joinApi.dispose();
-    const guest2Context = await context(PHONE);
-    await guest2Context.addInitScript(([key, value]) => window.localStorage.setItem(key, value), [
-      `soziale-stadt.guest.${assemblyId}`,
-      guestToken,
-    ] as const);
-    const guest2 = await guest2Context.newPage();
+    const guest2 = await guestPhone('Greta Gast');
     await open(guest2, `/assemblies/${assemblyId}/live`);
 
     const citizenContext = await context(PHONE);
@@ -399,49 +404,25 @@ describe('live assembly', () => {
   });
 
   it('shows an error the person can retry when an action fails while offline, and reconnects with the current state', async () => {
-    const guestContext = await context(PHONE);
-    const joinApi = await request.newContext({ baseURL: server.baseUrl });
-    const joined = await joinApi.post('/api/assemblies/join', {
-      headers: await csrfHeaders(joinApi),
-      data: { code: joinCode, displayName: 'Olga Offline' },
-    });
-    const { guestToken } = (await joined.json()) as { guestToken: string };
-    await joinApi.dispose();
-    await guestContext.addInitScript(([key, value]) => window.localStorage.setItem(key, value), [
-      `soziale-stadt.guest.${assemblyId}`,
-      guestToken,
-    ] as const);
-    const page = await guestContext.newPage();
+    const page = await guestPhone('Olga Offline');
     await open(page, `/assemblies/${assemblyId}/live`);
     await page.getByText('Verbunden – Sie sehen den aktuellen Stand').waitFor();
 
-    await guestContext.setOffline(true);
+    await page.context().setOffline(true);
     await page.getByText(/Keine Verbindung – Aktionen|Verbindung unterbrochen/).waitFor();
     await page.getByRole('button', { name: 'Wortmeldung', exact: true }).click();
     const alert = page.getByRole('alert').filter({ hasText: 'Ihre Aktion wurde nicht übermittelt' });
     await alert.waitFor();
     await screenshot(page, 'live-participant-offline');
 
-    await guestContext.setOffline(false);
+    await page.context().setOffline(false);
     await page.getByText('Verbunden – Sie sehen den aktuellen Stand').waitFor({ timeout: 30_000 });
     await alert.getByRole('button', { name: 'Erneut versuchen' }).click();
     await page.getByText(/Sie stehen auf Platz \d der Redeliste\./).waitFor();
   });
 
   it('says "connected – you see the current state" only once that state has arrived', async () => {
-    const guestContext = await context(PHONE);
-    const joinApi = await request.newContext({ baseURL: server.baseUrl });
-    const joined = await joinApi.post('/api/assemblies/join', {
-      headers: await csrfHeaders(joinApi),
-      data: { code: joinCode, displayName: 'Sam Spät' },
-    });
-    const { guestToken } = (await joined.json()) as { guestToken: string };
-    await joinApi.dispose();
-    await guestContext.addInitScript(([key, value]) => window.localStorage.setItem(key, value), [
-      `soziale-stadt.guest.${assemblyId}`,
-      guestToken,
-    ] as const);
-    const page = await guestContext.newPage();
+    const page = await guestPhone('Sam Spät');
     // Between the page and the server: the answer to the state request after connecting is held back
     // (socket.io packets: the client sends 42/live,<id>["live:sync",…], the server answers 43/live,<id>[…]).
     let releaseSync: () => void = () => undefined;
@@ -491,19 +472,7 @@ describe('live assembly', () => {
     await waitForPage(moderator);
     await switchLanguage(moderator, 'de');
     await moderator.getByText('Verbunden – Sie sehen den aktuellen Stand').waitFor();
-    const guestContext = await context(PHONE);
-    const joinApi = await request.newContext({ baseURL: server.baseUrl });
-    const joined = await joinApi.post('/api/assemblies/join', {
-      headers: await csrfHeaders(joinApi),
-      data: { code: joinCode, displayName: 'Vera Vielwahl' },
-    });
-    const { guestToken } = (await joined.json()) as { guestToken: string };
-    await joinApi.dispose();
-    await guestContext.addInitScript(([key, value]) => window.localStorage.setItem(key, value), [
-      `soziale-stadt.guest.${assemblyId}`,
-      guestToken,
-    ] as const);
-    const guest = await guestContext.newPage();
+    const guest = await guestPhone('Vera Vielwahl');
     await open(guest, `/assemblies/${assemblyId}/live`);
     await guest.getByText('Sie nehmen teil als Vera Vielwahl').waitFor();
     const newest = '.live-round:first-of-type';
