@@ -104,6 +104,10 @@ describe('account lifecycle in a real browser', () => {
     const email = 'rueckweg@example.org';
     const page = await (await newContext(browser, server.baseUrl)).newPage();
     await open(page, `/login?returnTo=${encodeURIComponent('/assemblies')}`);
+    // The header's links keep the way back too.
+    expect(await page.locator('header').getByRole('link', { name: 'Registrieren', exact: true }).getAttribute('href')).toBe(
+      '/register?returnTo=%2Fassemblies',
+    );
     await page.getByRole('link', { name: 'Noch kein Konto? Jetzt registrieren' }).click();
     await page.waitForURL((url) => url.pathname === '/register' && url.searchParams.get('returnTo') === '/assemblies');
     await waitForPage(page);

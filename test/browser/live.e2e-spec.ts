@@ -558,7 +558,10 @@ describe('live assembly', () => {
     problems.push(...(await audit(page, 'join page, help open')));
     expect(problems).toEqual([]);
 
-    // Signing in from the menu comes back to /join/CODE, signed in; joining opens the assembly.
+    // Signing in from the menu comes back to /join/CODE, signed in; joining opens the assembly. Registering would too.
+    expect(await navigation.getByRole('link', { name: 'Registrieren', exact: true }).getAttribute('href')).toBe(
+      `/register?returnTo=${encodeURIComponent(`/join/${joinCode}`)}`,
+    );
     await navigation.getByRole('link', { name: 'Anmelden' }).click();
     await page.waitForURL((url) => url.pathname === '/login');
     await waitForPage(page);

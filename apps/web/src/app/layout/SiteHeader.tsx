@@ -5,6 +5,7 @@ import { Link, NavLink, useLocation, useNavigate } from 'react-router';
 import { useLogout } from '../../features/auth/api/logout';
 import { flash } from '../../lib/flash';
 import { useSession } from '../../lib/session';
+import { safeReturnPath, withReturnTo } from '../guards';
 import { LanguageSwitcher } from './LanguageSwitcher';
 
 function navClass({ isActive }: { isActive: boolean }): string {
@@ -52,10 +53,13 @@ export function SiteHeader() {
   const setMenuOpen = (open: boolean) => setMenuOpenAt(open ? location.key : null);
   const menuButton = useRef<HTMLButtonElement>(null);
   const here = `${location.pathname}${location.search}`;
-  // Signing in from any page (e.g. /join/CODE in the hall) comes back to it.
-  const loginPath = AUTH_PAGES.some((page) => location.pathname.startsWith(page))
-    ? '/login'
-    : `/login?returnTo=${encodeURIComponent(here)}`;
+  // Signing in or registering from any page (e.g. /join/CODE in the hall) comes back to it; on the sign-in
+  // and registration pages themselves the way back they already carry stays.
+  const returnTo = AUTH_PAGES.some((page) => location.pathname.startsWith(page))
+    ? safeReturnPath(new URLSearchParams(location.search).get('returnTo'))
+    : here;
+  const loginPath = withReturnTo('/login', returnTo);
+  const registerPath = withReturnTo('/register', returnTo);
 
   function closeOnEscape(event: KeyboardEvent) {
     if (event.key !== 'Escape' || !menuOpen) return;
@@ -171,7 +175,7 @@ export function SiteHeader() {
                 <NavLink to={loginPath} className={navClass}>
                   {t('nav.login')}
                 </NavLink>
-                <NavLink to="/register" className={navClass}>
+                <NavLink to={registerPath} className={navClass}>
                   {t('nav.register')}
                 </NavLink>
               </>
