@@ -5,7 +5,7 @@ import { Link, NavLink, useLocation, useNavigate } from 'react-router';
 import { useLogout } from '../../features/auth/api/logout';
 import { flash } from '../../lib/flash';
 import { useSession } from '../../lib/session';
-import { safeReturnPath, withReturnTo } from '../guards';
+import { safeReturnPath, withReturnTo } from '../../lib/return-path';
 import { LanguageSwitcher } from './LanguageSwitcher';
 
 function navClass({ isActive }: { isActive: boolean }): string {

@@ -10,6 +10,7 @@ import '../../features/assemblies/components/assemblies.css';
 import { JoinForm, normalizeCode } from '../../features/assemblies/components/JoinForm';
 import { LiveHelp } from '../../features/live/components/LiveHelp';
 import { useSession } from '../../lib/session';
+import { withReturnTo } from '../../lib/return-path';
 
 /**
  * /join and /join/:code — joining on a phone. Someone who joined with this code before on this
@@ -61,7 +62,7 @@ export function JoinRoute() {
             signedInAs={user?.displayName ?? null}
             submitLabel={t('assemblies.join.submit')}
           />
-          <LiveHelp loginPath={user ? undefined : `/login?returnTo=${encodeURIComponent(code ? `/join/${code}` : '/join')}`} />
+          <LiveHelp loginPath={user ? undefined : withReturnTo('/login', code ? `/join/${code}` : '/join')} />
         </div>
       )}
     </Page>

@@ -12,6 +12,7 @@ import { ParticipantView } from '../../features/live/components/ParticipantView'
 import { useLive } from '../../features/live/hooks/useLive';
 import { describeError, translateMessage, type UiMessage } from '../../lib/messages';
 import { useSession } from '../../lib/session';
+import { withReturnTo } from '../../lib/return-path';
 
 /** /assemblies/:id/live — the participant view (phone first). */
 export function LiveRoute() {
@@ -38,7 +39,7 @@ export function LiveRoute() {
           <ButtonLink to={joinPath} variant="primary" icon="arrow-forward">
             {t('live.participant.joinLink')}
           </ButtonLink>
-          <Link className="kern-link" to={`/login?returnTo=${encodeURIComponent(`/assemblies/${id}/live`)}`}>
+          <Link className="kern-link" to={withReturnTo('/login', `/assemblies/${id}/live`)}>
             {t('live.participant.login')}
           </Link>
         </p>

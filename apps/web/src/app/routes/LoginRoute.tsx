@@ -5,7 +5,7 @@ import { Page } from '../../components/ui/Page';
 import { LoginForm } from '../../features/auth/components/LoginForm';
 import { flash } from '../../lib/flash';
 import { useSession } from '../../lib/session';
-import { safeReturnPath, withReturnTo } from '../guards';
+import { safeReturnPath, withReturnTo } from '../../lib/return-path';
 
 export function LoginRoute() {
   const { t } = useTranslation();

@@ -23,6 +23,7 @@ import { formatDate } from '../../lib/format';
 import { useSession } from '../../lib/session';
 import { NotFoundRoute } from './NotFoundRoute';
 import { ApiError } from '../../lib/api-client';
+import { withReturnTo } from '../../lib/return-path';
 
 const OPEN = new Set(['submitted', 'evaluating']);
 
@@ -113,7 +114,7 @@ function ProposalView({ proposal }: { proposal: ProposalDetail }) {
           </>
         ) : (
           <p className="kern-body">
-            <Link className="kern-link" to={`/login?returnTo=${encodeURIComponent(location.pathname)}`}>
+            <Link className="kern-link" to={withReturnTo('/login', location.pathname)}>
               {t('proposals.detail.loginToSupport')}
             </Link>
           </p>

@@ -5,7 +5,7 @@ import { Link, useSearchParams } from 'react-router';
 import { Alert } from '../../components/ui/Alert';
 import { Page } from '../../components/ui/Page';
 import { RegisterForm } from '../../features/auth/components/RegisterForm';
-import { safeReturnPath, withReturnTo } from '../guards';
+import { safeReturnPath, withReturnTo } from '../../lib/return-path';
 
 export function RegisterRoute() {
   const { t } = useTranslation();

@@ -3,7 +3,7 @@ import { useSearchParams } from 'react-router';
 import { Page } from '../../components/ui/Page';
 import { VerifyEmailStatus } from '../../features/auth/components/VerifyEmailStatus';
 import { useSession } from '../../lib/session';
-import { safeReturnPath } from '../guards';
+import { safeReturnPath } from '../../lib/return-path';
 
 export function VerifyEmailRoute() {
   const { t } = useTranslation();

@@ -16,6 +16,7 @@ import { ApiError } from '../../../lib/api-client';
 import { FormError, type FieldErrors } from '../../../lib/messages';
 import { useForm } from '../../../lib/use-form';
 import { assemblyForCode, joinAssembly, rememberJoin, storedGuestToken } from '../../../lib/assembly-join';
+import { withReturnTo } from '../../../lib/return-path';
 
 /** Upper case, without the spaces and dashes people type when copying a code off a screen. */
 export function normalizeCode(value: string): string {
@@ -96,7 +97,7 @@ export function JoinForm({
       }
     },
   });
-  const returnTo = encodeURIComponent(byCode ? `/join/${normalizeCode(form.values.code)}` : location.pathname);
+  const loginPath = withReturnTo('/login', byCode ? `/join/${normalizeCode(form.values.code)}` : location.pathname);
 
   return (
     <>
@@ -104,7 +105,7 @@ export function JoinForm({
         <Alert variant="warning" title={t('assemblies.join.accountRequiredTitle')} role="alert">
           <p className="kern-body">
             {t('assemblies.join.accountRequiredText')}{' '}
-            <Link className="kern-link" to={`/login?returnTo=${returnTo}`}>
+            <Link className="kern-link" to={loginPath}>
               {t('assemblies.join.signIn')}
             </Link>
           </p>

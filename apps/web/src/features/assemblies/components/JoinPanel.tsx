@@ -6,6 +6,7 @@ import { Button } from '../../../components/ui/Button';
 import { describeError, translateMessage, type UiMessage } from '../../../lib/messages';
 import { forgetGuestToken, joinAssembly, rememberJoin, storedGuestToken } from '../../../lib/assembly-join';
 import { JoinForm } from './JoinForm';
+import { withReturnTo } from '../../../lib/return-path';
 
 /**
  * The prominent "join online" action of a live assembly: one button for signed-in people and
@@ -48,7 +49,7 @@ export function JoinPanel({ assembly, signedInAs }: { assembly: AssemblyDetail; 
       {needsName && assembly.requireAccount ? (
         <p className="kern-body">
           {t('assemblies.join.accountRequiredText')}{' '}
-          <Link className="kern-link" to={`/login?returnTo=${encodeURIComponent(location.pathname)}`}>
+          <Link className="kern-link" to={withReturnTo('/login', location.pathname)}>
             {t('assemblies.join.signIn')}
           </Link>
         </p>

@@ -7,6 +7,7 @@ import { Button } from '../../../components/ui/Button';
 import { describeError, translateMessage, type UiMessage } from '../../../lib/messages';
 import { useRegistration } from '../api/assemblies';
 import { RegistrationInfo } from './RegistrationInfo';
+import { withReturnTo } from '../../../lib/return-path';
 
 /**
  * Register or cancel. Shows whether the place is confirmed or on the waiting list (with its
@@ -48,7 +49,7 @@ export function RegistrationPanel({ assembly, signedIn }: { assembly: AssemblyDe
       {!signedIn ? (
         open ? (
           <p className="kern-body">
-            <Link className="kern-link" to={`/login?returnTo=${encodeURIComponent(location.pathname)}`}>
+            <Link className="kern-link" to={withReturnTo('/login', location.pathname)}>
               {t('assemblies.registration.signInToRegister')}
             </Link>
           </p>

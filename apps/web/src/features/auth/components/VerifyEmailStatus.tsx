@@ -8,6 +8,7 @@ import { Form } from '../../../components/ui/Form';
 import { Loading } from '../../../components/ui/QueryState';
 import { ApiError } from '../../../lib/api-client';
 import { describeError, FormError, translateMessage, type UiMessage } from '../../../lib/messages';
+import { withReturnTo } from '../../../lib/return-path';
 import { sessionQueryKey } from '../../../lib/session';
 import { useForm } from '../../../lib/use-form';
 import { verifyEmail } from '../api/verify-email';
@@ -18,8 +19,7 @@ type State =
 
 /** Where the button after confirming leads: signing in (then back to `returnTo`), or straight back when signed in. */
 function nextPath(signedIn: boolean, returnTo: string | null): string {
-  if (signedIn) return returnTo ?? '/account';
-  return returnTo ? `/login?returnTo=${encodeURIComponent(returnTo)}` : '/login';
+  return signedIn ? (returnTo ?? '/account') : withReturnTo('/login', returnTo);
 }
 
 const isCode = (error: unknown, code: string) => error instanceof ApiError && error.code === code;

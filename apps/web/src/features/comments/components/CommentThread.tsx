@@ -13,6 +13,7 @@ import { ApiError } from '../../../lib/api-client';
 import { formatDate } from '../../../lib/format';
 import { useForm } from '../../../lib/use-form';
 import { useCommentActions, useComments } from '../api/comments';
+import { withReturnTo } from '../../../lib/return-path';
 
 interface CommentThreadProps {
   proposalId: string;
@@ -60,7 +61,7 @@ export function CommentThread({ proposalId, signedIn, canComment, renderActions 
         <CommentForm id="comment-new" proposalId={proposalId} label={t('comments.new')} />
       ) : !signedIn ? (
         <p className="kern-body">
-          <Link className="kern-link" to={`/login?returnTo=${encodeURIComponent(location.pathname)}`}>
+          <Link className="kern-link" to={withReturnTo('/login', location.pathname)}>
             {t('comments.loginToComment')}
           </Link>
         </p>
