@@ -841,6 +841,39 @@ describe('proposals', () => {
       expect({ total: after.total, first: after.items[0]?.id }).toEqual({ total: 1, first: fresh.id });
     });
 
+    it('after a support every cached page shows the new count at once, and the order by supports follows it', async () => {
+      // A support keeps which proposals a page lists (the cache's costly part) but never the counts on
+      // the cards, and it changes the order by supports: each read below comes right after a write.
+      const own = `Stuetzmarke${randomBytes(4).toString('hex')}`;
+      const older = await propose(author, { title: `Älter ${own}` });
+      await sleep(5);
+      const newer = await propose(author, { title: `Neuer ${own}` });
+      const view = async () => {
+        const [newest, supported, filtered] = await Promise.all([
+          list(`q=${own}`),
+          list(`q=${own}&sort=supported`),
+          list(`q=${own}&status=submitted&sort=newest`),
+        ]);
+        const show = (page: Page<ProposalSummary>) =>
+          page.items.map((i) => `${i.id === older.id ? 'older' : 'newer'} ${i.supportCount}`).join(', ') + ` (total ${page.total})`;
+        return { newest: show(newest), supported: show(supported), filtered: show(filtered) };
+      };
+      const both = { newest: 'newer 0, older 0 (total 2)', supported: 'newer 0, older 0 (total 2)', filtered: 'newer 0, older 0 (total 2)' };
+      expect(await view()).toEqual(both);
+      expect(await view()).toEqual(both); // now from the cache
+      await other.client.request('put', `/api/proposals/${older.id}/support`).expect(200);
+      expect(await view()).toEqual({
+        newest: 'newer 0, older 1 (total 2)',
+        supported: 'older 1, newer 0 (total 2)',
+        filtered: 'newer 0, older 1 (total 2)',
+      });
+      await other.client.request('delete', `/api/proposals/${older.id}/support`).expect(200);
+      expect(await view()).toEqual(both);
+      // Anything else that changes the list (here a withdrawal) is in the very next answer as well.
+      await author.client.post(`/api/proposals/${newer.id}/withdraw`, { reason: 'Erledigt' }).expect(200);
+      expect((await view()).filtered).toBe('older 0 (total 1)');
+    });
+
     it('pages: pageSize 3 gives 3 + 3 + 2, beyond the end an empty page, the total always 8', async () => {
       const pages = await Promise.all([1, 2, 3, 4].map((n) => list(q(`&pageSize=3&page=${n}`))));
       expect(pages.map((p) => [p.items.length, p.total, p.page, p.pageSize])).toEqual([

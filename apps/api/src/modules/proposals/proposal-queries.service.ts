@@ -76,16 +76,18 @@ export class ProposalQueriesService {
       query.pageSize,
     ]);
     return this.listCache.get(key, async () => {
-      const body = JSON.stringify(await this.loadList(query));
+      const body = JSON.stringify(await this.loadList(query, key));
       return { body, etag: `W/"${createHash('sha1').update(body).digest('base64url')}"` };
     });
   }
 
-  private async loadList(query: ProposalListQueryDto): Promise<Page<ProposalSummary>> {
+  private async loadList(query: ProposalListQueryDto, key: string): Promise<Page<ProposalSummary>> {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 20;
-    const areaIds = query.areaId ? await this.areaSubtree(query.areaId) : null;
-    const { total, ids } = await this.repository.listPageIds(query, areaIds, page, pageSize);
+    const { total, ids } = await this.listCache.selectionsFor(query.sort).get(key, async () => {
+      const areaIds = query.areaId ? await this.areaSubtree(query.areaId) : null;
+      return this.repository.listPageIds(query, areaIds, page, pageSize);
+    });
     return { items: await this.summaries(ids), total, page, pageSize };
   }
 

@@ -46,7 +46,7 @@ export class ProposalSupportsService {
     if (!OPEN_STATUSES.has(p.status)) throw new DomainError(ErrorCode.ProposalClosed, 'This proposal no longer collects supports.');
     const limit = await this.supportLimitFor(p.area);
     const inserted = await this.repository.insertSupport(id, user.id, limit);
-    if (inserted) this.listCache.invalidate();
+    if (inserted) this.listCache.supportsChanged();
     else if (limit && !(await this.supports.existsBy({ proposalId: id, userId: user.id }))) {
       throw new DomainError(
         ErrorCode.SupportLimitReached,
@@ -65,7 +65,7 @@ export class ProposalSupportsService {
   async unsupport(user: User, id: string): Promise<SupportResponse> {
     const p = await this.repository.findVisible(id);
     const deleted = await this.repository.deleteSupport(id, user.id);
-    if (deleted) this.listCache.invalidate();
+    if (deleted) this.listCache.supportsChanged();
     const limit = await this.supportLimitFor(p.area);
     return {
       supported: false,
