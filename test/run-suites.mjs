@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /**
  * npm test's suites, after its build, one after the other:
+ *   - the size budgets of the built web app (apps/web/scripts/check-size-budgets.mjs),
  *   - unit + API e2e on the embedded SQLite default (jest workers, each spec its own database),
  *   - when TEST_POSTGRES_URL is set (CI sets it, with TEST_REDIS_URL): the API e2e suite again on
  *     PostgreSQL + Redis (every test app has its own database copied from a per-run template and its
@@ -19,12 +20,13 @@ const redisUrl = process.env.TEST_REDIS_URL;
 const filter = process.argv.slice(2);
 
 function jest(args, { env = {} } = {}) {
+  return run([jestBin, '--config', 'jest.config.js', ...filter, ...args, ...(filter.length ? ['--passWithNoTests'] : [])], { env });
+}
+
+/** Runs a Node.js script to its end; resolves with its exit code and how long it took. */
+function run(args, { env = {} } = {}) {
   const started = Date.now();
-  const child = spawn(
-    process.execPath,
-    [jestBin, '--config', 'jest.config.js', ...filter, ...args, ...(filter.length ? ['--passWithNoTests'] : [])],
-    { env: { ...process.env, ...env }, stdio: 'inherit' },
-  );
+  const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: 'inherit' });
   return new Promise((resolve) => {
     child.on('error', (error) => resolve({ code: 1, seconds: 0, error }));
     child.on('close', (code) => resolve({ code: code ?? 1, seconds: Math.round((Date.now() - started) / 1000) }));
@@ -33,6 +35,10 @@ function jest(args, { env = {} } = {}) {
 
 const log = (line) => console.log(`\n==> ${line}`);
 const results = [];
+
+// The size budgets of the built web app (issue 15): a second, no jest; it fails the run like a suite.
+log('Size budgets of the web app (apps/web/scripts/check-size-budgets.mjs)');
+results.push(['size budgets', await run(['apps/web/scripts/check-size-budgets.mjs'])]);
 
 // One pass after the other: each keeps the 2-core CI machine busy on its own (unit + API on SQLite used
 // 1.7 cores, the API suite on PostgreSQL 1.8, the browser pass 1.8), and running them side by side made

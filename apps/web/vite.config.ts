@@ -94,7 +94,10 @@ function precompress(): Plugin {
     apply: 'build',
     async writeBundle(options, bundle) {
       const dir = options.dir ?? 'dist';
-      const files = Object.keys(bundle).filter((name) => /\.(js|css|html|svg|json|txt|webmanifest)$/.test(name));
+      // Not the chunk graph in .vite/ (read by the size budget check at build time, never sent to browsers).
+      const files = Object.keys(bundle).filter(
+        (name) => !name.startsWith('.vite/') && /\.(js|css|html|svg|json|txt|webmanifest)$/.test(name),
+      );
       await Promise.all(
         files.map(async (name) => {
           const path = join(dir, name);
@@ -119,6 +122,8 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
+    // dist/.vite/manifest.json: the chunk graph the size budgets are checked on (scripts/check-size-budgets.mjs).
+    manifest: true,
     // The strict CSP (script-src 'self') forbids inline scripts, including Vite's module preload polyfill.
     modulePreload: { polyfill: false },
     // Fonts and icons must be files served from 'self'; inlined data: fonts would break font-src 'self'.

@@ -858,7 +858,11 @@ describe('proposals', () => {
           page.items.map((i) => `${i.id === older.id ? 'older' : 'newer'} ${i.supportCount}`).join(', ') + ` (total ${page.total})`;
         return { newest: show(newest), supported: show(supported), filtered: show(filtered) };
       };
-      const both = { newest: 'newer 0, older 0 (total 2)', supported: 'newer 0, older 0 (total 2)', filtered: 'newer 0, older 0 (total 2)' };
+      const both = {
+        newest: 'newer 0, older 0 (total 2)',
+        supported: 'newer 0, older 0 (total 2)',
+        filtered: 'newer 0, older 0 (total 2)',
+      };
       expect(await view()).toEqual(both);
       expect(await view()).toEqual(both); // now from the cache
       await other.client.request('put', `/api/proposals/${older.id}/support`).expect(200);

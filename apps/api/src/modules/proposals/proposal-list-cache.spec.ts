@@ -5,10 +5,12 @@ import { ProposalListCache } from './proposal-list-cache';
 function counter() {
   let runs = 0;
   return {
-    load: <T>(value: T) => () => {
-      runs++;
-      return Promise.resolve(value);
-    },
+    load:
+      <T>(value: T) =>
+      () => {
+        runs++;
+        return Promise.resolve(value);
+      },
     get runs() {
       return runs;
     },
