@@ -872,6 +872,10 @@ describe('proposals', () => {
         filtered: 'newer 0, older 1 (total 2)',
       });
       await other.client.request('delete', `/api/proposals/${older.id}/support`).expect(200);
+      // Many readers of one URL at once right after a change: one loads the page, the others wait for that load.
+      const together = await Promise.all(Array.from({ length: 20 }, () => anonymous.get(`/api/proposals?q=${own}`)));
+      expect(new Set(together.map((res) => `${res.status} ${res.text}`)).size).toBe(1);
+      expect((together[0].body as Page<ProposalSummary>).items.map((i) => i.supportCount)).toEqual([0, 0]);
       expect(await view()).toEqual(both);
       // Anything else that changes the list (here a withdrawal) is in the very next answer as well.
       await author.client.post(`/api/proposals/${newer.id}/withdraw`, { reason: 'Erledigt' }).expect(200);

@@ -19,7 +19,7 @@ function counter() {
 
 describe('ProposalListCache', () => {
   const selection = { total: 2, ids: ['a', 'b'] };
-  const page = { body: '{}', etag: 'W/"x"' };
+  const page = { body: Buffer.from('{}'), etag: 'W/"x"' };
 
   it('keeps the selections of the orders a support cannot change, and drops the pages and the order by supports', async () => {
     const cache = new ProposalListCache();

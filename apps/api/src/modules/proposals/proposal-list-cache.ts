@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { ProposalSort } from '@app/shared';
 import { ListCache } from './list-cache';
 
-/** A list page serialized once, with the ETag browsers revalidate against. */
+/** A list page serialized once (as bytes: a hit is not encoded again), with the ETag browsers revalidate against. */
 export interface SerializedPage {
-  body: string;
+  body: Buffer;
   etag: string;
 }
 

@@ -41,11 +41,19 @@ export class ProposalQueriesService {
   ) {}
 
   /**
-   * A page cached under the exact request URL, or undefined. Only URLs whose query passed validation
-   * are ever stored (see listJson), so a hit may skip the query DTO's validation and conversion.
+   * Pages being loaded for a request URL (validated), so that requests for it meanwhile wait for that
+   * load, as long as no change came in since it started (the cache's version).
    */
-  cachedListByUrl(url: string): SerializedPage | undefined {
-    return this.listCache.peek(`url:${url}`);
+  private readonly loadingByUrl = new Map<string, { version: number; loading: Promise<SerializedPage> }>();
+
+  /**
+   * The page for the exact request URL: cached, or being loaded for an earlier request with that URL
+   * (a promise), or undefined. Only URLs whose query passed validation are ever stored (see listJson),
+   * so either may skip the query DTO's validation and conversion.
+   */
+  listByUrl(url: string): SerializedPage | Promise<SerializedPage> | undefined {
+    const pending = this.loadingByUrl.get(url);
+    return this.listCache.peek(`url:${url}`) ?? (pending?.version === this.listCache.currentVersion ? pending.loading : undefined);
   }
 
   /**
@@ -54,9 +62,16 @@ export class ProposalQueriesService {
    */
   async listJson(query: ProposalListQueryDto, url?: string): Promise<SerializedPage> {
     const version = this.listCache.currentVersion;
-    const page = await this.listPage(query);
-    if (url) this.listCache.alias(`url:${url}`, page, version);
-    return page;
+    const loading = this.listPage(query);
+    if (!url) return loading;
+    this.loadingByUrl.set(url, { version, loading });
+    try {
+      const page = await loading;
+      this.listCache.alias(`url:${url}`, page, version);
+      return page;
+    } finally {
+      if (this.loadingByUrl.get(url)?.loading === loading) this.loadingByUrl.delete(url);
+    }
   }
 
   /** For other features that change what the public list shows (moderation, answers, merges, comments). */
@@ -76,7 +91,7 @@ export class ProposalQueriesService {
       query.pageSize,
     ]);
     return this.listCache.get(key, async () => {
-      const body = JSON.stringify(await this.loadList(query, key));
+      const body = Buffer.from(JSON.stringify(await this.loadList(query, key)));
       return { body, etag: `W/"${createHash('sha1').update(body).digest('base64url')}"` };
     });
   }

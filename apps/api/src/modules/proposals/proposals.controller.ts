@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query, Req, Res, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Role } from '@app/shared';
@@ -21,7 +21,7 @@ import {
   UpdateProposalDto,
   WithdrawProposalDto,
 } from './dto/proposal.dto';
-import { ListUrlCacheInterceptor, sendPage } from './list-url-cache.interceptor';
+import { sendPage } from './list-url-cache.middleware';
 import { ProposalCommandsService } from './proposal-commands.service';
 import { ProposalQueriesService } from './proposal-queries.service';
 import { ProposalSupportsService } from './proposal-supports.service';
@@ -39,7 +39,6 @@ export class ProposalsController {
   @Public()
   // The same list for everybody (viewer flags are only in the detail): revalidated by ETag, signed in or not.
   @PublicCache()
-  @UseInterceptors(ListUrlCacheInterceptor)
   @ApiOperation({ summary: 'Public list of proposals with filters, search, sorting and paging' })
   @ApiOkResponse({ type: ProposalPageDto })
   @ApiErrors(400)

@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { Module, RequestMethod, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Area } from '../areas/area.entity';
 import { AuditModule } from '../audit/audit.module';
@@ -11,6 +11,7 @@ import { ProposalSupport } from './proposal-support.entity';
 import { Proposal } from './proposal.entity';
 import { MyProposalsController, ProposalsController } from './proposals.controller';
 import { ProposalCommandsService } from './proposal-commands.service';
+import { ListUrlCacheMiddleware } from './list-url-cache.middleware';
 import { ProposalListCache } from './proposal-list-cache';
 import { ProposalQueriesService } from './proposal-queries.service';
 import { ProposalSupportsService } from './proposal-supports.service';
@@ -41,4 +42,9 @@ import { ProjectProposal } from '../projects/project.entities';
   ],
   exports: [ProposalQueriesService, ProposalCommandsService, ProposalSupportsService, AttachmentsService],
 })
-export class ProposalsModule {}
+export class ProposalsModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    // The list answered from the cache before the route's guards and pipes (see ListUrlCacheMiddleware).
+    consumer.apply(ListUrlCacheMiddleware).forRoutes({ path: 'proposals', method: RequestMethod.GET });
+  }
+}
