@@ -1,10 +1,16 @@
 import { Injectable, type NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
+import { markPublicCacheable } from '../../common/http/cache-policy';
 import type { SerializedPage } from './proposal-list-cache';
 import { ProposalQueriesService } from './proposal-queries.service';
 
-/** Sends a serialized list page with its ETag; Express answers 304 when the browser's copy matches. */
+/**
+ * Sends a serialized list page with its ETag; Express answers 304 when the browser's copy matches.
+ * The list is the same for everybody (@PublicCache on its route): it keeps no-cache and its ETag for a
+ * signed-in browser too, also when this middleware answers before the route's interceptors run.
+ */
 export function sendPage(res: Response, page: SerializedPage): void {
+  markPublicCacheable(res);
   res.setHeader('ETag', page.etag);
   res.setHeader('Cache-Control', 'no-cache');
   res.type('application/json').send(page.body);
