@@ -111,6 +111,25 @@ describe('auth: register, verify, login, logout, reset', () => {
     await t.login(user.email, user.password);
   });
 
+  it('carries the page a registration started from into the "you have an account already" mail', async () => {
+    const user = await t.createUser();
+    const c = await t.client();
+    await c
+      .post('/api/auth/register', {
+        email: user.email,
+        password: 'another password 1',
+        displayName: 'Vergesslich',
+        returnTo: '/join/ABC123',
+      })
+      .expect(201);
+    const mail = await t.smtp.waitFor(user.email, (m) => m.subject === 'Ihr Konto besteht bereits');
+    const link = linkFrom(mail, '/reset-password');
+    expect({ token: Boolean(link.searchParams.get('token')), returnTo: link.searchParams.get('returnTo') }).toEqual({
+      token: true,
+      returnTo: '/join/ABC123',
+    });
+  });
+
   it('refuses wrong credentials with one message, known address or not', async () => {
     const user = await t.createUser();
     const c = await t.client();

@@ -100,7 +100,7 @@ describe('account lifecycle in a real browser', () => {
     await context.close();
   });
 
-  it('brings a person who needs an account back where they came from: login, register, the mailed link, sign in', async () => {
+  it('brings a person who needs an account back where they came from: login, register, the mailed link, sign in, and a new password after registering again', async () => {
     const email = 'rueckweg@example.org';
     const page = await (await newContext(browser, server.baseUrl)).newPage();
     await open(page, `/login?returnTo=${encodeURIComponent('/assemblies')}`);
@@ -135,6 +135,32 @@ describe('account lifecycle in a real browser', () => {
     await page.waitForURL((url) => url.pathname === '/assemblies');
     await page.waitForSelector('text=Sie sind angemeldet als Rita Rückweg.');
     await page.context().close();
+
+    // Later she forgets that she has an account and registers again from the same page: the mail says
+    // so and offers a new password, and after choosing it she signs in and is back on that page.
+    const again = await (await newContext(browser, server.baseUrl)).newPage();
+    await open(again, `/register?returnTo=${encodeURIComponent('/assemblies')}`);
+    await again.fill('#register-displayName', 'Rita Rückweg');
+    await again.fill('#register-email', email);
+    await again.fill('#register-password', 'ein ganz anderes Passwort');
+    await again.click('#register button[type="submit"]');
+    await again.waitForSelector(`text=Wir haben eine E-Mail an ${email} gesendet`);
+    const reset = linkFrom(await mail.waitFor(email, (m) => m.subject === 'Ihr Konto besteht bereits'), '/reset-password');
+    expect(reset.searchParams.get('returnTo')).toBe('/assemblies');
+    await again.goto(reset.toString());
+    await waitForPage(again);
+    const newPassword = 'Spaziergang am Hafenbecken';
+    await again.fill('#reset-password-password', newPassword);
+    await again.fill('#reset-password-passwordRepeat', newPassword);
+    await again.click('#reset-password button[type="submit"]');
+    await again.waitForSelector('text=Ihr Passwort wurde geändert.');
+    expect(new URL(again.url()).searchParams.get('returnTo')).toBe('/assemblies');
+    await again.fill('#login-email', email);
+    await again.fill('#login-password', newPassword);
+    await again.click('#login button[type="submit"]');
+    await again.waitForURL((url) => url.pathname === '/assemblies');
+    await again.waitForSelector('text=Sie sind angemeldet als Rita Rückweg.');
+    await again.context().close();
   });
 
   it('asks for the password when several registrations wait for the address, and confirms the one it belongs to', async () => {

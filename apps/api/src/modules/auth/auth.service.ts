@@ -101,7 +101,8 @@ export class AuthService {
   }
 
   private async registerAgain(user: User, registration: PendingRegistration, m: EntityManager, returnTo?: string): Promise<void> {
-    if (user.emailVerifiedAt) return this.mailPasswordLink(user, 'alreadyRegistered', m);
+    // The owner of the account may have forgotten it: after choosing a password they get back to the page too.
+    if (user.emailVerifiedAt) return this.mailPasswordLink(user, 'alreadyRegistered', m, returnTo);
     // Expired registrations count too: their owner may still confirm with their password.
     const contested = (await this.tokens.registrationsOnFile(user.id, m)).length > 0;
     if (contested) await this.tokens.requirePasswordForRegistrations(user.id, m);
@@ -140,6 +141,7 @@ export class AuthService {
     user: User,
     template: 'alreadyRegistered' | 'completeRegistration' | 'resetPassword',
     m: EntityManager,
+    returnTo?: string,
   ): Promise<void> {
     const token = await this.tokens.issue(user.id, TokenPurpose.ResetPassword, {}, m);
     await this.mail.send(
@@ -149,7 +151,7 @@ export class AuthService {
         template,
         params: {
           name: user.displayName ?? '',
-          link: this.link('/reset-password', token),
+          link: this.link('/reset-password', token, returnTo),
           hours: TOKEN_TTL_HOURS[TokenPurpose.ResetPassword],
         },
       },
