@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { request } from 'playwright-core';
 import { createVerifiedUser, csrfHeaders, USER_PASSWORD } from './helpers/app';
 import { axeViolations, formatViolations } from './helpers/axe';
@@ -10,6 +10,22 @@ import { linkFrom, SmtpSink } from '../helpers/smtp';
 
 // The jest project's testTimeout is not applied per project; real browser journeys need longer.
 jest.setTimeout(120_000);
+
+/** Fills the registration form on the page and sends it. */
+async function submitRegistration(page: Page, displayName: string, email: string, password: string): Promise<void> {
+  await page.fill('#register-displayName', displayName);
+  await page.fill('#register-email', email);
+  await page.fill('#register-password', password);
+  await page.click('#register button[type="submit"]');
+}
+
+/** Signs in with the form on the sign-in page already open, and waits until it leads to `landing`. */
+async function signInTo(page: Page, email: string, password: string, landing: string): Promise<void> {
+  await page.fill('#login-email', email);
+  await page.fill('#login-password', password);
+  await page.click('#login button[type="submit"]');
+  await page.waitForURL((url) => url.pathname === landing);
+}
 
 describe('account lifecycle in a real browser', () => {
   let mail: SmtpSink;
@@ -37,10 +53,7 @@ describe('account lifecycle in a real browser', () => {
     const cspViolations = collectCspViolations(page);
 
     await open(page, '/register');
-    await page.fill('#register-displayName', displayName);
-    await page.fill('#register-email', email);
-    await page.fill('#register-password', USER_PASSWORD);
-    await page.click('#register button[type="submit"]');
+    await submitRegistration(page, displayName, email, USER_PASSWORD);
     await page.waitForSelector(`text=Wir haben eine E-Mail an ${email} gesendet`);
     // The form is gone: focus is on the result, not on <body>.
     await page.waitForFunction(() => document.activeElement?.classList.contains('register-result') === true);
@@ -71,10 +84,7 @@ describe('account lifecycle in a real browser', () => {
     await page.click('a:has-text("Zur Anmeldung")');
     await page.waitForURL((url) => url.pathname === '/login');
 
-    await page.fill('#login-email', email);
-    await page.fill('#login-password', USER_PASSWORD);
-    await page.click('#login button[type="submit"]');
-    await page.waitForURL((url) => url.pathname === '/');
+    await signInTo(page, email, USER_PASSWORD, '/');
     await page.waitForSelector(`text=Sie sind angemeldet als ${displayName}.`);
     expect(await page.textContent('.site-nav__user')).toContain(displayName);
 
@@ -114,10 +124,7 @@ describe('account lifecycle in a real browser', () => {
     expect(await page.getByRole('link', { name: 'Sie haben schon ein Konto? Zur Anmeldung' }).getAttribute('href')).toBe(
       '/login?returnTo=%2Fassemblies',
     );
-    await page.fill('#register-displayName', 'Rita Rückweg');
-    await page.fill('#register-email', email);
-    await page.fill('#register-password', USER_PASSWORD);
-    await page.click('#register button[type="submit"]');
+    await submitRegistration(page, 'Rita Rückweg', email, USER_PASSWORD);
     await page.waitForSelector(`text=Wir haben eine E-Mail an ${email} gesendet`);
 
     const link = linkFrom(await mail.waitFor(email), '/verify-email');
@@ -129,10 +136,7 @@ describe('account lifecycle in a real browser', () => {
     await toLogin.click();
     await page.waitForURL((url) => url.pathname === '/login');
     await waitForPage(page);
-    await page.fill('#login-email', email);
-    await page.fill('#login-password', USER_PASSWORD);
-    await page.click('#login button[type="submit"]');
-    await page.waitForURL((url) => url.pathname === '/assemblies');
+    await signInTo(page, email, USER_PASSWORD, '/assemblies');
     await page.waitForSelector('text=Sie sind angemeldet als Rita Rückweg.');
     await page.context().close();
 
@@ -140,10 +144,7 @@ describe('account lifecycle in a real browser', () => {
     // so and offers a new password, and after choosing it she signs in and is back on that page.
     const again = await (await newContext(browser, server.baseUrl)).newPage();
     await open(again, `/register?returnTo=${encodeURIComponent('/assemblies')}`);
-    await again.fill('#register-displayName', 'Rita Rückweg');
-    await again.fill('#register-email', email);
-    await again.fill('#register-password', 'ein ganz anderes Passwort');
-    await again.click('#register button[type="submit"]');
+    await submitRegistration(again, 'Rita Rückweg', email, 'ein ganz anderes Passwort');
     await again.waitForSelector(`text=Wir haben eine E-Mail an ${email} gesendet`);
     const reset = linkFrom(await mail.waitFor(email, (m) => m.subject === 'Ihr Konto besteht bereits'), '/reset-password');
     expect(reset.searchParams.get('returnTo')).toBe('/assemblies');
@@ -155,10 +156,7 @@ describe('account lifecycle in a real browser', () => {
     await again.click('#reset-password button[type="submit"]');
     await again.waitForSelector('text=Ihr Passwort wurde geändert.');
     expect(new URL(again.url()).searchParams.get('returnTo')).toBe('/assemblies');
-    await again.fill('#login-email', email);
-    await again.fill('#login-password', newPassword);
-    await again.click('#login button[type="submit"]');
-    await again.waitForURL((url) => url.pathname === '/assemblies');
+    await signInTo(again, email, newPassword, '/assemblies');
     await again.waitForSelector('text=Sie sind angemeldet als Rita Rückweg.');
     await again.context().close();
   });
@@ -284,10 +282,7 @@ describe('account lifecycle in a real browser', () => {
     const page = await context.newPage();
     await open(page, '/login');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('de');
-    await page.fill('#login-email', email);
-    await page.fill('#login-password', USER_PASSWORD);
-    await page.click('#login button[type="submit"]');
-    await page.waitForURL((url) => url.pathname === '/');
+    await signInTo(page, email, USER_PASSWORD, '/');
     await page.waitForSelector('text=You are signed in as Leaving Soon.');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
 
