@@ -14,45 +14,46 @@ export class ListCache<T> {
     private readonly maxEntries = 500,
   ) {}
 
+  /** The value under the key: cached, or shared with a load under way, or loaded now. */
   async get(key: string, load: () => Promise<T>): Promise<T> {
-    const now = Date.now();
+    return this.peek(key) ?? this.track(key, load());
+  }
+
+  /**
+   * The value under the key without loading anything: cached (fresh and current), or the promise of
+   * a load under way that started after the last change, or undefined.
+   */
+  peek(key: string): T | Promise<T> | undefined {
     const hit = this.entries.get(key);
-    if (hit && hit.version === this.version && hit.expires > now) return hit.value;
+    if (hit && hit.version === this.version && hit.expires > Date.now()) return hit.value;
     const running = this.loading.get(key);
-    if (running && running.version === this.version) return running.promise;
+    return running?.version === this.version ? running.promise : undefined;
+  }
+
+  /**
+   * Puts a load under the key: requests for the key share it while it runs (see peek), and its value is
+   * cached, unless a change came in meanwhile. Also makes another key (a request URL) answer with the
+   * load of a query key.
+   */
+  track(key: string, promise: Promise<T>): Promise<T> {
     const version = this.version;
-    const promise = load()
+    this.loading.set(key, { version, promise });
+    return promise
       .then((value) => {
-        // A write that happened while loading makes this value stale: do not keep it.
-        if (version === this.version) {
-          this.entries.delete(key);
-          this.entries.set(key, { version, expires: Date.now() + this.ttlMs, value });
-          if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
-        }
+        this.store(key, version, value);
         return value;
       })
       .finally(() => {
         if (this.loading.get(key)?.promise === promise) this.loading.delete(key);
       });
-    this.loading.set(key, { version, promise });
-    return promise;
   }
 
-  /** The cached value when it is fresh and current, without loading anything. */
-  peek(key: string): T | undefined {
-    const hit = this.entries.get(key);
-    return hit && hit.version === this.version && hit.expires > Date.now() ? hit.value : undefined;
-  }
-
-  /** Stores a value under another key too (only while it is current). */
-  alias(key: string, value: T, version: number): void {
+  /** Keeps a loaded value, the newest last (the oldest goes first), unless a write came in while it loaded. */
+  private store(key: string, version: number, value: T): void {
     if (version !== this.version) return;
+    this.entries.delete(key);
     this.entries.set(key, { version, expires: Date.now() + this.ttlMs, value });
     if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
-  }
-
-  get currentVersion(): number {
-    return this.version;
   }
 
   invalidate(): void {

@@ -64,4 +64,24 @@ describe('ProposalListCache', () => {
     await cache.selectionsFor(ProposalSort.MostSupported).get('k', again.load(selection));
     expect(again.runs).toBe(1);
   });
+
+  it('answers another key with a load under way and then its value, but not across a change', async () => {
+    const cache = new ProposalListCache();
+    let release!: (value: typeof page) => void;
+    const loading = cache.get('query', () => new Promise((done) => (release = done)));
+    const tracked = cache.track('url:/api/proposals', loading);
+    expect(cache.peek('url:/api/proposals')).toBe(loading);
+    release(page);
+    await tracked;
+    expect(cache.peek('url:/api/proposals')).toBe(page);
+    cache.supportsChanged();
+    expect(cache.peek('url:/api/proposals')).toBeUndefined();
+    let later!: (value: typeof page) => void;
+    const stale = cache.track('url:/api/proposals', new Promise((done) => (later = done)));
+    cache.supportsChanged();
+    expect(cache.peek('url:/api/proposals')).toBeUndefined();
+    later(page);
+    await stale;
+    expect(cache.peek('url:/api/proposals')).toBeUndefined();
+  });
 });

@@ -41,37 +41,21 @@ export class ProposalQueriesService {
   ) {}
 
   /**
-   * Pages being loaded for a request URL (validated), so that requests for it meanwhile wait for that
-   * load, as long as no change came in since it started (the cache's version).
-   */
-  private readonly loadingByUrl = new Map<string, { version: number; loading: Promise<SerializedPage> }>();
-
-  /**
    * The page for the exact request URL: cached, or being loaded for an earlier request with that URL
    * (a promise), or undefined. Only URLs whose query passed validation are ever stored (see listJson),
    * so either may skip the query DTO's validation and conversion.
    */
   listByUrl(url: string): SerializedPage | Promise<SerializedPage> | undefined {
-    const pending = this.loadingByUrl.get(url);
-    return this.listCache.peek(`url:${url}`) ?? (pending?.version === this.listCache.currentVersion ? pending.loading : undefined);
+    return this.listCache.peek(`url:${url}`);
   }
 
   /**
    * The public list as ready-to-send JSON with its ETag. Cached briefly (see ListCache) because
    * every visitor starts here: a cache hit costs neither a query nor a serialization.
    */
-  async listJson(query: ProposalListQueryDto, url?: string): Promise<SerializedPage> {
-    const version = this.listCache.currentVersion;
-    const loading = this.listPage(query);
-    if (!url) return loading;
-    this.loadingByUrl.set(url, { version, loading });
-    try {
-      const page = await loading;
-      this.listCache.alias(`url:${url}`, page, version);
-      return page;
-    } finally {
-      if (this.loadingByUrl.get(url)?.loading === loading) this.loadingByUrl.delete(url);
-    }
+  listJson(query: ProposalListQueryDto, url?: string): Promise<SerializedPage> {
+    const page = this.listPage(query);
+    return url ? this.listCache.track(`url:${url}`, page) : page;
   }
 
   /** For other features that change what the public list shows (moderation, answers, merges, comments). */
