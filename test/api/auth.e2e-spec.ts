@@ -20,7 +20,7 @@ describe('auth: register, verify, login, logout, reset', () => {
     const mail = await t.smtp.waitFor(email);
     expect(mail.subject).toBe('Bitte bestätigen Sie Ihre E-Mail-Adresse');
     expect(mail.text).toContain('Hallo Nachbarin');
-    expect(mail.html).toContain('<html lang="de">');
+    expect(mail.html).toContain('<html lang="de" dir="ltr">');
     const link = linkFrom(mail, '/verify-email');
     expect(link.origin).toBe(t.url);
 

@@ -74,6 +74,7 @@ const BASE_BODIES: Record<string, () => Record<string, unknown>> = {
     description: { de: 'Beschreibung', en: 'Description' },
   }),
   'PATCH /api/fields-of-action/{id}': () => ({}),
+  'PUT /api/languages/{language}/review': () => ({ reviewed: true }),
   'POST /api/proposals': () => proposal(),
   'POST /api/proposals/on-behalf': () => ({ ...proposal(), sourceNote: 'Karte aus der Fuzz-Versammlung' }),
   'PATCH /api/proposals/{id}': () => ({}),
@@ -507,6 +508,7 @@ describe('fuzzing every JSON request body', () => {
   function realId(path: string): string {
     if (path.startsWith('/api/areas/')) return areaId;
     if (path.startsWith('/api/fields-of-action/')) return fieldId;
+    if (path.startsWith('/api/languages/')) return 'tr';
     if (path.startsWith('/api/admin/users/')) return target.id;
     if (path.startsWith('/api/moderation/proposals/')) return moderatedProposalId;
     if (path.startsWith('/api/moderation/comments/')) return moderatedCommentId;
@@ -541,7 +543,7 @@ describe('fuzzing every JSON request body', () => {
     // a fresh project (a single project for the evaluation, milestones and status reports).
     if (op.path.startsWith('/api/projects/{id}/') && id === projectId)
       return async () => fillPath(op.path, { id: await newProject(/\/(evaluation|milestones|status-reports)$/.test(op.path)) });
-    const url = fillPath(op.path, { id, key: id });
+    const url = fillPath(op.path, { id, key: id, language: id });
     return async () => url;
   }
 
@@ -762,7 +764,7 @@ describe('fuzzing every JSON request body', () => {
       if (!op) continue;
       const client = op.path.startsWith('/api/me') ? meUser.client : admin;
       const url = op.path.includes('{')
-        ? fillPath(op.path, { id: realId(op.path), key: realId(op.path), milestoneId: randomUUID() })
+        ? fillPath(op.path, { id: realId(op.path), key: realId(op.path), language: realId(op.path), milestoneId: randomUUID() })
         : op.path;
       const firstField = Object.keys(bodySchema(doc, op.operation)?.properties ?? {})[0];
       for (const [label, text] of [

@@ -53,6 +53,7 @@ const APP_TABLES = [
   'project_milestones',
   'project_status_reports',
   'indicators',
+  'language_reviews',
   'indicator_values',
   'indicator_targets',
   'outbox_mails',

@@ -6,6 +6,7 @@ import {
   AssemblyStatus,
   AssemblyVisibility,
   englishWordsIn,
+  Language,
   LiveProposalStatus,
   Presence,
   Role,
@@ -13,6 +14,7 @@ import {
   VotingType,
 } from '@app/shared';
 import { AssemblyEventsService } from '../../apps/api/src/modules/assemblies/assembly-events.service';
+import { MINUTES_TEXTS } from '../../apps/api/src/modules/minutes/minutes.i18n';
 import { AgendaItemEntity, Assembly } from '../../apps/api/src/modules/assemblies/entities/assembly.entity';
 import {
   BallotReceipt,
@@ -688,6 +690,26 @@ describe('assembly minutes (Markdown and PDF, de and en)', () => {
       expect(fonts.every((f) => f.embedded && f.unicode)).toBe(true);
       expect(file.length).toBeLessThan(120_000); // subsets, not whole fonts
     });
+
+    it.each([Language.Turkish, Language.Arabic])(
+      'writes the minutes in %s with every name as typed (Markdown and tagged PDF)',
+      async (lang) => {
+        const words = MINUTES_TEXTS[lang];
+        const markdown = (await download(anonymous, 'md', lang)).toString('utf8');
+        expect(markdown.startsWith(`# ${words.documentTitle}: Nachbarschaftsforum Hafen`)).toBe(true);
+        for (const heading of [words.overview, words.attendance, words.agenda, words.rounds, words.speakers])
+          expect(markdown).toContain(`\n## ${heading}\n`);
+        for (const name of NAMES) expect(markdown).toContain(`| ${name} |`);
+        expect(markdown).toContain(ARABIC_PROPOSAL);
+        // No German heading is left (the German source's words, not the glossary's).
+      for (const german of ['Überblick', 'Anwesenheit', 'Tagesordnung', 'Abstimmungen', 'Redebeiträge']) expect(markdown).not.toContain(german);
+        const file = await download(anonymous, 'pdf', lang);
+        expect(file.toString('latin1')).toContain(`/Lang (${lang})`);
+        const { text } = pdfTextOf(file);
+        for (const name of NAMES) expect(text).toContain(name);
+        if (lang === Language.Turkish) expect(text).toContain(words.overview);
+      },
+    );
 
     it('is a tagged PDF: language, title, headings, paragraphs and tables in the structure tree', async () => {
       const file = await download(anonymous, 'pdf');

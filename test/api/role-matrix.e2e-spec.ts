@@ -48,6 +48,8 @@ const ROUTES: Record<string, Access> = {
   'GET /api/fields-of-action/{id}': 'public',
   'POST /api/fields-of-action': 'administrator',
   'PATCH /api/fields-of-action/{id}': 'administrator',
+  'GET /api/languages': 'public',
+  'PUT /api/languages/{language}/review': 'administrator',
 
   'GET /api/proposals': 'public',
   'GET /api/proposals/similar': 'public',
@@ -280,6 +282,8 @@ describe('role matrix: who may call which route', () => {
     if (path.startsWith('/api/open-data/')) return fillPath(path, { file: 'areas.json' });
     // A mail nobody queued (404 once past the guard).
     if (path.startsWith('/api/admin/mails/')) return fillPath(path, { id: randomUUID() });
+    // A translation's review state.
+    if (path.startsWith('/api/languages/')) return fillPath(path, { language: 'ru' });
     throw new Error(`role-matrix: tell urlFor() which record ${key} should point at`);
   }
 

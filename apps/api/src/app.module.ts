@@ -18,6 +18,7 @@ import { AreasModule } from './modules/areas/areas.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { FieldsOfActionModule } from './modules/fields-of-action/fields-of-action.module';
+import { LanguagesModule } from './modules/languages/languages.module';
 import { HealthModule } from './modules/health/health.module';
 import { ProposalsModule } from './modules/proposals/proposals.module';
 import { AnswersModule } from './modules/answers/answers.module';
@@ -95,6 +96,7 @@ export class AppModule {
         UsersModule,
         AreasModule,
         FieldsOfActionModule,
+        LanguagesModule,
         ProposalsModule,
         CommentsModule,
         ModerationModule,

@@ -49,6 +49,8 @@ import { OutboxMail } from './modules/mail/outbox-mail.entity';
 import { MailOutbox1765000000000 } from './database/migrations/1765000000000-mail-outbox';
 import { RegistrationAttempts1765190000000 } from './database/migrations/1765190000000-registration-attempts';
 import { PreparedVotes1765500000000 } from './database/migrations/1765500000000-prepared-votes';
+import { LanguageReview } from './modules/languages/language-review.entity';
+import { LanguageReviews1765700000000 } from './database/migrations/1765700000000-language-reviews';
 
 /** Listed explicitly (no globs) so the same list works from source, from dist and under jest. */
 export const ENTITIES = [
@@ -89,6 +91,7 @@ export const ENTITIES = [
   IndicatorValueEntity,
   IndicatorTargetEntity,
   OutboxMail,
+  LanguageReview,
 ];
 export const MIGRATIONS = [
   InitialSchema1764000000000,
@@ -106,6 +109,7 @@ export const MIGRATIONS = [
   CheckInCards1765400000000,
   PreparedVotes1765500000000,
   ProposalStatusNotes1765600000000,
+  LanguageReviews1765700000000,
 ];
 
 /** The registry handed to buildDataSourceOptions by the app, the CLI, the TypeORM CLI and the tests. */

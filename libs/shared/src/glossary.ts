@@ -1,8 +1,18 @@
-import { AgendaItemType } from './enums/assembly';
+import type { AgendaItemType } from './enums/assembly';
 import { Language } from './enums/languages';
 import type { VotingOption } from './types/assemblies';
 import type { RoundDefinition } from './voting/model';
 import { translatesOptionLabels } from './voting/registry';
+import ar from './glossary/ar.json';
+import bg from './glossary/bg.json';
+import de from './glossary/de.json';
+import deLs from './glossary/de-x-ls.json';
+import en from './glossary/en.json';
+import pl from './glossary/pl.json';
+import ro from './glossary/ro.json';
+import ru from './glossary/ru.json';
+import tr from './glossary/tr.json';
+import uk from './glossary/uk.json';
 
 /**
  * One name per thing, in every place a person meets it: the assembly form, the moderator's console,
@@ -18,25 +28,27 @@ export interface Glossary {
   fixedOption: Readonly<Record<'yes' | 'no' | 'abstain', string>>;
 }
 
-export const GLOSSARY: Readonly<Record<Language, Glossary>> = {
-  [Language.German]: {
-    agendaItemType: {
-      [AgendaItemType.Information]: 'Information',
-      [AgendaItemType.ProposalCollection]: 'Vorschläge sammeln',
-      [AgendaItemType.Discussion]: 'Aussprache',
-      [AgendaItemType.Vote]: 'Abstimmung',
-    },
-    fixedOption: { yes: 'Ja', no: 'Nein', abstain: 'Enthaltung' },
-  },
-  [Language.English]: {
-    agendaItemType: {
-      [AgendaItemType.Information]: 'Information',
-      [AgendaItemType.ProposalCollection]: 'Collecting proposals',
-      [AgendaItemType.Discussion]: 'Discussion',
-      [AgendaItemType.Vote]: 'Vote',
-    },
-    fixedOption: { yes: 'Yes', no: 'No', abstain: 'Abstain' },
-  },
+/**
+ * One glossary per language (./glossary/<language>.json): the agenda item kinds and fixed options
+ * below, plus the programme's domain terms (`terms`) and short explanations of the hard ones
+ * (`explanations`), which translators follow so one thing keeps one name in each language.
+ */
+export interface LanguageGlossary extends Glossary {
+  terms: Readonly<Record<string, string>>;
+  explanations: Readonly<Record<string, string>>;
+}
+
+export const GLOSSARY: Readonly<Record<Language, LanguageGlossary>> = {
+  [Language.German]: de as LanguageGlossary,
+  [Language.EasyGerman]: deLs as LanguageGlossary,
+  [Language.English]: en as LanguageGlossary,
+  [Language.Turkish]: tr as LanguageGlossary,
+  [Language.Arabic]: ar as LanguageGlossary,
+  [Language.Bulgarian]: bg as LanguageGlossary,
+  [Language.Romanian]: ro as LanguageGlossary,
+  [Language.Polish]: pl as LanguageGlossary,
+  [Language.Ukrainian]: uk as LanguageGlossary,
+  [Language.Russian]: ru as LanguageGlossary,
 };
 
 /**

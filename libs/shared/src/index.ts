@@ -23,3 +23,4 @@ export * from './types/open-data';
 export * from './types/privacy';
 export * from './voting';
 export * from './glossary';
+export * from './types/languages';

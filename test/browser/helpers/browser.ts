@@ -34,13 +34,16 @@ export function launchBrowser(): Promise<Browser> {
 }
 
 export interface ContextOptions extends BrowserContextOptions {
-  language?: 'de' | 'en';
+  language?: string;
 }
 
-/** A fresh browser profile; `language` pre-sets the device language like a returning visitor. */
+/**
+ * A fresh browser profile of a German browser (its languages decide a first visit's language; pass
+ * `locale` for another); `language` pre-sets the device language like a returning visitor.
+ */
 export async function newContext(browser: Browser, baseUrl: string, options: ContextOptions = {}): Promise<BrowserContext> {
   const { language, ...rest } = options;
-  const context = await browser.newContext({ baseURL: baseUrl, acceptDownloads: true, ...rest });
+  const context = await browser.newContext({ baseURL: baseUrl, acceptDownloads: true, locale: 'de-DE', ...rest });
   trackApiRequests(context);
   if (language) {
     await context.addInitScript(
@@ -127,15 +130,15 @@ export async function screenshotOf(locator: Locator, name: string): Promise<void
   await locator.screenshot({ path: `${SCREENS_DIR}/${name}.png` });
 }
 
-/** Switches the UI language with the header switcher, as a person would. */
-export async function switchLanguage(page: Page, language: 'de' | 'en'): Promise<void> {
-  const current = await page.evaluate(() => document.documentElement.lang);
+/** Switches the UI language with the header's language list, as a person would; waits until its texts are on the page. */
+export async function switchLanguage(page: Page, language: string): Promise<void> {
+  const current = await page.evaluate(() => document.documentElement.dataset.language);
   if (current === language) return;
   // On phones the languages sit behind the header's menu button.
   const menu = page.locator('.site-menu-button');
   const opened = (await menu.isVisible()) && (await menu.getAttribute('aria-expanded')) === 'false';
   if (opened) await menu.click();
-  await page.click(`.language-switcher button[lang="${language}"]`);
-  await page.waitForFunction((lang) => document.documentElement.lang === lang, language);
+  await page.selectOption('.language-switcher select', language);
+  await page.waitForFunction((lang) => document.documentElement.dataset.language === lang, language);
   if (opened) await menu.click();
 }

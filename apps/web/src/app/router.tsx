@@ -23,6 +23,7 @@ const AdminFieldOfActionEditRoute = lazyRoute(() => import('./routes/AdminFieldO
 const AdminFieldsOfActionRoute = lazyRoute(() => import('./routes/AdminFieldsOfActionRoute'), 'AdminFieldsOfActionRoute');
 const AdminHomeRoute = lazyRoute(() => import('./routes/AdminHomeRoute'), 'AdminHomeRoute');
 const AdminMailsRoute = lazyRoute(() => import('./routes/AdminMailsRoute'), 'AdminMailsRoute');
+const AdminLanguagesRoute = lazyRoute(() => import('./routes/AdminLanguagesRoute'), 'AdminLanguagesRoute');
 const AdminUsersRoute = lazyRoute(() => import('./routes/AdminUsersRoute'), 'AdminUsersRoute');
 const ForgotPasswordRoute = lazyRoute(() => import('./routes/ForgotPasswordRoute'), 'ForgotPasswordRoute');
 const HomeRoute = lazyRoute(() => import('./routes/HomeRoute'), 'HomeRoute');
@@ -107,6 +108,7 @@ const routes = (
           <Route path="indicators/new" element={<AdminIndicatorsEditRoute />} />
           <Route path="indicators/:key" element={<AdminIndicatorsEditRoute />} />
           <Route path="mails" element={<AdminMailsRoute />} />
+          <Route path="languages" element={<AdminLanguagesRoute />} />
         </Route>
       </Route>
       <Route path="*" element={<NotFoundRoute />} />

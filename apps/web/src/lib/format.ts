@@ -1,16 +1,16 @@
-import i18n from './i18n';
+import i18n, { formatLocale } from './i18n';
 
 /** Formats an ISO date (YYYY-MM-DD or full timestamp) for the current UI language. */
 export function formatDate(value: string | null | undefined): string {
   if (!value) return '';
   const date = new Date(value.length === 10 ? `${value}T12:00:00` : value);
   if (Number.isNaN(date.getTime())) return value;
-  return new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' }).format(date);
+  return new Intl.DateTimeFormat(formatLocale(i18n.language), { dateStyle: 'medium' }).format(date);
 }
 
 /** Sorts by a display name the way people of the current language expect. */
 export function byName<T>(name: (item: T) => string): (a: T, b: T) => number {
-  const collator = new Intl.Collator(i18n.language);
+  const collator = new Intl.Collator(formatLocale(i18n.language));
   return (a, b) => collator.compare(name(a), name(b));
 }
 
@@ -23,7 +23,7 @@ export function formatFileSize(bytes: number): string {
     value /= 1024;
     unit += 1;
   }
-  return new Intl.NumberFormat(i18n.language, {
+  return new Intl.NumberFormat(formatLocale(i18n.language), {
     style: 'unit',
     unit: units[unit],
     unitDisplay: unit === 0 ? 'long' : 'short',

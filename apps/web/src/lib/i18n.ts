@@ -1,4 +1,13 @@
-import { DEFAULT_LANGUAGE, LANGUAGES, RTL_LANGUAGES, type Language } from '@app/shared';
+import {
+  DEFAULT_LANGUAGE,
+  htmlLang,
+  intlLocale,
+  isLanguage,
+  LANGUAGES,
+  negotiateLanguage,
+  textDirection,
+  type Language,
+} from '@app/shared';
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import assembliesDe from '../locales/assemblies.de.json';
@@ -36,9 +45,7 @@ async function loadLanguage(language: string): Promise<Texts> {
 
 const STORAGE_KEY = 'soziale-stadt.language';
 
-export function isLanguage(value: unknown): value is Language {
-  return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
-}
+export { isLanguage };
 
 function storedLanguage(): Language | null {
   try {
@@ -49,20 +56,53 @@ function storedLanguage(): Language | null {
   }
 }
 
-function applyToDocument(language: string): void {
-  const root = document.documentElement;
-  root.lang = language;
-  root.dir = RTL_LANGUAGES.includes(language) ? 'rtl' : 'ltr';
+/** `?lang=tr` in a shared link or a printed QR code: the page opens in that language (and this device keeps it). */
+function languageFromUrl(): Language | null {
+  try {
+    const value = new URLSearchParams(window.location.search).get('lang')?.toLowerCase();
+    return isLanguage(value) ? value : null;
+  } catch {
+    return null;
+  }
 }
 
-/** Switches the UI language, updates <html lang/dir> and remembers the choice on this device. */
-export async function changeLanguage(language: Language): Promise<void> {
+/** The first visit follows the browser's languages (what it sends as Accept-Language). */
+function browserLanguage(): Language | null {
+  return typeof navigator === 'undefined' ? null : negotiateLanguage(navigator.languages ?? [navigator.language]);
+}
+
+function initialLanguage(): Language {
+  const fromUrl = languageFromUrl();
+  if (fromUrl) remember(fromUrl);
+  return fromUrl ?? storedLanguage() ?? browserLanguage() ?? DEFAULT_LANGUAGE;
+}
+
+function remember(language: Language): void {
   try {
     localStorage.setItem(STORAGE_KEY, language);
   } catch {
     // Remembering is a convenience; the switch itself still works.
   }
+}
+
+function applyToDocument(language: string): void {
+  const root = document.documentElement;
+  // Leichte Sprache is German for screen readers and hyphenation.
+  root.lang = isLanguage(language) ? htmlLang(language) : language;
+  root.dir = textDirection(language);
+  // The language itself (lang says "de" for Leichte Sprache too), set once its texts are in.
+  root.dataset.language = language;
+}
+
+/** Switches the UI language, updates <html lang/dir> and remembers the choice on this device. */
+export async function changeLanguage(language: Language): Promise<void> {
+  remember(language);
   await i18n.changeLanguage(language);
+}
+
+/** The locale to format dates, numbers and money with for a UI language (see intlLocale in libs/shared). */
+export function formatLocale(language: string = i18n.language): string {
+  return isLanguage(language) ? intlLocale(language) : language;
 }
 
 export function currentLanguage(): Language {
@@ -88,9 +128,11 @@ void i18n
     partialBundledLanguages: true,
     // German is bundled: ready at once. Another stored language suspends the app until its texts are in.
     initAsync: false,
-    lng: storedLanguage() ?? DEFAULT_LANGUAGE,
+    lng: initialLanguage(),
+    // Leichte Sprache (de-x-ls) falls back to German through its base language, every other language to German too.
     fallbackLng: DEFAULT_LANGUAGE,
     supportedLngs: [...LANGUAGES],
+    lowerCaseLng: true,
     interpolation: { escapeValue: false },
     returnNull: false,
   });

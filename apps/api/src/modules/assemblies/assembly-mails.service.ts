@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository, type EntityManager } from 'typeorm';
-import { Language } from '@app/shared';
+import { intlLocale, Language } from '@app/shared';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import type { AssemblyMailTemplate } from '../mail/mail-templates';
 import { MailService } from '../mail/mail.service';
@@ -14,13 +14,13 @@ const WITH_CALENDAR: AssemblyMailTemplate[] = ['assemblyRegistered', 'assemblyPr
 
 /** "Donnerstag, 12. März 2026, 19:00–21:00 Uhr" in the city's time zone, in the recipient's language. */
 export function formatWhen(a: Pick<Assembly, 'startsAt' | 'endsAt'>, language: Language): string {
-  const locale = language === Language.English ? 'en-GB' : 'de-DE';
+  const locale = intlLocale(language);
   const zone = 'Europe/Berlin';
   const day = new Intl.DateTimeFormat(locale, { timeZone: zone, dateStyle: 'full' });
   const time = new Intl.DateTimeFormat(locale, { timeZone: zone, hour: '2-digit', minute: '2-digit' });
   const sameDay = day.format(a.startsAt) === day.format(a.endsAt);
   const end = sameDay ? time.format(a.endsAt) : `${day.format(a.endsAt)}, ${time.format(a.endsAt)}`;
-  const suffix = language === Language.English ? '' : ' Uhr';
+  const suffix = language === Language.German || language === Language.EasyGerman ? ' Uhr' : '';
   return `${day.format(a.startsAt)}, ${time.format(a.startsAt)}–${end}${suffix}`;
 }
 

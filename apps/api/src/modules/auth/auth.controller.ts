@@ -1,6 +1,7 @@
-import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import { negotiateLanguage } from '@app/shared';
 import { AuthRateLimit, Public } from '../../common/auth/decorators';
 import type { AuthenticatedRequest } from '../../common/auth/request';
 import { ApiErrors } from '../../common/http/api-errors';
@@ -42,8 +43,9 @@ export class AuthController {
   @ApiOperation({ summary: 'Create an account; a verification link is mailed' })
   @ApiCreatedResponse({ type: MessageDto })
   @ApiErrors(400, 403, 429)
-  async register(@Body() dto: RegisterDto): Promise<MessageDto> {
-    await this.auth.register(dto);
+  async register(@Body() dto: RegisterDto, @Headers('accept-language') acceptLanguage?: string): Promise<MessageDto> {
+    // Without a chosen language the account (and its mails) follow the browser's languages.
+    await this.auth.register({ ...dto, language: dto.language ?? negotiateLanguage(acceptLanguage) ?? undefined });
     return { message: CHECK_MAIL };
   }
 

@@ -1,5 +1,8 @@
-import { Language, ProposalStatusNoteKind } from '@app/shared';
+import { intlLocale, Language, LANGUAGES, ProposalStatusNoteKind } from '@app/shared';
 import { renderMail } from './mail-templates';
+import ar from './locales/ar.json';
+import ru from './locales/ru.json';
+import tr from './locales/tr.json';
 
 describe('renderMail', () => {
   it('renders German and English with the link in text and HTML', () => {
@@ -19,6 +22,31 @@ describe('renderMail', () => {
     expect(deOne.text).not.toContain('(n)');
     const enMany = renderMail('verifyEmail', Language.English, { name: 'Sam', link: 'https://x.example/v', hours: 48 });
     expect(enMany.text).toContain('The link is valid for 48 hours.');
+  });
+
+  it('renders every language from its own texts, Arabic right to left, Leichte Sprache as German', () => {
+    const params = { name: 'Ayşe', link: 'https://x.example/verify-email?token=abc', hours: 48 };
+    const subjects = new Set(LANGUAGES.map((lang) => renderMail('verifyEmail', lang, params).subject));
+    // Leichte Sprache may keep the German subject; every other language has its own.
+    expect(subjects.size).toBeGreaterThanOrEqual(LANGUAGES.length - 1);
+    const turkish = renderMail('verifyEmail', Language.Turkish, params);
+    expect(turkish.subject).toBe(tr.verifyEmail.subject);
+    expect(turkish.html).toContain('<html lang="tr" dir="ltr">');
+    const arabic = renderMail('verifyEmail', Language.Arabic, params);
+    expect(arabic.subject).toBe(ar.verifyEmail.subject);
+    expect(arabic.text).toContain(ar.greeting.replace('{{name}}', 'Ayşe'));
+    expect(arabic.html).toContain('<html lang="ar" dir="rtl">');
+    expect(arabic.html).toContain('https://x.example/verify-email?token=abc');
+    expect(renderMail('verifyEmail', Language.EasyGerman, params).html).toContain('<html lang="de" dir="ltr">');
+  });
+
+  it('chooses the plural form of the language: Russian 1, 2, 5 and 21 hours', () => {
+    const forms = ru.resetPassword as Record<string, string>;
+    for (const hours of [1, 2, 5, 21]) {
+      const form = new Intl.PluralRules(intlLocale(Language.Russian)).select(hours);
+      const mail = renderMail('resetPassword', Language.Russian, { name: 'Ира', link: 'https://x.example/r', hours });
+      expect(mail.text).toContain(forms[`expiry_${form}`].replace('{{hours}}', String(hours)));
+    }
   });
 
   it("writes the platform's note on a step in the recipient's language, the idea's title as written", () => {

@@ -1,7 +1,15 @@
 import i18next, { type TFunction } from 'i18next';
-import { Language, type ProposalStatusNote } from '@app/shared';
+import { htmlLang, Language, textDirection, type ProposalStatusNote } from '@app/shared';
+import ar from './locales/ar.json';
+import bg from './locales/bg.json';
+import deLs from './locales/de-x-ls.json';
 import de from './locales/de.json';
 import en from './locales/en.json';
+import pl from './locales/pl.json';
+import ro from './locales/ro.json';
+import ru from './locales/ru.json';
+import tr from './locales/tr.json';
+import uk from './locales/uk.json';
 
 export type MailTemplate =
   | 'verifyEmail'
@@ -51,7 +59,15 @@ export interface RenderedMail {
 
 const i18n = i18next.createInstance();
 void i18n.init({
-  resources: { de: { mail: de }, en: { mail: en } },
+  resources: Object.fromEntries(
+    Object.entries({ de, 'de-x-ls': deLs, en, tr, ar, bg, ro, pl, uk, ru } satisfies Record<Language, unknown>).map(([lang, mail]) => [
+      lang,
+      { mail },
+    ]),
+  ),
+  // Leichte Sprache falls back to German (its base language), as every language does.
+  supportedLngs: Object.values(Language),
+  lowerCaseLng: true,
   ns: ['mail'],
   defaultNS: 'mail',
   fallbackLng: Language.German,
@@ -106,12 +122,14 @@ export function renderMail(template: MailTemplate, language: Language, params: M
     t('footer'),
   ].join('\n');
   const h = escapeHtml;
-  const html = `<!doctype html><html lang="${language}"><head><meta charset="utf-8"><title>${h(key('subject'))}</title></head>
+  const dir = textDirection(language);
+  const quoteSide = dir === 'rtl' ? 'right' : 'left';
+  const html = `<!doctype html><html lang="${htmlLang(language)}" dir="${dir}"><head><meta charset="utf-8"><title>${h(key('subject'))}</title></head>
 <body style="font-family: Arial, sans-serif; color: #1b1b1b; line-height: 1.5; max-width: 40rem;">
 <p>${h(greeting)}</p>
 <p>${h(intro)}</p>
 ${details ? `<p style="white-space:pre-line;">${h(details)}</p>` : ''}
-${explanation ? `<p>${h(explanationLabel)}</p><blockquote style="white-space:pre-line;border-left:3px solid #ccc;margin:0;padding-left:1rem;">${h(explanation)}</blockquote>` : ''}
+${explanation ? `<p>${h(explanationLabel)}</p><blockquote style="white-space:pre-line;border-${quoteSide}:3px solid #ccc;margin:0;padding-${quoteSide}:1rem;">${h(explanation)}</blockquote>` : ''}
 ${hasAction ? `<p><a href="${h(params.link!)}" style="display:inline-block;padding:.6rem 1rem;background:#0b4f8a;color:#fff;text-decoration:none;border-radius:4px;">${h(key('action'))}</a></p><p style="font-size:.9em;">${h(params.link!)}</p>` : ''}
 ${expiry ? `<p>${h(expiry)}</p>` : ''}
 <p>${h(t('signature'))}</p>

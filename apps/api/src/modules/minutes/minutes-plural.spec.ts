@@ -1,5 +1,5 @@
-import { Language } from '@app/shared';
-import { tr } from './minutes.i18n';
+import { intlLocale, Language } from '@app/shared';
+import { MINUTES_TEXTS, tr } from './minutes.i18n';
 
 describe('minutes texts that name a number follow the plural rules', () => {
   const summary = { approved: 1, pending: 0, rejected: 0 };
@@ -16,4 +16,19 @@ describe('minutes texts that name a number follow the plural rules', () => {
     expect(tr(Language.German, 'typeDotVoting', { points: 5 })).toBe('Punktabstimmung (5 Punkte je Person)');
     expect(tr(Language.English, 'typeDotVoting', { points: 1 })).toBe('Dot voting (1 point per person)');
   });
+
+  it.each([Language.Polish, Language.Russian, Language.Ukrainian, Language.Arabic, Language.Romanian])(
+    'uses the form of the number the language needs (%s: 1, 2, 5, 22, 100)',
+    (lang) => {
+      for (const total of [1, 2, 5, 22, 100]) {
+        const form = new Intl.PluralRules(intlLocale(lang)).select(total);
+        const expected = MINUTES_TEXTS[lang][`proposalsSummary_${form}`]
+          .replace('{{total}}', String(total))
+          .replace('{{approved}}', '1')
+          .replace('{{pending}}', '0')
+          .replace('{{rejected}}', '0');
+        expect(tr(lang, 'proposalsSummary', { ...summary, total })).toBe(expected);
+      }
+    },
+  );
 });

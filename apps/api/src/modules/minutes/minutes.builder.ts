@@ -2,6 +2,7 @@ import {
   AssemblyEventType,
   AssemblyStatus,
   GLOSSARY,
+  intlLocale,
   Language,
   LiveProposalStatus,
   optionName,
@@ -16,8 +17,6 @@ import type { MinutesBlock, MinutesData, MinutesDocument, MinutesSection } from 
 /** The minutes state times as people in the hall saw them on the clock. */
 export const MINUTES_TIME_ZONE = 'Europe/Berlin';
 
-const LOCALES: Record<Language, string> = { [Language.German]: 'de-DE', [Language.English]: 'en-GB' };
-
 const ASSEMBLY_STATUS: Record<AssemblyStatus, MinutesTextKey> = {
   [AssemblyStatus.Planned]: 'statusPlanned',
   [AssemblyStatus.Live]: 'statusLive',
@@ -31,14 +30,14 @@ const ROUND_STATUS: Partial<Record<VotingRoundStatus, MinutesTextKey>> = {
 };
 
 function formatter(lang: Language, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  return new Intl.DateTimeFormat(LOCALES[lang], { timeZone: MINUTES_TIME_ZONE, ...options });
+  return new Intl.DateTimeFormat(intlLocale(lang), { timeZone: MINUTES_TIME_ZONE, ...options });
 }
 
 export const formatDateTime = (lang: Language, d: Date) =>
   formatter(lang, { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false }).format(d);
 const formatDate = (lang: Language, d: Date) => formatter(lang, { day: '2-digit', month: '2-digit', year: 'numeric' }).format(d);
 const formatTime = (lang: Language, d: Date) => formatter(lang, { hour: '2-digit', minute: '2-digit', hour12: false }).format(d);
-const formatNumber = (lang: Language, n: number) => new Intl.NumberFormat(LOCALES[lang]).format(n);
+const formatNumber = (lang: Language, n: number) => new Intl.NumberFormat(intlLocale(lang)).format(n);
 
 /** The calendar date in Berlin as YYYY-MM-DD (for the file name). */
 function isoDate(d: Date): string {

@@ -1,219 +1,50 @@
-import { Language } from '@app/shared';
+import { DEFAULT_LANGUAGE, intlLocale, Language } from '@app/shared';
+import ar from './locales/ar.json';
+import bg from './locales/bg.json';
+import de from './locales/de.json';
+import deLs from './locales/de-x-ls.json';
+import en from './locales/en.json';
+import pl from './locales/pl.json';
+import ro from './locales/ro.json';
+import ru from './locales/ru.json';
+import trTexts from './locales/tr.json';
+import uk from './locales/uk.json';
 
-/** The minutes' own small translation table (German first; the minutes are a document, not UI). */
-const de = {
-  documentTitle: 'Protokoll',
-  provisional: 'Vorläufig',
-  provisionalNote: 'Die Versammlung ist noch nicht geschlossen. Dieses Protokoll ist vorläufig und kann sich noch ändern.',
-  generatedAt: 'Erstellt am',
-  page: 'Seite {n} von {total}',
-  fileName: 'protokoll',
-  timeZoneNote: 'Zeiten in deutscher Ortszeit (Europe/Berlin).',
-  // overview
-  overview: 'Überblick',
-  title: 'Titel',
-  date: 'Datum',
-  scheduled: 'Geplant',
-  opened: 'Eröffnet',
-  closed: 'Geschlossen',
-  notYet: 'noch nicht',
-  place: 'Ort',
-  areas: 'Gebiete',
-  moderators: 'Moderation',
-  status: 'Status',
-  statusPlanned: 'geplant',
-  statusLive: 'läuft',
-  statusClosed: 'geschlossen',
-  none: '—',
-  // attendance
-  attendance: 'Anwesenheit',
-  attendanceHall: 'Teilnehmende im Saal',
-  attendanceOnline: 'Teilnehmende online',
-  attendanceCheckedIn: 'Eingecheckt am Eingang',
-  attendanceTotal: 'Teilnehmende insgesamt',
-  // agenda
-  agenda: 'Tagesordnung',
-  agendaNo: 'Nr.',
-  agendaItem: 'Punkt',
-  agendaType: 'Art',
-  agendaStarted: 'Aufgerufen',
-  agendaNotStarted: 'nicht aufgerufen',
-  agendaEmpty: 'Keine Tagesordnung.',
-  // proposals
-  proposals: 'Eingegangene Vorschläge',
-  proposalsSummary: '{total} Vorschläge eingegangen: {approved} zugelassen, {pending} nicht bearbeitet, {rejected} abgelehnt.',
-  proposalsSummary_one: '{total} Vorschlag eingegangen: {approved} zugelassen, {pending} nicht bearbeitet, {rejected} abgelehnt.',
-  proposalsRejectedNote: 'Abgelehnte Vorschläge werden im Protokoll nicht wiedergegeben.',
-  proposalNo: 'Nr.',
-  proposalText: 'Vorschlag',
-  proposalAuthor: 'Von',
-  proposalSupport: 'Unterstützung',
-  proposalItem: 'Zu Punkt',
-  onBehalf: 'im Auftrag: {source}',
-  onBehalfNoSource: 'im Auftrag (Moderation)',
-  proposalsNone: 'Keine zugelassenen Vorschläge.',
-  // rounds
-  rounds: 'Abstimmungen',
-  roundsNone: 'Keine Abstimmungen.',
-  round: 'Abstimmung {n}',
-  question: 'Frage',
-  roundType: 'Art',
-  typeYesNoAbstain: 'Ja / Nein / Enthaltung',
-  typeSingleChoice: 'Einfachauswahl',
-  typeMultipleChoice: 'Mehrfachauswahl (höchstens {max})',
-  typeMultipleChoiceNoMax: 'Mehrfachauswahl',
-  typeDotVoting: 'Punktabstimmung ({points} Punkte je Person)',
-  typeDotVoting_one: 'Punktabstimmung ({points} Punkt je Person)',
-  typeDotVotingNoPoints: 'Punktabstimmung',
-  ballot: 'Stimmabgabe',
-  secret: 'geheim',
-  open: 'namentlich',
-  checkInOnly: 'nur Eingecheckte stimmberechtigt',
-  options: 'Optionen',
-  roundStatus: 'Status',
-  roundStatusOpen: 'Abstimmung läuft',
-  roundStatusClosed: 'geschlossen, nicht veröffentlicht',
-  roundStatusPublished: 'veröffentlicht',
-  roundOpenedAt: 'Geöffnet',
-  roundClosedAt: 'Geschlossen',
-  ballotsApp: 'Stimmabgaben in der App',
-  hallCount: 'Zählung im Saal (von der Moderation eingetragen)',
-  hallBallots: 'Abstimmende im Saal',
-  hallNote: 'Anmerkung zur Saalzählung',
-  hallNone: 'keine Saalzählung eingetragen',
-  result: 'Ergebnis',
-  resultPending: 'Das Ergebnis folgt, sobald die Abstimmung geschlossen ist.',
-  resultUnpublished:
-    'Nicht veröffentlicht: Die Moderation hat dieses Ergebnis in der Versammlung nicht bekannt gegeben. Es steht nur in diesem Protokoll für die Moderation, nicht im öffentlichen Protokoll und nicht in den offenen Daten.',
-  option: 'Option',
-  online: 'App',
-  hall: 'Saal',
-  total: 'Gesamt',
-  votesAreVotes: 'Angaben in Stimmen.',
-  votesArePoints: 'Angaben in Punkten.',
-  secretNote: 'Geheime Abstimmung: Es werden nur Summen festgehalten; wer wie abgestimmt hat, ist nicht gespeichert.',
-  namesNote: 'Das Protokoll nennt keine einzelnen Stimmabgaben.',
-  // speakers
-  speakers: 'Redebeiträge',
-  speakersNone: 'Keine Redebeiträge.',
-  speakerNo: 'Nr.',
-  speakerName: 'Name',
-  speakerStart: 'Beginn',
-  speakerDuration: 'Dauer',
-  speakingNow: 'spricht noch',
-  minutesShort: 'min',
-};
-
+/**
+ * The minutes' own translation table, one JSON file per language in ./locales (German is the source;
+ * `npm run i18n:check` keeps the others complete). The minutes are a document, not UI: the same
+ * conventions as the web's texts ({{placeholders}}, plural forms as `key_one`, `key_few` … `key_other`).
+ */
 type Texts = typeof de;
+type BaseKey<K> = K extends `${infer B}_${'zero' | 'one' | 'two' | 'few' | 'many' | 'other'}` ? B : K;
+export type MinutesTextKey = BaseKey<keyof Texts>;
 
-const en: Texts = {
-  documentTitle: 'Minutes',
-  provisional: 'Provisional',
-  provisionalNote: 'The assembly has not been closed yet. These minutes are provisional and may still change.',
-  generatedAt: 'Generated at',
-  page: 'Page {n} of {total}',
-  fileName: 'minutes',
-  timeZoneNote: 'Times in German local time (Europe/Berlin).',
-  overview: 'Overview',
-  title: 'Title',
-  date: 'Date',
-  scheduled: 'Scheduled',
-  opened: 'Opened',
-  closed: 'Closed',
-  notYet: 'not yet',
-  place: 'Place',
-  areas: 'Areas',
-  moderators: 'Moderators',
-  status: 'Status',
-  statusPlanned: 'planned',
-  statusLive: 'in progress',
-  statusClosed: 'closed',
-  none: '—',
-  attendance: 'Attendance',
-  attendanceHall: 'Participants in the hall',
-  attendanceOnline: 'Participants online',
-  attendanceCheckedIn: 'Checked in at the door',
-  attendanceTotal: 'Participants in total',
-  agenda: 'Agenda',
-  agendaNo: 'No.',
-  agendaItem: 'Item',
-  agendaType: 'Type',
-  agendaStarted: 'Started',
-  agendaNotStarted: 'not started',
-  agendaEmpty: 'No agenda.',
-  proposals: 'Proposals received',
-  proposalsSummary: '{total} proposals received: {approved} approved, {pending} not reviewed, {rejected} rejected.',
-  proposalsSummary_one: '{total} proposal received: {approved} approved, {pending} not reviewed, {rejected} rejected.',
-  proposalsRejectedNote: 'Rejected proposals are not reproduced in the minutes.',
-  proposalNo: 'No.',
-  proposalText: 'Proposal',
-  proposalAuthor: 'By',
-  proposalSupport: 'Support',
-  proposalItem: 'Item',
-  onBehalf: 'on behalf: {source}',
-  onBehalfNoSource: 'on behalf (moderation)',
-  proposalsNone: 'No approved proposals.',
-  rounds: 'Votes',
-  roundsNone: 'No votes.',
-  round: 'Vote {n}',
-  question: 'Question',
-  roundType: 'Type',
-  typeYesNoAbstain: 'Yes / No / Abstain',
-  typeSingleChoice: 'Single choice',
-  typeMultipleChoice: 'Multiple choice (at most {max})',
-  typeMultipleChoiceNoMax: 'Multiple choice',
-  typeDotVoting: 'Dot voting ({points} points per person)',
-  typeDotVoting_one: 'Dot voting ({points} point per person)',
-  typeDotVotingNoPoints: 'Dot voting',
-  ballot: 'Ballot',
-  secret: 'secret',
-  open: 'named',
-  checkInOnly: 'only checked-in participants may vote',
-  options: 'Options',
-  roundStatus: 'Status',
-  roundStatusOpen: 'voting in progress',
-  roundStatusClosed: 'closed, not published',
-  roundStatusPublished: 'published',
-  roundOpenedAt: 'Opened',
-  roundClosedAt: 'Closed',
-  ballotsApp: 'Ballots cast in the app',
-  hallCount: 'Hall count (entered by the moderators)',
-  hallBallots: 'Voters in the hall',
-  hallNote: 'Note on the hall count',
-  hallNone: 'no hall count entered',
-  result: 'Result',
-  resultPending: 'The result follows once the vote is closed.',
-  resultUnpublished:
-    'Not published: the moderators did not announce this result in the assembly. It appears only in these minutes for the moderators, not in the public minutes and not in the open data.',
-  option: 'Option',
-  online: 'App',
-  hall: 'Hall',
-  total: 'Total',
-  votesAreVotes: 'Figures are votes.',
-  votesArePoints: 'Figures are points.',
-  secretNote: 'Secret ballot: only totals are recorded; who voted how is not stored.',
-  namesNote: 'The minutes never name individual ballots.',
-  speakers: 'Speakers',
-  speakersNone: 'No speakers.',
-  speakerNo: 'No.',
-  speakerName: 'Name',
-  speakerStart: 'Start',
-  speakerDuration: 'Duration',
-  speakingNow: 'still speaking',
-  minutesShort: 'min',
+export const MINUTES_TEXTS: Readonly<Record<Language, Readonly<Record<string, string>>>> = {
+  [Language.German]: de,
+  [Language.EasyGerman]: deLs,
+  [Language.English]: en,
+  [Language.Turkish]: trTexts,
+  [Language.Arabic]: ar,
+  [Language.Bulgarian]: bg,
+  [Language.Romanian]: ro,
+  [Language.Polish]: pl,
+  [Language.Ukrainian]: uk,
+  [Language.Russian]: ru,
 };
 
-export type MinutesTextKey = keyof Texts;
-export const MINUTES_TEXTS: Readonly<Record<Language, Texts>> = { [Language.German]: de, [Language.English]: en };
-
-/** Texts that name a number: the value that decides between the text and its `_one` form. */
+/** Texts that name a number: the value that decides the plural form. */
 const PLURAL_BY: Partial<Record<MinutesTextKey, string>> = { proposalsSummary: 'total', typeDotVoting: 'points' };
 
-/** A text with {placeholders} filled in; "1 Vorschlag", not "1 Vorschläge" (the language's plural rules). */
+function text(lang: Language, key: string): string | undefined {
+  return MINUTES_TEXTS[lang][key] ?? MINUTES_TEXTS[DEFAULT_LANGUAGE][key];
+}
+
+/** A text with {{placeholders}} filled in; "1 Vorschlag", not "1 Vorschläge" (the language's plural rules). */
 export function tr(lang: Language, key: MinutesTextKey, values: Record<string, string | number> = {}): string {
   const by = PLURAL_BY[key];
-  const one = `${key}_one` as MinutesTextKey;
-  const singular = by !== undefined && one in MINUTES_TEXTS[lang] && new Intl.PluralRules(lang).select(Number(values[by])) === 'one';
-  const text = MINUTES_TEXTS[lang][singular ? one : key];
-  return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in values ? String(values[name]) : m));
+  const chosen =
+    by === undefined
+      ? text(lang, key)
+      : (text(lang, `${key}_${new Intl.PluralRules(intlLocale(lang)).select(Number(values[by]))}`) ?? text(lang, `${key}_other`));
+  return (chosen ?? key).replace(/\{\{(\w+)\}\}/g, (m, name: string) => (name in values ? String(values[name]) : m));
 }

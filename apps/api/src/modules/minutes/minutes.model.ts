@@ -87,7 +87,7 @@ export interface MinutesDocument {
   provisional: { label: string; note: string } | null;
   /** "Erstellt am 25.11.2026, 19:30" — for the header and the PDF footer. */
   generatedAt: string;
-  /** "Seite {n} von {total}" with the placeholders left in, for the PDF footer. */
+  /** "Seite {{n}} von {{total}}" with the placeholders left in, for the PDF footer. */
   pageLabel: string;
   sections: MinutesSection[];
   /** File name without extension: protokoll-2026-11-25-buergerversammlung-mitte. */

@@ -1,11 +1,15 @@
 import PDFDocument from 'pdfkit';
-import { Language } from '@app/shared';
+import { htmlLang, Language } from '@app/shared';
 import type { MinutesBlock, MinutesDocument } from './minutes.model';
 import { cleanPdfText, PdfText, type TextStyle } from './minutes.pdf-text';
 
 const MARGIN = 56;
 const FOOTER = 36;
-const LANGUAGE_TAG: Record<Language, string> = { [Language.German]: 'de-DE', [Language.English]: 'en-GB' };
+
+/** The document language for screen readers: German (also for Leichte Sprache) and English with their region. */
+function pdfLanguage(lang: Language): string {
+  return htmlLang(lang) === Language.German ? 'de-DE' : lang === Language.English ? 'en-GB' : lang;
+}
 
 type Struct = PDFKit.PDFStructureElement;
 type Child = PDFKit.PDFStructureElementChild;
@@ -25,7 +29,7 @@ export function renderPdf(doc: MinutesDocument): Promise<Buffer> {
     bufferPages: true,
     pdfVersion: '1.7',
     tagged: true,
-    lang: LANGUAGE_TAG[doc.lang],
+    lang: pdfLanguage(doc.lang),
     displayTitle: true,
     info: { Title: cleanPdfText(doc.title), Creator: 'Soziale Stadt', Producer: 'Soziale Stadt' },
   });
@@ -232,7 +236,7 @@ export function renderPdf(doc: MinutesDocument): Promise<Buffer> {
   for (let i = range.start; i < range.start + range.count; i++) {
     pdf.switchToPage(i);
     const y = pdf.page.height - MARGIN - 12;
-    const pageLabel = doc.pageLabel.replace('{n}', String(i - range.start + 1)).replace('{total}', String(range.count));
+    const pageLabel = doc.pageLabel.replace('{{n}}', String(i - range.start + 1)).replace('{{total}}', String(range.count));
     const footer = [doc.provisional ? doc.provisional.label.toUpperCase() : null, doc.generatedAt].filter(Boolean).join(' · ');
     pdf.fillColor('#333333');
     artifact(() => {

@@ -34,8 +34,11 @@ function median(sorted: number[]): number | null {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
-/** The export's columns; header texts in German or English (like the minutes, chosen by ?lang=). */
-const HEADERS: Record<Language, string[]> = {
+/** The administration's export is written in German or English (the administration's languages). */
+type ExportLanguage = Language.German | Language.English;
+
+/** The export's columns; header texts in German or English (chosen by ?lang=). */
+const HEADERS: Record<ExportLanguage, string[]> = {
   [Language.German]: [
     'Vorhaben',
     'Stand',
@@ -62,7 +65,7 @@ const HEADERS: Record<Language, string[]> = {
   ],
 };
 
-const STATE_LABELS: Record<Language, Record<ProjectState, string>> = {
+const STATE_LABELS: Record<ExportLanguage, Record<ProjectState, string>> = {
   [Language.German]: {
     [ProjectState.Idea]: 'Projektidee',
     [ProjectState.SingleProject]: 'Einzelprojekt',
@@ -83,7 +86,7 @@ const STATE_LABELS: Record<Language, Record<ProjectState, string>> = {
   },
 };
 
-const NEXT_STEP_LABELS: Record<Language, Partial<Record<TransitionId, string>>> = {
+const NEXT_STEP_LABELS: Record<ExportLanguage, Partial<Record<TransitionId, string>>> = {
   [Language.German]: {
     [TransitionId.PromoteToSingleProject]: 'Zum Einzelprojekt machen',
     [TransitionId.PromoteToProjectType]: 'Zum Projekttyp machen',
@@ -99,7 +102,7 @@ const NEXT_STEP_LABELS: Record<Language, Partial<Record<TransitionId, string>>> 
 type ExportRow = [string, string, number, string, string, string, string | null, number | null, string | null, string];
 
 /** One export row per item, in the columns of HEADERS. */
-function exportRows(items: PortfolioItem[], lang: Language): ExportRow[] {
+function exportRows(items: PortfolioItem[], lang: ExportLanguage): ExportRow[] {
   return items.map((i) => [
     i.title,
     STATE_LABELS[lang][i.state],
@@ -217,7 +220,8 @@ export class ProjectPortfolioService {
   }
 }
 
-/** ?lang= if given, else the administrator's own language. */
-function exportLanguage(query: PortfolioExportQueryDto, user: User): Language {
-  return query.lang ?? (user.language === Language.English ? Language.English : Language.German);
+/** ?lang= if given, else the administrator's own language: German for German and Leichte Sprache, English for every other. */
+function exportLanguage(query: PortfolioExportQueryDto, user: User): ExportLanguage {
+  const lang = query.lang ?? user.language;
+  return lang === Language.German || lang === Language.EasyGerman ? Language.German : Language.English;
 }

@@ -1,12 +1,16 @@
-import { LANGUAGES, type Language } from '@app/shared';
+import { LANGUAGE_ENDONYMS, LANGUAGES, type Language } from '@app/shared';
 import { useTranslation } from 'react-i18next';
 import { useUpdateProfile } from '../../features/account/api/profile';
-import { changeLanguage } from '../../lib/i18n';
+import { changeLanguage, currentLanguage, isLanguage } from '../../lib/i18n';
 import { useSession } from '../../lib/session';
 
-/** Each language is named in itself, so people find theirs whatever the current UI language. */
+/**
+ * The ten languages in one list, each named in itself with its own `lang`, so people find theirs
+ * whatever the current language (a phone shows its own picker for a select). The language icon
+ * marks it for people who cannot read the label.
+ */
 export function LanguageSwitcher() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { user } = useSession();
   const updateProfile = useUpdateProfile();
 
@@ -17,23 +21,22 @@ export function LanguageSwitcher() {
   }
 
   return (
-    <div className="language-switcher" role="group" aria-label={t('nav.languageLabel')}>
+    <label className="language-switcher">
       <span className="kern-icon kern-icon--language" aria-hidden="true" />
-      {LANGUAGES.map((language) => {
-        const active = i18n.resolvedLanguage === language;
-        return (
-          <button
-            key={language}
-            type="button"
-            lang={language}
-            className={`language-switcher__option${active ? ' is-active' : ''}`}
-            aria-pressed={active}
-            onClick={() => void choose(language)}
-          >
-            {t(`languages.${language}`, { lng: language })}
-          </button>
-        );
-      })}
-    </div>
+      <span className="kern-sr-only">{t('nav.languageLabel')}</span>
+      <select
+        className="language-switcher__select"
+        value={currentLanguage()}
+        onChange={(event) => {
+          if (isLanguage(event.target.value)) void choose(event.target.value);
+        }}
+      >
+        {LANGUAGES.map((language) => (
+          <option key={language} value={language} lang={language === 'de-x-ls' ? 'de' : language}>
+            {LANGUAGE_ENDONYMS[language]}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }

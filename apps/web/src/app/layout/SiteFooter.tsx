@@ -1,5 +1,18 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { DEFAULT_LANGUAGE } from '@app/shared';
+import { useLanguages } from '../../features/languages/api/languages';
+import { currentLanguage } from '../../lib/i18n';
+
+/** Until the city has checked a translation, every page says so in that language (German pages ask nothing). */
+function TranslationNotice() {
+  const { t } = useTranslation();
+  const language = currentLanguage();
+  const languages = useLanguages(language !== DEFAULT_LANGUAGE);
+  const status = languages.data?.find((entry) => entry.language === language);
+  if (!status || status.reviewed) return null;
+  return <p className="kern-body kern-body--small site-footer__translation">{t('footer.translationUnchecked')}</p>;
+}
 
 export function SiteFooter() {
   const { t } = useTranslation();
@@ -29,6 +42,7 @@ export function SiteFooter() {
             </li>
           </ul>
         </nav>
+        <TranslationNotice />
         <p className="kern-body kern-body--small site-footer__legal">{t('footer.license')}</p>
       </div>
     </footer>

@@ -9,4 +9,5 @@ export const ADMIN_SECTIONS = [
   { to: '/admin/portfolio', id: 'portfolio' },
   { to: '/admin/indicators', id: 'indicators' },
   { to: '/admin/mails', id: 'mails' },
+  { to: '/admin/languages', id: 'languages' },
 ] as const;

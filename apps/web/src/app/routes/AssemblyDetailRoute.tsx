@@ -32,7 +32,7 @@ function AssemblyView({ assembly }: { assembly: AssemblyDetail }) {
   const agenda = [...assembly.agenda].sort((a, b) => a.position - b.position);
 
   return (
-    <Page title={assembly.title}>
+    <Page title={assembly.title} userTitle>
       <p className="assembly-detail__status">
         <AssemblyStatusBadge status={assembly.status} />
         {assembly.visibility === AssemblyVisibility.Unlisted ? (

@@ -80,7 +80,7 @@ function Connected({
   }
 
   return (
-    <Page title={state?.title ?? fallbackTitle}>
+    <Page title={state?.title ?? fallbackTitle} userTitle={Boolean(state?.title)}>
       <LiveFrame
         live={live}
         refusedExtra={

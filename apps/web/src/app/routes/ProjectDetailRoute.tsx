@@ -59,7 +59,7 @@ function ProjectView({ project }: { project: ProjectDetail }) {
   const showProgress = single || project.milestones.length > 0 || project.statusReports.length > 0;
 
   return (
-    <Page title={project.title} wide>
+    <Page title={project.title} wide userTitle>
       <div className="project-state">
         <p className="project-state__badge">
           <ProjectStateBadge state={project.state} />

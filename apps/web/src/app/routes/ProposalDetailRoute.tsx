@@ -44,7 +44,7 @@ function ProposalView({ proposal }: { proposal: ProposalDetail }) {
   const open = OPEN.has(proposal.status);
 
   return (
-    <Page title={proposal.title}>
+    <Page title={proposal.title} userTitle>
       <p className="proposal-detail__status">
         <StatusBadge status={proposal.status} />
       </p>

@@ -1,4 +1,11 @@
-import { DISPLAY_NAME_MAX_LENGTH, DISPLAY_NAME_MIN_LENGTH, LANGUAGES, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@app/shared';
+import {
+  DISPLAY_NAME_MAX_LENGTH,
+  DISPLAY_NAME_MIN_LENGTH,
+  LANGUAGE_ENDONYMS,
+  LANGUAGES,
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
+} from '@app/shared';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { FieldRules, TextBinding } from '../../lib/use-form';
@@ -63,7 +70,7 @@ export function LanguageField(props: TextBinding) {
     <SelectField
       {...props}
       hint={t('fields.languageHint')}
-      options={LANGUAGES.map((language) => ({ value: language, label: t(`languages.${language}`) }))}
+      options={LANGUAGES.map((language) => ({ value: language, label: LANGUAGE_ENDONYMS[language] }))}
     />
   );
 }

@@ -28,13 +28,13 @@ export function FormattedText({ text }: { text: string }) {
       if (!run) return;
       out.push(
         run.list ? (
-          <ul key={key} className="kern-list kern-list--bullet formatted-text__list">
+          <ul key={key} className="kern-list kern-list--bullet formatted-text__list" dir="auto">
             {run.lines.map((line, index) => (
               <li key={index}>{line}</li>
             ))}
           </ul>
         ) : (
-          <p key={key} className="kern-body">
+          <p key={key} className="kern-body" dir="auto">
             {withBreaks(run.lines)}
           </p>
         ),

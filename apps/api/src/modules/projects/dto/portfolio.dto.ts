@@ -33,7 +33,10 @@ export class PortfolioQueryDto implements PortfolioQuery {
 }
 
 export class PortfolioExportQueryDto extends PortfolioQueryDto {
-  @ApiPropertyOptional({ enum: LANGUAGES, description: "Language of the header row and labels (default: the caller's language)" })
+  @ApiPropertyOptional({
+    enum: LANGUAGES,
+    description: "Language of the header row and labels: de, or en for every other language (default: the caller's language)",
+  })
   @Optional()
   @IsIn(LANGUAGES as string[], { message: `lang must be one of: ${LANGUAGES.join(', ')}` })
   lang?: Language;

@@ -15,7 +15,7 @@ export function AssemblyCard({ assembly, headingLevel = 3 }: { assembly: Assembl
         <div className="kern-card__header assembly-card__header">
           <AssemblyStatusBadge status={assembly.status} />
           <Heading className="kern-title assembly-card__title">
-            <Link className="kern-link" to={`/assemblies/${assembly.id}`}>
+            <Link className="kern-link" to={`/assemblies/${assembly.id}`} dir="auto">
               {assembly.title}
             </Link>
           </Heading>

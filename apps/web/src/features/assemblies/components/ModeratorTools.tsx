@@ -3,12 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ButtonLink } from '../../../components/ui/Button';
 import { Section } from '../../../components/ui/Section';
+import { currentLanguage } from '../../../lib/i18n';
 import { assemblyPath } from '../api/assemblies';
 
-/** Minutes as Markdown and PDF in the UI language (or the other one). */
+/** Minutes as Markdown and PDF in the UI language. */
 export function MinutesLinks({ assembly }: { assembly: AssemblyDetail }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language === 'en' ? 'en' : 'de';
+  const { t } = useTranslation();
+  const lang = currentLanguage();
   const base = assemblyPath(assembly.id);
   return (
     <ul className="kern-list link-list">

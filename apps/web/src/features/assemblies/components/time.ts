@@ -1,10 +1,10 @@
-import i18n from '../../../lib/i18n';
+import i18n, { formatLocale } from '../../../lib/i18n';
 
 /** Assemblies take place in the city: times are shown and entered in its time zone. */
 export const CITY_TIME_ZONE = 'Europe/Berlin';
 
 function dateTimeFormat(options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  return new Intl.DateTimeFormat(i18n.language, { timeZone: CITY_TIME_ZONE, ...options });
+  return new Intl.DateTimeFormat(formatLocale(i18n.language), { timeZone: CITY_TIME_ZONE, ...options });
 }
 
 /** "Mittwoch, 3. Dezember 2026, 18:00–20:00" (one day) or a range over two days. */

@@ -58,7 +58,9 @@ export function ParticipantView({ live, state, me }: { live: LiveConnection; sta
         </h2>
         {item ? (
           <>
-            <p className="kern-body kern-body--large live-item__title">{item.title}</p>
+            <p className="kern-body kern-body--large live-item__title" dir="auto">
+              {item.title}
+            </p>
             <p className="kern-body kern-body--small">
               {t('live.item.position', { position: item.position, count: state.agenda.length })} · {t(`live.item.type.${item.type}`)}
             </p>
@@ -102,7 +104,11 @@ function VotingSection({ live, state, me }: { live: LiveConnection; state: LiveS
       {round.status === VotingRoundStatus.Open && !voted && me.participant ? (
         <VoteForm key={round.id} round={round} me={me} live={live} onVoted={onVoted} />
       ) : null}
-      {round.status === VotingRoundStatus.Open && !me.participant ? <p className="kern-body">{round.question}</p> : null}
+      {round.status === VotingRoundStatus.Open && !me.participant ? (
+        <p className="kern-body" dir="auto">
+          {round.question}
+        </p>
+      ) : null}
       {voted ? (
         <div className="kern-alert kern-alert--success app-alert live-voted" role="status" tabIndex={-1} ref={confirmRef}>
           <div className="kern-alert__header">
@@ -110,7 +116,9 @@ function VotingSection({ live, state, me }: { live: LiveConnection; state: LiveS
             <p className="kern-title">{t('live.vote.counted')}</p>
           </div>
           <div className="kern-alert__body">
-            <p className="kern-body">{round.question}</p>
+            <p className="kern-body" dir="auto">
+              {round.question}
+            </p>
           </div>
         </div>
       ) : null}
@@ -119,7 +127,9 @@ function VotingSection({ live, state, me }: { live: LiveConnection; state: LiveS
       ) : null}
       {round.status === VotingRoundStatus.Published && round.results ? (
         <div className="live-results">
-          <p className="kern-body live-results__question">{round.question}</p>
+          <p className="kern-body live-results__question" dir="auto">
+            {round.question}
+          </p>
           <ResultBars round={round} result={round.results} />
           <ResultTable round={round} result={round.results} caption={t('live.results.caption', { question: round.question })} />
         </div>
@@ -203,7 +213,9 @@ function IntakeSection({ live, state, me }: { live: LiveConnection; state: LiveS
             const supported = me.supportedProposalIds.includes(proposal.id);
             return (
               <li key={proposal.id} className="live-proposals__item">
-                <p className="kern-body live-proposals__text">{proposal.text}</p>
+                <p className="kern-body live-proposals__text" dir="auto">
+                  {proposal.text}
+                </p>
                 <p className="kern-body kern-body--small live-proposals__meta">
                   {proposal.author ?? t('live.intake.onBehalf')} ·{' '}
                   <span>{t('live.intake.supportCount', { count: proposal.supportCount })}</span>

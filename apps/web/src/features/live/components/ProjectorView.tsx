@@ -60,7 +60,9 @@ export function ProjectorView({ live, state }: { live: LiveConnection; state: Li
             <h2 className="projector__label" id="projector-round-title">
               {results ? t('live.projector.results') : `${t('live.projector.voting')} · ${t(`live.vote.status.${round.status}`)}`}
             </h2>
-            <p className="projector__question">{round.question}</p>
+            <p className="projector__question" dir="auto">
+              {round.question}
+            </p>
             {results ? (
               <div className="projector__results" aria-live="polite">
                 <ResultChart round={round} result={results} large />

@@ -88,7 +88,7 @@ export function VoteForm({
   return (
     <form className="live-vote" onSubmit={submit} noValidate aria-labelledby={legendId}>
       <fieldset className="kern-fieldset" aria-describedby={hintId}>
-        <legend className="kern-label live-vote__legend" id={legendId}>
+        <legend className="kern-label live-vote__legend" id={legendId} dir="auto">
           {round.question}
         </legend>
         <p className="kern-hint" id={hintId}>

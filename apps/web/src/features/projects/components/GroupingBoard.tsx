@@ -7,6 +7,7 @@ import { Dialog } from '../../../components/ui/Dialog';
 import { describeError, translateMessage, type UiMessage } from '../../../lib/messages';
 import { localized } from '../../../lib/localized';
 import { useProjectActions } from '../api/projects';
+import { formatLocale } from '../../../lib/i18n';
 
 const DRAG_TYPE = 'application/x-grouping-candidate';
 
@@ -32,7 +33,7 @@ function focusCandidateAt(index: number) {
 /** The similarity score as words and per cent, e.g. "Ähnlichkeit 62 %". */
 function Similarity({ score }: { score: number }) {
   const { t, i18n } = useTranslation();
-  const percent = new Intl.NumberFormat(i18n.language, { style: 'percent', maximumFractionDigits: 0 }).format(score);
+  const percent = new Intl.NumberFormat(formatLocale(i18n.language), { style: 'percent', maximumFractionDigits: 0 }).format(score);
   return <span className="grouping-similarity">{t('projects.grouping.similarity', { percent })}</span>;
 }
 

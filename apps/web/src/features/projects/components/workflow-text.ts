@@ -12,6 +12,7 @@ import {
 import type { TFunction } from 'i18next';
 import { formatDate } from '../../../lib/format';
 import type { UiMessage } from '../../../lib/messages';
+import { formatLocale } from '../../../lib/i18n';
 
 /**
  * Texts of the shared workflow, by the key conventions of libs/shared/src/workflow:
@@ -88,7 +89,7 @@ export function ruleMessage(
 /** Euro amounts: cents in, "12.500,00 €" out (in the UI language). */
 export function formatEuro(cents: number | null | undefined, language: string): string {
   if (cents === null || cents === undefined) return '';
-  return new Intl.NumberFormat(language, { style: 'currency', currency: 'EUR' }).format(cents / 100);
+  return new Intl.NumberFormat(formatLocale(language), { style: 'currency', currency: 'EUR' }).format(cents / 100);
 }
 
 /** "12.500,50", "12500.5", "12 500 €" → cents; null when it is not an amount. */

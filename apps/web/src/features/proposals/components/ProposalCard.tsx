@@ -15,13 +15,15 @@ export function ProposalCard({ proposal, headingLevel = 2 }: { proposal: Proposa
         <div className="kern-card__header proposal-card__header">
           <StatusBadge status={proposal.status} />
           <Heading className="kern-title proposal-card__title">
-            <Link className="kern-link" to={`/proposals/${proposal.id}`}>
+            <Link className="kern-link" to={`/proposals/${proposal.id}`} dir="auto">
               {proposal.title}
             </Link>
           </Heading>
         </div>
         <div className="kern-card__body">
-          <p className="kern-body proposal-card__excerpt">{proposal.excerpt}</p>
+          <p className="kern-body proposal-card__excerpt" dir="auto">
+            {proposal.excerpt}
+          </p>
           <dl className="proposal-meta">
             <div>
               <dt>{t('proposals.field')}</dt>

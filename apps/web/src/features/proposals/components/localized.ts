@@ -1,7 +1,1 @@
-import { DEFAULT_LANGUAGE, type LocalizedText } from '@app/shared';
-import { isLanguage } from '../../../lib/i18n';
-
-/** Picks the text in the UI language, falling back to German (always present). */
-export function localizedName(text: LocalizedText, language: string): string {
-  return (isLanguage(language) ? text[language] : '') || text[DEFAULT_LANGUAGE];
-}
+export { localized as localizedName } from '../../../lib/localized';

@@ -6,6 +6,7 @@ import { Section } from '../../../components/ui/Section';
 import { formatDate } from '../../../lib/format';
 import { ReportTable } from './ReportTable';
 import type { TableModel } from './table-model';
+import { formatLocale } from '../../../lib/i18n';
 
 type FieldName = (code: string) => string;
 
@@ -96,7 +97,8 @@ export function AreaAssemblies({ assemblies }: { assemblies: AreaProfileResponse
             id: 'attendance',
             header: t('report.profile.colAttendance'),
             numeric: true,
-            cell: (assembly) => (assembly.attendance === null ? '–' : new Intl.NumberFormat(i18n.language).format(assembly.attendance)),
+            cell: (assembly) =>
+              assembly.attendance === null ? '–' : new Intl.NumberFormat(formatLocale(i18n.language)).format(assembly.attendance),
           },
         ]}
       />

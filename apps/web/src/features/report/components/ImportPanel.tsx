@@ -9,6 +9,7 @@ import { FileField } from '../../../components/ui/FormField';
 import { describeError, FormError, translateMessage, type UiMessage } from '../../../lib/messages';
 import { useForm } from '../../../lib/use-form';
 import { useImportIndicatorValues } from '../api/report';
+import { formatLocale } from '../../../lib/i18n';
 
 /** The server names an earlier line for duplicates ("… first seen on line 3"); keep that number. */
 function earlierLine(message: string): string {
@@ -17,7 +18,7 @@ function earlierLine(message: string): string {
 
 function ImportResult({ result }: { result: IndicatorImportResponse }) {
   const { t, i18n } = useTranslation();
-  const format = (value: number) => new Intl.NumberFormat(i18n.language).format(value);
+  const format = (value: number) => new Intl.NumberFormat(formatLocale(i18n.language)).format(value);
   const clean = result.errorCount === 0;
   // "1 Zeile" / "12 Zeilen": the row count with its plural form, inside the sentences below.
   const rows = t('report.import.rowCount', { count: result.rows, formatted: format(result.rows) });

@@ -2,6 +2,7 @@ import type { IndicatorDefinition } from '@app/shared';
 import { useTranslation } from 'react-i18next';
 import { DataTable, EditLink } from '../../../components/ui/DataTable';
 import { higherIsBetter, indicatorName } from './report-format';
+import { formatLocale } from '../../../lib/i18n';
 
 export function IndicatorTable({ indicators }: { indicators: IndicatorDefinition[] }) {
   const { t, i18n } = useTranslation();
@@ -25,7 +26,7 @@ export function IndicatorTable({ indicators }: { indicators: IndicatorDefinition
           id: 'values',
           header: t('report.admin.values'),
           numeric: true,
-          cell: (indicator) => new Intl.NumberFormat(i18n.language).format(indicator.valueCount),
+          cell: (indicator) => new Intl.NumberFormat(formatLocale(i18n.language)).format(indicator.valueCount),
         },
         {
           id: 'years',

@@ -2,6 +2,7 @@ import type { OpenDataCatalogue, OpenDataDataset } from '@app/shared';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../lib/format';
 import { localized } from './report-format';
+import { formatLocale } from '../../../lib/i18n';
 
 function Dataset({ dataset }: { dataset: OpenDataDataset }) {
   const { t, i18n } = useTranslation();
@@ -17,7 +18,7 @@ function Dataset({ dataset }: { dataset: OpenDataDataset }) {
         <dl className="report-facts report-facts--compact">
           <div>
             <dt>{t('report.openData.records')}</dt>
-            <dd>{new Intl.NumberFormat(i18n.language).format(dataset.count)}</dd>
+            <dd>{new Intl.NumberFormat(formatLocale(i18n.language)).format(dataset.count)}</dd>
           </div>
           <div>
             <dt>{t('report.openData.lastModified')}</dt>

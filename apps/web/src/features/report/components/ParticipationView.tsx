@@ -9,6 +9,7 @@ import { ChartFigure } from './ChartFigure';
 import { areaProfilePath } from './OverviewView';
 import { ReportTable } from './ReportTable';
 import { downloadText, fileName, toCsv, type TableModel } from './table-model';
+import { formatLocale } from '../../../lib/i18n';
 
 const COUNTS: (keyof ParticipationCounts)[] = ['proposals', 'supports', 'comments', 'assemblies', 'attendance', 'checkedIn'];
 const CHARTED: (keyof ParticipationCounts)[] = ['proposals', 'supports', 'comments', 'attendance'];
@@ -17,7 +18,9 @@ const CHARTED: (keyof ParticipationCounts)[] = ['proposals', 'supports', 'commen
 export function formatMonth(month: string, language: string): string {
   const [year, number] = month.split('-').map(Number);
   if (!year || !number) return month;
-  return new Intl.DateTimeFormat(language, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(year, number - 1, 1));
+  return new Intl.DateTimeFormat(formatLocale(language), { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    Date.UTC(year, number - 1, 1),
+  );
 }
 
 function countColumns(t: (key: string) => string) {
@@ -111,7 +114,7 @@ export function ParticipationView({ data }: { data: ParticipationStatsResponse }
     [data.byMonth, language, t],
   );
 
-  const format = (value: number) => new Intl.NumberFormat(language).format(value);
+  const format = (value: number) => new Intl.NumberFormat(formatLocale(language)).format(value);
   // Each total with its own plural form ("1 Vorschlag", "12 Vorschläge").
   const total = (key: 'Proposals' | 'Supports' | 'Comments' | 'Attendance', count: number) =>
     t(`report.participation.total${key}`, { count, formatted: format(count) });

@@ -1,17 +1,9 @@
-import {
-  DEFAULT_LANGUAGE,
-  INDICATOR_VALUE_MAX_DECIMALS,
-  IndicatorDirection,
-  type IndicatorDefinition,
-  type LocalizedText,
-} from '@app/shared';
+import { INDICATOR_VALUE_MAX_DECIMALS, IndicatorDirection, type IndicatorDefinition } from '@app/shared';
 import type { TFunction } from 'i18next';
-import { isLanguage } from '../../../lib/i18n';
+import { formatLocale } from '../../../lib/i18n';
+import { localized } from '../../../lib/localized';
 
-/** Picks the text in the UI language, falling back to German (always present). */
-export function localized(text: LocalizedText, language: string): string {
-  return (isLanguage(language) ? text[language] : '') || text[DEFAULT_LANGUAGE];
-}
+export { localized };
 
 export function indicatorName(indicator: IndicatorDefinition, language: string): string {
   return localized(indicator.name, language);
@@ -20,7 +12,7 @@ export function indicatorName(indicator: IndicatorDefinition, language: string):
 /** A number in the UI language with the indicator's decimals ("12,5" in German); empty for null. */
 export function formatNumber(value: number | null | undefined, decimals: number, language: string, grouping = true): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '';
-  return new Intl.NumberFormat(language, {
+  return new Intl.NumberFormat(formatLocale(language), {
     minimumFractionDigits: decimals,
     maximumFractionDigits: decimals,
     useGrouping: grouping,
@@ -30,7 +22,7 @@ export function formatNumber(value: number | null | undefined, decimals: number,
 /** A difference with its sign, e.g. "+3,4" or "−1,2". */
 export function formatSigned(value: number | null | undefined, decimals: number, language: string): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '';
-  return new Intl.NumberFormat(language, {
+  return new Intl.NumberFormat(formatLocale(language), {
     minimumFractionDigits: decimals,
     maximumFractionDigits: decimals,
     signDisplay: 'exceptZero',
@@ -72,7 +64,9 @@ export function parseDecimalInput(text: string): number {
 
 /** A stored value as a person would type it in the UI language, without grouping ("12,5"). */
 export function formatDecimalInput(value: number, language: string): string {
-  return new Intl.NumberFormat(language, { maximumFractionDigits: INDICATOR_VALUE_MAX_DECIMALS, useGrouping: false }).format(value);
+  return new Intl.NumberFormat(formatLocale(language), { maximumFractionDigits: INDICATOR_VALUE_MAX_DECIMALS, useGrouping: false }).format(
+    value,
+  );
 }
 
 export function higherIsBetter(indicator: IndicatorDefinition): boolean {

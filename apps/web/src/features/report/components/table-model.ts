@@ -1,3 +1,5 @@
+import { formatLocale } from '../../../lib/i18n';
+
 /**
  * One model for a chart's data table and its CSV download, so both always hold the same numbers:
  * the table renders the cells for people (grouped, with links), the CSV writes the same cells
@@ -38,7 +40,7 @@ function defuse(text: string): string {
 export function csvCell(cell: Cell, column: TableColumn, language: string): string {
   if (cell === null) return '';
   if (typeof cell === 'number') {
-    return new Intl.NumberFormat(language, {
+    return new Intl.NumberFormat(formatLocale(language), {
       minimumFractionDigits: column.decimals ?? 0,
       maximumFractionDigits: column.decimals ?? 0,
       useGrouping: false,
@@ -48,7 +50,7 @@ export function csvCell(cell: Cell, column: TableColumn, language: string): stri
 }
 
 export function csvDelimiter(language: string): ',' | ';' {
-  return new Intl.NumberFormat(language).format(1.5).includes(',') ? ';' : ',';
+  return new Intl.NumberFormat(formatLocale(language)).format(1.5).includes(',') ? ';' : ',';
 }
 
 /** RFC 4180 text with CRLF line ends and a BOM (so spreadsheets read UTF-8). */

@@ -63,7 +63,9 @@ export function IntakePanel() {
       <ul className="live-proposals">
         {moderator.pendingProposals.map((proposal) => (
           <li key={proposal.id} className="live-proposals__item">
-            <p className="kern-body live-proposals__text">{proposal.text}</p>
+            <p className="kern-body live-proposals__text" dir="auto">
+              {proposal.text}
+            </p>
             <p className="kern-body kern-body--small">{proposal.author ?? proposal.sourceNote ?? t('live.intake.onBehalf')}</p>
             <div className="live-actions">
               <Button
@@ -104,7 +106,9 @@ export function IntakePanel() {
       <ul className="live-proposals">
         {state.proposals.map((proposal) => (
           <li key={proposal.id} className="live-proposals__item">
-            <p className="kern-body live-proposals__text">{proposal.text}</p>
+            <p className="kern-body live-proposals__text" dir="auto">
+              {proposal.text}
+            </p>
             <p className="kern-body kern-body--small">
               {proposal.author ?? proposal.sourceNote ?? t('live.intake.onBehalf')} ·{' '}
               {t('live.intake.supportCount', { count: proposal.supportCount })}

@@ -1,0 +1,199 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { request, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { htmlLang, LANGUAGES, textDirection, VotingType, type Language } from '@app/shared';
+import { LiveTestClient } from '../api/helpers/live';
+import { SmtpSink } from '../helpers/smtp';
+import { apiSession, createVerifiedUser, csrfHeaders, seedProposal, USER_PASSWORD } from './helpers/app';
+import { axeViolations, formatViolations } from './helpers/axe';
+import { launchBrowser, newContext, open, screenshot, waitForPage } from './helpers/browser';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, startServer, type RunningServer } from './helpers/server';
+
+// Ten languages, six pages each, with axe: a few minutes on a 2-core machine.
+jest.setTimeout(600_000);
+
+const PHONE = { width: 360, height: 740 };
+const CITIZEN = 'mehrsprachig@example.org';
+const QUESTION = 'Soll der Spielplatz am Hafen erneuert werden?';
+
+type Texts = Record<string, unknown>;
+const locales = join(__dirname, '../../apps/web/src/locales');
+const texts = (file: string): Texts => JSON.parse(readFileSync(join(locales, file), 'utf8')) as Texts;
+const text = (tree: Texts, path: string): string => path.split('.').reduce<unknown>((node, key) => (node as Texts)[key], tree) as string;
+
+/** The client-side way to another page (as a link would go), without loading the app again. */
+async function navigate(page: Page, path: string): Promise<void> {
+  await page.evaluate((to) => {
+    window.history.pushState({}, '', to);
+    window.dispatchEvent(new PopStateEvent('popstate'));
+  }, path);
+  await page.waitForFunction((to) => `${location.pathname}${location.search}` === to, path);
+  await waitForPage(page);
+}
+
+/** One page in one language: declared language and direction, one h1, no axe violation, nothing wider than the phone, no raw text keys. */
+async function audit(page: Page, language: Language, label: string): Promise<string[]> {
+  const problems: string[] = [];
+  const facts = await page.evaluate(() => ({
+    lang: document.documentElement.lang,
+    dir: document.documentElement.dir,
+    h1: document.querySelectorAll('h1').length,
+    scroll: document.documentElement.scrollWidth,
+    width: window.innerWidth,
+    text: document.body.innerText,
+  }));
+  if (facts.lang !== htmlLang(language) || facts.dir !== textDirection(language))
+    problems.push(`[${label}] <html lang="${facts.lang}" dir="${facts.dir}">`);
+  if (facts.h1 !== 1) problems.push(`[${label}] expected one h1, found ${facts.h1}`);
+  if (facts.scroll > facts.width) problems.push(`[${label}] the page scrolls sideways: ${facts.scroll} px on a ${facts.width} px phone`);
+  const keys = facts.text.match(
+    /\b(?:home|nav|footer|proposals|live|assemblies|auth|common|form|validation|errors)\.[a-zA-Z]+(?:\.[a-zA-Z_]+)*\b/g,
+  );
+  if (keys) problems.push(`[${label}] text keys on the page: ${keys.join(', ')}`);
+  const violations = await axeViolations(page);
+  if (violations.length > 0) problems.push(formatViolations(label, violations));
+  return problems;
+}
+
+describe('every resident in their language', () => {
+  let mail: SmtpSink;
+  let server: RunningServer;
+  let browser: Browser;
+  let assemblyId: string;
+  let joinCode: string;
+  let proposalId: string;
+  let moderator: LiveTestClient;
+  const contexts: BrowserContext[] = [];
+
+  async function context(options: Parameters<typeof newContext>[2] = {}): Promise<BrowserContext> {
+    const created = await newContext(browser, server.baseUrl, { viewport: PHONE, bypassCSP: true, ...options });
+    contexts.push(created);
+    return created;
+  }
+
+  beforeAll(async () => {
+    mail = await new SmtpSink().start();
+    server = await startServer(mail.port);
+    browser = await launchBrowser();
+    await createVerifiedUser(server.baseUrl, mail, CITIZEN, 'Ayşe Öztürk');
+    const admin = await apiSession(server.baseUrl, ADMIN_EMAIL, ADMIN_PASSWORD);
+    const areas = (await (await admin.get('/api/areas')).json()) as Array<{ id: string; name: string }>;
+    const created = await admin.post('/api/assemblies', {
+      headers: await csrfHeaders(admin),
+      data: {
+        title: 'Bürgerversammlung Hafen',
+        description: 'Spielplatz und Wege am Hafen',
+        place: 'Bürgerhaus Hafen',
+        startsAt: new Date(Date.now() + 60_000).toISOString(),
+        endsAt: new Date(Date.now() + 3 * 3_600_000).toISOString(),
+        areaIds: [areas[0].id],
+        agenda: [{ title: 'Spielplatz', type: 'vote' }],
+      },
+    });
+    if (created.status() !== 201) throw new Error(`assembly ${created.status()}: ${await created.text()}`);
+    ({ id: assemblyId, joinCode } = (await created.json()) as { id: string; joinCode: string });
+    const detail = (await (await admin.get(`/api/assemblies/${assemblyId}`)).json()) as { agenda: Array<{ id: string }> };
+    proposalId = (await seedProposal(admin, 'Hafen', 'EK', 'Ein Trinkbrunnen am Spielplatz', 'Im Sommer fehlt Wasser für die Kinder.')).id;
+    // The moderator opens the assembly and a vote over the live socket, as the console does.
+    const cookie = (await admin.storageState()).cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+    moderator = await LiveTestClient.ready({ url: server.baseUrl }, { assemblyId }, { cookie });
+    await moderator.ok('assembly:set-status', { status: 'live' });
+    await moderator.ok('item:set', { agendaItemId: detail.agenda[0].id });
+    const round = await moderator.ok<{ id: string }>('round:create', { question: QUESTION, type: VotingType.YesNoAbstain, secret: false });
+    await moderator.ok('round:open', { roundId: round.id });
+    await admin.dispose();
+  });
+
+  afterAll(async () => {
+    moderator?.close();
+    for (const created of contexts) await created.close().catch(() => undefined);
+    await browser?.close();
+    await server?.stop();
+    await mail?.stop();
+  });
+
+  it("follows the browser's language on a first visit and ?lang= in a shared link, and says until the city checked it", async () => {
+    const turkish = texts('tr.json');
+    const page = await (await context({ locale: 'tr-TR' })).newPage();
+    await open(page, '/');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('tr');
+    expect(await page.locator('h1').textContent()).toBe(text(turkish, 'home.title'));
+    await page.getByText(text(turkish, 'footer.translationUnchecked')).waitFor();
+
+    // A printed QR code with ?lang=ar: the page opens in Arabic, right to left, and the device keeps it.
+    const arabic = texts('ar.json');
+    await open(page, `/join/${joinCode}?lang=ar`);
+    expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual(['ar', 'rtl']);
+    await open(page, '/');
+    expect(await page.locator('h1').textContent()).toBe(text(arabic, 'home.title'));
+    await screenshot(page, 'languages-ar-home-360');
+
+    // The chooser names every language in itself.
+    const options = await page
+      .locator('.language-switcher select option')
+      .evaluateAll((list) => list.map((option) => [option.getAttribute('value'), option.textContent, option.getAttribute('lang')]));
+    expect(options.map(([value]) => value)).toEqual([...LANGUAGES]);
+    expect(options.find(([value]) => value === 'uk')).toEqual(['uk', 'Українська', 'uk']);
+    expect(options.find(([value]) => value === 'de-x-ls')).toEqual(['de-x-ls', 'Leichte Sprache', 'de']);
+
+    // Once an administrator marks Arabic as checked, the notice goes.
+    await page.getByText(text(arabic, 'footer.translationUnchecked')).waitFor();
+    const admin = await apiSession(server.baseUrl, ADMIN_EMAIL, ADMIN_PASSWORD);
+    expect((await admin.put('/api/languages/ar/review', { headers: await csrfHeaders(admin), data: { reviewed: true } })).status()).toBe(
+      200,
+    );
+    await admin.dispose();
+    await open(page, '/proposals');
+    await page.locator('footer').getByText(text(arabic, 'footer.license')).waitFor();
+    expect(await page.getByText(text(arabic, 'footer.translationUnchecked')).count()).toBe(0);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await screenshot(page, 'languages-ar-proposals-1280');
+  });
+
+  it.each(LANGUAGES.map((language) => [language]))(
+    'takes a resident through home, proposals, a proposal, the proposal form, joining and voting in %s (axe, 360 px)',
+    async (language) => {
+      const problems: string[] = [];
+      const live = texts(`live.${language}.json`);
+
+      // Signed in (the session of an API sign-in, handed to the browser) with an account in the language.
+      const session = await apiSession(server.baseUrl, CITIZEN, USER_PASSWORD);
+      expect((await session.patch('/api/me', { headers: await csrfHeaders(session), data: { language } })).status()).toBe(200);
+      const citizen = await context({ language, storageState: await session.storageState() });
+      await session.dispose();
+      const page = await citizen.newPage();
+      await open(page, '/');
+      problems.push(...(await audit(page, language, `${language} /`)));
+      for (const path of ['/proposals', `/proposals/${proposalId}`, '/proposals/new', `/join/${joinCode}`]) {
+        await navigate(page, path);
+        problems.push(...(await audit(page, language, `${language} ${path}`)));
+        await screenshot(page, `languages-${language}-${path.split('/')[1] || 'home'}`);
+      }
+
+      // A guest's phone in the same language: join by code (over the API), then vote on the live page.
+      const joinApi = await request.newContext({ baseURL: server.baseUrl });
+      const joined = await joinApi.post('/api/assemblies/join', {
+        headers: await csrfHeaders(joinApi),
+        data: { code: joinCode, displayName: `Gast ${language}` },
+      });
+      expect(joined.status()).toBeLessThan(300);
+      const { guestToken } = (await joined.json()) as { guestToken: string };
+      await joinApi.dispose();
+      const guestContext = await context({ language });
+      await guestContext.addInitScript(([key, value]) => window.localStorage.setItem(key, value), [
+        `soziale-stadt.guest.${assemblyId}`,
+        guestToken,
+      ] as const);
+      const guest = await guestContext.newPage();
+      await open(guest, `/assemblies/${assemblyId}/live`);
+      await guest.getByRole('group', { name: QUESTION }).waitFor();
+      await guest.locator('form.live-vote input[type="radio"]').first().check();
+      problems.push(...(await audit(guest, language, `${language} live vote`)));
+      await screenshot(guest, `languages-${language}-live`);
+      await guest.getByRole('button', { name: text(live, 'vote.submit') }).click();
+      await guest.getByText(text(live, 'vote.counted')).waitFor();
+
+      expect(problems).toEqual([]);
+    },
+  );
+});
