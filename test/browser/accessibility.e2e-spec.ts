@@ -22,6 +22,8 @@ const PUBLIC_PAGES = [
   '/barrierefreiheit',
   '/impressum',
   '/datenschutz',
+  '/leichte-sprache',
+  '/gebaerdensprache',
   '/diese-seite-gibt-es-nicht',
 ];
 const CITIZEN_PAGES = ['/account', '/admin'];

@@ -28,6 +28,8 @@ const AdminUsersRoute = lazyRoute(() => import('./routes/AdminUsersRoute'), 'Adm
 const ForgotPasswordRoute = lazyRoute(() => import('./routes/ForgotPasswordRoute'), 'ForgotPasswordRoute');
 const HomeRoute = lazyRoute(() => import('./routes/HomeRoute'), 'HomeRoute');
 const ImprintRoute = lazyRoute(() => import('./routes/ImprintRoute'), 'ImprintRoute');
+const EasyReadRoute = lazyRoute(() => import('./routes/EasyReadRoute'), 'EasyReadRoute');
+const SignLanguageRoute = lazyRoute(() => import('./routes/SignLanguageRoute'), 'SignLanguageRoute');
 const LoginRoute = lazyRoute(() => import('./routes/LoginRoute'), 'LoginRoute');
 const NotFoundRoute = lazyRoute(() => import('./routes/NotFoundRoute'), 'NotFoundRoute');
 const PrivacyRoute = lazyRoute(() => import('./routes/PrivacyRoute'), 'PrivacyRoute');
@@ -65,6 +67,8 @@ const routes = (
       <Route path="reset-password" element={<ResetPasswordRoute />} />
       <Route path="barrierefreiheit" element={<AccessibilityRoute />} />
       <Route path="impressum" element={<ImprintRoute />} />
+      <Route path="leichte-sprache" element={<EasyReadRoute />} />
+      <Route path="gebaerdensprache" element={<SignLanguageRoute />} />
       <Route path="datenschutz" element={<PrivacyRoute />} />
       <Route path="proposals" element={<ProposalsRoute />} />
       <Route path="proposals/:id" element={<ProposalDetailRoute />} />

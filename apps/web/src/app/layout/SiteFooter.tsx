@@ -40,6 +40,17 @@ export function SiteFooter() {
                 {t('footer.privacy')}
               </Link>
             </li>
+            {/* BITV 2.0 § 4: the offers in Leichter Sprache and Gebärdensprache keep their German names in every language. */}
+            <li lang="de">
+              <Link className="kern-link" to="/leichte-sprache">
+                Leichte Sprache
+              </Link>
+            </li>
+            <li lang="de">
+              <Link className="kern-link" to="/gebaerdensprache">
+                Gebärdensprache
+              </Link>
+            </li>
           </ul>
         </nav>
         <TranslationNotice />
