@@ -537,17 +537,19 @@ describe('assemblies (REST): planning, registration with waiting list, mails, ca
       const detail = (await anonymous.get(`/api/assemblies/${a.id}`).expect(200)).body as AssemblyDetail;
       expect(detail.registration).toEqual({ enabled: true, capacity: 10, confirmed: 10, waitlisted: 20 });
 
-      // Confirmation mails (with the calendar entry and the link) and waiting-list mails, each in the person's language.
-      const link = `${t.url}/assemblies/${a.id}`;
+      // Confirmation mails (with the calendar entry and the link) and waiting-list mails, each in the person's language;
+      // the links open the assembly in that language (?lang=, none for German).
       for (const p of confirmed) {
         const english = language(p) === Language.English;
+        const link = `${t.url}/assemblies/${a.id}${english ? '?lang=en' : ''}`;
         const mail = await t.smtp.waitFor(p.email, (m) => m.subject.includes(english ? 'Registration confirmed' : 'Anmeldung bestätigt'));
         expect(mail.text).toContain(link);
         expect(mail.text).toContain(english ? 'Where: ' : 'Wo: ');
         expect(mail.html).toContain(`href="${link}"`);
         const ics = icsAttachment(mail);
         expect(ics).toBeDefined();
-        const text = ics!.content.toString('utf8');
+        // Unfolded (RFC 5545 folds lines at 75 octets).
+        const text = ics!.content.toString('utf8').replace(/\r?\n[ \t]/g, '');
         expect(text).toContain('BEGIN:VEVENT');
         expect(text).toContain(`DTSTART:${icsTime(a.startsAt)}`);
         expect(text).toContain(`URL:${link}`);

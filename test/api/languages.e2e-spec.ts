@@ -1,6 +1,7 @@
 import { Language, LANGUAGES, Role } from '@app/shared';
 import ar from '../../apps/api/src/modules/mail/locales/ar.json';
 import tr from '../../apps/api/src/modules/mail/locales/tr.json';
+import { linkFrom } from '../helpers/smtp';
 import { expectErrorShape, PASSWORD, startTestApp, uniqueEmail, type TestApp } from './helpers/app';
 
 describe('languages: review state of the translations, and mails in the resident language', () => {
@@ -60,6 +61,9 @@ describe('languages: review state of the translations, and mails in the resident
     expect(mail.subject).toBe(texts.verifyEmail.subject);
     expect(mail.text).toContain(texts.greeting.replace('{{name}}', 'Ayşe'));
     expect(mail.html).toContain(`<html lang="${language}" dir="${language === Language.Arabic ? 'rtl' : 'ltr'}">`);
+    // The link opens the platform in the same language, also on a device that has never seen it.
+    const link = linkFrom(mail, '/verify-email');
+    expect([link.searchParams.get('lang'), Boolean(link.searchParams.get('token'))]).toEqual([language, true]);
 
     const browser = uniqueEmail(`browser-${language}`);
     const fromBrowser = await t.client();

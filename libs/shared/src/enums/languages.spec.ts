@@ -1,4 +1,14 @@
-import { htmlLang, intlLocale, isLanguage, Language, LANGUAGE_ENDONYMS, LANGUAGES, negotiateLanguage, textDirection } from './languages';
+import {
+  htmlLang,
+  inLanguage,
+  intlLocale,
+  isLanguage,
+  Language,
+  LANGUAGE_ENDONYMS,
+  LANGUAGES,
+  negotiateLanguage,
+  textDirection,
+} from './languages';
 
 describe('the ten languages', () => {
   it('are the programme outreach languages, German first, each named in itself', () => {
@@ -50,5 +60,15 @@ describe('the ten languages', () => {
     expect(negotiateLanguage(undefined)).toBeNull();
     expect(isLanguage('tr')).toBe(true);
     expect(isLanguage('TR')).toBe(false);
+  });
+
+  it('puts the language into links (mails, calendar entries, QR codes), German needing none', () => {
+    expect(inLanguage('https://stadt.example/verify-email?token=abc', Language.Turkish)).toBe(
+      'https://stadt.example/verify-email?token=abc&lang=tr',
+    );
+    expect(inLanguage('https://stadt.example/join/AB12CD?lang=en', Language.Arabic)).toBe('https://stadt.example/join/AB12CD?lang=ar');
+    expect(inLanguage('https://stadt.example/x', Language.German)).toBe('https://stadt.example/x');
+    expect(inLanguage(undefined, Language.Turkish)).toBeUndefined();
+    expect(inLanguage('not a url', Language.Turkish)).toBe('not a url');
   });
 });

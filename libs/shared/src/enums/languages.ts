@@ -103,3 +103,18 @@ export function negotiateLanguage(preferences: string | readonly string[] | null
   }
   return null;
 }
+
+/**
+ * A link that opens the platform in `language` (`?lang=`), also on a device that has never seen it:
+ * mails, calendar entries and printed QR codes carry it. German, the default, needs no parameter.
+ */
+export function inLanguage<T extends string | undefined>(link: T, language: Language): T {
+  if (!link || language === DEFAULT_LANGUAGE) return link;
+  try {
+    const url = new URL(link);
+    url.searchParams.set('lang', language);
+    return url.toString() as T;
+  } catch {
+    return link;
+  }
+}

@@ -1,4 +1,5 @@
 import { createEvent } from 'ics';
+import { DEFAULT_LANGUAGE, inLanguage, type Language } from '@app/shared';
 import type { Assembly } from './entities/assembly.entity';
 
 /** The public page of an assembly. */
@@ -9,13 +10,15 @@ export const joinUrl = (publicUrl: string, joinCode: string) => `${publicUrl}/jo
 
 /**
  * The assembly as an iCalendar (RFC 5545) event, times in UTC. The UID is stable per assembly, so
- * importing a later version updates the calendar entry instead of adding a second one.
+ * importing a later version updates the calendar entry instead of adding a second one. Its link opens
+ * the assembly in the recipient's language.
  */
 export function assemblyIcs(
   a: Pick<Assembly, 'id' | 'title' | 'description' | 'place' | 'startsAt' | 'endsAt' | 'updatedAt'>,
   publicUrl: string,
+  language: Language = DEFAULT_LANGUAGE,
 ): string {
-  const url = assemblyUrl(publicUrl, a.id);
+  const url = inLanguage(assemblyUrl(publicUrl, a.id), language);
   const host = new URL(publicUrl).hostname || 'soziale-stadt';
   const { error, value } = createEvent({
     uid: `assembly-${a.id}@${host}`,

@@ -50,7 +50,7 @@ export class AssemblyMailsService {
       where: { id: In(userIds) },
       select: ['id', 'email', 'displayName', 'language', 'deletedAt'],
     });
-    const calendar = WITH_CALENDAR.includes(template) ? assemblyIcs(assembly, this.config.publicUrl) : null;
+    const withCalendar = WITH_CALENDAR.includes(template);
     let queued = 0;
     for (const user of recipients) {
       if (!user.email || user.deletedAt) continue;
@@ -67,8 +67,14 @@ export class AssemblyMailsService {
             link: assemblyUrl(this.config.publicUrl, assembly.id),
             ...extra(user.id),
           },
-          attachments: calendar
-            ? [{ filename: 'buergerversammlung.ics', content: calendar, contentType: 'text/calendar; charset=utf-8; method=PUBLISH' }]
+          attachments: withCalendar
+            ? [
+                {
+                  filename: 'buergerversammlung.ics',
+                  content: assemblyIcs(assembly, this.config.publicUrl, user.language),
+                  contentType: 'text/calendar; charset=utf-8; method=PUBLISH',
+                },
+              ]
             : undefined,
         },
         manager,

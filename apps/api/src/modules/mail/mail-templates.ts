@@ -1,5 +1,5 @@
 import i18next, { type TFunction } from 'i18next';
-import { htmlLang, Language, textDirection, type ProposalStatusNote } from '@app/shared';
+import { htmlLang, inLanguage, Language, textDirection, type ProposalStatusNote } from '@app/shared';
 import ar from './locales/ar.json';
 import bg from './locales/bg.json';
 import deLs from './locales/de-x-ls.json';
@@ -82,8 +82,13 @@ const escapeHtml = (s: string) =>
  * Renders one mail in the recipient's language as plain text and HTML. Values are
  * interpolated raw into the text part and HTML-escaped into the HTML part.
  */
-export function renderMail(template: MailTemplate, language: Language, params: MailParams): RenderedMail {
+export function renderMail(template: MailTemplate, language: Language, mailParams: MailParams): RenderedMail {
   const t: TFunction = i18n.getFixedT(language);
+  const params = {
+    ...mailParams,
+    link: inLanguage(mailParams.link, language),
+    unsubscribeLink: inLanguage(mailParams.unsubscribeLink, language),
+  };
   const statusLabel = params.status ? t(`status.${params.status}`, { defaultValue: params.status }) : undefined;
   const key = (k: string) =>
     t(`${template}.${k}`, {
