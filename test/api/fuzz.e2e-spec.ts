@@ -75,6 +75,7 @@ const BASE_BODIES: Record<string, () => Record<string, unknown>> = {
   }),
   'PATCH /api/fields-of-action/{id}': () => ({}),
   'PUT /api/languages/{language}/review': () => ({ reviewed: true }),
+  'POST /api/proposals/{id}/translations': () => ({ language: 'en' }),
   'POST /api/proposals': () => proposal(),
   'POST /api/proposals/on-behalf': () => ({ ...proposal(), sourceNote: 'Karte aus der Fuzz-Versammlung' }),
   'PATCH /api/proposals/{id}': () => ({}),

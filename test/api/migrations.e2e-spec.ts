@@ -54,6 +54,7 @@ const APP_TABLES = [
   'project_status_reports',
   'indicators',
   'language_reviews',
+  'machine_translations',
   'indicator_values',
   'indicator_targets',
   'outbox_mails',

@@ -702,7 +702,8 @@ describe('assembly minutes (Markdown and PDF, de and en)', () => {
         for (const name of NAMES) expect(markdown).toContain(`| ${name} |`);
         expect(markdown).toContain(ARABIC_PROPOSAL);
         // No German heading is left (the German source's words, not the glossary's).
-      for (const german of ['Überblick', 'Anwesenheit', 'Tagesordnung', 'Abstimmungen', 'Redebeiträge']) expect(markdown).not.toContain(german);
+        for (const german of ['Überblick', 'Anwesenheit', 'Tagesordnung', 'Abstimmungen', 'Redebeiträge'])
+          expect(markdown).not.toContain(german);
         const file = await download(anonymous, 'pdf', lang);
         expect(file.toString('latin1')).toContain(`/Lang (${lang})`);
         const { text } = pdfTextOf(file);

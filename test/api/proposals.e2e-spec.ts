@@ -797,6 +797,30 @@ describe('proposals', () => {
 
     const newestFirst = () => [...created].reverse();
 
+    it("names each proposal's language and filters by it (the author chose it; by default the account's)", async () => {
+      const mark = `Sprachmarke${randomBytes(4).toString('hex')}`;
+      const turkish = await propose(author, {
+        title: 'Çocuk parkına gölgelik',
+        body: `Yazın oyun alanında gölge yok ${mark}.`,
+        language: Language.Turkish,
+      });
+      const german = await propose(author, { title: 'Schatten am Spielplatz', body: `Im Sommer gibt es keinen Schatten ${mark}.` });
+      expect([turkish.language, german.language]).toEqual([Language.Turkish, Language.German]);
+      const byLanguage = async (language: string) => (await list(`q=${mark}${language ? `&language=${language}` : ''}`)).items;
+      expect((await byLanguage('')).map((item) => [item.id, item.language])).toEqual([
+        [german.id, 'de'],
+        [turkish.id, 'tr'],
+      ]);
+      expect(ids(await byLanguage('tr'))).toEqual([turkish.id]);
+      expect(ids(await byLanguage('de'))).toEqual([german.id]);
+      expect(ids(await byLanguage('ar'))).toEqual([]);
+      const wrong = await anonymous.get(`/api/proposals?language=fr`).expect(400);
+      expectErrorShape(wrong.body, 400, 'VALIDATION_FAILED');
+      expect(wrong.body.details).toEqual([
+        { field: 'language', messages: [expect.stringContaining('de, de-x-ls, en, tr, ar')], rules: ['isIn'] },
+      ]);
+    });
+
     it('lists newest first by default, with total, page and pageSize', async () => {
       const page = await list(q());
       expect(page).toEqual({ items: expect.any(Array), total: 8, page: 1, pageSize: 20 });

@@ -49,6 +49,8 @@ const ROUTES: Record<string, Access> = {
   'POST /api/fields-of-action': 'administrator',
   'PATCH /api/fields-of-action/{id}': 'administrator',
   'GET /api/languages': 'public',
+  'GET /api/translations': 'public',
+  'POST /api/proposals/{id}/translations': 'public',
   'PUT /api/languages/{language}/review': 'administrator',
 
   'GET /api/proposals': 'public',

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { request, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { htmlLang, LANGUAGES, textDirection, VotingType, type Language } from '@app/shared';
 import { LiveTestClient } from '../api/helpers/live';
+import { FakeLibreTranslate } from '../helpers/fake-libretranslate';
 import { SmtpSink } from '../helpers/smtp';
 import { apiSession, createVerifiedUser, csrfHeaders, seedProposal, USER_PASSWORD } from './helpers/app';
 import { axeViolations, formatViolations } from './helpers/axe';
@@ -63,6 +64,7 @@ describe('every resident in their language', () => {
   let joinCode: string;
   let proposalId: string;
   let moderator: LiveTestClient;
+  const translator = new FakeLibreTranslate();
   const contexts: BrowserContext[] = [];
 
   async function context(options: Parameters<typeof newContext>[2] = {}): Promise<BrowserContext> {
@@ -73,7 +75,7 @@ describe('every resident in their language', () => {
 
   beforeAll(async () => {
     mail = await new SmtpSink().start();
-    server = await startServer(mail.port);
+    server = await startServer(mail.port, { TRANSLATE_URL: await translator.start() });
     browser = await launchBrowser();
     await createVerifiedUser(server.baseUrl, mail, CITIZEN, 'Ayşe Öztürk');
     const admin = await apiSession(server.baseUrl, ADMIN_EMAIL, ADMIN_PASSWORD);
@@ -110,6 +112,7 @@ describe('every resident in their language', () => {
     await browser?.close();
     await server?.stop();
     await mail?.stop();
+    await translator.stop();
   });
 
   it("follows the browser's language on a first visit and ?lang= in a shared link, and says until the city checked it", async () => {
@@ -148,6 +151,41 @@ describe('every resident in their language', () => {
     expect(await page.getByText(text(arabic, 'footer.translationUnchecked')).count()).toBe(0);
     await page.setViewportSize({ width: 1280, height: 900 });
     await screenshot(page, 'languages-ar-proposals-1280');
+
+    // BITV 2.0 § 4: every page links the explanations in Leichter Sprache and the place for Gebärdensprache, under their German names.
+    await page.locator('footer').getByRole('link', { name: 'Leichte Sprache' }).click();
+    await page.waitForURL((url) => url.pathname === '/leichte-sprache');
+    await page.locator('h1', { hasText: 'Leichte Sprache' }).waitFor();
+    expect(await page.locator('h1').getAttribute('lang')).toBe('de');
+    await page.getByRole('heading', { name: 'Was ist diese Internet-Seite?' }).waitFor();
+    await page.locator('footer').getByRole('link', { name: 'Gebärdensprache' }).click();
+    await page.getByText('Das Video in Deutscher Gebärdensprache ist in Planung.', { exact: false }).waitFor();
+    expect(await page.locator('video').count()).toBe(0);
+  });
+
+  it('names the language of a proposal written in another, and offers a marked machine translation with the way back', async () => {
+    const turkish = texts('tr.json');
+    const page = await (await context({ language: 'tr' })).newPage();
+    await open(page, `/proposals/${proposalId}`);
+    const h1 = page.locator('h1');
+    expect([await h1.textContent(), await h1.getAttribute('lang')]).toEqual(['Ein Trinkbrunnen am Spielplatz', 'de']);
+    await page.getByText(text(turkish, 'proposals.translation.writtenIn').replace('{{language}}', 'Deutsch')).waitFor();
+    await page.getByRole('button', { name: text(turkish, 'proposals.translation.translate') }).click();
+    await page.locator('h1', { hasText: '[tr] Ein Trinkbrunnen am Spielplatz' }).waitFor();
+    expect(await h1.getAttribute('lang')).toBe('tr');
+    expect(await page.locator('.proposal-detail__body').textContent()).toBe('[tr] Im Sommer fehlt Wasser für die Kinder.');
+    // The notice says it is a machine translation and has the focus, so a screen reader reads it.
+    const shown = text(turkish, 'proposals.translation.shown').replace('{{language}}', 'Deutsch');
+    await page.waitForFunction((notice) => document.activeElement?.textContent === notice, shown);
+    expect(translator.calls.map((call) => [call.source, call.target])).toEqual([
+      ['de', 'tr'],
+      ['de', 'tr'],
+    ]);
+    expect(formatViolations('tr translated proposal', await axeViolations(page))).toBe('');
+    await page.getByRole('button', { name: text(turkish, 'proposals.translation.showOriginal') }).click();
+    await page.locator('h1', { hasText: 'Ein Trinkbrunnen am Spielplatz' }).waitFor();
+    expect(await h1.getAttribute('lang')).toBe('de');
+    expect(await page.locator('.proposal-detail__body').textContent()).toBe('Im Sommer fehlt Wasser für die Kinder.');
   });
 
   it.each(LANGUAGES.map((language) => [language]))(
@@ -168,6 +206,10 @@ describe('every resident in their language', () => {
         await navigate(page, path);
         problems.push(...(await audit(page, language, `${language} ${path}`)));
         await screenshot(page, `languages-${language}-${path.split('/')[1] || 'home'}`);
+        // The form suggests the page's language as the proposal's language (the author confirms it).
+        if (path === '/proposals/new') expect(await page.locator('#proposal-language').inputValue()).toBe(language);
+        // The proposal's own words keep their language whatever the page's.
+        if (path === `/proposals/${proposalId}`) expect(await page.locator('h1').getAttribute('lang')).toBe('de');
       }
 
       // A guest's phone in the same language: join by code (over the API), then vote on the live page.

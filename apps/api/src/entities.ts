@@ -51,6 +51,8 @@ import { RegistrationAttempts1765190000000 } from './database/migrations/1765190
 import { PreparedVotes1765500000000 } from './database/migrations/1765500000000-prepared-votes';
 import { LanguageReview } from './modules/languages/language-review.entity';
 import { LanguageReviews1765700000000 } from './database/migrations/1765700000000-language-reviews';
+import { MachineTranslation } from './modules/translations/machine-translation.entity';
+import { MachineTranslations1765800000000 } from './database/migrations/1765800000000-machine-translations';
 
 /** Listed explicitly (no globs) so the same list works from source, from dist and under jest. */
 export const ENTITIES = [
@@ -92,6 +94,7 @@ export const ENTITIES = [
   IndicatorTargetEntity,
   OutboxMail,
   LanguageReview,
+  MachineTranslation,
 ];
 export const MIGRATIONS = [
   InitialSchema1764000000000,
@@ -110,6 +113,7 @@ export const MIGRATIONS = [
   PreparedVotes1765500000000,
   ProposalStatusNotes1765600000000,
   LanguageReviews1765700000000,
+  MachineTranslations1765800000000,
 ];
 
 /** The registry handed to buildDataSourceOptions by the app, the CLI, the TypeORM CLI and the tests. */

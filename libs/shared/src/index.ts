@@ -24,3 +24,4 @@ export * from './types/privacy';
 export * from './voting';
 export * from './glossary';
 export * from './types/languages';
+export * from './types/translations';

@@ -44,8 +44,8 @@ async function waitForHealth(baseUrl: string, child: ChildProcess, output: () =>
   throw new Error(`API did not become healthy within ${timeoutMs} ms:\n${output()}`);
 }
 
-/** Starts the built API (which also serves the built web app) on a fresh data directory. */
-export async function startServer(smtpPort: number): Promise<RunningServer> {
+/** Starts the built API (which also serves the built web app) on a fresh data directory; `env` adds settings (e.g. TRANSLATE_URL). */
+export async function startServer(smtpPort: number, env: Record<string, string> = {}): Promise<RunningServer> {
   for (const file of [MAIN, WEB_INDEX]) {
     if (!existsSync(file)) throw new Error(`${file} is missing: run "npm run build" first.`);
   }
@@ -70,6 +70,7 @@ export async function startServer(smtpPort: number): Promise<RunningServer> {
       SEED_DEMO_PARTICIPATION: 'false',
       LOG_LEVEL: 'warn',
       RATE_LIMIT_AUTH: '1000',
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -57,6 +57,8 @@ export const ENV_KEYS = [
   'RETENTION_UNSUBSCRIBE_TOKEN_DAYS',
   'RETENTION_SENT_MAIL_DAYS',
   'RETENTION_ORPHAN_UPLOAD_HOURS',
+  'TRANSLATE_URL',
+  'TRANSLATE_API_KEY',
 ] as const;
 
 /** Validation rules for ENV_KEYS. README's configuration table mirrors this class. */
@@ -79,6 +81,11 @@ class EnvSchema {
   @Transform(emptyToUndefined)
   @Matches(/^rediss?:\/\/\S+$/, { message: 'REDIS_URL must be a redis:// URL' })
   REDIS_URL?: string;
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @Matches(/^https?:\/\/\S+$/, { message: 'TRANSLATE_URL must be the http(s):// address of a LibreTranslate-compatible server' })
+  TRANSLATE_URL?: string;
+  @IsOptional() @IsString() TRANSLATE_API_KEY?: string;
   @IsOptional()
   @Matches(/^[A-Za-z0-9:_.-]{0,40}$/, { message: 'REDIS_KEY_PREFIX may hold letters, digits and : _ . - (at most 40)' })
   REDIS_KEY_PREFIX?: string;
@@ -171,6 +178,8 @@ export interface AppConfig {
   commentEditWindowMs: number;
   /** What the scheduled clean-up removes when (see RetentionService); the privacy page states these. */
   retention: RetentionConfig;
+  /** Optional machine translation of people's texts by a self-hosted LibreTranslate-compatible server; off without a URL. */
+  translate: { url: string; apiKey: string | null } | null;
 }
 
 export interface PasswordHashParameters {
@@ -260,6 +269,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       ? { type: 'postgres', url: parsed.DATABASE_URL }
       : { type: 'sqlite', path: resolve(root, parsed.SQLITE_PATH ?? resolve(dataDir, 'soziale-stadt.sqlite')) },
     redisUrl: parsed.REDIS_URL ?? null,
+    translate: parsed.TRANSLATE_URL ? { url: parsed.TRANSLATE_URL.replace(/\/+$/, ''), apiKey: parsed.TRANSLATE_API_KEY ?? null } : null,
     redisKeyPrefix: parsed.REDIS_KEY_PREFIX ?? 'soziale-stadt:',
     mail: {
       smtpUrl: parsed.SMTP_URL ?? null,

@@ -68,5 +68,9 @@ export enum ErrorCode {
   IndicatorKeyTaken = 'INDICATOR_KEY_TAKEN',
   /** The indicator still has values or targets and cannot be deleted (409). */
   IndicatorInUse = 'INDICATOR_IN_USE',
+  /** Machine translation is not offered here (no TRANSLATE_URL) (404). */
+  TranslationOff = 'TRANSLATION_OFF',
+  /** The translation server did not answer or refused (503); the original stays readable. */
+  TranslationUnavailable = 'TRANSLATION_UNAVAILABLE',
   Internal = 'INTERNAL_ERROR',
 }

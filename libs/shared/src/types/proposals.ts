@@ -24,6 +24,8 @@ export interface ProposalSummary {
   supportCount: number;
   commentCount: number;
   createdAt: string;
+  /** The language it is written in (the author confirmed it); pages give its text this `lang`. */
+  language: Language;
 }
 
 /** Steps the platform explains itself; shown in the reader's language (web, mails), never stored as prose. */
@@ -66,7 +68,6 @@ export interface ProposalProjectRef {
 export interface ProposalDetail extends ProposalSummary {
   /** Plain text with light formatting (paragraphs, line breaks, "- " lists); never HTML. */
   body: string;
-  language: Language;
   location: ProposalLocation | null;
   /** For input entered on behalf: where it came from (e.g. "Karte, Bürgerversammlung Nordmarkt 03/2026"). */
   sourceNote: string | null;
@@ -156,6 +157,8 @@ export interface ProposalListQuery {
   areaId?: string;
   fieldOfActionId?: string;
   status?: ProposalStatus;
+  /** Only proposals written in this language. */
+  language?: Language;
   q?: string;
   sort?: ProposalSort;
   /** For sort=random: the same seed gives the same order (stable paging, shareable URLs). */

@@ -53,6 +53,8 @@ export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = {
   [ErrorCode.ProjectNotRunning]: 409,
   [ErrorCode.IndicatorKeyTaken]: 409,
   [ErrorCode.IndicatorInUse]: 409,
+  [ErrorCode.TranslationOff]: 404,
+  [ErrorCode.TranslationUnavailable]: 503,
   [ErrorCode.RateLimited]: 429,
   [ErrorCode.Busy]: 503,
   [ErrorCode.Internal]: 500,

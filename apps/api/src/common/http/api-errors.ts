@@ -23,6 +23,7 @@ const DESCRIPTIONS: Record<number, string> = {
   409: 'Conflicts with the current state',
   422: 'Valid input that breaks a rule of the domain',
   429: 'Too many requests; see Retry-After',
+  503: 'A service this depends on is busy or did not answer; try again later',
 };
 
 /** Documents the error responses of a route, all in the one error body. */

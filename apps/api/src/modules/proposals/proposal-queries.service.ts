@@ -2,11 +2,22 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import { In, Repository } from 'typeorm';
-import type { Page, ProposalAttachment, ProposalDetail, ProposalSummary, SimilarProposal } from '@app/shared';
-import { notFound } from '../../common/errors/domain-error';
+import {
+  ErrorCode,
+  htmlLang,
+  type Language,
+  type Page,
+  type ProposalAttachment,
+  type ProposalDetail,
+  type ProposalSummary,
+  type ProposalTranslation,
+  type SimilarProposal,
+} from '@app/shared';
+import { DomainError, notFound } from '../../common/errors/domain-error';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { Area } from '../areas/area.entity';
 import { ProjectProposal } from '../projects/project.entities';
+import { MachineTranslationService } from '../translations/machine-translation.service';
 import { moderatesArea } from '../users/moderator-scope';
 import type { User } from '../users/user.entity';
 import { ProposalAttachmentEntity } from './attachments/attachment.entity';
@@ -38,6 +49,7 @@ export class ProposalQueriesService {
     private readonly repository: ProposalsRepository,
     private readonly supportsService: ProposalSupportsService,
     private readonly listCache: ProposalListCache,
+    private readonly translation: MachineTranslationService,
   ) {}
 
   /**
@@ -68,6 +80,7 @@ export class ProposalQueriesService {
       query.areaId,
       query.fieldOfActionId,
       query.status,
+      query.language,
       query.q,
       query.sort,
       query.seed,
@@ -124,6 +137,17 @@ export class ProposalQueriesService {
         supportCount: p.supportCount,
         score: Math.round(score * 100) / 100,
       }));
+  }
+
+  /** A visible proposal's title and text in another language, by machine (cached); the proposal itself is not changed. */
+  async translate(id: string, language: Language): Promise<ProposalTranslation> {
+    const p = await this.repository.findVisible(id);
+    if (htmlLang(p.language) === htmlLang(language))
+      throw new DomainError(ErrorCode.UnprocessableEntity, `The proposal is written in ${p.language} already; it needs no translation.`, [
+        { field: 'language', messages: ['is the language the proposal is written in'] },
+      ]);
+    const [title, body] = await this.translation.translate([p.title, p.body], p.language, language);
+    return { proposalId: p.id, language, sourceLanguage: p.language, title, body };
   }
 
   async get(id: string, viewer?: User): Promise<ProposalDetail> {

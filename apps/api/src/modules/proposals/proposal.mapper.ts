@@ -26,6 +26,7 @@ export function toSummary(p: Proposal): ProposalSummary {
     supportCount: p.supportCount,
     commentCount: p.commentCount,
     createdAt: p.createdAt.toISOString(),
+    language: p.language,
   };
 }
 
@@ -40,7 +41,6 @@ export function toDetail(
   return {
     ...toSummary(p),
     body: p.body,
-    language: p.language,
     location: hasLocation ? { latitude: p.latitude, longitude: p.longitude, address: p.address } : null,
     sourceNote: p.sourceNote,
     editedAt: p.editedAt?.toISOString() ?? null,

@@ -15,9 +15,11 @@ import {
   ProposalListQueryDto,
   ProposalPageDto,
   ProposalSummaryDto,
+  ProposalTranslationDto,
   SimilarProposalDto,
   SimilarQueryDto,
   SupportResponseDto,
+  TranslateRequestDto,
   UpdateProposalDto,
   WithdrawProposalDto,
 } from './dto/proposal.dto';
@@ -63,6 +65,18 @@ export class ProposalsController {
   @ApiErrors(400, 404)
   get(@Param('id', uuidPipe) id: string, @Req() req: AuthenticatedRequest): Promise<ProposalDetailDto> {
     return this.queries.get(id, req.user);
+  }
+
+  @Post(':id/translations')
+  @Public()
+  @HttpCode(200)
+  @ApiOperation({
+    summary: "A proposal's title and text machine-translated into a language (a self-hosted server; cached; the original stays as written)",
+  })
+  @ApiOkResponse({ type: ProposalTranslationDto })
+  @ApiErrors(400, 404, 422, 429, 503)
+  translate(@Param('id', uuidPipe) id: string, @Body() dto: TranslateRequestDto): Promise<ProposalTranslationDto> {
+    return this.queries.translate(id, dto.language);
   }
 
   @Post()

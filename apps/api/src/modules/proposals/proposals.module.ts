@@ -17,9 +17,11 @@ import { ProposalQueriesService } from './proposal-queries.service';
 import { ProposalSupportsService } from './proposal-supports.service';
 import { ProposalsRepository } from './proposals.repository';
 import { ProjectProposal } from '../projects/project.entities';
+import { TranslationsModule } from '../translations/translations.module';
 
 @Module({
   imports: [
+    TranslationsModule,
     TypeOrmModule.forFeature([
       Proposal,
       ProposalSupport,

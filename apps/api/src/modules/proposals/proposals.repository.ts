@@ -56,6 +56,7 @@ export class ProposalsRepository {
     if (areaIds) qb.andWhere('p.areaId IN (:...areaIds)', { areaIds });
     if (query.fieldOfActionId) qb.andWhere('p.fieldOfActionId = :fieldId', { fieldId: query.fieldOfActionId });
     if (query.status) qb.andWhere('p.status = :status', { status: query.status });
+    if (query.language) qb.andWhere('p.language = :language', { language: query.language });
     for (const [i, word] of searchable(query.q ?? '')
       .split(/\s+/)
       .filter(Boolean)

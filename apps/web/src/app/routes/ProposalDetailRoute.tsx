@@ -1,9 +1,9 @@
-import { ReportTargetType, Role, type ProposalDetail } from '@app/shared';
+import { htmlLang, ReportTargetType, Role, type ProposalDetail } from '@app/shared';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { Alert } from '../../components/ui/Alert';
 import { ButtonLink } from '../../components/ui/Button';
-import { FormattedText } from '../../components/ui/FormattedText';
 import { Page } from '../../components/ui/Page';
 import { QueryState } from '../../components/ui/QueryState';
 import { Section } from '../../components/ui/Section';
@@ -16,10 +16,12 @@ import { FollowButton } from '../../features/proposals/components/FollowButton';
 import { localizedName } from '../../features/proposals/components/localized';
 import { AnswerForm, MergeForm } from '../../features/proposals/components/ModeratorForms';
 import { ReportButton } from '../../features/proposals/components/ReportDialog';
+import { ProposalText } from '../../features/proposals/components/ProposalText';
 import { StatusHistory } from '../../features/proposals/components/StatusHistory';
 import { SupportButton } from '../../features/proposals/components/SupportButton';
 import { WithdrawForm } from '../../features/proposals/components/WithdrawForm';
 import { formatDate } from '../../lib/format';
+import { currentLanguage } from '../../lib/i18n';
 import { useSession } from '../../lib/session';
 import { NotFoundRoute } from './NotFoundRoute';
 import { ApiError } from '../../lib/api-client';
@@ -42,9 +44,11 @@ function ProposalView({ proposal }: { proposal: ProposalDetail }) {
   const author =
     proposal.author?.displayName ?? (proposal.submittedOnBehalf ? t('proposals.detail.onBehalfAuthor') : t('common.deletedUser'));
   const open = OPEN.has(proposal.status);
+  // The machine translation's title while the reader shows it (ProposalText), else the author's.
+  const [translatedTitle, setTranslatedTitle] = useState<string | null>(null);
 
   return (
-    <Page title={proposal.title} userTitle>
+    <Page title={translatedTitle ?? proposal.title} userTitle titleLang={htmlLang(translatedTitle ? currentLanguage() : proposal.language)}>
       <p className="proposal-detail__status">
         <StatusBadge status={proposal.status} />
       </p>
@@ -97,9 +101,7 @@ function ProposalView({ proposal }: { proposal: ProposalDetail }) {
         </Alert>
       ) : null}
 
-      <div className="proposal-detail__body" lang={proposal.language}>
-        <FormattedText text={proposal.body} />
-      </div>
+      <ProposalText proposal={proposal} onTitle={setTranslatedTitle} />
 
       <ProposalAttachments proposal={proposal} />
 

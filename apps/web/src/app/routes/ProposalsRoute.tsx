@@ -2,6 +2,7 @@ import {
   CITIZEN_TEXT_ATTRIBUTION,
   CITIZEN_TEXT_LICENCE,
   CITIZEN_TEXT_LICENCE_URL,
+  isLanguage,
   OPEN_DATA_LICENCE,
   OPEN_DATA_LICENCE_URL,
   PROPOSAL_SORTS,
@@ -29,6 +30,7 @@ const UUID = /^[0-9a-f-]{36}$/i;
 function readFilter(params: URLSearchParams): ProposalFilterValues & Pick<ProposalListQuery, 'seed' | 'page'> {
   const sort = params.get('sort') ?? '';
   const status = params.get('status') ?? '';
+  const language = params.get('language') ?? '';
   const seed = Number(params.get('seed'));
   const uuid = (name: string) => (UUID.test(params.get(name) ?? '') ? (params.get(name) as string) : '');
   return {
@@ -36,6 +38,7 @@ function readFilter(params: URLSearchParams): ProposalFilterValues & Pick<Propos
     areaId: uuid('areaId'),
     fieldOfActionId: uuid('fieldOfActionId'),
     status: (PROPOSAL_STATUSES as readonly string[]).includes(status) ? (status as ProposalStatus) : '',
+    language: isLanguage(language) ? language : '',
     sort: (PROPOSAL_SORTS as readonly string[]).includes(sort) ? (sort as ProposalSort) : ProposalSort.Newest,
     seed: Number.isInteger(seed) && seed > 0 ? seed : undefined,
     page: Math.max(1, Number(params.get('page')) || 1),
@@ -49,6 +52,7 @@ function toParams(filter: ProposalFilterValues & { seed?: number; page?: number 
   if (filter.areaId) out.areaId = filter.areaId;
   if (filter.fieldOfActionId) out.fieldOfActionId = filter.fieldOfActionId;
   if (filter.status) out.status = filter.status;
+  if (filter.language) out.language = filter.language;
   if (filter.sort !== ProposalSort.Newest) out.sort = filter.sort;
   if (filter.sort === ProposalSort.Random && filter.seed) out.seed = String(filter.seed);
   if (filter.page && filter.page > 1) out.page = String(filter.page);
@@ -74,6 +78,7 @@ export function ProposalsRoute() {
     areaId: filter.areaId || undefined,
     fieldOfActionId: filter.fieldOfActionId || undefined,
     status: filter.status || undefined,
+    language: filter.language || undefined,
     sort: filter.sort,
     seed: filter.sort === ProposalSort.Random ? filter.seed : undefined,
     page: filter.page,

@@ -11,13 +11,15 @@ interface PageProps {
   wide?: boolean;
   /** The title is people's own words (a proposal's, an assembly's): its direction follows its text, not the page's language. */
   userTitle?: boolean;
+  /** The language the title is written in, when known (a proposal's). */
+  titleLang?: string;
 }
 
 /**
  * Every route renders exactly one Page: it owns the h1, sets the document title and moves
  * focus to the h1 after in-app navigation so screen reader users hear where they arrived.
  */
-export function Page({ title, lead, children, wide = false, userTitle = false }: PageProps) {
+export function Page({ title, lead, children, wide = false, userTitle = false, titleLang }: PageProps) {
   const { t } = useTranslation();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const location = useLocation();
@@ -36,7 +38,13 @@ export function Page({ title, lead, children, wide = false, userTitle = false }:
   return (
     <div className={wide ? 'page page--wide' : 'page'}>
       <div className="page__header">
-        <h1 ref={headingRef} tabIndex={-1} className="kern-heading-x-large page__title" dir={userTitle ? 'auto' : undefined}>
+        <h1
+          ref={headingRef}
+          tabIndex={-1}
+          className="kern-heading-x-large page__title"
+          dir={userTitle ? 'auto' : undefined}
+          lang={titleLang}
+        >
           {title}
         </h1>
         {lead ? <p className="kern-body kern-body--large page__lead">{lead}</p> : null}

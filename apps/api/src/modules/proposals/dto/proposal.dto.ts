@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, PartialType, OmitType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
+  IsDefined,
   IsIn,
   IsInt,
   IsLatitude,
@@ -42,6 +43,8 @@ import {
   type ProposalDetail,
   type ProposalProjectRef,
   type ProposalSummary,
+  type ProposalTranslation,
+  type TranslateRequest,
   PROJECT_STATES,
   type SimilarProposal,
   type SupportResponse,
@@ -123,6 +126,10 @@ export class ProposalListQueryDto extends PagingDto {
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all') areaId?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all') fieldOfActionId?: string;
   @ApiPropertyOptional({ enum: PROPOSAL_STATUSES }) @IsOptional() @IsIn(PROPOSAL_STATUSES as string[]) status?: ProposalStatus;
+  @ApiPropertyOptional({ enum: LANGUAGES, description: 'Only proposals written in this language' })
+  @IsOptional()
+  @IsIn(LANGUAGES as string[], { message: `language must be one of: ${LANGUAGES.join(', ')}` })
+  language?: Language;
   @ApiPropertyOptional({ maxLength: 100, description: 'Words to find in title or text' })
   @IsOptional()
   @Trim()
@@ -181,6 +188,7 @@ export class ProposalSummaryDto implements ProposalSummary {
   @ApiProperty() supportCount: number;
   @ApiProperty() commentCount: number;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ enum: LANGUAGES, description: 'The language it is written in' }) language: Language;
 }
 
 class ProposalStatusNoteDto {
@@ -274,7 +282,6 @@ export class ProposalProjectRefDto implements ProposalProjectRef {
 
 export class ProposalDetailDto extends ProposalSummaryDto implements ProposalDetail {
   @ApiProperty() body: string;
-  @ApiProperty({ enum: LANGUAGES }) language: Language;
   @ApiProperty({ type: ProposalLocationDto, nullable: true }) location: ProposalLocationDto | null;
   @ApiProperty({ nullable: true, type: String }) sourceNote: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) editedAt: string | null;
@@ -306,4 +313,19 @@ export class SupportResponseDto implements SupportResponse {
   @ApiProperty() supported: boolean;
   @ApiProperty() supportCount: number;
   @ApiProperty({ nullable: true, type: Number }) supportsLeft: number | null;
+}
+
+export class TranslateRequestDto implements TranslateRequest {
+  @ApiProperty({ enum: LANGUAGES, description: 'The language to read it in' })
+  @IsDefined()
+  @IsIn(LANGUAGES as string[], { message: `language must be one of: ${LANGUAGES.join(', ')}` })
+  language: Language;
+}
+
+export class ProposalTranslationDto implements ProposalTranslation {
+  @ApiProperty({ format: 'uuid' }) proposalId: string;
+  @ApiProperty({ enum: LANGUAGES }) language: Language;
+  @ApiProperty({ enum: LANGUAGES, description: 'The language the proposal is written in' }) sourceLanguage: Language;
+  @ApiProperty() title: string;
+  @ApiProperty() body: string;
 }

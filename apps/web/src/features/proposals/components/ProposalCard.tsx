@@ -1,4 +1,4 @@
-import type { ProposalSummary } from '@app/shared';
+import { htmlLang, type ProposalSummary } from '@app/shared';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { StatusBadge } from '../../../components/ui/StatusBadge';
@@ -15,13 +15,13 @@ export function ProposalCard({ proposal, headingLevel = 2 }: { proposal: Proposa
         <div className="kern-card__header proposal-card__header">
           <StatusBadge status={proposal.status} />
           <Heading className="kern-title proposal-card__title">
-            <Link className="kern-link" to={`/proposals/${proposal.id}`} dir="auto">
+            <Link className="kern-link" to={`/proposals/${proposal.id}`} dir="auto" lang={htmlLang(proposal.language)}>
               {proposal.title}
             </Link>
           </Heading>
         </div>
         <div className="kern-card__body">
-          <p className="kern-body proposal-card__excerpt" dir="auto">
+          <p className="kern-body proposal-card__excerpt" dir="auto" lang={htmlLang(proposal.language)}>
             {proposal.excerpt}
           </p>
           <dl className="proposal-meta">

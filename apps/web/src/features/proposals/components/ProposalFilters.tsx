@@ -1,4 +1,12 @@
-import { PROPOSAL_SORTS, PROPOSAL_STATUSES, type ProposalSort, type ProposalStatus } from '@app/shared';
+import {
+  LANGUAGE_ENDONYMS,
+  LANGUAGES,
+  PROPOSAL_SORTS,
+  PROPOSAL_STATUSES,
+  type Language,
+  type ProposalSort,
+  type ProposalStatus,
+} from '@app/shared';
 import { useTranslation } from 'react-i18next';
 import { Form } from '../../../components/ui/Form';
 import { SelectField, TextField, type SelectOption } from '../../../components/ui/FormField';
@@ -9,6 +17,7 @@ export interface ProposalFilterValues {
   areaId: string;
   fieldOfActionId: string;
   status: ProposalStatus | '';
+  language: Language | '';
   sort: ProposalSort;
 }
 
@@ -31,6 +40,7 @@ export function ProposalFilters({ values, areaOptions, fieldOptions, onApply }: 
         areaId: next.areaId,
         fieldOfActionId: next.fieldOfActionId,
         status: next.status as ProposalStatus | '',
+        language: next.language as Language | '',
         sort: next.sort as ProposalSort,
       }),
   });
@@ -56,6 +66,13 @@ export function ProposalFilters({ values, areaOptions, fieldOptions, onApply }: 
             emptyOption={t('proposals.list.allStatuses')}
             options={PROPOSAL_STATUSES.map((status) => ({ value: status, label: t(`proposalStatus.${status}`) }))}
           />
+          <SelectField
+            {...form.field('language', { label: t('proposals.list.language') })}
+            emptyOption={t('proposals.list.allLanguages')}
+            options={LANGUAGES.map((language) => ({ value: language, label: LANGUAGE_ENDONYMS[language] }))}
+          />
+        </div>
+        <div className="form-row">
           <SelectField
             {...form.field('sort', { label: t('proposals.list.sort'), required: true })}
             options={PROPOSAL_SORTS.map((sort) => ({ value: sort, label: t(`proposals.sort.${sort}`) }))}

@@ -1,4 +1,7 @@
 import {
+  isLanguage,
+  LANGUAGE_ENDONYMS,
+  LANGUAGES,
   PROPOSAL_BODY_MAX,
   PROPOSAL_BODY_MIN,
   PROPOSAL_TITLE_MAX,
@@ -12,6 +15,7 @@ import { Link } from 'react-router';
 import { Form } from '../../../components/ui/Form';
 import { CheckboxField, SelectField, TextField, type SelectOption } from '../../../components/ui/FormField';
 import { StatusBadge } from '../../../components/ui/StatusBadge';
+import { currentLanguage } from '../../../lib/i18n';
 import { useDebounced } from '../../../lib/use-debounced';
 import { useForm } from '../../../lib/use-form';
 import { useSaveProposal, useSimilarProposals } from '../api/proposals';
@@ -40,6 +44,8 @@ export function ProposalForm({ proposal, areaOptions, fieldOptions, onSaved, act
       address: proposal?.location?.address ?? '',
       onBehalf: false as boolean,
       sourceNote: '',
+      // Suggested: the language of the page; the author confirms or changes it.
+      language: proposal?.language ?? currentLanguage(),
     },
     onSubmit: async (values) => {
       const address = values.address.trim();
@@ -51,7 +57,8 @@ export function ProposalForm({ proposal, areaOptions, fieldOptions, onSaved, act
         address: address || null,
       };
       const onBehalf = !proposal && canEnterOnBehalf && values.onBehalf;
-      const saved = await save(proposal?.id ?? null, onBehalf ? { ...body, sourceNote: values.sourceNote.trim() } : body);
+      const created = proposal ? body : { ...body, language: isLanguage(values.language) ? values.language : undefined };
+      const saved = await save(proposal?.id ?? null, onBehalf ? { ...created, sourceNote: values.sourceNote.trim() } : created);
       onSaved(saved);
     },
   });
@@ -103,6 +110,13 @@ export function ProposalForm({ proposal, areaOptions, fieldOptions, onSaved, act
           options={areaOptions}
         />
       </div>
+      {!proposal ? (
+        <SelectField
+          {...form.field('language', { label: t('proposals.form.language'), required: true })}
+          hint={t('proposals.form.languageHint')}
+          options={LANGUAGES.map((language) => ({ value: language, label: LANGUAGE_ENDONYMS[language] }))}
+        />
+      ) : null}
       <TextField
         {...form.field('address', { label: t('proposals.form.address'), maxLength: 200 })}
         hint={t('proposals.form.addressHint')}
