@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { request, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { htmlLang, LANGUAGES, textDirection, VotingType, type Language } from '@app/shared';
+import { htmlLang, Language, LANGUAGES, textDirection, VotingType } from '@app/shared';
 import { LiveTestClient } from '../api/helpers/live';
 import { FakeLibreTranslate } from '../helpers/fake-libretranslate';
 import { SmtpSink } from '../helpers/smtp';
@@ -48,7 +48,7 @@ async function audit(page: Page, language: Language, label: string): Promise<str
   if (facts.h1 !== 1) problems.push(`[${label}] expected one h1, found ${facts.h1}`);
   if (facts.scroll > facts.width) problems.push(`[${label}] the page scrolls sideways: ${facts.scroll} px on a ${facts.width} px phone`);
   const keys = facts.text.match(
-    /\b(?:home|nav|footer|proposals|live|assemblies|auth|common|form|validation|errors)\.[a-zA-Z]+(?:\.[a-zA-Z_]+)*\b/g,
+    /\b(?:home|nav|footer|proposals|live|assemblies|auth|common|form|validation|errors|admin|projects|workflow|report|moderation)\.[a-zA-Z]+(?:\.[a-zA-Z_]+)*\b/g,
   );
   if (keys) problems.push(`[${label}] text keys on the page: ${keys.join(', ')}`);
   const violations = await axeViolations(page);
@@ -186,6 +186,35 @@ describe('every resident in their language', () => {
     await page.locator('h1', { hasText: 'Ein Trinkbrunnen am Spielplatz' }).waitFor();
     expect(await h1.getAttribute('lang')).toBe('de');
     expect(await page.locator('.proposal-detail__body').textContent()).toBe('Im Sommer fehlt Wasser für die Kinder.');
+  });
+
+  it('lets the administration and moderation work right to left, in Arabic (axe, nothing wider than the screen)', async () => {
+    const problems: string[] = [];
+    const session = await apiSession(server.baseUrl, ADMIN_EMAIL, ADMIN_PASSWORD);
+    expect((await session.patch('/api/me', { headers: await csrfHeaders(session), data: { language: 'ar' } })).status()).toBe(200);
+    const admin = await context({ language: 'ar', viewport: { width: 1280, height: 900 }, storageState: await session.storageState() });
+    await session.dispose();
+    const page = await admin.newPage();
+    await open(page, '/admin');
+    problems.push(...(await audit(page, Language.Arabic, 'ar /admin')));
+    for (const path of [
+      '/admin/users',
+      '/admin/areas',
+      '/admin/areas/new',
+      '/admin/fields-of-action',
+      '/admin/portfolio',
+      '/admin/indicators',
+      '/admin/mails',
+      '/admin/languages',
+      '/moderation',
+      '/moderation/grouping',
+      `/assemblies/${assemblyId}/console`,
+    ]) {
+      await navigate(page, path);
+      problems.push(...(await audit(page, Language.Arabic, `ar ${path}`)));
+      await screenshot(page, `languages-ar-admin-${path.split('/').slice(1, 3).join('-')}`);
+    }
+    expect(problems).toEqual([]);
   });
 
   it.each(LANGUAGES.map((language) => [language]))(

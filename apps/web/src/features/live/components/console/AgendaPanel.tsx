@@ -57,7 +57,7 @@ export function AgendaPanel() {
               aria-current={isCurrent ? 'step' : undefined}
             >
               <span className="kern-body">
-                {item.title} <span className="kern-body--small">({t(`live.item.type.${item.type}`)})</span>{' '}
+                <bdi>{item.title}</bdi> <span className="kern-body--small">({t(`live.item.type.${item.type}`)})</span>{' '}
                 {isCurrent ? <Badge variant="success">{t('live.console.agenda.current')}</Badge> : null}
               </span>
               {isCurrent ? null : (
