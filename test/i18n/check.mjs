@@ -99,10 +99,10 @@ function untranslated(text, sameAsGerman) {
 }
 
 function checkLanguage(lang, problems, outdated, acceptSources) {
-  const categories = new Intl.PluralRules(INTL[lang] ?? lang).resolvedOptions().pluralCategories;
+  const rules = new Intl.PluralRules(INTL[lang] ?? lang);
+  const categories = rules.resolvedOptions().pluralCategories;
   // A form that stands for exactly one number (English "one" = 1, Arabic "two" = 2) may name the number in words
   // and leave out its variables; a form for many numbers (Russian "one" = 1, 21, 31 …, any "few") must keep them.
-  const rules = new Intl.PluralRules(INTL[lang] ?? lang);
   const numbersOf = (category) => Array.from({ length: 201 }, (_, n) => n).filter((n) => rules.select(n) === category).length;
   const singleNumber = new Set(categories.filter((category) => numbersOf(category) === 1).concat('zero'));
   const glossary = read(`libs/shared/src/glossary/${lang}.json`).json ?? {};
@@ -126,9 +126,12 @@ function checkLanguage(lang, problems, outdated, acceptSources) {
     const texts = flatten(own.json, '', new Map(), set.skip);
     // Plural groups: a German text with _one/_other forms needs exactly this language's forms.
     const germanPlurals = new Map();
-    for (const key of source.keys()) {
+    const germanForms = new Map(); // every German form of a plural text, for the source hash
+    for (const [key, text] of source) {
       const { base, form } = pluralSplit(key);
-      if (form) germanPlurals.set(base, source.get(`${base}_other`) ?? source.get(key));
+      if (!form) continue;
+      germanPlurals.set(base, source.get(`${base}_other`) ?? text);
+      germanForms.set(base, [...(germanForms.get(base) ?? []), `${form}:${text}`].sort());
     }
     const expected = new Map();
     for (const [key, text] of source) {
@@ -148,7 +151,9 @@ function checkLanguage(lang, problems, outdated, acceptSources) {
         problems.push(`${where}: "${key}" is a ${typeof text}, German has a ${typeof germanText}`);
         continue;
       }
-      sources[`${set.name}:${form ? base : key}`] = hash(germanText);
+      const sourceKey = `${set.name}:${form ? base : key}`;
+      const sourceHash = hash(form ? germanForms.get(base).join('\n') : germanText);
+      sources[sourceKey] = sourceHash;
       const want = tokens(germanText);
       const have = tokens(text);
       const missingTokens = form && singleNumber.has(form) ? [] : want.filter((t) => !have.includes(t));
@@ -158,16 +163,9 @@ function checkLanguage(lang, problems, outdated, acceptSources) {
         problems.push(
           `${where}: "${key}" ${missingTokens.length ? `lacks ${missingTokens.join(' ')}` : ''}${missingTokens.length && extraTokens.length ? ' and ' : ''}${extraTokens.length ? `has unknown ${extraTokens.join(' ')}` : ''}`,
         );
-      if (
-        lang !== EASY_GERMAN &&
-        typeof text === 'string' &&
-        text === germanText &&
-        !key.startsWith('languages.') &&
-        untranslated(text, sameAsGerman)
-      )
+      if (lang !== EASY_GERMAN && typeof text === 'string' && text === germanText && untranslated(text, sameAsGerman))
         problems.push(`${where}: "${key}" is the German text, untranslated ("${text.slice(0, 60)}")`);
-      const recordedHash = recorded[`${set.name}:${form ? base : key}`];
-      if (recordedHash && recordedHash !== hash(germanText)) outdated.add(`${lang} ${set.name}:${form ? base : key}`);
+      if (recorded[sourceKey] && recorded[sourceKey] !== sourceHash) outdated.add(`${lang} ${sourceKey}`);
     }
     for (const key of texts.keys()) {
       if (expected.has(key)) continue;

@@ -1,10 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
 /** Runs test/i18n/check.mjs on a small tree of German and Turkish texts written for the case. */
-function check(files: Record<string, unknown>, ...args: string[]): { code: number; output: string } {
+function check(files: Record<string, unknown>, ...args: string[]): { code: number; output: string; sources?: unknown } {
   const root = mkdtempSync(join(tmpdir(), 'i18n-check-'));
   try {
     for (const [path, content] of Object.entries(files)) {
@@ -15,7 +15,10 @@ function check(files: Record<string, unknown>, ...args: string[]): { code: numbe
       env: { ...process.env, I18N_CHECK_ROOT: root },
       encoding: 'utf8',
     });
-    return { code: run.status ?? -1, output: run.stdout + run.stderr };
+    // What --accept recorded, if it did.
+    const recorded = join(root, 'test/i18n/sources/tr.json');
+    const sources: unknown = existsSync(recorded) ? JSON.parse(readFileSync(recorded, 'utf8')) : undefined;
+    return { code: run.status ?? -1, output: run.stdout + run.stderr, sources };
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
@@ -80,5 +83,15 @@ describe('npm run i18n:check', () => {
     const result = check(changed);
     expect(result.code).toBe(0);
     expect(result.output).toContain('outdated (the German text changed since it was translated): tr web/main:a');
+  });
+
+  it('marks a plural text outdated when any of its German forms changed, not only the "other" form', () => {
+    const german = (one: string) => ({ n_one: one, n_other: '{{count}} Stunden' });
+    const turkish = { n_one: '{{count}} saat', n_other: '{{count}} saat' };
+    const accepted = check(tree(german('{{count}} Stunde'), turkish), '--accept', 'tr');
+    expect(accepted.sources).toEqual({ 'web/main:n': expect.any(String) });
+    const changed = check(tree(german('eine Stunde'), turkish, { 'test/i18n/sources/tr.json': accepted.sources }));
+    expect(changed.code).toBe(0);
+    expect(changed.output).toContain('outdated (the German text changed since it was translated): tr web/main:n');
   });
 });

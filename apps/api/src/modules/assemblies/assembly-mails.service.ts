@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository, type EntityManager } from 'typeorm';
-import { intlLocale, Language } from '@app/shared';
+import { htmlLang, intlLocale, Language } from '@app/shared';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import type { AssemblyMailTemplate } from '../mail/mail-templates';
 import { MailService } from '../mail/mail.service';
@@ -20,7 +20,7 @@ export function formatWhen(a: Pick<Assembly, 'startsAt' | 'endsAt'>, language: L
   const time = new Intl.DateTimeFormat(locale, { timeZone: zone, hour: '2-digit', minute: '2-digit' });
   const sameDay = day.format(a.startsAt) === day.format(a.endsAt);
   const end = sameDay ? time.format(a.endsAt) : `${day.format(a.endsAt)}, ${time.format(a.endsAt)}`;
-  const suffix = language === Language.German || language === Language.EasyGerman ? ' Uhr' : '';
+  const suffix = htmlLang(language) === Language.German ? ' Uhr' : '';
   return `${day.format(a.startsAt)}, ${time.format(a.startsAt)}–${end}${suffix}`;
 }
 

@@ -11,6 +11,7 @@ import {
   type Language,
   type LanguageStatus,
 } from '@app/shared';
+import { isUniqueViolation } from '../../common/errors/all-exceptions.filter';
 import { DomainError } from '../../common/errors/domain-error';
 import { AuditService } from '../audit/audit.service';
 import type { User } from '../users/user.entity';
@@ -34,18 +35,29 @@ export class LanguagesService {
     const language = known(code);
     if (language === DEFAULT_LANGUAGE)
       throw new DomainError(ErrorCode.UnprocessableEntity, 'German is the source of every text; only its translations are reviewed.');
-    if (reviewed) {
-      const existing = await this.reviews.findOneBy({ language });
-      if (!existing) await this.reviews.insert({ language, reviewedAt: new Date() });
-    } else await this.reviews.delete({ language });
+    const reviewedAt = reviewed ? await this.markReviewed(language) : null;
+    if (!reviewed) await this.reviews.delete({ language });
     await this.audit.record({
       actorId: actor.id,
       action: reviewed ? 'language.reviewed' : 'language.review_withdrawn',
       entityType: 'language',
       details: { language },
     });
-    const row = await this.reviews.findOneBy({ language });
-    return status(language, row?.reviewedAt ?? null);
+    return status(language, reviewedAt);
+  }
+
+  /** The date the language was first marked as checked: kept when it is marked again, also by two administrators at once. */
+  private async markReviewed(language: Language): Promise<Date> {
+    const existing = await this.reviews.findOneBy({ language });
+    if (existing) return existing.reviewedAt;
+    const reviewedAt = new Date();
+    try {
+      await this.reviews.insert({ language, reviewedAt });
+      return reviewedAt;
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      return (await this.reviews.findOneByOrFail({ language })).reviewedAt;
+    }
   }
 }
 

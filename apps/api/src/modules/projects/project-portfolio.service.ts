@@ -4,6 +4,7 @@ import { Repository } from 'typeorm';
 import writeExcelFile from 'write-excel-file/node';
 import {
   calendarDate,
+  htmlLang,
   Language,
   PROJECT_STATES,
   TransitionId,
@@ -222,6 +223,5 @@ export class ProjectPortfolioService {
 
 /** ?lang= if given, else the administrator's own language: German for German and Leichte Sprache, English for every other. */
 function exportLanguage(query: PortfolioExportQueryDto, user: User): ExportLanguage {
-  const lang = query.lang ?? user.language;
-  return lang === Language.German || lang === Language.EasyGerman ? Language.German : Language.English;
+  return htmlLang(query.lang ?? user.language) === Language.German ? Language.German : Language.English;
 }

@@ -1,4 +1,4 @@
-import { LANGUAGE_ENDONYMS, LANGUAGES, type Language } from '@app/shared';
+import { htmlLang, LANGUAGE_ENDONYMS, LANGUAGES, type Language } from '@app/shared';
 import { useTranslation } from 'react-i18next';
 import { useUpdateProfile } from '../../features/account/api/profile';
 import { changeLanguage, currentLanguage, isLanguage } from '../../lib/i18n';
@@ -32,7 +32,7 @@ export function LanguageSwitcher() {
         }}
       >
         {LANGUAGES.map((language) => (
-          <option key={language} value={language} lang={language === 'de-x-ls' ? 'de' : language}>
+          <option key={language} value={language} lang={htmlLang(language)}>
             {LANGUAGE_ENDONYMS[language]}
           </option>
         ))}

@@ -1,4 +1,4 @@
-import type { LanguageStatus } from '@app/shared';
+import { htmlLang, type LanguageStatus } from '@app/shared';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/Button';
 import { DataTable } from '../../../components/ui/DataTable';
@@ -27,7 +27,7 @@ export function LanguageReviewTable({ languages, busy, onChange }: LanguageRevie
           header: t('admin.languages.language'),
           rowHeader: true,
           cell: (entry) => (
-            <span lang={entry.language === 'de-x-ls' ? 'de' : entry.language} dir={entry.direction}>
+            <span lang={htmlLang(entry.language)} dir={entry.direction}>
               {entry.endonym}
             </span>
           ),
