@@ -134,7 +134,7 @@ describe('my account: profile, email, password, export, deletion', () => {
     expectErrorShape((await u.client.delete('/api/me').expect(400)).body, 400);
     await u.client.delete('/api/me', { password: PASSWORD }).expect(204);
     const mail = await t.smtp.waitFor(u.email, (m) => m.subject === 'Ihr Konto wurde gelöscht');
-    expect(mail.text).toContain('gelöschte Person');
+    expect(mail.text).toContain('„Gelöschtes Konto“');
 
     await u.client.get('/api/me').expect(401);
     expect((await (await t.client()).get(`/api/users/${u.id}`).expect(200)).body).toEqual({ id: u.id, displayName: null });

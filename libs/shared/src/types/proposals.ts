@@ -6,7 +6,7 @@ import type { LocalizedText } from './reference-data';
 
 export interface ProposalAuthor {
   id: string;
-  /** null when the account was deleted: show "deleted user". */
+  /** null when the account was deleted: show "Deleted account" (common.deletedUser). */
   displayName: string | null;
 }
 

@@ -23,7 +23,7 @@ export interface AdminUpdateUserRequest {
 /** What anybody may see of another person: the pseudonym, nothing else. */
 export interface PublicUserResponse {
   id: string;
-  /** null when the account was deleted; show "deleted user". */
+  /** null when the account was deleted; show "Deleted account" (common.deletedUser). */
   displayName: string | null;
 }
 

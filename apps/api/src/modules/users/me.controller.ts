@@ -67,7 +67,7 @@ export class MeController {
 
   @Delete()
   @HttpCode(204)
-  @ApiOperation({ summary: 'Delete my account (DSGVO Art. 17); public contributions stay as "deleted user"' })
+  @ApiOperation({ summary: 'Delete my account (DSGVO Art. 17); public contributions stay as "Deleted account"' })
   @ApiNoContentResponse()
   @ApiErrors(400, 401, 403, 409, 429)
   async delete(@CurrentUser() user: User, @Body() dto: DeleteAccountDto, @Res({ passthrough: true }) res: Response): Promise<void> {

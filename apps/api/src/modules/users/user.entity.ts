@@ -30,7 +30,7 @@ export class User {
   @Column({ type: 'varchar', length: 255, nullable: true })
   passwordHash: string | null;
 
-  /** Pseudonym shown next to contributions; null once deleted ("deleted user"). */
+  /** Pseudonym shown next to contributions; null once deleted (shown as "Deleted account"). */
   @Column({ type: 'varchar', length: 60, nullable: true })
   displayName: string | null;
 

@@ -179,7 +179,7 @@ export class UsersService {
 
   /**
    * Deletes the account (DSGVO Art. 17): personal data is removed, the row stays so that public
-   * contributions keep their author reference and show "deleted user".
+   * contributions keep their author reference and show "Deleted account" (common.deletedUser).
    */
   async deleteAccount(user: User, password: string): Promise<void> {
     await this.checkPassword(user, password);
