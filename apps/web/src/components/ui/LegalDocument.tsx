@@ -15,6 +15,11 @@ interface LegalDocumentProps {
   sections: LegalSection[];
   /** Shown when the text still contains [[placeholders]] the city must replace. */
   hasPlaceholders?: boolean;
+  /**
+   * The table of contents, labelled in the interface language; off for a text that must stay in one
+   * language whatever the interface speaks (the Leichte Sprache page).
+   */
+  toc?: boolean;
   children?: ReactNode;
 }
 
@@ -22,8 +27,8 @@ function slug(index: number): string {
   return `legal-section-${index + 1}`;
 }
 
-/** Renders a legal text (privacy, imprint, accessibility) with a table of contents. */
-export function LegalDocument({ sections, hasPlaceholders = false, children }: LegalDocumentProps) {
+/** Renders a legal or explaining text (privacy, imprint, accessibility, Leichte Sprache) in sections, with a table of contents. */
+export function LegalDocument({ sections, hasPlaceholders = false, toc = true, children }: LegalDocumentProps) {
   const { t } = useTranslation();
   return (
     <div className="legal">
@@ -32,17 +37,19 @@ export function LegalDocument({ sections, hasPlaceholders = false, children }: L
           <p className="kern-body">{t('legal.placeholderText')}</p>
         </Alert>
       ) : null}
-      <nav className="toc" aria-label={t('legal.tocLabel')}>
-        <ol className="kern-list kern-list--number">
-          {sections.map((section, index) => (
-            <li key={section.heading}>
-              <a className="kern-link" href={`#${slug(index)}`}>
-                {section.heading}
-              </a>
-            </li>
-          ))}
-        </ol>
-      </nav>
+      {toc ? (
+        <nav className="toc" aria-label={t('legal.tocLabel')}>
+          <ol className="kern-list kern-list--number">
+            {sections.map((section, index) => (
+              <li key={section.heading}>
+                <a className="kern-link" href={`#${slug(index)}`}>
+                  {section.heading}
+                </a>
+              </li>
+            ))}
+          </ol>
+        </nav>
+      ) : null}
       {sections.map((section, index) => (
         <section key={section.heading} className="section" aria-labelledby={slug(index)}>
           <h2 className="kern-heading-medium" id={slug(index)} tabIndex={-1}>
