@@ -32,6 +32,18 @@ async function navigate(page: Page, path: string): Promise<void> {
   await waitForPage(page);
 }
 
+/** Which edge of the phone the header's site name and its menu button sit at (within 40 px of it). */
+async function headerEdges(page: Page): Promise<{ brand: string; menu: string }> {
+  return page.evaluate(() => {
+    const edge = (selector: string) => {
+      const box = document.querySelector(selector)!.getBoundingClientRect();
+      if (box.left < 40) return 'left';
+      return window.innerWidth - box.right < 40 ? 'right' : `${Math.round(box.left)}..${Math.round(box.right)} px`;
+    };
+    return { brand: edge('.site-header .brand'), menu: edge('.site-header .site-menu-button') };
+  });
+}
+
 /** One page in one language: declared language and direction, one h1, no axe violation, nothing wider than the phone, no raw text keys. */
 async function audit(page: Page, language: Language, label: string): Promise<string[]> {
   const problems: string[] = [];
@@ -122,6 +134,7 @@ describe('every resident in their language', () => {
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('tr');
     expect(await page.locator('h1').textContent()).toBe(text(turkish, 'home.title'));
     await page.getByText(text(turkish, 'footer.translationUnchecked')).waitFor();
+    expect(await headerEdges(page)).toEqual({ brand: 'left', menu: 'right' });
 
     // A printed QR code with ?lang=ar: the page opens in Arabic, right to left, and the device keeps it.
     const arabic = texts('ar.json');
@@ -130,6 +143,8 @@ describe('every resident in their language', () => {
     await open(page, '/');
     expect(await page.locator('h1').textContent()).toBe(text(arabic, 'home.title'));
     await screenshot(page, 'languages-ar-home-360');
+    // Mirrored: the site's name sits at the right edge and the menu button at the left, where an Arabic reader starts and ends.
+    expect(await headerEdges(page)).toEqual({ brand: 'right', menu: 'left' });
 
     // The chooser names every language in itself.
     const options = await page
