@@ -262,6 +262,57 @@ describe(`migrations on ${isPostgres ? 'PostgreSQL' : 'SQLite'}`, () => {
     expect(await pendingSchemaChanges()).toEqual([]);
   });
 
+  // Comments and live proposals written before they carried a language were German (the only language offered).
+  it("gives existing comments and live proposals the language 'de', and drops the column on revert", async () => {
+    const languages = MIGRATIONS.findIndex((migration) => migration.name === 'ContributionLanguages1765900000000');
+    expect(languages).toBeGreaterThan(0);
+    const later = MIGRATIONS.length - 1 - languages;
+    for (let i = 0; i <= later; i++) await ds.undoLastMigration({ transaction: 'each' });
+    const p = (i: number) => (isPostgres ? `$${i}` : '?');
+    const area = await ds.getRepository(Area).findOneByOrFail({ code: 'ar-migration' });
+    const user = await ds.getRepository(User).findOneByOrFail({ email: 'migration@example.org' });
+    const [fieldId, proposalId, commentId, assemblyId, liveProposalId] = [
+      randomUUID(),
+      randomUUID(),
+      randomUUID(),
+      randomUUID(),
+      randomUUID(),
+    ];
+    await ds.query(
+      `INSERT INTO "fields_of_action" ("id", "code", "nameDe", "nameEn", "descriptionDe", "descriptionEn") VALUES (${p(1)}, 'ML', 'Feld', 'Field', 'B', 'D')`,
+      [fieldId],
+    );
+    await ds.query(
+      `INSERT INTO "proposals" ("id", "title", "body", "fieldOfActionId", "areaId", "authorId", "submittedById") VALUES (${p(1)}, 'Licht', 'Mehr Licht im Park.', ${p(2)}, ${p(3)}, ${p(4)}, ${p(5)})`,
+      [proposalId, fieldId, area.id, user.id, user.id],
+    );
+    await ds.query(`INSERT INTO "comments" ("id", "proposalId", "authorId", "body") VALUES (${p(1)}, ${p(2)}, ${p(3)}, 'Gute Idee.')`, [
+      commentId,
+      proposalId,
+      user.id,
+    ]);
+    await ds.query(
+      `INSERT INTO "assemblies" ("id", "title", "place", "startsAt", "endsAt", "joinCode") VALUES (${p(1)}, 'Versammlung', 'Saal', ${p(2)}, ${p(3)}, 'LANG01')`,
+      [assemblyId, new Date(Date.UTC(2026, 0, 1, 18)), new Date(Date.UTC(2026, 0, 1, 20))],
+    );
+    await ds.query(`INSERT INTO "live_proposals" ("id", "assemblyId", "text") VALUES (${p(1)}, ${p(2)}, 'Mehr Bänke')`, [
+      liveProposalId,
+      assemblyId,
+    ]);
+    await ds.runMigrations({ transaction: 'each' });
+    expect(await ds.query(`SELECT "language" FROM "comments" WHERE "id" = ${p(1)}`, [commentId])).toEqual([{ language: 'de' }]);
+    expect(await ds.query(`SELECT "language" FROM "live_proposals" WHERE "id" = ${p(1)}`, [liveProposalId])).toEqual([{ language: 'de' }]);
+    // Reverted, the rows stay and the column goes.
+    for (let i = 0; i <= later; i++) await ds.undoLastMigration({ transaction: 'each' });
+    const columns = async (table: string) => ((await ds.createQueryRunner().getTable(table))?.columns ?? []).map((c) => c.name);
+    expect(await columns('comments')).not.toContain('language');
+    expect(await columns('live_proposals')).not.toContain('language');
+    expect(await ds.query(`SELECT "body" FROM "comments" WHERE "id" = ${p(1)}`, [commentId])).toEqual([{ body: 'Gute Idee.' }]);
+    await ds.query(`DELETE FROM "assemblies" WHERE "id" = ${p(1)}`, [assemblyId]);
+    await ds.runMigrations({ transaction: 'each' });
+    expect(await pendingSchemaChanges()).toEqual([]);
+  });
+
   // The shared door code goes (check-in cards replace it); reverted, every assembly gets a door code again.
   it('drops the door code for check-in cards, and gives assemblies a fresh one on revert', async () => {
     const cards = MIGRATIONS.findIndex((migration) => migration.name === 'CheckInCards1765400000000');

@@ -51,6 +51,7 @@ const ROUTES: Record<string, Access> = {
   'GET /api/languages': 'public',
   'GET /api/translations': 'public',
   'POST /api/proposals/{id}/translations': 'public',
+  'POST /api/comments/{id}/translations': 'public',
   'PUT /api/languages/{language}/review': 'administrator',
 
   'GET /api/proposals': 'public',
@@ -271,6 +272,7 @@ describe('role matrix: who may call which route', () => {
     if (path.startsWith('/api/proposals/') || path.startsWith('/api/moderation/proposals/'))
       return fillPath(path, { id: targetProposalId });
     if (path === '/api/comments/{id}') return fillPath(path, { id: caller === 'anonymous' ? targetCommentId : ownCommentId[caller] });
+    if (path.startsWith('/api/comments/')) return fillPath(path, { id: targetCommentId });
     if (path.startsWith('/api/moderation/comments/')) return fillPath(path, { id: targetCommentId });
     // The minutes of the planned assembly are its moderators' only (a 403 that is not the guard's): point at none.
     if (path.includes('/minutes.')) return fillPath(path, { id: randomUUID() });

@@ -1,8 +1,9 @@
-import { Language, type ProposalDetail, type ProposalTranslation } from '@app/shared';
+import { Language, Role, type CommentResponse, type CommentTranslation, type ProposalDetail, type ProposalTranslation } from '@app/shared';
 import { FakeLibreTranslate } from '../helpers/fake-libretranslate';
+import type { ApiClient } from './helpers/client';
 import { expectErrorShape, startTestApp, type TestApp, type TestUser } from './helpers/app';
 
-describe('machine translation of proposals (a self-hosted LibreTranslate-compatible server)', () => {
+describe('machine translation of proposals and comments (a self-hosted LibreTranslate-compatible server)', () => {
   const fake = new FakeLibreTranslate();
   let t: TestApp;
   let author: TestUser;
@@ -100,6 +101,83 @@ describe('machine translation of proposals (a self-hosted LibreTranslate-compati
     expect(ok.body.title).toBe('[uk] Trinkbrunnen am Hafen');
   });
 
+  describe('comments', () => {
+    let proposal: ProposalDetail;
+    let reader: TestUser;
+    const comment = async (body: string, language: Language, parentId?: string) =>
+      (await reader.client.post(`/api/proposals/${proposal.id}/comments`, { body, language, parentId }).expect(201))
+        .body as CommentResponse;
+    let anonymous: ApiClient;
+    const translate = (id: string, body: unknown) => anonymous.post(`/api/comments/${id}/translations`, body);
+
+    beforeAll(async () => {
+      anonymous = await t.client();
+      proposal = await propose('Sitzbänke am Hafen', 'Am Hafen fehlen Bänke zum Ausruhen.');
+      reader = await t.createUser({ displayName: 'Ayşe Öztürk', language: Language.Turkish });
+    });
+
+    it("translates a comment's text on request, through the same cache as proposals, and keeps the comment as written", async () => {
+      const turkish = await comment('Yaşlılar için gölgeli banklar çok iyi olur.', Language.Turkish);
+      fake.calls.length = 0;
+      const first = await translate(turkish.id, { language: 'de' }).expect(200);
+      expect(first.body).toEqual({
+        commentId: turkish.id,
+        language: Language.German,
+        sourceLanguage: Language.Turkish,
+        body: '[de] Yaşlılar için gölgeli banklar çok iyi olur.',
+      } satisfies CommentTranslation);
+      expect(fake.calls).toEqual([
+        { q: 'Yaşlılar için gölgeli banklar çok iyi olur.', source: 'tr', target: 'de', format: 'text', api_key: 'schluessel-der-stadt' },
+      ]);
+      // Cached by source, target and text: a reply with the same words costs no second call.
+      const same = await comment('Yaşlılar için gölgeli banklar çok iyi olur.', Language.Turkish, turkish.id);
+      expect((await translate(same.id, { language: 'de-x-ls' }).expect(200)).body.body).toBe(first.body.body);
+      expect(fake.calls).toHaveLength(1);
+      const thread = (await (await t.client()).get(`/api/proposals/${proposal.id}/comments`).expect(200)).body as CommentResponse[];
+      expect(thread.find((c) => c.id === turkish.id)).toEqual(
+        expect.objectContaining({ body: 'Yaşlılar için gölgeli banklar çok iyi olur.', language: Language.Turkish }),
+      );
+    });
+
+    it('refuses the same language (422), unknown languages (400), missing and hidden comments (404)', async () => {
+      const german = await comment('Bitte auch an Rollstühle denken.', Language.German);
+      for (const language of ['de', 'de-x-ls']) {
+        const same = await translate(german.id, { language }).expect(422);
+        expectErrorShape(same.body, 422, 'UNPROCESSABLE_ENTITY');
+        expect(same.body.message).toMatch(/comment is written in de already/);
+      }
+      expectErrorShape((await translate(german.id, { language: 'fr' }).expect(400)).body, 400, 'VALIDATION_FAILED');
+      expectErrorShape((await translate(german.id, {}).expect(400)).body, 400, 'VALIDATION_FAILED');
+      expectErrorShape((await translate('kein-kommentar', { language: 'en' }).expect(400)).body, 400, 'VALIDATION_FAILED');
+      const missing = await translate('00000000-0000-4000-8000-000000000000', { language: 'en' }).expect(404);
+      expectErrorShape(missing.body, 404, 'NOT_FOUND');
+
+      // Hidden by moderation: its text is withheld, so there is nothing to translate (and nothing is sent).
+      const hidden = await comment('Kaufen Sie bei uns!', Language.German);
+      const admin = await t.createUser({ role: Role.Administrator });
+      await admin.client.post(`/api/moderation/comments/${hidden.id}/hide`, { reason: 'Werbung.' }).expect(200);
+      fake.calls.length = 0;
+      expectErrorShape((await translate(hidden.id, { language: 'tr' }).expect(404)).body, 404, 'NOT_FOUND');
+      // Nor the comments of a hidden proposal.
+      const onHidden = await comment('Gute Idee.', Language.German);
+      await admin.client.post(`/api/moderation/proposals/${proposal.id}/hide`, { reason: 'Doppelt eingereicht.' }).expect(200);
+      expectErrorShape((await translate(onHidden.id, { language: 'tr' }).expect(404)).body, 404, 'NOT_FOUND');
+      expect(fake.calls).toEqual([]);
+    });
+
+    it('answers 503 when the server fails, and translates once it is back', async () => {
+      const other = await propose('Fahrradständer am Markt', 'Es gibt zu wenige Abstellplätze für Fahrräder.');
+      const c = (
+        await reader.client.post(`/api/proposals/${other.id}/comments`, { body: 'Bisiklet park yeri az.', language: 'tr' }).expect(201)
+      ).body as CommentResponse;
+      fake.failing = true;
+      const failed = await translate(c.id, { language: 'ru' }).expect(503);
+      expectErrorShape(failed.body, 503, 'TRANSLATION_UNAVAILABLE');
+      fake.failing = false;
+      expect((await translate(c.id, { language: 'ru' }).expect(200)).body.body).toBe('[ru] Bisiklet park yeri az.');
+    });
+  });
+
   it('is off without TRANSLATE_URL: says so, and a request gets 404 TRANSLATION_OFF', async () => {
     const off = await startTestApp();
     try {
@@ -119,6 +197,11 @@ describe('machine translation of proposals (a self-hosted LibreTranslate-compati
       const res = await c.post(`/api/proposals/${created.body.id}/translations`, { language: 'en' }).expect(404);
       expectErrorShape(res.body, 404, 'TRANSLATION_OFF');
       expect(res.body.message).toMatch(/not offered/);
+      const commented = await user.client
+        .post(`/api/proposals/${created.body.id}/comments`, { body: 'Ja, bitte.', language: 'de' })
+        .expect(201);
+      const comment = await c.post(`/api/comments/${commented.body.id}/translations`, { language: 'en' }).expect(404);
+      expectErrorShape(comment.body, 404, 'TRANSLATION_OFF');
     } finally {
       await off.close();
     }

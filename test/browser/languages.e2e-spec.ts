@@ -185,22 +185,115 @@ describe('every resident in their language', () => {
     const h1 = page.locator('h1');
     expect([await h1.textContent(), await h1.getAttribute('lang')]).toEqual(['Ein Trinkbrunnen am Spielplatz', 'de']);
     await page.getByText(text(turkish, 'proposals.translation.writtenIn').replace('{{language}}', 'Deutsch')).waitFor();
-    await page.getByRole('button', { name: text(turkish, 'proposals.translation.translate') }).click();
+    await page.getByRole('button', { name: text(turkish, 'machineTranslation.translate') }).click();
     await page.locator('h1', { hasText: '[tr] Ein Trinkbrunnen am Spielplatz' }).waitFor();
     expect(await h1.getAttribute('lang')).toBe('tr');
     expect(await page.locator('.proposal-detail__body').textContent()).toBe('[tr] Im Sommer fehlt Wasser für die Kinder.');
     // The notice says it is a machine translation and has the focus, so a screen reader reads it.
-    const shown = text(turkish, 'proposals.translation.shown').replace('{{language}}', 'Deutsch');
+    const shown = text(turkish, 'machineTranslation.shown').replace('{{language}}', 'Deutsch');
     await page.waitForFunction((notice) => document.activeElement?.textContent === notice, shown);
     expect(translator.calls.map((call) => [call.source, call.target])).toEqual([
       ['de', 'tr'],
       ['de', 'tr'],
     ]);
     expect(formatViolations('tr translated proposal', await axeViolations(page))).toBe('');
-    await page.getByRole('button', { name: text(turkish, 'proposals.translation.showOriginal') }).click();
+    await page.getByRole('button', { name: text(turkish, 'machineTranslation.showOriginal') }).click();
     await page.locator('h1', { hasText: 'Ein Trinkbrunnen am Spielplatz' }).waitFor();
     expect(await h1.getAttribute('lang')).toBe('de');
     expect(await page.locator('.proposal-detail__body').textContent()).toBe('Im Sommer fehlt Wasser für die Kinder.');
+  });
+
+  it('keeps what residents write in their language: a Turkish comment (lang="tr", translatable, filterable) and an Arabic proposal from the hall in the console (lang="ar")', async () => {
+    const german = texts('de.json');
+    const turkish = texts('tr.json');
+    const COMMENT = 'Çocuklar için çok iyi bir fikir, yazın su şart.';
+
+    // A Turkish reader writes a comment; the form suggests Turkish, the page's language.
+    const session = await apiSession(server.baseUrl, CITIZEN, USER_PASSWORD);
+    expect((await session.patch('/api/me', { headers: await csrfHeaders(session), data: { language: 'tr' } })).status()).toBe(200);
+    const reader = await (await context({ language: 'tr', storageState: await session.storageState() })).newPage();
+    await session.dispose();
+    await open(reader, `/proposals/${proposalId}`);
+    expect(await reader.locator('#comment-new-language').inputValue()).toBe('tr');
+    await reader.fill('#comment-new-body', COMMENT);
+    await reader.getByRole('button', { name: text(turkish, 'comments.submit') }).click();
+    const written = reader.locator('.comment__body', { hasText: COMMENT });
+    await written.waitFor();
+    expect([await written.getAttribute('lang'), await written.getAttribute('dir')]).toEqual(['tr', 'auto']);
+    // In the reader's own language there is nothing to name or translate.
+    expect(await reader.getByRole('button', { name: text(turkish, 'machineTranslation.translate') }).count()).toBe(1); // the proposal's (German)
+
+    // A German reader: the comment keeps its language, named in itself, and can be machine-translated and filtered.
+    const admin = await apiSession(server.baseUrl, ADMIN_EMAIL, ADMIN_PASSWORD);
+    const germanComment = await admin.post(`/api/proposals/${proposalId}/comments`, {
+      headers: await csrfHeaders(admin),
+      data: { body: 'Ein Trinkbrunnen wäre auch für ältere Menschen gut.', language: 'de' },
+    });
+    expect(germanComment.status()).toBe(201);
+    const page = await (await context({ viewport: { width: 1280, height: 900 } })).newPage();
+    await open(page, `/proposals/${proposalId}`);
+    const comment = page.getByRole('article', { name: text(german, 'comments.by').replace('{{name}}', 'Ayşe Öztürk') });
+    await comment.getByText(text(german, 'comments.writtenIn').replace('{{language}}', 'Türkçe')).waitFor();
+    expect(await comment.locator('.comment__body').getAttribute('lang')).toBe('tr');
+    const byName = text(german, 'comments.translate').replace('{{name}}', 'Ayşe Öztürk');
+    await page.getByRole('button', { name: byName }).click();
+    await comment.locator('.comment__body', { hasText: `[de] ${COMMENT}` }).waitFor();
+    expect(await comment.locator('.comment__body').getAttribute('lang')).toBe('de');
+    expect(translator.calls.at(-1)).toEqual(expect.objectContaining({ q: COMMENT, source: 'tr', target: 'de' }));
+    await page.getByRole('button', { name: text(german, 'comments.showOriginal').replace('{{name}}', 'Ayşe Öztürk') }).click();
+    await comment.locator('.comment__body', { hasText: COMMENT }).waitFor();
+    // Two languages in the discussion: the filter appears and narrows it to the Turkish thread.
+    await page.selectOption('#comment-language-filter', 'tr');
+    await page.getByText(text(german, 'comments.filter.shown').replace('{{shown}}', '1').replace('{{total}}', '2')).waitFor();
+    expect(await page.locator('.comment__body').allTextContents()).toEqual([COMMENT]);
+    expect(formatViolations('de comments in two languages', await axeViolations(page))).toBe('');
+
+    // The hall: a guest's phone in Arabic sends a proposal; its language is the phone's, as suggested.
+    const arabicLive = texts('live.ar.json');
+    const PROPOSAL = 'نحتاج إلى مقاعد في ظل الأشجار';
+    await moderator.ok('intake:set', { open: true });
+    const joinApi = await request.newContext({ baseURL: server.baseUrl });
+    const joined = await joinApi.post('/api/assemblies/join', {
+      headers: await csrfHeaders(joinApi),
+      data: { code: joinCode, displayName: 'أمل' },
+    });
+    const { guestToken } = (await joined.json()) as { guestToken: string };
+    await joinApi.dispose();
+    const phoneContext = await context({ language: 'ar' });
+    await phoneContext.addInitScript(([key, value]) => window.localStorage.setItem(key, value), [
+      `soziale-stadt.guest.${assemblyId}`,
+      guestToken,
+    ] as const);
+    const phone = await phoneContext.newPage();
+    await open(phone, `/assemblies/${assemblyId}/live`);
+    await phone.locator('#live-proposal-text').waitFor();
+    expect(await phone.locator('#live-proposal-language').inputValue()).toBe('ar');
+    await phone.fill('#live-proposal-text', PROPOSAL);
+    await phone.getByRole('button', { name: text(arabicLive, 'intake.submit') }).click();
+    await phone.getByText(text(arabicLive, 'intake.sent')).waitFor();
+
+    // The console shows it with its language (lang="ar", the endonym) and filters by language.
+    await moderator.ok('proposal:on-behalf', { text: 'Mehr Mülleimer am Spielplatz', sourceNote: 'Karte Tisch 2', language: 'de' });
+    const desk = await (await context({ viewport: { width: 1280, height: 900 }, storageState: await admin.storageState() })).newPage();
+    await admin.dispose();
+    const liveGerman = texts('live.de.json');
+    await open(desk, `/assemblies/${assemblyId}/console`);
+    await desk.getByRole('tab', { name: /^Vorschläge/ }).click();
+    const proposal = desk.locator('.live-proposals__text', { hasText: PROPOSAL });
+    await proposal.waitFor();
+    expect([await proposal.getAttribute('lang'), await proposal.getAttribute('dir')]).toEqual(['ar', 'auto']);
+    const item = desk.locator('.live-proposals__item', { has: proposal });
+    expect(await item.locator('.kern-badge [lang="ar"]').textContent()).toBe('العربية');
+    await desk.locator('.live-proposals__text', { hasText: 'Mehr Mülleimer am Spielplatz' }).waitFor();
+    await desk.selectOption('#console-intake-language', 'ar');
+    await desk.locator('.live-proposals__text', { hasText: 'Mehr Mülleimer am Spielplatz' }).waitFor({ state: 'detached' });
+    expect(await desk.locator('.live-proposals__text').allTextContents()).toEqual([PROPOSAL]);
+    expect(await desk.locator('#console-intake-language option').allTextContents()).toEqual([
+      text(liveGerman, 'console.intake.allLanguages'),
+      'Deutsch (1)',
+      'العربية (1)',
+    ]);
+    expect(formatViolations('de console with an Arabic proposal', await axeViolations(desk))).toBe('');
   });
 
   it('lets the administration and moderation work right to left, in Arabic (axe, nothing wider than the screen)', async () => {

@@ -78,3 +78,29 @@ export async function proposals(base: string, csrf: string, place: { fieldOfActi
   await call(base, 'get', '/api/proposals/{id}', {});
   return titles;
 }
+
+/** A community interpreter's tool: a proposal's discussion in Turkish, one comment machine-translated into German, an answer in Turkish. */
+export async function discussionInTurkish(base: string, csrf: string, proposalId: string): Promise<string[]> {
+  const turkish = await call(base, 'get', '/api/proposals/{id}/comments', { params: { id: proposalId }, query: { language: 'tr' } });
+  const lines = turkish.map((c) => `${c.language}: ${c.body} (${c.replies.length} replies)`);
+  const first = turkish[0];
+  if (first) {
+    const german = await call(base, 'post', '/api/comments/{id}/translations', {
+      csrf,
+      params: { id: first.id },
+      body: { language: 'de' },
+    });
+    lines.push(`${german.sourceLanguage} → ${german.language}: ${german.body}`);
+  }
+  const answer = await call(base, 'post', '/api/proposals/{id}/comments', {
+    csrf,
+    params: { id: proposalId },
+    body: { body: 'Teşekkürler, bilgi için.', language: 'tr' },
+  });
+  lines.push(`answered in ${answer.language}`);
+  // @ts-expect-error the discussion is filtered by one of the ten languages only
+  await call(base, 'get', '/api/proposals/{id}/comments', { params: { id: proposalId }, query: { language: 'fr' } });
+  // @ts-expect-error a translation needs the language to translate into
+  await call(base, 'post', '/api/comments/{id}/translations', { csrf, params: { id: proposalId }, body: {} });
+  return lines;
+}

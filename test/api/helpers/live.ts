@@ -105,11 +105,14 @@ export class LiveTestClient {
     });
   }
 
-  /** Connects with a session cookie (extraHeaders) and/or a guest credential; rejects with the refusal. */
+  /**
+   * Connects with a session cookie (extraHeaders) and/or a guest credential; rejects with the refusal.
+   * `acceptLanguage`: the phone's languages, as its browser sends them in the handshake.
+   */
   static connect(
     t: Pick<TestApp, 'url'>,
     auth: LiveHandshake,
-    options: { cookie?: string; client?: ApiClient } = {},
+    options: { cookie?: string; client?: ApiClient; acceptLanguage?: string } = {},
   ): Promise<LiveTestClient> {
     const cookie = options.cookie ?? (options.client ? cookieHeader(options.client) : undefined);
     const socket = io(`${t.url}${LIVE_NAMESPACE}`, {
@@ -117,7 +120,11 @@ export class LiveTestClient {
       transports: ['websocket'],
       reconnection: false,
       forceNew: true,
-      extraHeaders: { origin: t.url, ...(cookie ? { cookie } : {}) },
+      extraHeaders: {
+        origin: t.url,
+        ...(cookie ? { cookie } : {}),
+        ...(options.acceptLanguage ? { 'accept-language': options.acceptLanguage } : {}),
+      },
     });
     const client = new LiveTestClient(socket);
     return new Promise((resolve, reject) => {
@@ -141,7 +148,7 @@ export class LiveTestClient {
   static async ready(
     t: Pick<TestApp, 'url'>,
     auth: LiveHandshake,
-    options: { cookie?: string; client?: ApiClient } = {},
+    options: { cookie?: string; client?: ApiClient; acceptLanguage?: string } = {},
   ): Promise<LiveTestClient> {
     const c = await LiveTestClient.connect(t, auth, options);
     await c.until('the first state', () => c.state !== null);

@@ -126,7 +126,9 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     });
     this.handlers = {
       'live:sync': h(dto.EmptyPayloadDto, (actor) => this.snapshot(actor), false),
-      'proposal:submit': h(dto.SubmitProposalPayloadDto, (a, p) => this.intake.submitProposal(a, p)),
+      'proposal:submit': h(dto.SubmitProposalPayloadDto, (a, p, socket) =>
+        this.intake.submitProposal(a, p, socket.handshake.headers['accept-language']),
+      ),
       'proposal:support': h(dto.SupportPayloadDto, (a, p) => this.intake.support(a, p.proposalId, p.support)),
       'ballot:cast': h(dto.CastBallotPayloadDto, (a, p) => this.voting.castBallot(a, p)),
       'speaker:request': h(dto.EmptyPayloadDto, (a) => this.speakers.requestSpeaker(a)),

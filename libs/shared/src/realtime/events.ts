@@ -1,4 +1,5 @@
 import type { ApiErrorBody } from '../types/errors';
+import type { Language } from '../enums/languages';
 import type { AgendaItemType } from '../enums/assembly';
 import type { VotingType } from '../enums/assembly';
 import type { LiveProposal, LiveRound, LiveSnapshot, LiveSpeaker, LiveState, ModeratorState, RoundResult } from '../types/assemblies';
@@ -48,6 +49,23 @@ export interface CreateRoundPayload {
   requireCheckIn?: boolean;
 }
 
+/**
+ * A proposal from the room. `language`: what it is written in, chosen on the phone (its interface
+ * language suggested); without it, the account's language, else the phone's Accept-Language, else German.
+ */
+export interface SubmitLiveProposalPayload {
+  text: string;
+  agendaItemId?: string | null;
+  language?: Language;
+}
+
+/** A paper card typed in by a moderator; `language` as on the card (without it, the moderator's account language). */
+export interface LiveProposalOnBehalfPayload {
+  text: string;
+  sourceNote: string;
+  language?: Language;
+}
+
 export interface HallTallyPayload {
   roundId: string;
   counts: Array<{ optionId: string; count: number }>;
@@ -60,7 +78,7 @@ export interface HallTallyPayload {
 export interface LiveClientEvents {
   /** The full current state (also sent right after connecting). */
   'live:sync': (payload: Record<string, never>, ack: (r: LiveAck<LiveSnapshot>) => void) => void;
-  'proposal:submit': (payload: { text: string; agendaItemId?: string | null }, ack: (r: LiveAck<LiveProposal>) => void) => void;
+  'proposal:submit': (payload: SubmitLiveProposalPayload, ack: (r: LiveAck<LiveProposal>) => void) => void;
   'proposal:support': (payload: { proposalId: string; support: boolean }, ack: (r: LiveAck<{ supportCount: number }>) => void) => void;
   'ballot:cast': (payload: CastBallotPayload, ack: (r: LiveAck<CastBallotResult>) => void) => void;
   'speaker:request': (payload: Record<string, never>, ack: (r: LiveAck<LiveSpeaker>) => void) => void;
@@ -71,7 +89,7 @@ export interface LiveClientEvents {
   'item:add': (payload: { title: string; type: AgendaItemType; description?: string | null }, ack: (r: LiveAck<undefined>) => void) => void;
   'intake:set': (payload: { open: boolean }, ack: (r: LiveAck<undefined>) => void) => void;
   'proposal:moderate': (payload: { proposalId: string; decision: 'approve' | 'reject' }, ack: (r: LiveAck<LiveProposal>) => void) => void;
-  'proposal:on-behalf': (payload: { text: string; sourceNote: string }, ack: (r: LiveAck<LiveProposal>) => void) => void;
+  'proposal:on-behalf': (payload: LiveProposalOnBehalfPayload, ack: (r: LiveAck<LiveProposal>) => void) => void;
   'round:create': (payload: CreateRoundPayload, ack: (r: LiveAck<LiveRound>) => void) => void;
   'round:open': (payload: { roundId: string }, ack: (r: LiveAck<undefined>) => void) => void;
   /** Creates and opens a round from the agenda item's prepared vote in one step. */

@@ -1,3 +1,4 @@
+import type { Language } from '../enums/languages';
 import type {
   AgendaItemType,
   AssemblyStatus,
@@ -217,6 +218,8 @@ export interface LiveRound {
 export interface LiveProposal {
   id: string;
   text: string;
+  /** The language it is written in (chosen on the phone; for paper cards by the moderator); shown as its `lang`. */
+  language: Language;
   status: LiveProposalStatus;
   supportCount: number;
   /** The participant's display name; null for input entered on behalf. */

@@ -1,3 +1,4 @@
+import { LANGUAGES, type Language } from '../enums/languages';
 import type { ProposalStatus } from '../enums/proposal-status';
 import type { ProposalAuthor } from './proposals';
 
@@ -12,6 +13,8 @@ export interface CommentResponse {
   author: ProposalAuthor;
   /** Empty when hidden; the public reason is shown instead. */
   body: string;
+  /** The language it is written in (the author confirmed it); pages give its text this `lang`. */
+  language: Language;
   hidden: boolean;
   hiddenReason: string | null;
   createdAt: string;
@@ -23,6 +26,34 @@ export interface CommentResponse {
 export interface CreateCommentRequest {
   body: string;
   parentId?: string;
+  /** The language the comment is written in; without it, the author's account language. */
+  language?: Language;
+}
+
+/** GET /api/proposals/:id/comments */
+export interface CommentListQuery {
+  /** Only the discussion in this language (see filterCommentThreads). */
+  language?: Language;
+}
+
+/**
+ * A discussion narrowed to one language: the threads in which somebody wrote in it. A thread keeps
+ * its top-level comment, whatever its language, as the context of the replies; of the replies, those
+ * in the language stay. Pure, so the API's `?language=` and the page's filter agree.
+ */
+export function filterCommentThreads(threads: CommentResponse[], language: Language): CommentResponse[] {
+  return threads.flatMap((thread) => {
+    const replies = thread.replies.filter((reply) => reply.language === language);
+    return thread.language === language || replies.length > 0 ? [{ ...thread, replies }] : [];
+  });
+}
+
+/** The languages a discussion is written in, each with its number of comments (replies included), in the order of LANGUAGES. */
+export function commentLanguages(threads: CommentResponse[]): Array<{ language: Language; count: number }> {
+  const counts = new Map<Language, number>();
+  for (const comment of threads.flatMap((thread) => [thread, ...thread.replies]))
+    counts.set(comment.language, (counts.get(comment.language) ?? 0) + 1);
+  return LANGUAGES.filter((language) => counts.has(language)).map((language) => ({ language, count: counts.get(language)! }));
 }
 
 export interface UpdateCommentRequest {

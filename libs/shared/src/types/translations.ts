@@ -5,7 +5,7 @@ export interface MachineTranslationInfo {
   enabled: boolean;
 }
 
-/** Asks for a proposal in another language (POST /api/proposals/:id/translations). */
+/** Asks for a proposal or a comment in another language (POST /api/proposals/:id/translations, /api/comments/:id/translations). */
 export interface TranslateRequest {
   language: Language;
 }
@@ -19,5 +19,13 @@ export interface ProposalTranslation {
   language: Language;
   sourceLanguage: Language;
   title: string;
+  body: string;
+}
+
+/** A comment's text translated by machine into `language`; like a proposal's, never stored in its place. */
+export interface CommentTranslation {
+  commentId: string;
+  language: Language;
+  sourceLanguage: Language;
   body: string;
 }

@@ -74,12 +74,16 @@ export const DisplayNameField = (optional = false) =>
     NoControlChars(),
   );
 
-export const LanguageField = () =>
+export const LanguageField = (description = 'Language for the interface and mails') =>
   applyDecorators(
-    ApiPropertyOptional({ enum: LANGUAGES, description: 'Language for the interface and mails' }),
+    ApiPropertyOptional({ enum: LANGUAGES, description }),
     Optional(),
     IsIn(LANGUAGES as string[], { message: `$property must be one of: ${LANGUAGES.join(', ')}` }),
   );
+
+/** The language a contribution (proposal, comment) is written in, as its author confirmed it. */
+export const WrittenInField = (what: string) =>
+  LanguageField(`The language the ${what} is written in; without it, the author's account language`);
 
 export const TokenField = () =>
   applyDecorators(

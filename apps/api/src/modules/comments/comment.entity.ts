@@ -9,6 +9,7 @@ import {
   UpdateDateColumn,
   type Relation,
 } from 'typeorm';
+import { Language } from '@app/shared';
 import { timestamp, timestampColumn, uuidColumn } from '../../database/column-types';
 import { Proposal } from '../proposals/proposal.entity';
 import { User } from '../users/user.entity';
@@ -46,6 +47,10 @@ export class Comment {
 
   @Column({ type: 'text' })
   body: string;
+
+  /** The language it is written in (the author confirmed it; see CommentsService.create for the default). */
+  @Column({ type: 'varchar', length: 8, default: Language.German })
+  language: Language;
 
   /** Set by moderation: the comment keeps its place, its text is withheld and the reason shown. */
   @Column(timestamp({ nullable: true }))

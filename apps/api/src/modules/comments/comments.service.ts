@@ -1,12 +1,22 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, IsNull, Repository, type EntityManager } from 'typeorm';
-import { ErrorCode, ProposalStatus, type CommentResponse } from '@app/shared';
+import {
+  ErrorCode,
+  filterCommentThreads,
+  ProposalStatus,
+  type CommentListQuery,
+  type CommentResponse,
+  type CommentTranslation,
+  type Language,
+} from '@app/shared';
 import { DomainError, notFound } from '../../common/errors/domain-error';
+import { assumedLanguage } from '../../common/http/contribution-language';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { Proposal } from '../proposals/proposal.entity';
 import { ProposalCommandsService } from '../proposals/proposal-commands.service';
 import { ProposalQueriesService } from '../proposals/proposal-queries.service';
+import { MachineTranslationService } from '../translations/machine-translation.service';
 import type { User } from '../users/user.entity';
 import { Comment } from './comment.entity';
 import type { CreateCommentDto, UpdateCommentDto } from './dto/comment.dto';
@@ -21,6 +31,7 @@ export class CommentsService {
     @InjectRepository(Proposal) private readonly proposalRows: Repository<Proposal>,
     private readonly proposals: ProposalQueriesService,
     private readonly proposalCommands: ProposalCommandsService,
+    private readonly translation: MachineTranslationService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -38,6 +49,7 @@ export class CommentsService {
       parentId: c.parentId,
       author: { id: c.authorId, displayName: c.author.deletedAt ? null : c.author.displayName },
       body: hidden ? '' : c.body,
+      language: c.language,
       hidden,
       hiddenReason: hidden ? c.hiddenReason : null,
       createdAt: c.createdAt.toISOString(),
@@ -65,14 +77,30 @@ export class CommentsService {
     return p;
   }
 
-  async list(proposalId: string, viewer?: User): Promise<CommentResponse[]> {
+  async list(proposalId: string, viewer?: User, query: CommentListQuery = {}): Promise<CommentResponse[]> {
     await this.visibleProposal(proposalId);
     const rows = await this.comments.find({
       where: { proposalId },
       relations: { author: true },
       order: { createdAt: 'ASC', id: 'ASC' },
     });
-    return this.tree(rows, viewer);
+    const threads = this.tree(rows, viewer);
+    return query.language ? filterCommentThreads(threads, query.language) : threads;
+  }
+
+  /**
+   * A visible comment's text in another language, by machine (cached); the comment itself is not
+   * changed. A hidden comment shows no text, so it has none to translate (404, as for a missing one).
+   */
+  async translate(id: string, language: Language): Promise<CommentTranslation> {
+    const c = await this.comments.findOne({
+      where: { id },
+      relations: { proposal: true },
+      select: { id: true, body: true, language: true, hiddenAt: true, proposal: { id: true, hiddenAt: true } },
+    });
+    if (!c || c.hiddenAt !== null || c.proposal.hiddenAt !== null) throw notFound('The comment');
+    const [body] = await this.translation.translateContribution('comment', [c.body], c.language, language);
+    return { commentId: c.id, language, sourceLanguage: c.language, body };
   }
 
   private async thread(id: string, viewer: User): Promise<CommentResponse> {
@@ -86,7 +114,8 @@ export class CommentsService {
     return this.tree(rows, viewer)[0];
   }
 
-  async create(user: User, proposalId: string, dto: CreateCommentDto): Promise<CommentResponse> {
+  /** `acceptLanguage`: the request's header, for the comment's language when neither the body nor the account names one. */
+  async create(user: User, proposalId: string, dto: CreateCommentDto, acceptLanguage?: string): Promise<CommentResponse> {
     const p = await this.proposalRows.findOne({ where: { id: proposalId }, select: ['id', 'status', 'hiddenAt'] });
     if (!p) throw notFound('The proposal');
     if (p.hiddenAt !== null || CLOSED.has(p.status))
@@ -103,7 +132,8 @@ export class CommentsService {
     }
     // The comment and the count change in one transaction, so a crash can never leave them apart.
     const saved = await this.comments.manager.transaction(async (m) => {
-      const row = await m.save(m.create(Comment, { proposalId, parentId, authorId: user.id, body: dto.body }));
+      const language = dto.language ?? assumedLanguage(user, acceptLanguage);
+      const row = await m.save(m.create(Comment, { proposalId, parentId, authorId: user.id, body: dto.body, language }));
       await this.proposalCommands.countComment(m, proposalId);
       return row;
     });

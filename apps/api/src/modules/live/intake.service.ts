@@ -1,7 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { AssemblyEventType, ErrorCode, LiveProposalStatus, type LiveProposal } from '@app/shared';
+import {
+  AssemblyEventType,
+  ErrorCode,
+  LiveProposalStatus,
+  type LiveProposal,
+  type LiveProposalOnBehalfPayload,
+  type SubmitLiveProposalPayload,
+} from '@app/shared';
 import { DomainError, notFound } from '../../common/errors/domain-error';
+import { assumedLanguage } from '../../common/http/contribution-language';
 import { AssemblyAccessService } from '../assemblies/assembly-access.service';
 import { Assembly } from '../assemblies/entities/assembly.entity';
 import { LiveProposalEntity, LiveProposalSupport } from './entities/live.entities';
@@ -32,7 +40,8 @@ export class IntakeService {
     return this.map.proposal(p);
   }
 
-  async submitProposal(actor: LiveActor, input: { text: string; agendaItemId?: string | null }): Promise<LiveProposal> {
+  /** `acceptLanguage`: the phone's (from the handshake), for the language when the payload names none and the participant is a guest. */
+  async submitProposal(actor: LiveActor, input: SubmitLiveProposalPayload, acceptLanguage?: string): Promise<LiveProposal> {
     const participant = participantOf(actor);
     return this.changes.change(actor, 'live', async (m, assembly) => {
       if (!assembly.intakeOpen) throw new DomainError(ErrorCode.IntakeClosed, 'Proposals are not being collected at the moment.');
@@ -45,12 +54,14 @@ export class IntakeService {
           agendaItemId: itemId ?? null,
           participantId: participant.id,
           text: input.text,
+          language: input.language ?? assumedLanguage(actor.user, acceptLanguage),
           status: LiveProposalStatus.Pending,
         }),
       );
       await this.changes.record(m, actor, AssemblyEventType.ProposalSubmitted, {
         proposalId: saved.id,
         text: saved.text,
+        language: saved.language,
         agendaItemId: saved.agendaItemId,
         author: this.access.displayName(participant),
         onBehalf: false,
@@ -60,7 +71,7 @@ export class IntakeService {
   }
 
   /** Paper cards typed in by a moderator: moderated by the one who enters them, so approved at once. */
-  async proposalOnBehalf(actor: LiveActor, input: { text: string; sourceNote: string }): Promise<LiveProposal> {
+  async proposalOnBehalf(actor: LiveActor, input: LiveProposalOnBehalfPayload): Promise<LiveProposal> {
     return this.changes.change(actor, 'live', async (m, assembly) => {
       const repo = m.getRepository(LiveProposalEntity);
       const saved = await repo.save(
@@ -69,6 +80,7 @@ export class IntakeService {
           agendaItemId: assembly.currentItemId,
           participantId: null,
           text: input.text,
+          language: input.language ?? assumedLanguage(actor.user, undefined),
           sourceNote: input.sourceNote,
           status: LiveProposalStatus.Approved,
         }),
@@ -76,6 +88,7 @@ export class IntakeService {
       await this.changes.record(m, actor, AssemblyEventType.ProposalSubmitted, {
         proposalId: saved.id,
         text: saved.text,
+        language: saved.language,
         agendaItemId: saved.agendaItemId,
         author: null,
         sourceNote: saved.sourceNote,

@@ -22,6 +22,7 @@ export class LiveMapper {
     return {
       id: p.id,
       text: p.text,
+      language: p.language,
       status: p.status,
       supportCount: p.supportCount,
       author: p.participant ? this.access.displayName(p.participant) : null,

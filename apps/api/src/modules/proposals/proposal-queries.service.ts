@@ -2,18 +2,16 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import { In, Repository } from 'typeorm';
-import {
-  ErrorCode,
-  htmlLang,
-  type Language,
-  type Page,
-  type ProposalAttachment,
-  type ProposalDetail,
-  type ProposalSummary,
-  type ProposalTranslation,
-  type SimilarProposal,
+import type {
+  Language,
+  Page,
+  ProposalAttachment,
+  ProposalDetail,
+  ProposalSummary,
+  ProposalTranslation,
+  SimilarProposal,
 } from '@app/shared';
-import { DomainError, notFound } from '../../common/errors/domain-error';
+import { notFound } from '../../common/errors/domain-error';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { Area } from '../areas/area.entity';
 import { ProjectProposal } from '../projects/project.entities';
@@ -142,11 +140,7 @@ export class ProposalQueriesService {
   /** A visible proposal's title and text in another language, by machine (cached); the proposal itself is not changed. */
   async translate(id: string, language: Language): Promise<ProposalTranslation> {
     const p = await this.repository.findVisible(id);
-    if (htmlLang(p.language) === htmlLang(language))
-      throw new DomainError(ErrorCode.UnprocessableEntity, `The proposal is written in ${p.language} already; it needs no translation.`, [
-        { field: 'language', messages: ['is the language the proposal is written in'] },
-      ]);
-    const [title, body] = await this.translation.translate([p.title, p.body], p.language, language);
+    const [title, body] = await this.translation.translateContribution('proposal', [p.title, p.body], p.language, language);
     return { proposalId: p.id, language, sourceLanguage: p.language, title, body };
   }
 

@@ -19,10 +19,10 @@ import {
   SimilarProposalDto,
   SimilarQueryDto,
   SupportResponseDto,
-  TranslateRequestDto,
   UpdateProposalDto,
   WithdrawProposalDto,
 } from './dto/proposal.dto';
+import { TranslateRequestDto } from '../translations/dto/translate-request.dto';
 import { sendPage } from './list-url-cache.middleware';
 import { ProposalCommandsService } from './proposal-commands.service';
 import { ProposalQueriesService } from './proposal-queries.service';

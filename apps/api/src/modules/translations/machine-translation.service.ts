@@ -30,6 +30,18 @@ export class MachineTranslationService {
     return this.config.translate !== null;
   }
 
+  /**
+   * A contribution's texts (a proposal's title and text, a comment) in `target`; a contribution
+   * written in that language already is refused (422), so readers are never shown a "translation" of the original.
+   */
+  async translateContribution(what: 'proposal' | 'comment', texts: string[], source: Language, target: Language): Promise<string[]> {
+    if (htmlLang(source) === htmlLang(target))
+      throw new DomainError(ErrorCode.UnprocessableEntity, `The ${what} is written in ${source} already; it needs no translation.`, [
+        { field: 'language', messages: [`is the language the ${what} is written in`] },
+      ]);
+    return this.translate(texts, source, target);
+  }
+
   /** The texts in `target`, in order; cached ones without asking the server. */
   async translate(texts: string[], source: Language, target: Language): Promise<string[]> {
     const server = this.config.translate;

@@ -147,6 +147,7 @@ export class UsersService {
         proposalId: c.proposalId,
         parentId: c.parentId,
         body: c.body,
+        language: c.language,
         hidden: Boolean(c.hiddenAt),
         createdAt: c.createdAt.toISOString(),
         editedAt: c.editedAt?.toISOString() ?? null,

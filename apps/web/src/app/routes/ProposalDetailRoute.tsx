@@ -1,9 +1,10 @@
-import { htmlLang, ReportTargetType, Role, type ProposalDetail } from '@app/shared';
-import { useState } from 'react';
+import { htmlLang, ReportTargetType, Role, type Language, type ProposalDetail, type ProposalTranslation } from '@app/shared';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { Alert } from '../../components/ui/Alert';
 import { ButtonLink } from '../../components/ui/Button';
+import { ContributionText } from '../../components/ui/ContributionText';
 import { Page } from '../../components/ui/Page';
 import { QueryState } from '../../components/ui/QueryState';
 import { Section } from '../../components/ui/Section';
@@ -16,10 +17,10 @@ import { FollowButton } from '../../features/proposals/components/FollowButton';
 import { localizedName } from '../../features/proposals/components/localized';
 import { AnswerForm, MergeForm } from '../../features/proposals/components/ModeratorForms';
 import { ReportButton } from '../../features/proposals/components/ReportDialog';
-import { ProposalText } from '../../features/proposals/components/ProposalText';
 import { StatusHistory } from '../../features/proposals/components/StatusHistory';
 import { SupportButton } from '../../features/proposals/components/SupportButton';
 import { WithdrawForm } from '../../features/proposals/components/WithdrawForm';
+import { translateProposal } from '../../features/proposals/api/translation';
 import { formatDate } from '../../lib/format';
 import { currentLanguage } from '../../lib/i18n';
 import { useSession } from '../../lib/session';
@@ -44,8 +45,10 @@ function ProposalView({ proposal }: { proposal: ProposalDetail }) {
   const author =
     proposal.author?.displayName ?? (proposal.submittedOnBehalf ? t('proposals.detail.onBehalfAuthor') : t('common.deletedUser'));
   const open = OPEN.has(proposal.status);
-  // The machine translation's title while the reader shows it (ProposalText), else the author's.
+  // The machine translation's title while the reader shows it (ContributionText), else the author's.
   const [translatedTitle, setTranslatedTitle] = useState<string | null>(null);
+  const onShown = useCallback((shown: ProposalTranslation | null) => setTranslatedTitle(shown?.title ?? null), []);
+  const translate = useCallback((language: Language) => translateProposal(proposal.id, language), [proposal.id]);
 
   return (
     <Page title={translatedTitle ?? proposal.title} userTitle titleLang={htmlLang(translatedTitle ? currentLanguage() : proposal.language)}>
@@ -101,7 +104,14 @@ function ProposalView({ proposal }: { proposal: ProposalDetail }) {
         </Alert>
       ) : null}
 
-      <ProposalText proposal={proposal} onTitle={setTranslatedTitle} />
+      <ContributionText
+        language={proposal.language}
+        text={proposal.body}
+        writtenIn={(language) => t('proposals.translation.writtenIn', { language })}
+        translate={translate}
+        onShown={onShown}
+        className="proposal-detail__body"
+      />
 
       <ProposalAttachments proposal={proposal} />
 

@@ -1,15 +1,9 @@
-import {
-  DISPLAY_NAME_MAX_LENGTH,
-  DISPLAY_NAME_MIN_LENGTH,
-  LANGUAGE_ENDONYMS,
-  LANGUAGES,
-  PASSWORD_MAX_LENGTH,
-  PASSWORD_MIN_LENGTH,
-} from '@app/shared';
+import { DISPLAY_NAME_MAX_LENGTH, DISPLAY_NAME_MIN_LENGTH, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@app/shared';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { FieldRules, TextBinding } from '../../lib/use-form';
 import { SelectField, TextField } from './FormField';
+import { languageOptions } from './LanguageSelect';
 
 /*
  * The fields of an account, shared by the auth and account forms. Like TextField they take the
@@ -66,11 +60,5 @@ export function DisplayNameField(props: TextBinding) {
 /** The account's language for the interface and mails. */
 export function LanguageField(props: TextBinding) {
   const { t } = useTranslation();
-  return (
-    <SelectField
-      {...props}
-      hint={t('fields.languageHint')}
-      options={LANGUAGES.map((language) => ({ value: language, label: LANGUAGE_ENDONYMS[language] }))}
-    />
-  );
+  return <SelectField {...props} hint={t('fields.languageHint')} options={languageOptions()} />;
 }

@@ -132,6 +132,8 @@ export function FileField({ id, name, label, required, errors, hint, value, onCh
 export interface SelectOption {
   value: string;
   label: string;
+  /** The option's own language where it differs from the page's (a language named in itself). */
+  lang?: string;
 }
 
 interface SelectFieldProps extends TextBinding {
@@ -170,7 +172,7 @@ export function SelectField({
           >
             {emptyOption !== undefined ? <option value="">{emptyOption}</option> : null}
             {options.map((option) => (
-              <option key={option.value} value={option.value}>
+              <option key={option.value} value={option.value} lang={option.lang}>
                 {option.label}
               </option>
             ))}

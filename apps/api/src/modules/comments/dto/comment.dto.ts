@@ -1,8 +1,17 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsString, IsUUID, Length } from 'class-validator';
-import { COMMENT_MAX, type CommentResponse, type CreateCommentRequest, type UpdateCommentRequest } from '@app/shared';
-import { NoControlChars, Optional, Trim } from '../../../common/http/dto-fields';
+import { IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import {
+  COMMENT_MAX,
+  LANGUAGES,
+  type CommentListQuery,
+  type CommentResponse,
+  type CommentTranslation,
+  type CreateCommentRequest,
+  type Language,
+  type UpdateCommentRequest,
+} from '@app/shared';
+import { NoControlChars, Optional, Trim, WrittenInField } from '../../../common/http/dto-fields';
 
 const BodyField = () =>
   applyDecorators(
@@ -20,6 +29,19 @@ export class CreateCommentDto implements CreateCommentRequest {
   @Optional()
   @IsUUID('all')
   parentId?: string;
+
+  @WrittenInField('comment') language?: Language;
+}
+
+export class CommentListQueryDto implements CommentListQuery {
+  @ApiPropertyOptional({
+    enum: LANGUAGES,
+    description:
+      'Only the threads in which somebody wrote in this language: a thread keeps its top-level comment (as context, whatever its language) and its replies in this language',
+  })
+  @IsOptional()
+  @IsIn(LANGUAGES as string[], { message: `language must be one of: ${LANGUAGES.join(', ')}` })
+  language?: Language;
 }
 
 export class UpdateCommentDto implements UpdateCommentRequest {
@@ -42,10 +64,18 @@ export class CommentDto implements CommentResponse {
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) parentId: string | null;
   @ApiProperty({ type: CommentAuthorDto }) author: CommentAuthorDto;
   @ApiProperty({ description: 'Empty when hidden by moderation' }) body: string;
+  @ApiProperty({ enum: LANGUAGES, description: 'The language it is written in' }) language: Language;
   @ApiProperty() hidden: boolean;
   @ApiProperty({ type: String, nullable: true, description: 'The public reason for hiding' }) hiddenReason: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) editedAt: string | null;
   @ApiProperty({ type: CommentViewerDto }) viewer: CommentViewerDto;
   @ApiProperty({ type: () => [CommentDto], description: 'Replies, oldest first (empty for replies)' }) replies: CommentDto[];
+}
+
+export class CommentTranslationDto implements CommentTranslation {
+  @ApiProperty({ format: 'uuid' }) commentId: string;
+  @ApiProperty({ enum: LANGUAGES }) language: Language;
+  @ApiProperty({ enum: LANGUAGES, description: 'The language the comment is written in' }) sourceLanguage: Language;
+  @ApiProperty() body: string;
 }

@@ -16,16 +16,31 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { AGENDA_ITEM_TYPES, LIVE_PROPOSAL_MAX, VOTING_OPTIONS_MAX, VOTING_TYPES, type AgendaItemType, type VotingType } from '@app/shared';
-import { NoControlChars, Trim } from '../../../common/http/dto-fields';
+import {
+  AGENDA_ITEM_TYPES,
+  LANGUAGES,
+  LIVE_PROPOSAL_MAX,
+  VOTING_OPTIONS_MAX,
+  VOTING_TYPES,
+  type AgendaItemType,
+  type Language,
+  type LiveProposalOnBehalfPayload,
+  type SubmitLiveProposalPayload,
+  type VotingType,
+} from '@app/shared';
+import { NoControlChars, Optional, Trim } from '../../../common/http/dto-fields';
 
 /** Payloads of the socket events (LiveClientEvents), validated like HTTP bodies. */
 
 export class EmptyPayloadDto {}
 
-export class SubmitProposalPayloadDto {
+/** The language a live proposal is written in: may be left out (a default is taken), never null or another value. */
+const WrittenIn = () => IsIn(LANGUAGES as string[], { message: `language must be one of: ${LANGUAGES.join(', ')}` });
+
+export class SubmitProposalPayloadDto implements SubmitLiveProposalPayload {
   @Trim() @IsString() @Length(1, LIVE_PROPOSAL_MAX) @NoControlChars() text: string;
   @IsOptional() @IsUUID() agendaItemId?: string | null;
+  @Optional() @WrittenIn() language?: Language;
 }
 
 export class SupportPayloadDto {
@@ -76,9 +91,10 @@ export class ModeratePayloadDto {
   @IsIn(['approve', 'reject']) decision: 'approve' | 'reject';
 }
 
-export class OnBehalfPayloadDto {
+export class OnBehalfPayloadDto implements LiveProposalOnBehalfPayload {
   @Trim() @IsString() @Length(1, LIVE_PROPOSAL_MAX) @NoControlChars() text: string;
   @Trim() @IsString() @Length(1, 300) @NoControlChars() sourceNote: string;
+  @Optional() @WrittenIn() language?: Language;
 }
 
 export class CreateRoundPayloadDto {

@@ -9,7 +9,7 @@ import {
   PrimaryGeneratedColumn,
   type Relation,
 } from 'typeorm';
-import { LiveProposalStatus, SpeakerStatus, VotingRoundStatus, VotingType, type VotingOption } from '@app/shared';
+import { Language, LiveProposalStatus, SpeakerStatus, VotingRoundStatus, VotingType, type VotingOption } from '@app/shared';
 import { timestamp, timestampColumn, uuidColumn } from '../../../database/column-types';
 import { Assembly } from '../../assemblies/entities/assembly.entity';
 import { Participant } from './participant.entity';
@@ -41,6 +41,10 @@ export class LiveProposalEntity {
 
   @Column({ type: 'text' })
   text: string;
+
+  /** The language it is written in (chosen on the phone, or by the moderator for a paper card). */
+  @Column({ type: 'varchar', length: 8, default: Language.German })
+  language: Language;
 
   @Column({ type: 'varchar', length: 300, nullable: true })
   sourceNote: string | null;

@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, PartialType, OmitType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  IsDefined,
   IsIn,
   IsInt,
   IsLatitude,
@@ -44,13 +43,12 @@ import {
   type ProposalProjectRef,
   type ProposalSummary,
   type ProposalTranslation,
-  type TranslateRequest,
   PROJECT_STATES,
   type SimilarProposal,
   type SupportResponse,
 } from '@app/shared';
 import { PagingDto } from '../../../common/http/paging.dto';
-import { LanguageField, NoControlChars, Optional, PATCH, Trim } from '../../../common/http/dto-fields';
+import { NoControlChars, Optional, PATCH, Trim, WrittenInField } from '../../../common/http/dto-fields';
 import { LocalizedNameDto } from '../../fields-of-action/dto/field-of-action.dto';
 
 const nullable = () => ValidateIf((_o: unknown, v: unknown) => v !== undefined && v !== null);
@@ -78,7 +76,7 @@ export class CreateProposalDto implements CreateProposalRequest {
 
   @ApiProperty({ format: 'uuid', description: 'An Aktionsraum or a Quartier valid today' }) @IsUUID('all') areaId: string;
 
-  @LanguageField() language?: Language;
+  @WrittenInField('proposal') language?: Language;
 
   @ApiPropertyOptional({ nullable: true, type: Number, minimum: -90, maximum: 90 })
   @nullable()
@@ -313,13 +311,6 @@ export class SupportResponseDto implements SupportResponse {
   @ApiProperty() supported: boolean;
   @ApiProperty() supportCount: number;
   @ApiProperty({ nullable: true, type: Number }) supportsLeft: number | null;
-}
-
-export class TranslateRequestDto implements TranslateRequest {
-  @ApiProperty({ enum: LANGUAGES, description: 'The language to read it in' })
-  @IsDefined()
-  @IsIn(LANGUAGES as string[], { message: `language must be one of: ${LANGUAGES.join(', ')}` })
-  language: Language;
 }
 
 export class ProposalTranslationDto implements ProposalTranslation {

@@ -1,4 +1,4 @@
-import type { CommentResponse, CreateCommentRequest, UpdateCommentRequest } from '@app/shared';
+import type { CommentResponse, CommentTranslation, CreateCommentRequest, Language, UpdateCommentRequest } from '@app/shared';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client';
 
@@ -31,4 +31,9 @@ export function useCommentActions(proposalId: string) {
       return updated;
     },
   };
+}
+
+/** A comment's text machine-translated into the reader's language (the comment itself stays as written). */
+export function translateComment(id: string, language: Language): Promise<CommentTranslation> {
+  return api.post<CommentTranslation>(`/api/comments/${encodeURIComponent(id)}/translations`, { language });
 }

@@ -1,18 +1,29 @@
-import { COMMENT_MAX, type CommentResponse } from '@app/shared';
-import { useState, type ReactNode } from 'react';
+import {
+  COMMENT_MAX,
+  commentLanguages,
+  filterCommentThreads,
+  htmlLang,
+  isLanguage,
+  LANGUAGE_ENDONYMS,
+  type CommentResponse,
+  type Language,
+} from '@app/shared';
+import { useCallback, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { Alert } from '../../../components/ui/Alert';
 import { Button } from '../../../components/ui/Button';
+import { ContributionText } from '../../../components/ui/ContributionText';
 import { Form } from '../../../components/ui/Form';
 import { TextField } from '../../../components/ui/FormField';
-import { FormattedText } from '../../../components/ui/FormattedText';
+import { LanguageSelect, WrittenInField } from '../../../components/ui/LanguageSelect';
 import { Loading } from '../../../components/ui/QueryState';
 import { ApiError } from '../../../lib/api-client';
 
 import { formatDate } from '../../../lib/format';
+import { currentLanguage } from '../../../lib/i18n';
 import { useForm } from '../../../lib/use-form';
-import { useCommentActions, useComments } from '../api/comments';
+import { translateComment, useCommentActions, useComments } from '../api/comments';
 import { withReturnTo } from '../../../lib/return-path';
 
 interface CommentThreadProps {
@@ -29,6 +40,7 @@ export function CommentThread({ proposalId, signedIn, canComment, renderActions 
   const { t } = useTranslation();
   const comments = useComments(proposalId);
   const location = useLocation();
+  const [language, setLanguage] = useState<Language | ''>('');
   if (comments.isPending) return <Loading />;
   if (comments.error) {
     // Until the comment service is deployed its route answers 404; say so calmly.
@@ -37,10 +49,35 @@ export function CommentThread({ proposalId, signedIn, canComment, renderActions 
     }
     return <Alert variant="danger" title={t('common.loadFailed')} />;
   }
-  const items = comments.data ?? [];
+  const all = comments.data ?? [];
+  // The filter is offered where the discussion is written in more than one language; it narrows the
+  // loaded discussion with the same rule as the API's ?language= (filterCommentThreads).
+  const languages = commentLanguages(all);
+  const filter = language && languages.some((entry) => entry.language === language) ? language : '';
+  const items = filter ? filterCommentThreads(all, filter) : all;
+  const count = (threads: CommentResponse[]) => threads.reduce((sum, thread) => sum + 1 + thread.replies.length, 0);
   return (
     <div className="comments">
-      {items.length === 0 ? <p className="kern-body">{t('comments.empty')}</p> : null}
+      {all.length === 0 ? <p className="kern-body">{t('comments.empty')}</p> : null}
+      {languages.length > 1 ? (
+        <div className="comment-filter">
+          <LanguageSelect
+            id="comment-language-filter"
+            label={t('comments.filter.label')}
+            value={filter}
+            onChange={setLanguage}
+            emptyOption={t('comments.filter.all', { total: count(all) })}
+            options={languages.map((entry) => ({
+              value: entry.language,
+              label: `${LANGUAGE_ENDONYMS[entry.language]} (${entry.count})`,
+              lang: htmlLang(entry.language),
+            }))}
+          />
+          <p className="kern-body kern-body--small" role="status">
+            {filter ? t('comments.filter.shown', { shown: count(items), total: count(all) }) : null}
+          </p>
+        </div>
+      ) : null}
       <ol className="comment-list">
         {items.map((comment) => (
           <li key={comment.id}>
@@ -88,6 +125,7 @@ function CommentItem({
   const { t } = useTranslation();
   const [mode, setMode] = useState<'view' | 'reply' | 'edit'>('view');
   const name = authorName(t, comment);
+  const translate = useCallback((language: Language) => translateComment(comment.id, language), [comment.id]);
   return (
     <article className="comment" aria-label={t('comments.by', { name })}>
       <p className="kern-body comment__meta">
@@ -107,7 +145,14 @@ function CommentItem({
           onDone={() => setMode('view')}
         />
       ) : (
-        <FormattedText text={comment.body} />
+        <ContributionText
+          language={comment.language}
+          text={comment.body}
+          writtenIn={(language) => t('comments.writtenIn', { language })}
+          translate={translate}
+          buttonNames={{ translate: t('comments.translate', { name }), showOriginal: t('comments.showOriginal', { name }) }}
+          className="comment__body"
+        />
       )}
       <div className="comment__actions">
         {canReply && !comment.hidden && mode !== 'reply' ? (
@@ -160,12 +205,14 @@ function CommentForm({
   const actions = useCommentActions(proposalId);
   const form = useForm({
     id,
-    initialValues: { body: editing?.body ?? '' },
+    // Suggested: the language of the page; the author confirms or changes it (kept when editing).
+    initialValues: { body: editing?.body ?? '', language: editing?.language ?? currentLanguage() },
     onSubmit: async (values) => {
       const body = values.body.trim();
+      const language = isLanguage(values.language) ? values.language : undefined;
       if (editing) await actions.update(editing.id, { body });
-      else await actions.create(parentId ? { body, parentId } : { body });
-      form.reset({ body: '' });
+      else await actions.create(parentId ? { body, parentId, language } : { body, language });
+      form.reset({ body: '', language: values.language });
       onDone?.();
       return { key: editing ? 'comments.saved' : 'comments.posted' };
     },
@@ -188,6 +235,7 @@ function CommentForm({
         rows={4}
         hint={t('comments.hint', { max: COMMENT_MAX })}
       />
+      {editing ? null : <WrittenInField {...form.field('language', { label: t('comments.language'), required: true })} />}
     </Form>
   );
 }

@@ -1,9 +1,20 @@
-import { AssemblyStatus, LIVE_PROPOSAL_MAX, VotingRoundStatus, type LiveMe, type LiveState } from '@app/shared';
+import {
+  AssemblyStatus,
+  htmlLang,
+  LANGUAGE_ENDONYMS,
+  LIVE_PROPOSAL_MAX,
+  VotingRoundStatus,
+  type Language,
+  type LiveMe,
+  type LiveState,
+} from '@app/shared';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../components/ui/Alert';
 import { Badge } from '../../../components/ui/Badge';
 import { Button } from '../../../components/ui/Button';
+import { LanguageSelect } from '../../../components/ui/LanguageSelect';
+import { currentLanguage } from '../../../lib/i18n';
 import type { LiveConnection } from '../hooks/useLive';
 import { ActionError, Announcer, Countdown, ResultBars, ResultTable, currentItem, useAnnouncer, useLiveAction } from './common';
 import { LiveHelp } from './LiveHelp';
@@ -143,6 +154,10 @@ function IntakeSection({ live, state, me }: { live: LiveConnection; state: LiveS
   const submitAction = useLiveAction();
   const supportAction = useLiveAction();
   const [text, setText] = useState('');
+  // The phone's interface language until the person chooses another for what they write.
+  const [chosenLanguage, setChosenLanguage] = useState<Language | null>(null);
+  const page = currentLanguage();
+  const language = chosenLanguage ?? page;
   const [sent, setSent] = useState(false);
   const [tooLong, setTooLong] = useState(false);
   if (!state.intakeOpen && state.proposals.length === 0) return null;
@@ -157,7 +172,7 @@ function IntakeSection({ live, state, me }: { live: LiveConnection; state: LiveS
     }
     setTooLong(false);
     await submitAction.run(
-      () => live.send('proposal:submit', { text: trimmed, agendaItemId: state.currentItemId }),
+      () => live.send('proposal:submit', { text: trimmed, agendaItemId: state.currentItemId, language }),
       () => {
         setText('');
         setSent(true);
@@ -184,6 +199,7 @@ function IntakeSection({ live, state, me }: { live: LiveConnection; state: LiveS
               id="live-proposal-text"
               className={`kern-form-input__input${tooLong ? ' kern-form-input__input--error' : ''}`}
               rows={3}
+              dir="auto"
               value={text}
               maxLength={LIVE_PROPOSAL_MAX}
               aria-describedby={tooLong ? 'live-proposal-hint live-proposal-error' : 'live-proposal-hint'}
@@ -197,6 +213,12 @@ function IntakeSection({ live, state, me }: { live: LiveConnection; state: LiveS
               </p>
             ) : null}
           </div>
+          <LanguageSelect
+            id="live-proposal-language"
+            label={t('live.intake.language')}
+            value={language}
+            onChange={(next) => setChosenLanguage(next || null)}
+          />
           <ActionError action={submitAction} />
           <Button type="submit" busy={submitAction.busy} icon="add">
             {t('live.intake.submit')}
@@ -213,11 +235,16 @@ function IntakeSection({ live, state, me }: { live: LiveConnection; state: LiveS
             const supported = me.supportedProposalIds.includes(proposal.id);
             return (
               <li key={proposal.id} className="live-proposals__item">
-                <p className="kern-body live-proposals__text" dir="auto">
+                <p className="kern-body live-proposals__text" dir="auto" lang={htmlLang(proposal.language)}>
                   {proposal.text}
                 </p>
                 <p className="kern-body kern-body--small live-proposals__meta">
-                  {proposal.author ?? t('live.intake.onBehalf')} ·{' '}
+                  {proposal.author ?? t('live.intake.onBehalf')} · {/* Its language where it is not the phone's, named in itself. */}
+                  {htmlLang(proposal.language) !== htmlLang(page) ? (
+                    <>
+                      <span lang={htmlLang(proposal.language)}>{LANGUAGE_ENDONYMS[proposal.language]}</span> ·{' '}
+                    </>
+                  ) : null}
                   <span>{t('live.intake.supportCount', { count: proposal.supportCount })}</span>
                 </p>
                 {me.participant ? (
@@ -235,7 +262,10 @@ function IntakeSection({ live, state, me }: { live: LiveConnection; state: LiveS
                     }
                   >
                     {t('live.intake.support')}
-                    <span className="live-sr-only"> {proposal.text.slice(0, 60)}</span>
+                    <span className="live-sr-only" lang={htmlLang(proposal.language)}>
+                      {' '}
+                      {proposal.text.slice(0, 60)}
+                    </span>
                   </Button>
                 ) : null}
               </li>

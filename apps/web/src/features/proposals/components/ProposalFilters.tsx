@@ -1,15 +1,8 @@
-import {
-  LANGUAGE_ENDONYMS,
-  LANGUAGES,
-  PROPOSAL_SORTS,
-  PROPOSAL_STATUSES,
-  type Language,
-  type ProposalSort,
-  type ProposalStatus,
-} from '@app/shared';
+import { PROPOSAL_SORTS, PROPOSAL_STATUSES, type Language, type ProposalSort, type ProposalStatus } from '@app/shared';
 import { useTranslation } from 'react-i18next';
 import { Form } from '../../../components/ui/Form';
 import { SelectField, TextField, type SelectOption } from '../../../components/ui/FormField';
+import { languageOptions } from '../../../components/ui/LanguageSelect';
 import { useForm } from '../../../lib/use-form';
 
 export interface ProposalFilterValues {
@@ -69,7 +62,7 @@ export function ProposalFilters({ values, areaOptions, fieldOptions, onApply }: 
           <SelectField
             {...form.field('language', { label: t('proposals.list.language') })}
             emptyOption={t('proposals.list.allLanguages')}
-            options={LANGUAGES.map((language) => ({ value: language, label: LANGUAGE_ENDONYMS[language] }))}
+            options={languageOptions()}
           />
         </div>
         <div className="form-row">

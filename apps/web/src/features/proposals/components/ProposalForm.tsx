@@ -1,7 +1,5 @@
 import {
   isLanguage,
-  LANGUAGE_ENDONYMS,
-  LANGUAGES,
   PROPOSAL_BODY_MAX,
   PROPOSAL_BODY_MIN,
   PROPOSAL_TITLE_MAX,
@@ -14,6 +12,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Form } from '../../../components/ui/Form';
 import { CheckboxField, SelectField, TextField, type SelectOption } from '../../../components/ui/FormField';
+import { WrittenInField } from '../../../components/ui/LanguageSelect';
 import { StatusBadge } from '../../../components/ui/StatusBadge';
 import { currentLanguage } from '../../../lib/i18n';
 import { useDebounced } from '../../../lib/use-debounced';
@@ -111,10 +110,9 @@ export function ProposalForm({ proposal, areaOptions, fieldOptions, onSaved, act
         />
       </div>
       {!proposal ? (
-        <SelectField
+        <WrittenInField
           {...form.field('language', { label: t('proposals.form.language'), required: true })}
           hint={t('proposals.form.languageHint')}
-          options={LANGUAGES.map((language) => ({ value: language, label: LANGUAGE_ENDONYMS[language] }))}
         />
       ) : null}
       <TextField
