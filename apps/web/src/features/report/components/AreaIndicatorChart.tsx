@@ -4,7 +4,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CHART_COLORS, FONT } from './chart-setup';
 import { ChartFigure } from './ChartFigure';
-import { DirectionNote, TargetList } from './IndicatorNotes';
+import { DirectionNote, IndicatorTerms, TargetList } from './IndicatorNotes';
 import { differenceHeader, differenceUnit, formatNumber, formatSigned, formatWithUnit, indicatorName } from './report-format';
 import type { TableModel } from './table-model';
 
@@ -129,6 +129,7 @@ export function AreaIndicatorChart({ series, areaName }: { series: AreaIndicator
         table={table}
         height={260}
         collapsibleTable
+        intro={<IndicatorTerms indicator={indicator} />}
         note={
           <>
             {series.latest ? (

@@ -1,7 +1,24 @@
-import { TargetComparator, type IndicatorDefinition, type TargetProgress } from '@app/shared';
+import { INDICATOR_TERMS, TargetComparator, type ExplanationKey, type IndicatorDefinition, type TargetProgress } from '@app/shared';
 import { useTranslation } from 'react-i18next';
 import { Badge } from '../../../components/ui/Badge';
+import { Term, TermList } from '../../../components/ui/Term';
 import { differenceUnit, formatSigned, formatWithUnit, higherIsBetter, localized } from './report-format';
+
+/**
+ * The hard terms of an indicator (SGB-II-Quote, Bedarfsgemeinschaft), each with its short explanation
+ * in place; `also` adds terms the page around it uses (the overview's Aktionsraum). Nothing when none.
+ */
+export function IndicatorTerms({ indicator, also = [] }: { indicator: IndicatorDefinition; also?: readonly ExplanationKey[] }) {
+  const terms = [...also, ...(INDICATOR_TERMS[indicator.key] ?? [])];
+  if (terms.length === 0) return null;
+  return (
+    <TermList className="kern-body--small report-terms">
+      {terms.map((term) => (
+        <Term key={term} name={term} />
+      ))}
+    </TermList>
+  );
+}
 
 /** How to read the numbers: direction, the sign of the difference, description and source. */
 export function DirectionNote({ indicator }: { indicator: IndicatorDefinition }) {
