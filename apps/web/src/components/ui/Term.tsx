@@ -9,6 +9,8 @@ interface TermToggleProps {
   name: ExplanationKey;
   /** The term as the page shows it, as plain text: it names the button ("Was heißt Projekttyp?"). */
   label: string;
+  /** What the button sticks to: it never starts a line on its own (Term passes the term's last word). */
+  before?: ReactNode;
 }
 
 /**
@@ -16,7 +18,7 @@ interface TermToggleProps {
  * (aria-expanded, aria-controls) whose explanation opens in place, inline after the button, never as
  * a hover tooltip. Focus stays on the button; Escape closes the explanation and keeps focus there.
  */
-export function TermToggle({ name, label }: TermToggleProps) {
+export function TermToggle({ name, label, before }: TermToggleProps) {
   const { t } = useTranslation();
   const explanations = useExplanations();
   const [open, setOpen] = useState(false);
@@ -35,19 +37,22 @@ export function TermToggle({ name, label }: TermToggleProps) {
   const text = explanations.data?.[name] ?? (explanations.isError ? t('common.loadFailed') : t('common.loading'));
   return (
     <>
-      <button
-        ref={button}
-        type="button"
-        className="term__toggle"
-        aria-expanded={open}
-        aria-controls={panelId}
-        data-term={name}
-        onClick={() => setOpen((value) => !value)}
-        onKeyDown={onKeyDown}
-      >
-        <span className="kern-icon kern-icon--help" aria-hidden="true" />
-        <span className="kern-sr-only">{t('term.whatIs', { term: label })}</span>
-      </button>
+      <span className="term__end">
+        {before}
+        <button
+          ref={button}
+          type="button"
+          className="term__toggle"
+          aria-expanded={open}
+          aria-controls={panelId}
+          data-term={name}
+          onClick={() => setOpen((value) => !value)}
+          onKeyDown={onKeyDown}
+        >
+          <span className="kern-icon kern-icon--help" aria-hidden="true" />
+          <span className="kern-sr-only">{t('term.whatIs', { term: label })}</span>
+        </button>
+      </span>
       <span className="term__panel" id={panelId} hidden={!open}>
         {text}
       </span>
@@ -67,10 +72,13 @@ interface TermProps {
 export function Term({ name, children, label }: TermProps) {
   const { t } = useTranslation();
   const shown = children ?? t(`terms.${name}`);
+  // A text term wraps like text, but its last word and the button stay on one line.
+  const cut = typeof shown === 'string' ? shown.lastIndexOf(' ') + 1 : 0;
+  const text = typeof shown === 'string' ? shown : null;
   return (
     <span className="term">
-      {shown}
-      <TermToggle name={name} label={label ?? (typeof shown === 'string' ? shown : t(`terms.${name}`))} />
+      {text?.slice(0, cut)}
+      <TermToggle name={name} label={label ?? text ?? t(`terms.${name}`)} before={text ? text.slice(cut) : shown} />
     </span>
   );
 }
