@@ -1,4 +1,4 @@
-import { AreaType } from '@app/shared';
+import { AreaType, INDICATOR_TERMS } from '@app/shared';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { Page } from '../../components/ui/Page';
@@ -81,8 +81,13 @@ export function ReportAreaRoute() {
                 <p className="kern-body">{t('report.profile.noIndicators')}</p>
               ) : (
                 <div className="report-indicators">
-                  {data.indicators.map((series) => (
-                    <AreaIndicatorChart key={series.indicator.key} series={series} areaName={data.area.name} />
+                  {data.indicators.map((series, index) => (
+                    <AreaIndicatorChart
+                      key={series.indicator.key}
+                      series={series}
+                      areaName={data.area.name}
+                      explainedAbove={data.indicators.slice(0, index).flatMap((above) => INDICATOR_TERMS[above.indicator.key] ?? [])}
+                    />
                   ))}
                 </div>
               )}

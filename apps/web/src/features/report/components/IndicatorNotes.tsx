@@ -4,12 +4,17 @@ import { Badge } from '../../../components/ui/Badge';
 import { Term, TermList } from '../../../components/ui/Term';
 import { differenceUnit, formatSigned, formatWithUnit, higherIsBetter, localized } from './report-format';
 
-/**
- * The hard terms of an indicator (SGB-II-Quote, Bedarfsgemeinschaft), each with its short explanation
- * in place; `also` adds terms the page around it uses (the overview's Aktionsraum). Nothing when none.
- */
-export function IndicatorTerms({ indicator, also = [] }: { indicator: IndicatorDefinition; also?: readonly ExplanationKey[] }) {
-  const terms = [...also, ...(INDICATOR_TERMS[indicator.key] ?? [])];
+interface IndicatorTermsProps {
+  indicator: IndicatorDefinition;
+  /** Terms the page around it uses (the overview's Aktionsraum). */
+  also?: readonly ExplanationKey[];
+  /** Terms explained further up the page already (once per page is enough). */
+  skip?: readonly ExplanationKey[];
+}
+
+/** The hard terms of an indicator (SGB-II-Quote, Bedarfsgemeinschaft), each with its short explanation in place; nothing when none. */
+export function IndicatorTerms({ indicator, also = [], skip = [] }: IndicatorTermsProps) {
+  const terms = [...also, ...(INDICATOR_TERMS[indicator.key] ?? [])].filter((term) => !skip.includes(term));
   if (terms.length === 0) return null;
   return (
     <TermList className="kern-body--small report-terms">
