@@ -1,14 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { request, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { htmlLang, Language, LANGUAGES, textDirection, VotingType } from '@app/shared';
+import { GLOSSARY, htmlLang, Language, LANGUAGES, textDirection, VotingType } from '@app/shared';
 import { LiveTestClient } from '../api/helpers/live';
 import { FakeLibreTranslate } from '../helpers/fake-libretranslate';
 import { SmtpSink } from '../helpers/smtp';
 import { apiSession, createVerifiedUser, csrfHeaders, seedProposal, USER_PASSWORD } from './helpers/app';
 import { axeViolations, formatViolations } from './helpers/axe';
-import { launchBrowser, newContext, open, screenshot, waitForPage } from './helpers/browser';
+import { launchBrowser, newContext, open, screenshot, screenshotOf, waitForPage } from './helpers/browser';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, startServer, type RunningServer } from './helpers/server';
+import { closeWithEscape, openTermByKeyboard } from './helpers/terms';
 
 // Ten languages, six pages each, with axe: a few minutes on a 2-core machine.
 jest.setTimeout(600_000);
@@ -321,6 +322,33 @@ describe('every resident in their language', () => {
       await navigate(page, path);
       problems.push(...(await audit(page, Language.Arabic, `ar ${path}`)));
       await screenshot(page, `languages-ar-admin-${path.split('/').slice(1, 3).join('-')}`);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('explains Projekttyp in place on a project page in Arabic, right to left, with the keyboard only (360 and 1280 px, axe)', async () => {
+    const problems: string[] = [];
+    const whatIs = text(texts('ar.json'), 'term.whatIs').replace(
+      '{{term}}',
+      text(texts('projects.ar.json'), 'workflow.states.project_type'),
+    );
+    for (const viewport of [{ width: 1280, height: 900 }, PHONE]) {
+      const page = await (await context({ language: 'ar', viewport })).newPage();
+      const found = await page.request.get(`${server.baseUrl}/api/projects?state=project_type`);
+      const { items } = (await found.json()) as { items: Array<{ id: string }> };
+      await open(page, `/projects/${items[0].id}`);
+      const term = await openTermByKeyboard(page, whatIs, GLOSSARY[Language.Arabic].explanations.projectType);
+      // Right to left: the explanation starts under the badge on the right, its bar on the right-hand side.
+      const badge = await page.locator('.project-state__badge .kern-badge').boundingBox();
+      const panel = await term.panel.boundingBox();
+      expect(Math.abs((badge?.x ?? 0) + (badge?.width ?? 0) - ((panel?.x ?? 0) + (panel?.width ?? 0)))).toBeLessThan(2);
+      expect(
+        await term.panel.evaluate((element) => [getComputedStyle(element).borderRightWidth, getComputedStyle(element).borderLeftWidth]),
+      ).toEqual(['4px', '0px']);
+      problems.push(...(await audit(page, Language.Arabic, `ar project page, Projekttyp explained, ${viewport.width} px`)));
+      await screenshotOf(page.locator('.project-state'), `languages-ar-project-term-${viewport.width}`);
+      await screenshot(page, `languages-ar-project-term-page-${viewport.width}`);
+      await closeWithEscape(page, term);
     }
     expect(problems).toEqual([]);
   });

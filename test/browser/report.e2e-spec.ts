@@ -1,11 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AreaProfileResponse, CityOverviewResponse, IndicatorValue, OpenDataCatalogue } from '@app/shared';
+import {
+  GLOSSARY,
+  Language,
+  type AreaProfileResponse,
+  type CityOverviewResponse,
+  type IndicatorValue,
+  type OpenDataCatalogue,
+} from '@app/shared';
 import { type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { loginViaForm } from './helpers/app';
 import { axeViolations, formatViolations } from './helpers/axe';
 import { launchBrowser, newContext, open, screenshot, screenshotOf, switchLanguage, waitForPage } from './helpers/browser';
 import { collectCspViolations } from './helpers/csp';
+import { closeWithEscape, openTermByKeyboard } from './helpers/terms';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, startServer, type RunningServer } from './helpers/server';
 import { SmtpSink } from '../helpers/smtp';
 
@@ -295,6 +303,54 @@ describe('social report (web)', () => {
       await expectFitsPhone(page);
       await screenshot(page, 'open-data-phone');
       await context.close();
+    });
+
+    it('explains SGB-II-Quote and Bedarfsgemeinschaft in place, in Turkish, with the keyboard only (360 and 1280 px, axe)', async () => {
+      const turkish = JSON.parse(readFileSync(join(LOCALES, 'tr.json'), 'utf8')) as {
+        term: { whatIs: string };
+        terms: Record<string, string>;
+      };
+      const { explanations } = GLOSSARY[Language.Turkish];
+      const { terms } = turkish;
+      const whatIs = (term: string) => turkish.term.whatIs.replace('{{term}}', term);
+      for (const viewport of [DESKTOP, PHONE]) {
+        const context = await newContext(browser, server.baseUrl, { language: 'tr', viewport, bypassCSP: true });
+        const page = await context.newPage();
+        await open(page, '/report?indicator=sgb2_quote');
+        await page.waitForSelector('#overview-chart canvas');
+        expect(await page.evaluate(() => document.documentElement.lang)).toBe('tr');
+        // The terms sit under the chart's title; the indicator's name stays as the city entered it.
+        const figure = page.locator('#overview-chart');
+        expect(await figure.locator('.report-terms').innerText()).toContain(terms.benefitCommunity);
+        // From the top of the document: Tab scrolls the page.
+        const canvasTop = () => figure.locator('canvas').evaluate((canvas) => canvas.getBoundingClientRect().top + window.scrollY);
+        const before = await canvasTop();
+
+        const term = await openTermByKeyboard(page, whatIs(terms.sgb2Rate), explanations.sgb2Rate);
+        // In place: the explanation pushes the chart down instead of covering it.
+        const height = (await term.panel.boundingBox())?.height ?? 0;
+        expect(height).toBeGreaterThan(20);
+        expect(await canvasTop()).toBeGreaterThanOrEqual(before + height);
+        if (viewport === PHONE) await expectFitsPhone(page);
+        expect(formatViolations(`tr sgb2 term ${viewport.width}`, await axeViolations(page))).toBe('');
+        await screenshotOf(figure.locator('.report-terms'), `report-term-sgb2-tr-${viewport.width}`);
+        await screenshot(page, `report-term-sgb2-tr-page-${viewport.width}`);
+        await closeWithEscape(page, term);
+        expect(Math.abs((await canvasTop()) - before)).toBeLessThan(1);
+
+        // Bedarfsgemeinschaft next to it, the same way.
+        await closeWithEscape(page, await openTermByKeyboard(page, whatIs(terms.benefitCommunity), explanations.benefitCommunity));
+
+        // An Aktionsraum's profile: its type explained, and each hard term once, at the first indicator that uses it.
+        if (viewport === DESKTOP) {
+          await open(page, `/report/areas/${AREA_CODE}`);
+          await page.waitForSelector('.report-indicator canvas');
+          const count = (term: string) => page.locator(`button[data-term="${term}"]`).count();
+          expect([await count('actionArea'), await count('sgb2Rate'), await count('benefitCommunity')]).toEqual([1, 1, 1]);
+          await closeWithEscape(page, await openTermByKeyboard(page, whatIs(terms.actionArea), explanations.actionArea));
+        }
+        await context.close();
+      }
     });
 
     it('participation statistics render with a chart, its table and the filters', async () => {

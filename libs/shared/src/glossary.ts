@@ -31,12 +31,31 @@ export interface Glossary {
 /**
  * One glossary per language (./glossary/<language>.json): the agenda item kinds and fixed options
  * below, plus the programme's domain terms (`terms`) and short explanations of the hard ones
- * (`explanations`), which translators follow so one thing keeps one name in each language.
+ * (`explanations`), which translators follow so one thing keeps one name in each language. The web
+ * shows each explanation beside its term; the term itself comes from the web's locale files
+ * (`terms.<key>`, kept equal to `terms` here by glossary.spec.ts).
  */
 export interface LanguageGlossary extends Glossary {
   terms: Readonly<Record<string, string>>;
   explanations: Readonly<Record<string, string>>;
 }
+
+/**
+ * The hard terms with a short explanation (`explanations` in every glossary file): the web shows
+ * them in place with its Term component (apps/web/src/components/ui/Term.tsx), loading the
+ * explanations of the page's language only when a page shows a term.
+ */
+export type ExplanationKey = keyof typeof de.explanations;
+
+/**
+ * The hard terms in an indicator of the social report, by the indicator's key (keys are stable: CSV
+ * imports, URLs and open data use them). The social report explains them beside the indicator; an
+ * indicator a city adds later with such a term gets an entry here.
+ */
+export const INDICATOR_TERMS: Readonly<Record<string, readonly ExplanationKey[]>> = {
+  sgb2_quote: ['sgb2Rate', 'benefitCommunity'],
+  kinder_sgb2: ['benefitCommunity'],
+};
 
 export const GLOSSARY: Readonly<Record<Language, LanguageGlossary>> = {
   [Language.German]: de as LanguageGlossary,

@@ -1,3 +1,4 @@
+import { INDICATOR_TERMS } from '@app/shared';
 import { DEMO_INDICATORS, demoValues, reflect } from './demo-indicators';
 
 const AREAS = [
@@ -56,5 +57,14 @@ describe('demo indicator values', () => {
     expect(reflect(28.5, [15, 28])).toBeCloseTo(27.5);
     expect(reflect(20, [15, 28])).toBe(20);
     expect(reflect(15, [15, 28])).toBe(15);
+  });
+
+  it('name the indicators whose hard terms the social report explains (INDICATOR_TERMS)', () => {
+    const keys = DEMO_INDICATORS.map((indicator) => indicator.key);
+    expect(keys).toEqual(expect.arrayContaining(Object.keys(INDICATOR_TERMS)));
+    // The terms are in the indicators' German names and descriptions.
+    const sgb2 = DEMO_INDICATORS.find((indicator) => indicator.key === 'sgb2_quote');
+    expect(sgb2?.name.de).toContain('SGB-II-Quote');
+    expect(sgb2?.description.de).toContain('Bedarfsgemeinschaft');
   });
 });

@@ -1,3 +1,5 @@
+import type { ExplanationKey } from '../glossary';
+
 /**
  * The states of the Verstetigung lifecycle (DOMAIN.md, "The lifecycle the software must carry"):
  * project idea → single project (Einzelprojekt) → project type (Projekttyp) → regular operation
@@ -39,6 +41,8 @@ export interface ProjectStateInfo {
   sideExit: boolean;
   /** Listed on the public Vorhabenliste as a current project. Every state is public on the timeline. */
   current: boolean;
+  /** The glossary's short explanation of the state's name, for the steps whose names are hard terms. */
+  glossaryTerm?: ExplanationKey;
 }
 
 /** The i18n key convention: `workflow.states.<state>` and `workflow.states.<state>_description`. */
@@ -63,17 +67,17 @@ export const PROJECT_STATE_INFO: Readonly<Record<ProjectState, ProjectStateInfo>
   [ProjectState.SingleProject]: info(
     ProjectState.SingleProject,
     'A single project run by a Träger in one Aktionsraum, with a start date and funding.',
-    { terminal: false, sideExit: false, current: true },
+    { terminal: false, sideExit: false, current: true, glossaryTerm: 'singleProject' },
   ),
   [ProjectState.ProjectType]: info(
     ProjectState.ProjectType,
     'A proven pattern: an evaluated single project that can be run in several areas.',
-    { terminal: false, sideExit: false, current: true },
+    { terminal: false, sideExit: false, current: true, glossaryTerm: 'projectType' },
   ),
   [ProjectState.RegularOperation]: info(
     ProjectState.RegularOperation,
     "Part of the city's regular operation, owned by a department with a budget line and a council decision.",
-    { terminal: false, sideExit: false, current: true },
+    { terminal: false, sideExit: false, current: true, glossaryTerm: 'regularOperation' },
   ),
   [ProjectState.Rejected]: info(ProjectState.Rejected, 'Not pursued; the public reason says why.', {
     terminal: true,

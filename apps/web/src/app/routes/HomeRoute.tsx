@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { ButtonLink } from '../../components/ui/Button';
 import { Page } from '../../components/ui/Page';
 import { Section } from '../../components/ui/Section';
+import { Term, TermList } from '../../components/ui/Term';
 import { AreasByDistrict } from '../../features/areas/components/AreasByDistrict';
 import { FieldsOfActionOverview } from '../../features/fields-of-action/components/FieldsOfActionOverview';
 import { useSession } from '../../lib/session';
@@ -14,6 +15,12 @@ export function HomeRoute() {
   const { user } = useSession();
   return (
     <Page title={t('home.title')} lead={t('home.lead')} wide>
+      {/* The programme keeps its German name in every language: explained here, once, with the words the sections use. */}
+      <TermList>
+        <Term name="actionPlan" />
+        <Term name="fieldOfAction" />
+        <Term name="actionArea" />
+      </TermList>
       {user ? (
         <NextSteps />
       ) : (

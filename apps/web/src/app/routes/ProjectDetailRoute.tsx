@@ -1,10 +1,11 @@
-import { ProjectState, Role, type ProjectDetail } from '@app/shared';
+import { PROJECT_STATE_INFO, ProjectState, Role, type ProjectDetail } from '@app/shared';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { FormattedText } from '../../components/ui/FormattedText';
 import { Page } from '../../components/ui/Page';
 import { QueryState } from '../../components/ui/QueryState';
 import { Section } from '../../components/ui/Section';
+import { Term } from '../../components/ui/Term';
 import { useProject } from '../../features/projects/api/projects';
 import { useIndicators } from '../../features/report/api/report';
 import { indicatorName, localized } from '../../features/report/components/report-format';
@@ -56,13 +57,21 @@ function ProjectView({ project }: { project: ProjectDetail }) {
     project.state === ProjectState.Parked && project.parkedFrom
       ? t('projects.detail.parkedFrom', { state: stateLabel(t, project.parkedFrom) })
       : '';
+  // Einzelprojekt, Projekttyp and Regelbetrieb are hard terms: the badge gets their short explanation.
+  const glossaryTerm = PROJECT_STATE_INFO[project.state]?.glossaryTerm;
   const showProgress = single || project.milestones.length > 0 || project.statusReports.length > 0;
 
   return (
     <Page title={project.title} wide userTitle>
       <div className="project-state">
         <p className="project-state__badge">
-          <ProjectStateBadge state={project.state} />
+          {glossaryTerm ? (
+            <Term name={glossaryTerm} label={stateLabel(t, project.state)}>
+              <ProjectStateBadge state={project.state} />
+            </Term>
+          ) : (
+            <ProjectStateBadge state={project.state} />
+          )}
         </p>
         <p className="kern-body project-state__text">
           {stateDescription(t, project.state)} {parkedNote}

@@ -1,8 +1,10 @@
+import { AreaType, INDICATOR_TERMS } from '@app/shared';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { Page } from '../../components/ui/Page';
 import { QueryState } from '../../components/ui/QueryState';
 import { Section } from '../../components/ui/Section';
+import { Term } from '../../components/ui/Term';
 import { useFieldsOfAction } from '../../lib/fields-of-action';
 import { useAreaProfile } from '../../features/report/api/report';
 import { AreaAssemblies, AreaProjects, AreaProposals } from '../../features/report/components/AreaActivity';
@@ -34,7 +36,13 @@ export function ReportAreaRoute() {
             <dl className="report-facts">
               <div>
                 <dt>{t('report.profile.type')}</dt>
-                <dd>{t(`areaTypes.${data.area.type}`)}</dd>
+                <dd>
+                  {data.area.type === AreaType.ActionArea ? (
+                    <Term name="actionArea">{t(`areaTypes.${data.area.type}`)}</Term>
+                  ) : (
+                    t(`areaTypes.${data.area.type}`)
+                  )}
+                </dd>
               </div>
               {data.area.parent ? (
                 <div>
@@ -73,8 +81,13 @@ export function ReportAreaRoute() {
                 <p className="kern-body">{t('report.profile.noIndicators')}</p>
               ) : (
                 <div className="report-indicators">
-                  {data.indicators.map((series) => (
-                    <AreaIndicatorChart key={series.indicator.key} series={series} areaName={data.area.name} />
+                  {data.indicators.map((series, index) => (
+                    <AreaIndicatorChart
+                      key={series.indicator.key}
+                      series={series}
+                      areaName={data.area.name}
+                      explainedAbove={data.indicators.slice(0, index).flatMap((above) => INDICATOR_TERMS[above.indicator.key] ?? [])}
+                    />
                   ))}
                 </div>
               )}

@@ -5,6 +5,8 @@ import type { CheckboxBinding, FieldIdentity, TextBinding } from '../../lib/use-
 
 interface FrameProps extends FieldIdentity {
   hint?: ReactNode;
+  /** Right after the label, outside it (e.g. a hard term's explanation, TermToggle). */
+  labelAddon?: ReactNode;
   children: (aria: { 'aria-describedby'?: string; 'aria-invalid'?: true; className: string }) => ReactNode;
   inputClass: string;
 }
@@ -15,15 +17,25 @@ function describedBy(id: string, hint: ReactNode, hasError: boolean): string | u
 }
 
 /** Label, hint, error and control in KERN's form-input markup, wired for assistive technology. */
-function FieldFrame({ id, label, required, errors, hint, children, inputClass }: FrameProps) {
+function FieldFrame({ id, label, required, errors, hint, labelAddon, children, inputClass }: FrameProps) {
   const { t } = useTranslation();
   const hasError = errors.length > 0;
+  const labelElement = (
+    <label className="kern-label" htmlFor={id}>
+      {label}
+      {required ? null : <span className="kern-label__optional"> {t('form.optional')}</span>}
+    </label>
+  );
   return (
     <div className={`kern-form-input${hasError ? ' kern-form-input--error' : ''}`}>
-      <label className="kern-label" htmlFor={id}>
-        {label}
-        {required ? null : <span className="kern-label__optional"> {t('form.optional')}</span>}
-      </label>
+      {labelAddon ? (
+        <div className="field-label-row">
+          {labelElement}
+          {labelAddon}
+        </div>
+      ) : (
+        labelElement
+      )}
       {hint ? (
         <div className="kern-hint" id={`${id}-hint`}>
           {hint}
@@ -74,13 +86,36 @@ type NativeInput = Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChan
 
 interface TextFieldProps extends TextBinding, NativeInput {
   hint?: ReactNode;
+  labelAddon?: ReactNode;
   multiline?: boolean;
   rows?: number;
 }
 
-export function TextField({ id, name, label, required, errors, hint, value, onChange, multiline, rows = 4, ...native }: TextFieldProps) {
+export function TextField({
+  id,
+  name,
+  label,
+  required,
+  errors,
+  hint,
+  labelAddon,
+  value,
+  onChange,
+  multiline,
+  rows = 4,
+  ...native
+}: TextFieldProps) {
   return (
-    <FieldFrame id={id} name={name} label={label} required={required} errors={errors} hint={hint} inputClass="kern-form-input__input">
+    <FieldFrame
+      id={id}
+      name={name}
+      label={label}
+      required={required}
+      errors={errors}
+      hint={hint}
+      labelAddon={labelAddon}
+      inputClass="kern-form-input__input"
+    >
       {(aria) => {
         const control = {
           ...aria,

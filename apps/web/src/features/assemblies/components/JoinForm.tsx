@@ -12,6 +12,7 @@ import { Link, useLocation, useNavigate } from 'react-router';
 import { Alert } from '../../../components/ui/Alert';
 import { TextField } from '../../../components/ui/FormField';
 import { Form } from '../../../components/ui/Form';
+import { TermToggle } from '../../../components/ui/Term';
 import { ApiError } from '../../../lib/api-client';
 import { FormError, type FieldErrors } from '../../../lib/messages';
 import { useForm } from '../../../lib/use-form';
@@ -115,6 +116,7 @@ export function JoinForm({
         {byCode ? (
           <TextField
             {...form.field('code', { label: t('assemblies.join.code'), required: true })}
+            labelAddon={<TermToggle name="joinCode" label={t('assemblies.join.code')} />}
             onChange={(value) => form.setValue('code', value.toUpperCase())}
             hint={t('assemblies.join.codeHint', {
               length: JOIN_CODE_LENGTH,

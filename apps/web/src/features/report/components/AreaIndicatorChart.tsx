@@ -1,15 +1,24 @@
-import { type AreaIndicatorSeries } from '@app/shared';
+import { type AreaIndicatorSeries, type ExplanationKey } from '@app/shared';
 import type { ChartConfiguration } from 'chart.js';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CHART_COLORS, FONT } from './chart-setup';
 import { ChartFigure } from './ChartFigure';
-import { DirectionNote, TargetList } from './IndicatorNotes';
+import { DirectionNote, IndicatorTerms, TargetList } from './IndicatorNotes';
 import { differenceHeader, differenceUnit, formatNumber, formatSigned, formatWithUnit, indicatorName } from './report-format';
 import type { TableModel } from './table-model';
 
 /** One indicator of an area over time: line chart with the city beside it, table, targets. */
-export function AreaIndicatorChart({ series, areaName }: { series: AreaIndicatorSeries; areaName: string }) {
+export function AreaIndicatorChart({
+  series,
+  areaName,
+  explainedAbove = [],
+}: {
+  series: AreaIndicatorSeries;
+  areaName: string;
+  /** Hard terms an indicator further up the page explains already. */
+  explainedAbove?: readonly ExplanationKey[];
+}) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   const { indicator, points } = series;
@@ -129,6 +138,7 @@ export function AreaIndicatorChart({ series, areaName }: { series: AreaIndicator
         table={table}
         height={260}
         collapsibleTable
+        intro={<IndicatorTerms indicator={indicator} skip={explainedAbove} />}
         note={
           <>
             {series.latest ? (

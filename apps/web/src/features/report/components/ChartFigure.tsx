@@ -18,6 +18,8 @@ interface ChartFigureProps {
   height: number;
   /** true: the table sits in a disclosure under the chart; false: always visible. */
   collapsibleTable?: boolean;
+  /** Text between the title and the chart, e.g. the hard terms of the indicator explained. */
+  intro?: ReactNode;
   /** Text under the chart, e.g. the explanation of the direction. */
   note?: ReactNode;
   headingLevel?: 2 | 3;
@@ -35,6 +37,7 @@ export function ChartFigure({
   table,
   height,
   collapsibleTable = false,
+  intro,
   note,
   headingLevel = 3,
 }: ChartFigureProps) {
@@ -77,6 +80,7 @@ export function ChartFigure({
       <Heading className={headingLevel === 2 ? 'kern-heading-medium' : 'kern-heading-small'} id={`${id}-title`}>
         {title}
       </Heading>
+      {intro}
       <div className="report-chart__canvas" style={{ height }}>
         <canvas ref={canvasRef} role="img" aria-label={summary}>
           {summary}

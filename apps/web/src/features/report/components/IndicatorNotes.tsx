@@ -1,7 +1,29 @@
-import { TargetComparator, type IndicatorDefinition, type TargetProgress } from '@app/shared';
+import { INDICATOR_TERMS, TargetComparator, type ExplanationKey, type IndicatorDefinition, type TargetProgress } from '@app/shared';
 import { useTranslation } from 'react-i18next';
 import { Badge } from '../../../components/ui/Badge';
+import { Term, TermList } from '../../../components/ui/Term';
 import { differenceUnit, formatSigned, formatWithUnit, higherIsBetter, localized } from './report-format';
+
+interface IndicatorTermsProps {
+  indicator: IndicatorDefinition;
+  /** Terms the page around it uses (the overview's Aktionsraum). */
+  also?: readonly ExplanationKey[];
+  /** Terms explained further up the page already (once per page is enough). */
+  skip?: readonly ExplanationKey[];
+}
+
+/** The hard terms of an indicator (SGB-II-Quote, Bedarfsgemeinschaft), each with its short explanation in place; nothing when none. */
+export function IndicatorTerms({ indicator, also = [], skip = [] }: IndicatorTermsProps) {
+  const terms = [...also, ...(INDICATOR_TERMS[indicator.key] ?? [])].filter((term) => !skip.includes(term));
+  if (terms.length === 0) return null;
+  return (
+    <TermList className="kern-body--small report-terms">
+      {terms.map((term) => (
+        <Term key={term} name={term} />
+      ))}
+    </TermList>
+  );
+}
 
 /** How to read the numbers: direction, the sign of the difference, description and source. */
 export function DirectionNote({ indicator }: { indicator: IndicatorDefinition }) {

@@ -4,7 +4,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CHART_COLORS, FONT } from './chart-setup';
 import { ChartFigure } from './ChartFigure';
-import { DirectionNote, TargetList } from './IndicatorNotes';
+import { DirectionNote, IndicatorTerms, TargetList } from './IndicatorNotes';
 import { differenceHeader, formatNumber, formatWithUnit, higherIsBetter, indicatorName } from './report-format';
 import type { TableModel } from './table-model';
 
@@ -164,6 +164,7 @@ export function OverviewView({ data, stale = false }: { data: CityOverviewRespon
         config={config}
         table={table}
         height={Math.max(220, withValue.length * 34 + 90)}
+        intro={<IndicatorTerms indicator={indicator} also={['actionArea']} />}
         note={<DirectionNote indicator={indicator} />}
       />
       <TargetList indicator={indicator} targets={data.targets} scopeLabel={t('report.targets.cityScope')} />
