@@ -53,6 +53,8 @@ import { LanguageReview } from './modules/languages/language-review.entity';
 import { LanguageReviews1765700000000 } from './database/migrations/1765700000000-language-reviews';
 import { MachineTranslation } from './modules/translations/machine-translation.entity';
 import { MachineTranslations1765800000000 } from './database/migrations/1765800000000-machine-translations';
+import { SignLanguageVideoEntity } from './modules/sign-language/sign-language-video.entity';
+import { SignLanguageVideo1766100000000 } from './database/migrations/1766100000000-sign-language-video';
 
 /** Listed explicitly (no globs) so the same list works from source, from dist and under jest. */
 export const ENTITIES = [
@@ -95,6 +97,7 @@ export const ENTITIES = [
   OutboxMail,
   LanguageReview,
   MachineTranslation,
+  SignLanguageVideoEntity,
 ];
 export const MIGRATIONS = [
   InitialSchema1764000000000,
@@ -114,6 +117,7 @@ export const MIGRATIONS = [
   ProposalStatusNotes1765600000000,
   LanguageReviews1765700000000,
   MachineTranslations1765800000000,
+  SignLanguageVideo1766100000000,
 ];
 
 /** The registry handed to buildDataSourceOptions by the app, the CLI, the TypeORM CLI and the tests. */
