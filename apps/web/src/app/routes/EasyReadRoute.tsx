@@ -1,6 +1,25 @@
 import { Link } from 'react-router';
 import { Page } from '../../components/ui/Page';
 import texts from '../../content/leichte-sprache.json';
+import { useSignLanguageVideo } from '../../features/sign-language/api/sign-language-video';
+
+interface EasyReadSection {
+  heading: string;
+  paragraphs?: string[];
+  items?: string[];
+  /** A sentence about the video in Gebärden-Sprache: `none` while there is none, `published` once there is; inserted at `at`. */
+  signLanguage?: { at: number; none?: string; published?: string };
+}
+
+/** The items of a section, with the sentence about the sign language video that fits. */
+function itemsOf(section: EasyReadSection, published: boolean): string[] | undefined {
+  if (!section.signLanguage) return section.items;
+  const sentence = published ? section.signLanguage.published : section.signLanguage.none;
+  if (!sentence) return section.items;
+  const items = [...(section.items ?? [])];
+  items.splice(section.signLanguage.at, 0, sentence);
+  return items;
+}
 
 /**
  * BITV 2.0 § 4: the start page's explanations in Leichte Sprache (what the site offers, how to find
@@ -8,28 +27,34 @@ import texts from '../../content/leichte-sprache.json';
  * same whatever the chosen language, declared German for screen readers.
  */
 export function EasyReadRoute() {
+  const video = useSignLanguageVideo();
+  // Until the answer is there, or when it fails, the page says the video is missing: better once too often.
+  const published = Boolean(video.data?.video);
   return (
     <div lang="de" dir="ltr">
       <Page title={texts.title} lead={texts.lead} titleLang="de">
-        {texts.sections.map((section, index) => (
-          <section key={section.heading} className="section easy-read" aria-labelledby={`easy-read-${index + 1}`}>
-            <h2 className="kern-heading-medium" id={`easy-read-${index + 1}`}>
-              {section.heading}
-            </h2>
-            {section.paragraphs?.map((paragraph) => (
-              <p key={paragraph} className="kern-body">
-                {paragraph}
-              </p>
-            ))}
-            {section.items ? (
-              <ul className="kern-list kern-list--bullet">
-                {section.items.map((item) => (
-                  <li key={item}>{item}</li>
-                ))}
-              </ul>
-            ) : null}
-          </section>
-        ))}
+        {(texts.sections as EasyReadSection[]).map((section, index) => {
+          const items = itemsOf(section, published);
+          return (
+            <section key={section.heading} className="section easy-read" aria-labelledby={`easy-read-${index + 1}`}>
+              <h2 className="kern-heading-medium" id={`easy-read-${index + 1}`}>
+                {section.heading}
+              </h2>
+              {section.paragraphs?.map((paragraph) => (
+                <p key={paragraph} className="kern-body">
+                  {paragraph}
+                </p>
+              ))}
+              {items ? (
+                <ul className="kern-list kern-list--bullet">
+                  {items.map((item) => (
+                    <li key={item}>{item}</li>
+                  ))}
+                </ul>
+              ) : null}
+            </section>
+          );
+        })}
         <p className="kern-body">
           <Link className="kern-link" to="/barrierefreiheit">
             Barriere-Freiheit
