@@ -247,7 +247,7 @@ describe('the sign language video', () => {
     await expectUnchanged(before);
   });
 
-  it('refuses files over the limits with 413 and a message that names the limit, without writing the rest', async () => {
+  it('refuses files over the limits with 413 and a message that names the limit, and keeps nothing of them', async () => {
     const before = await state();
     const tooBig = await upload(admin, { ...vtt(), ...mp4(tinyMp4(1024 * 1024)) });
     expectErrorShape(tooBig.body, 413, 'PAYLOAD_TOO_LARGE');
