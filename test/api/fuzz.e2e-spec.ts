@@ -437,7 +437,7 @@ describe('fuzzing every JSON request body', () => {
   beforeAll(async () => {
     t = await startTestApp();
     doc = await fetchOpenApi(t);
-    // JSON bodies only; the one multipart upload has its own malformed-input cases (attachments spec).
+    // JSON bodies only; the multipart uploads have their own malformed-input cases (attachments and sign-language-video specs).
     for (const op of documentedOperations(doc)) if (op.operation.requestBody?.content['application/json']) operations.set(op.key, op);
     admin = await t.admin();
     meUser = await t.createUser({ displayName: 'Fuzz Ich' });

@@ -7,6 +7,7 @@ import { buildDataSourceOptions, createDataSource } from '../../apps/api/src/dat
 import { MIGRATIONS, SCHEMA } from '../../apps/api/src/entities';
 import { Area } from '../../apps/api/src/modules/areas/area.entity';
 import { Session } from '../../apps/api/src/modules/auth/session.entity';
+import { SignLanguageVideoEntity } from '../../apps/api/src/modules/sign-language/sign-language-video.entity';
 import { User } from '../../apps/api/src/modules/users/user.entity';
 import { createTestDatabase, type TestDatabase } from './helpers/database';
 
@@ -55,6 +56,7 @@ const APP_TABLES = [
   'indicators',
   'language_reviews',
   'machine_translations',
+  'sign_language_videos',
   'indicator_values',
   'indicator_targets',
   'outbox_mails',
@@ -334,6 +336,36 @@ describe(`migrations on ${isPostgres ? 'PostgreSQL' : 'SQLite'}`, () => {
     const [restored] = await ds.query(`SELECT "checkInCode" FROM "assemblies" WHERE "id" = ${p(1)}`, [assemblyId]);
     expect(restored.checkInCode).toMatch(/^[0-9A-F]{6}$/);
     await ds.query(`DELETE FROM "assemblies" WHERE "id" = ${p(1)}`, [assemblyId]);
+    await ds.runMigrations({ transaction: 'each' });
+    expect(await pendingSchemaChanges()).toEqual([]);
+  });
+
+  // The sign language video's row: an id chosen by the service (it names the files), the upload time by default.
+  it('stores the sign language video with the upload time as its default, and the table goes on revert', async () => {
+    const videos = ds.getRepository(SignLanguageVideoEntity);
+    const id = randomUUID();
+    await videos.insert({
+      id,
+      videoFileName: 'erklaerung.mp4',
+      videoMimeType: 'video/mp4',
+      videoSize: 300 * 1024 * 1024,
+      videoSha256: 'a'.repeat(64),
+      captionsFileName: 'untertitel.vtt',
+      captionsMimeType: 'text/vtt',
+      captionsSize: 2048,
+      captionsSha256: 'b'.repeat(64),
+      description: 'Ä'.repeat(2000),
+      uploadedById: null,
+    });
+    const stored = await videos.findOneByOrFail({ id });
+    expect(stored).toEqual(
+      expect.objectContaining({ videoSize: 300 * 1024 * 1024, description: 'Ä'.repeat(2000), uploadedAt: expect.any(Date) }),
+    );
+    expect(Math.abs(stored.uploadedAt.getTime() - Date.now())).toBeLessThan(60_000);
+    const own = MIGRATIONS.findIndex((migration) => migration.name === 'SignLanguageVideo1766100000000');
+    expect(own).toBeGreaterThan(0);
+    for (let i = 0; i <= MIGRATIONS.length - 1 - own; i++) await ds.undoLastMigration({ transaction: 'each' });
+    expect(await listTables()).not.toContain('sign_language_videos');
     await ds.runMigrations({ transaction: 'each' });
     expect(await pendingSchemaChanges()).toEqual([]);
   });

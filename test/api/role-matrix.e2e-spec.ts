@@ -53,6 +53,12 @@ const ROUTES: Record<string, Access> = {
   'POST /api/proposals/{id}/translations': 'public',
   'POST /api/comments/{id}/translations': 'public',
   'PUT /api/languages/{language}/review': 'administrator',
+  'GET /api/sign-language-video': 'public',
+  'GET /api/sign-language-video/{id}/video': 'public',
+  'GET /api/sign-language-video/{id}/captions.vtt': 'public',
+  // Multipart uploads; the matrix's empty JSON body gets 400 (no video) and the delete 404 (none published) once past the guard.
+  'PUT /api/sign-language-video': 'administrator',
+  'DELETE /api/sign-language-video': 'administrator',
 
   'GET /api/proposals': 'public',
   'GET /api/proposals/similar': 'public',
@@ -288,6 +294,8 @@ describe('role matrix: who may call which route', () => {
     if (path.startsWith('/api/admin/mails/')) return fillPath(path, { id: randomUUID() });
     // A translation's review state.
     if (path.startsWith('/api/languages/')) return fillPath(path, { language: 'ru' });
+    // A sign language video nobody published (404 once past the guard).
+    if (path.startsWith('/api/sign-language-video/')) return fillPath(path, { id: randomUUID() });
     throw new Error(`role-matrix: tell urlFor() which record ${key} should point at`);
   }
 

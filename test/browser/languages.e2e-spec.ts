@@ -61,7 +61,7 @@ async function audit(page: Page, language: Language, label: string): Promise<str
   if (facts.h1 !== 1) problems.push(`[${label}] expected one h1, found ${facts.h1}`);
   if (facts.scroll > facts.width) problems.push(`[${label}] the page scrolls sideways: ${facts.scroll} px on a ${facts.width} px phone`);
   const keys = facts.text.match(
-    /\b(?:home|nav|footer|proposals|live|assemblies|auth|common|form|validation|errors|admin|projects|workflow|report|moderation)\.[a-zA-Z]+(?:\.[a-zA-Z_]+)*\b/g,
+    /\b(?:home|nav|footer|proposals|live|assemblies|auth|common|form|validation|errors|admin|projects|workflow|report|moderation|signLanguage)\.[a-zA-Z]+(?:\.[a-zA-Z_]+)*\b/g,
   );
   if (keys) problems.push(`[${label}] text keys on the page: ${keys.join(', ')}`);
   const violations = await axeViolations(page);
@@ -315,6 +315,7 @@ describe('every resident in their language', () => {
       '/admin/indicators',
       '/admin/mails',
       '/admin/languages',
+      '/admin/sign-language',
       '/moderation',
       '/moderation/grouping',
       `/assemblies/${assemblyId}/console`,

@@ -91,7 +91,8 @@ function send(
   options: { method?: string; headers?: Record<string, string>; body?: unknown; localAddress?: string; agent?: HttpsAgent } = {},
 ): Promise<Answer> {
   return new Promise((resolve, reject) => {
-    const payload = options.body === undefined ? undefined : JSON.stringify(options.body);
+    const raw = Buffer.isBuffer(options.body);
+    const payload = options.body === undefined ? undefined : raw ? (options.body as Buffer) : JSON.stringify(options.body);
     const req = httpsRequest(
       url,
       {
@@ -99,7 +100,7 @@ function send(
         ca,
         localAddress: options.localAddress,
         agent: options.agent ?? false,
-        headers: { ...(payload ? { 'content-type': 'application/json' } : {}), ...options.headers },
+        headers: { ...(payload && !raw ? { 'content-type': 'application/json' } : {}), ...options.headers },
       },
       (res) => {
         const chunks: Buffer[] = [];
@@ -467,6 +468,19 @@ http {
       const redirect = await fetch(`http://127.0.0.1:${plainPort}/assemblies?x=1`, { redirect: 'manual' });
       expect(redirect.status).toBe(301);
       expect(redirect.headers.get('location')).toBe('https://127.0.0.1/assemblies?x=1');
+    });
+
+    it('passes a sign language video upload of more than 21 MB on to the API; other bodies stay within 21 MB', async () => {
+      const body = Buffer.alloc(25 * 1024 * 1024);
+      const headers = { 'content-type': 'multipart/form-data; boundary=gross', ...CSRF_HEADERS };
+      // Signed out, the API itself answers (401 in its error body): nginx let the 25 MB through to it.
+      const video = await send(`${base}/api/sign-language-video`, ca, { method: 'PUT', headers, body });
+      expect({ status: video.status, code: JSON.parse(video.body.toString('utf8')).code }).toEqual({
+        status: 401,
+        code: 'UNAUTHENTICATED',
+      });
+      const elsewhere = await send(`${base}/api/indicators/import`, ca, { method: 'POST', headers, body });
+      expect(elsewhere.status).toBe(413);
     });
 
     it('counts the address nginx saw for the rate limits, over both processes, whatever X-Forwarded-For says', async () => {

@@ -19,6 +19,7 @@ import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { FieldsOfActionModule } from './modules/fields-of-action/fields-of-action.module';
 import { LanguagesModule } from './modules/languages/languages.module';
+import { SignLanguageModule } from './modules/sign-language/sign-language.module';
 import { HealthModule } from './modules/health/health.module';
 import { ProposalsModule } from './modules/proposals/proposals.module';
 import { AnswersModule } from './modules/answers/answers.module';
@@ -97,6 +98,7 @@ export class AppModule {
         AreasModule,
         FieldsOfActionModule,
         LanguagesModule,
+        SignLanguageModule,
         ProposalsModule,
         CommentsModule,
         ModerationModule,

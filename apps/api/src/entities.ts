@@ -54,6 +54,8 @@ import { LanguageReviews1765700000000 } from './database/migrations/176570000000
 import { MachineTranslation } from './modules/translations/machine-translation.entity';
 import { MachineTranslations1765800000000 } from './database/migrations/1765800000000-machine-translations';
 import { ContributionLanguages1765900000000 } from './database/migrations/1765900000000-contribution-languages';
+import { SignLanguageVideoEntity } from './modules/sign-language/sign-language-video.entity';
+import { SignLanguageVideo1766100000000 } from './database/migrations/1766100000000-sign-language-video';
 
 /** Listed explicitly (no globs) so the same list works from source, from dist and under jest. */
 export const ENTITIES = [
@@ -96,6 +98,7 @@ export const ENTITIES = [
   OutboxMail,
   LanguageReview,
   MachineTranslation,
+  SignLanguageVideoEntity,
 ];
 export const MIGRATIONS = [
   InitialSchema1764000000000,
@@ -116,6 +119,7 @@ export const MIGRATIONS = [
   LanguageReviews1765700000000,
   MachineTranslations1765800000000,
   ContributionLanguages1765900000000,
+  SignLanguageVideo1766100000000,
 ];
 
 /** The registry handed to buildDataSourceOptions by the app, the CLI, the TypeORM CLI and the tests. */

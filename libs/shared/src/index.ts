@@ -25,3 +25,4 @@ export * from './voting';
 export * from './glossary';
 export * from './types/languages';
 export * from './types/translations';
+export * from './types/sign-language';

@@ -48,6 +48,25 @@ export class ApiClient {
     return this.request('delete', path, body);
   }
 
+  /** The Cookie and CSRF headers this client sends, for a request made by hand (one cut off mid-body, say). */
+  authHeaders(): Record<string, string> {
+    const cookies = this.agent.jar.getCookies({ domain: new URL(this.baseUrl).hostname, path: '/', secure: false, script: false });
+    return { Cookie: cookies.toValueString(), [CSRF_HEADER]: this.csrf };
+  }
+
+  /** multipart/form-data with any file fields (in the order given), as a browser's FormData sends it. */
+  multipart(
+    method: 'post' | 'put',
+    path: string,
+    parts: { files?: Record<string, { data: Buffer; name: string; type?: string }>; fields?: Record<string, string> },
+  ) {
+    let req = this.agent[method](path).set(CSRF_HEADER, this.csrf);
+    for (const [name, value] of Object.entries(parts.fields ?? {})) req = req.field(name, value);
+    for (const [field, file] of Object.entries(parts.files ?? {}))
+      req = req.attach(field, file.data, { filename: file.name, contentType: file.type ?? 'application/octet-stream' });
+    return req;
+  }
+
   /** A multipart/form-data upload, as a browser's FormData sends it. */
   upload(path: string, parts: { file?: { data: Buffer; name: string; type?: string }; fields?: Record<string, string> }) {
     let req = this.agent.post(path).set(CSRF_HEADER, this.csrf);

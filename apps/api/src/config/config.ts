@@ -2,7 +2,7 @@ import { plainToInstance, Transform } from 'class-transformer';
 import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { PASSWORD_MIN_LENGTH } from '@app/shared';
+import { PASSWORD_MIN_LENGTH, SIGN_LANGUAGE_VIDEO_DEFAULT_MAX_MB } from '@app/shared';
 
 /** true/false words become booleans; anything else stays a string, so @IsBoolean names the variable. */
 const toBool = ({ value }: { value: unknown }) => {
@@ -24,6 +24,7 @@ export const ENV_KEYS = [
   'DATA_DIR',
   'SQLITE_PATH',
   'UPLOAD_DIR',
+  'SIGN_LANGUAGE_VIDEO_MAX_MB',
   'DATABASE_URL',
   'REDIS_URL',
   'REDIS_KEY_PREFIX',
@@ -73,6 +74,8 @@ class EnvSchema {
   @IsOptional() @IsString() DATA_DIR?: string;
   @IsOptional() @IsString() SQLITE_PATH?: string;
   @IsOptional() @IsString() UPLOAD_DIR?: string;
+  // Sizes are stored in integer columns: at most 2,000 MB.
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(2000) SIGN_LANGUAGE_VIDEO_MAX_MB?: number;
   @IsOptional()
   @Transform(emptyToUndefined)
   @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'DATABASE_URL must be a postgres:// URL' })
@@ -134,8 +137,10 @@ export interface AppConfig {
   host: string;
   publicUrl: string;
   dataDir: string;
-  /** Where proposal attachments are stored (files named by their id). */
+  /** Where proposal attachments are stored (files named by their id), and the sign language video (sign-language/). */
   uploadDir: string;
+  /** The largest sign language video an administrator may upload, in bytes (SIGN_LANGUAGE_VIDEO_MAX_MB). */
+  signLanguageVideoMaxBytes: number;
   database: { type: 'sqlite'; path: string } | { type: 'postgres'; url: string };
   redisUrl: string | null;
   redisKeyPrefix: string;
@@ -265,6 +270,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     publicUrl,
     dataDir,
     uploadDir: resolve(root, parsed.UPLOAD_DIR ?? resolve(dataDir, 'uploads')),
+    signLanguageVideoMaxBytes: (parsed.SIGN_LANGUAGE_VIDEO_MAX_MB ?? SIGN_LANGUAGE_VIDEO_DEFAULT_MAX_MB) * 1024 * 1024,
     database: parsed.DATABASE_URL
       ? { type: 'postgres', url: parsed.DATABASE_URL }
       : { type: 'sqlite', path: resolve(root, parsed.SQLITE_PATH ?? resolve(dataDir, 'soziale-stadt.sqlite')) },

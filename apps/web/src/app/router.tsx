@@ -24,6 +24,7 @@ const AdminFieldsOfActionRoute = lazyRoute(() => import('./routes/AdminFieldsOfA
 const AdminHomeRoute = lazyRoute(() => import('./routes/AdminHomeRoute'), 'AdminHomeRoute');
 const AdminMailsRoute = lazyRoute(() => import('./routes/AdminMailsRoute'), 'AdminMailsRoute');
 const AdminLanguagesRoute = lazyRoute(() => import('./routes/AdminLanguagesRoute'), 'AdminLanguagesRoute');
+const AdminSignLanguageRoute = lazyRoute(() => import('./routes/AdminSignLanguageRoute'), 'AdminSignLanguageRoute');
 const AdminUsersRoute = lazyRoute(() => import('./routes/AdminUsersRoute'), 'AdminUsersRoute');
 const ForgotPasswordRoute = lazyRoute(() => import('./routes/ForgotPasswordRoute'), 'ForgotPasswordRoute');
 const HomeRoute = lazyRoute(() => import('./routes/HomeRoute'), 'HomeRoute');
@@ -113,6 +114,7 @@ const routes = (
           <Route path="indicators/:key" element={<AdminIndicatorsEditRoute />} />
           <Route path="mails" element={<AdminMailsRoute />} />
           <Route path="languages" element={<AdminLanguagesRoute />} />
+          <Route path="sign-language" element={<AdminSignLanguageRoute />} />
         </Route>
       </Route>
       <Route path="*" element={<NotFoundRoute />} />

@@ -154,8 +154,9 @@ export const api = {
   patch: <T>(path: string, body: unknown) => json<T>('PATCH', path, body),
   put: <T>(path: string, body: unknown) => json<T>('PUT', path, body),
   delete: <T>(path: string, body?: unknown) => json<T>('DELETE', path, body),
-  /** multipart/form-data (file uploads), with the same CSRF handling and errors as every write. */
-  upload: <T>(path: string, form: FormData, onProgress?: ProgressListener) => json<T>('POST', path, form, onProgress),
+  /** multipart/form-data (file uploads; POST unless said otherwise), with the same CSRF handling and errors as every write. */
+  upload: <T>(path: string, form: FormData, onProgress?: ProgressListener, method: 'POST' | 'PUT' = 'POST') =>
+    json<T>(method, path, form, onProgress),
   /** A file as the raw body (e.g. text/csv), with the same CSRF handling and errors as every write. */
   postFile: <T>(path: string, file: Blob, type: string) => json<T>('POST', path, new RawFile(file, type)),
 };

@@ -14,8 +14,8 @@ export function byName<T>(name: (item: T) => string): (a: T, b: T) => number {
   return (a, b) => collator.compare(name(a), name(b));
 }
 
-/** A file size for people: "820 KB", "4,8 MB" (units of 1024 bytes, as file managers show them). */
-export function formatFileSize(bytes: number): string {
+/** A file size for people: "820 KB", "4,8 MB" (units of 1024 bytes, as file managers show them), in the UI language unless `locale` is given. */
+export function formatFileSize(bytes: number, locale = formatLocale(i18n.language)): string {
   const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
   let value = bytes;
   let unit = 0;
@@ -23,7 +23,7 @@ export function formatFileSize(bytes: number): string {
     value /= 1024;
     unit += 1;
   }
-  return new Intl.NumberFormat(formatLocale(i18n.language), {
+  return new Intl.NumberFormat(locale, {
     style: 'unit',
     unit: units[unit],
     unitDisplay: unit === 0 ? 'long' : 'short',

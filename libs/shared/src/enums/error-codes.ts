@@ -72,5 +72,13 @@ export enum ErrorCode {
   TranslationOff = 'TRANSLATION_OFF',
   /** The translation server did not answer or refused (503); the original stays readable. */
   TranslationUnavailable = 'TRANSLATION_UNAVAILABLE',
+  /** The sign language video is not an MP4 or WebM video (its content was checked) (422). */
+  VideoTypeNotAllowed = 'VIDEO_TYPE_NOT_ALLOWED',
+  /** A sign language video without its WebVTT captions is refused (422). */
+  CaptionsRequired = 'CAPTIONS_REQUIRED',
+  /** The captions file is not WebVTT with at least one cue; the message names the line (422). */
+  CaptionsInvalid = 'CAPTIONS_INVALID',
+  /** The requested byte range lies outside the file (416). */
+  RangeNotSatisfiable = 'RANGE_NOT_SATISFIABLE',
   Internal = 'INTERNAL_ERROR',
 }

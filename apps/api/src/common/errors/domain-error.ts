@@ -57,6 +57,10 @@ export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = {
   [ErrorCode.TranslationUnavailable]: 503,
   [ErrorCode.RateLimited]: 429,
   [ErrorCode.Busy]: 503,
+  [ErrorCode.VideoTypeNotAllowed]: 422,
+  [ErrorCode.CaptionsRequired]: 422,
+  [ErrorCode.CaptionsInvalid]: 422,
+  [ErrorCode.RangeNotSatisfiable]: 416,
   [ErrorCode.Internal]: 500,
 };
 

@@ -21,6 +21,8 @@ const DESCRIPTIONS: Record<number, string> = {
   403: 'Signed in, but not allowed (or CSRF token missing)',
   404: 'Not found',
   409: 'Conflicts with the current state',
+  413: 'The upload is larger than allowed',
+  416: 'The requested byte range lies outside the file',
   422: 'Valid input that breaks a rule of the domain',
   429: 'Too many requests; see Retry-After',
   503: 'A service this depends on is busy or did not answer; try again later',

@@ -7,6 +7,7 @@ import { DataSource, type ObjectLiteral } from 'typeorm';
 import { AssemblyEventType, AssemblyStatus, OutboxMailState, Role, type RetentionPeriodsResponse } from '@app/shared';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { TransactionRunner } from '../../database/transactions';
+import { SIGN_LANGUAGE_FOLDER } from '../sign-language/sign-language-files';
 
 /** Rows per statement: small enough that no statement holds SQLite's write lock for long. */
 const BATCH = 500;
@@ -39,6 +40,8 @@ const emptyReport = (): RetentionReport => ({
 
 /** An attachment's file, its preview, or a temporary file of a write in progress (see attachment-files.ts). */
 const UPLOAD_FILE = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(\.thumb\.webp)?(\.[0-9a-f-]{36}\.tmp)?$/;
+/** The sign language video's files (named by its row's id) and uploads cut off while streaming (.part). */
+const SIGN_LANGUAGE_FILE = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.(mp4|webm|vtt|part)$/;
 
 /**
  * The scheduled clean-up: personal data that has served its purpose is deleted or anonymised after
@@ -257,8 +260,9 @@ export class RetentionService implements OnApplicationBootstrap, OnApplicationSh
   }
 
   /**
-   * Files in the upload folder without an attachment row: left behind when a proposal was deleted
-   * (its rows cascade, its files do not) or a write was cut off. Only files older than the grace
+   * Files in the upload folder without an attachment row (or, in sign-language/, without the video's
+   * row): left behind when a proposal was deleted (its rows cascade, its files do not), a write was
+   * cut off or the process stopped between replacing the video and removing the old one's files. Only files older than the grace
    * period are considered, so an upload in flight (row and file written one after the other) is safe.
    */
   private async deleteOrphanUploads(olderThan: Date): Promise<number> {
@@ -275,11 +279,30 @@ export class RetentionService implements OnApplicationBootstrap, OnApplicationSh
         candidates.set(match[1], [...(candidates.get(match[1]) ?? []), join(folder, name)]);
       }
     }
+    return (await this.removeUnknown(candidates, 'proposal_attachments')) + (await this.deleteOrphanSignLanguageFiles(olderThan));
+  }
+
+  /** The sign language video's folder: files of a replaced video a crash left behind, and cut-off uploads. */
+  private async deleteOrphanSignLanguageFiles(olderThan: Date): Promise<number> {
+    const folder = join(this.config.uploadDir, SIGN_LANGUAGE_FOLDER);
+    const candidates = new Map<string, string[]>();
+    for (const name of await readdir(folder).catch(() => [] as string[])) {
+      const match = SIGN_LANGUAGE_FILE.exec(name);
+      if (!match) continue;
+      const info = await stat(join(folder, name)).catch(() => null);
+      if (!info?.isFile() || info.mtime >= olderThan) continue;
+      candidates.set(match[1], [...(candidates.get(match[1]) ?? []), join(folder, name)]);
+    }
+    return this.removeUnknown(candidates, 'sign_language_videos');
+  }
+
+  /** Removes the files of every id that has no row in `table`. */
+  private async removeUnknown(candidates: Map<string, string[]>, table: string): Promise<number> {
     let removed = 0;
     const ids = [...candidates.keys()];
     for (let i = 0; i < ids.length; i += BATCH) {
       const chunk = ids.slice(i, i + BATCH);
-      const known = await this.select<{ id: string }>(`SELECT "id" FROM "proposal_attachments" WHERE "id" IN (:...chunk)`, { chunk });
+      const known = await this.select<{ id: string }>(`SELECT "id" FROM "${table}" WHERE "id" IN (:...chunk)`, { chunk });
       const kept = new Set(known.map((row) => String(row.id)));
       for (const id of chunk) {
         if (kept.has(id)) continue;

@@ -10,4 +10,5 @@ export const ADMIN_SECTIONS = [
   { to: '/admin/indicators', id: 'indicators' },
   { to: '/admin/mails', id: 'mails' },
   { to: '/admin/languages', id: 'languages' },
+  { to: '/admin/sign-language', id: 'signLanguage' },
 ] as const;

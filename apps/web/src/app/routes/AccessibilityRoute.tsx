@@ -1,8 +1,30 @@
 import { useTranslation } from 'react-i18next';
-import { LegalDocument, useLegalSections } from '../../components/ui/LegalDocument';
+import { LegalDocument, useLegalSections, type LegalSection } from '../../components/ui/LegalDocument';
 import { Page } from '../../components/ui/Page';
 import { Section } from '../../components/ui/Section';
+import { useSignLanguageVideo } from '../../features/sign-language/api/sign-language-video';
 import { SITE_CONTACT } from '../../lib/site-config';
+
+/**
+ * The section "Nicht barrierefreie Inhalte" of accessibility.sections (the same place in every
+ * language: i18n:check keeps the structure equal), and where the missing sign language video goes in it.
+ */
+const KNOWN_BARRIERS = 2;
+const SIGN_LANGUAGE_BARRIER_AT = 1;
+
+/** The known barriers name the missing video in Deutsche Gebärdensprache unless the city has published one. */
+function useKnownBarriers(): LegalSection[] {
+  const { t } = useTranslation();
+  const sections = useLegalSections('accessibility.sections');
+  const video = useSignLanguageVideo();
+  // Until the answer is there (or when it fails) the barrier stays listed: better said once too often.
+  const published = Boolean(video.data?.video);
+  const barriers = sections[KNOWN_BARRIERS];
+  if (published || !barriers?.items) return sections;
+  const items = [...barriers.items];
+  items.splice(SIGN_LANGUAGE_BARRIER_AT, 0, t('accessibility.signLanguageBarrier'));
+  return sections.map((section, index) => (index === KNOWN_BARRIERS ? { ...section, items } : section));
+}
 
 /** Erklärung zur Barrierefreiheit (BITV 2.0 / BITV NRW) with its feedback channel. */
 export function AccessibilityRoute() {
@@ -11,7 +33,7 @@ export function AccessibilityRoute() {
   const body = encodeURIComponent(t('accessibility.feedback.mailBody'));
   return (
     <Page title={t('accessibility.title')} lead={t('accessibility.lead')}>
-      <LegalDocument sections={useLegalSections('accessibility.sections')} hasPlaceholders={SITE_CONTACT.placeholder}>
+      <LegalDocument sections={useKnownBarriers()} hasPlaceholders={SITE_CONTACT.placeholder}>
         <Section id="feedback" title={t('accessibility.feedback.title')} intro={t('accessibility.feedback.intro')} boxed>
           <ul className="kern-list kern-list--bullet">
             <li>{t('accessibility.feedback.include1')}</li>

@@ -4,6 +4,8 @@ import { dirname, join } from 'node:path';
 import sharp from 'sharp';
 import { ErrorCode, type AttachmentMimeType } from '@app/shared';
 import { DomainError } from '../../../common/errors/domain-error';
+import { cleanFileName as cleanUploadName } from '../../../common/files/file-names';
+import { SNIFF_BYTES, sniffFileType } from '../../../common/files/file-types';
 
 /** Longest side of a stored image and of its preview, in pixels. */
 const IMAGE_MAX_SIDE = 2400;
@@ -37,7 +39,7 @@ const notAllowed = () =>
  * kept byte for byte; they are only ever served as downloads.
  */
 export async function prepareUpload(buffer: Buffer): Promise<PreparedFile> {
-  if (buffer.subarray(0, 5).toString('latin1') === '%PDF-') {
+  if (sniffFileType(buffer.subarray(0, SNIFF_BYTES)) === 'application/pdf') {
     return { mimeType: 'application/pdf', data: buffer, thumbnail: null, width: null, height: null, sha256: sha256(buffer) };
   }
   let format: string | undefined;
@@ -100,17 +102,8 @@ export async function removeFiles(uploadDir: string, id: string): Promise<void> 
   await Promise.all([rm(paths.file, { force: true }), rm(paths.thumbnail, { force: true })]);
 }
 
-/** The name to show and to offer for download: no path parts, no control characters, bounded. */
+/** The name to show and to offer for download, with the extension of the real type. */
 export function cleanFileName(name: string | undefined, mimeType: AttachmentMimeType): string {
-  // Multer hands over the raw header bytes as latin1; browsers send UTF-8.
-  const decoded = name ? Buffer.from(name, 'latin1').toString('utf8') : '';
-  const base = decoded
-    .split(/[\\/]/)
-    .pop()!
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '')
-    .trim();
   const extension = { 'image/jpeg': '.jpg', 'image/png': '.png', 'image/webp': '.webp', 'application/pdf': '.pdf' }[mimeType];
-  const stem = (base.replace(/\.[^.]*$/, '') || 'anhang').slice(0, 150);
-  return `${stem}${extension}`;
+  return cleanUploadName(name, extension, 'anhang');
 }

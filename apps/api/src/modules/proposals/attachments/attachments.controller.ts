@@ -8,11 +8,11 @@ import { CurrentUser, Public } from '../../../common/auth/decorators';
 import type { AuthenticatedRequest } from '../../../common/auth/request';
 import { ApiErrors } from '../../../common/http/api-errors';
 import { markPublicCacheable } from '../../../common/http/cache-policy';
+import { UploadErrorsInterceptor } from '../../../common/http/upload-errors.interceptor';
 import { uuidPipe } from '../../../common/http/pipes';
 import type { User } from '../../users/user.entity';
 import { AttachmentFileQueryDto, ProposalAttachmentDto, UploadAttachmentDto } from '../dto/proposal.dto';
 import { AttachmentsService, type UploadedFileData } from './attachments.service';
-import { UploadErrorsInterceptor } from './upload-errors.interceptor';
 
 @ApiTags('proposals')
 @Controller('proposals/:id/attachments')
@@ -21,7 +21,12 @@ export class AttachmentsController {
 
   @Post()
   @UseInterceptors(
-    UploadErrorsInterceptor,
+    new UploadErrorsInterceptor({
+      files: ['file'],
+      fields: ['description'],
+      maxBytes: ATTACHMENT_MAX_BYTES,
+      tooLargeHint: 'Please choose a smaller file or reduce the image size.',
+    }),
     // In memory: at most one file of ATTACHMENT_MAX_BYTES, checked and re-encoded before it is stored.
     FileInterceptor('file', {
       limits: { fileSize: ATTACHMENT_MAX_BYTES, files: 1, fields: 2, fieldSize: ATTACHMENT_DESCRIPTION_MAX * 4, parts: 3 },

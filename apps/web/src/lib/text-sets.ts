@@ -1,0 +1,49 @@
+import { DEFAULT_LANGUAGE } from '@app/shared';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import i18n from './i18n';
+
+type Texts = Record<string, unknown>;
+
+/**
+ * Texts that only one page of the administration needs, kept out of every first load (German
+ * included, which is otherwise bundled whole): `<set>.<language>.json` under a top-level key of its own,
+ * fetched when the page is opened, for its language and German (the fallback). i18n:check covers them
+ * like every other set.
+ */
+const SETS = import.meta.glob<Texts>('../locales/sign-language.*.json', { import: 'default' });
+export type TextSet = 'sign-language';
+
+const loaded = new Set<string>();
+
+async function load(set: TextSet, language: string): Promise<void> {
+  for (const lang of new Set([language, DEFAULT_LANGUAGE])) {
+    const id = `${set}.${lang}`;
+    // Only into a language whose own texts are in: an earlier bundle would make i18next skip loading them.
+    if (loaded.has(id) || !i18n.hasResourceBundle(lang, 'translation')) continue;
+    const texts = await SETS[`../locales/${id}.json`]?.();
+    if (texts) i18n.addResourceBundle(lang, 'translation', texts, true, false);
+    loaded.add(id);
+  }
+}
+
+/** Loads the set for the page's language (again when the language changes); true once its texts are there. */
+export function useTextSet(set: TextSet): boolean {
+  const { i18n: instance } = useTranslation();
+  const language = instance.resolvedLanguage ?? DEFAULT_LANGUAGE;
+  const ready = (lang: string) => loaded.has(`${set}.${lang}`) && loaded.has(`${set}.${DEFAULT_LANGUAGE}`);
+  const [readyFor, setReadyFor] = useState(() => (ready(language) ? language : null));
+  useEffect(() => {
+    let active = true;
+    // A set that failed to load shows its keys rather than a page that never appears.
+    void load(set, language)
+      .catch(() => undefined)
+      .then(() => {
+        if (active) setReadyFor(language);
+      });
+    return () => {
+      active = false;
+    };
+  }, [set, language]);
+  return readyFor === language;
+}
