@@ -6,13 +6,14 @@ import i18n from './i18n';
 type Texts = Record<string, unknown>;
 
 /**
- * Texts that only one page of the administration needs, kept out of every first load (German
- * included, which is otherwise bundled whole): `<set>.<language>.json` under a top-level key of its own,
- * fetched when the page is opened, for its language and German (the fallback). i18n:check covers them
- * like every other set.
+ * Texts that only one or two pages need, kept out of every first load (German included, which is
+ * otherwise bundled whole): `<set>.<language>.json` under top-level keys of their own, fetched when the
+ * page is opened, for its language and German (the fallback). i18n:check covers them like every other
+ * set. `legal`: the privacy notice and the accessibility statement (about 3 KB compressed in German);
+ * `sign-language`: the administration's page for the video.
  */
-const SETS = import.meta.glob<Texts>('../locales/sign-language.*.json', { import: 'default' });
-export type TextSet = 'sign-language';
+const SETS = import.meta.glob<Texts>(['../locales/sign-language.*.json', '../locales/legal.*.json'], { import: 'default' });
+export type TextSet = 'sign-language' | 'legal';
 
 const loaded = new Set<string>();
 

@@ -3,7 +3,9 @@ import { LegalDocument, useLegalSections, type LegalSection } from '../../compon
 import { Page } from '../../components/ui/Page';
 import { Section } from '../../components/ui/Section';
 import { useSignLanguageVideo } from '../../features/sign-language/api/sign-language-video';
+import { Loading } from '../../components/ui/QueryState';
 import { SITE_CONTACT } from '../../lib/site-config';
+import { useTextSet } from '../../lib/text-sets';
 
 /**
  * The section "Nicht barrierefreie Inhalte" of accessibility.sections (the same place in every
@@ -26,8 +28,15 @@ function useKnownBarriers(): LegalSection[] {
   return sections.map((section, index) => (index === KNOWN_BARRIERS ? { ...section, items } : section));
 }
 
-/** Erklärung zur Barrierefreiheit (BITV 2.0 / BITV NRW) with its feedback channel. */
+/**
+ * Erklärung zur Barrierefreiheit (BITV 2.0 / BITV NRW) with its feedback channel; its texts (the
+ * `legal` set) are fetched with the page, not with every first load.
+ */
 export function AccessibilityRoute() {
+  return useTextSet('legal') ? <AccessibilityStatement /> : <Loading />;
+}
+
+function AccessibilityStatement() {
   const { t } = useTranslation();
   const subject = encodeURIComponent(t('accessibility.feedback.mailSubject'));
   const body = encodeURIComponent(t('accessibility.feedback.mailBody'));

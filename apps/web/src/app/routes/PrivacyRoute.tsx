@@ -2,10 +2,16 @@ import { TOKEN_TTL_HOURS, type RetentionPeriodsResponse } from '@app/shared';
 import { useTranslation } from 'react-i18next';
 import { LegalDocument, useLegalSections } from '../../components/ui/LegalDocument';
 import { Page } from '../../components/ui/Page';
-import { QueryState } from '../../components/ui/QueryState';
+import { Loading, QueryState } from '../../components/ui/QueryState';
 import { useRetentionPeriods } from '../../features/privacy/api/retention-periods';
+import { useTextSet } from '../../lib/text-sets';
 
+/** The privacy notice; its texts (the `legal` set) are fetched with the page, not with every first load. */
 export function PrivacyRoute() {
+  return useTextSet('legal') ? <PrivacyPage /> : <Loading />;
+}
+
+function PrivacyPage() {
   const { t } = useTranslation();
   const periods = useRetentionPeriods();
   return (
