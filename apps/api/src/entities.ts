@@ -53,6 +53,7 @@ import { LanguageReview } from './modules/languages/language-review.entity';
 import { LanguageReviews1765700000000 } from './database/migrations/1765700000000-language-reviews';
 import { MachineTranslation } from './modules/translations/machine-translation.entity';
 import { MachineTranslations1765800000000 } from './database/migrations/1765800000000-machine-translations';
+import { LiveTranslations1766000000000 } from './database/migrations/1766000000000-live-translations';
 
 /** Listed explicitly (no globs) so the same list works from source, from dist and under jest. */
 export const ENTITIES = [
@@ -114,6 +115,7 @@ export const MIGRATIONS = [
   ProposalStatusNotes1765600000000,
   LanguageReviews1765700000000,
   MachineTranslations1765800000000,
+  LiveTranslations1766000000000,
 ];
 
 /** The registry handed to buildDataSourceOptions by the app, the CLI, the TypeORM CLI and the tests. */
