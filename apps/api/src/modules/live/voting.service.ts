@@ -50,7 +50,11 @@ export class VotingService {
       ? { translations: {}, problems: [] }
       : checkRoundTranslations({ type: input.type, options }, input.translations ?? []);
     if (problems.length || untranslatable.length)
-      throw new DomainError(ErrorCode.UnprocessableEntity, 'Please check the voting round.', problemDetails([...problems, ...untranslatable]));
+      throw new DomainError(
+        ErrorCode.UnprocessableEntity,
+        'Please check the voting round.',
+        problemDetails([...problems, ...untranslatable]),
+      );
     return this.changes.change(actor, 'not-closed', async (m, assembly) => {
       const itemId = input.agendaItemId === undefined ? assembly.currentItemId : input.agendaItemId;
       if (itemId) await this.changes.item(m, assembly.id, itemId);

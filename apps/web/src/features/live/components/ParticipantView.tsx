@@ -1,12 +1,14 @@
-import { AssemblyStatus, LIVE_PROPOSAL_MAX, VotingRoundStatus, type LiveMe, type LiveState } from '@app/shared';
+import { AssemblyStatus, LIVE_PROPOSAL_MAX, ORIGINAL_LANGUAGE, VotingRoundStatus, type LiveMe, type LiveState } from '@app/shared';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../components/ui/Alert';
 import { Badge } from '../../../components/ui/Badge';
 import { Button } from '../../../components/ui/Button';
+import { currentLanguage } from '../../../lib/i18n';
 import type { LiveConnection } from '../hooks/useLive';
 import { ActionError, Announcer, Countdown, ResultBars, ResultTable, currentItem, useAnnouncer, useLiveAction } from './common';
 import { LiveHelp } from './LiveHelp';
+import { questionShown, titleShown, Typed } from './typed-text';
 import { VoteForm } from './VoteForm';
 
 /** Everything a participant sees and does during the assembly, phone first. */
@@ -15,6 +17,8 @@ export function ParticipantView({ live, state, me }: { live: LiveConnection; sta
   const [announcement, announce] = useAnnouncer();
   const item = currentItem(state);
   const votingFirst = state.round?.status === VotingRoundStatus.Open;
+  // Questions and titles in this phone's language where the moderator translated them.
+  const language = currentLanguage();
 
   // Announce the moments people must not miss: a round opens, results are published, the current item changes.
   const seen = useRef<{ roundKey: string | null; itemId: string | null } | null>(null);
@@ -24,15 +28,14 @@ export function ParticipantView({ live, state, me }: { live: LiveConnection; sta
     seen.current = { roundKey, itemId: state.currentItemId };
     if (!previous) return;
     if (roundKey !== previous.roundKey && state.round) {
-      if (state.round.status === VotingRoundStatus.Open) announce(t('live.announce.roundOpened', { question: state.round.question }));
-      else if (state.round.status === VotingRoundStatus.Published)
-        announce(t('live.announce.resultsPublished', { question: state.round.question }));
-      else if (state.round.status === VotingRoundStatus.Closed)
-        announce(t('live.announce.roundClosed', { question: state.round.question }));
+      const question = questionShown(state.round, language).text;
+      if (state.round.status === VotingRoundStatus.Open) announce(t('live.announce.roundOpened', { question }));
+      else if (state.round.status === VotingRoundStatus.Published) announce(t('live.announce.resultsPublished', { question }));
+      else if (state.round.status === VotingRoundStatus.Closed) announce(t('live.announce.roundClosed', { question }));
     } else if (state.currentItemId !== previous.itemId && item) {
-      announce(t('live.announce.itemChanged', { title: item.title }));
+      announce(t('live.announce.itemChanged', { title: titleShown(item, language).text }));
     }
-  }, [state.round, state.currentItemId, item, announce, t]);
+  }, [state.round, state.currentItemId, item, announce, t, language]);
 
   const meLine = me.participant ? (
     <p className="kern-body kern-body--small live-me">
@@ -58,9 +61,7 @@ export function ParticipantView({ live, state, me }: { live: LiveConnection; sta
         </h2>
         {item ? (
           <>
-            <p className="kern-body kern-body--large live-item__title" dir="auto">
-              {item.title}
-            </p>
+            <ItemTitle title={item.title} shown={titleShown(item, language)} />
             <p className="kern-body kern-body--small">
               {t('live.item.position', { position: item.position, count: state.agenda.length })} · {t(`live.item.type.${item.type}`)}
             </p>
@@ -79,9 +80,40 @@ export function ParticipantView({ live, state, me }: { live: LiveConnection; sta
   );
 }
 
+/** An agenda item's title: in the moderator's translation with the original beneath it (titles are short), or as typed. */
+function ItemTitle({ title, shown }: { title: string; shown: ReturnType<typeof titleShown> }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Typed as="p" className="kern-body kern-body--large live-item__title" text={shown} />
+      {shown.translated ? (
+        <p className="kern-body kern-body--small live-translated">
+          {t('live.translation.byModeration')} {t('live.translation.original')}{' '}
+          <Typed as="bdi" text={{ text: title, language: ORIGINAL_LANGUAGE, translated: false }} />
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+/**
+ * The round in the moderator's translation into this phone's language is marked as such; the typed
+ * original is one tap away (the whole ballot switches, so each text is read once, in its own voice).
+ * The button sits beside the heading, so the ballot keeps its place on a phone's first screen.
+ */
+function TranslationSwitch({ original, onSwitch }: { original: boolean; onSwitch: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Button variant="tertiary" small onClick={onSwitch}>
+      {original ? t('live.translation.showTranslation') : t('live.translation.showOriginal')}
+    </Button>
+  );
+}
+
 function VotingSection({ live, state, me }: { live: LiveConnection; state: LiveState; me: LiveMe }) {
   const { t } = useTranslation();
   const [votedHere, setVotedHere] = useState<string[]>([]);
+  const [originalOf, setOriginalOf] = useState<string | null>(null);
   const confirmRef = useRef<HTMLDivElement>(null);
   const round = state.round;
   const lastVote = votedHere.at(-1);
@@ -90,6 +122,15 @@ function VotingSection({ live, state, me }: { live: LiveConnection; state: LiveS
     if (lastVote) confirmRef.current?.focus();
   }, [lastVote]);
   if (!round || round.status === VotingRoundStatus.Draft) return null;
+  const phoneLanguage = currentLanguage();
+  const translated = questionShown(round, phoneLanguage).translated;
+  const original = translated && originalOf === round.id;
+  const language = original ? ORIGINAL_LANGUAGE : phoneLanguage;
+  const question = questionShown(round, language);
+  // Beside the question (not a line of its own, so the ballot keeps its place on a phone's first screen).
+  const mark = translated ? (
+    <span className="live-translated-mark"> {original ? t('live.translation.showingOriginal') : t('live.translation.byModeration')}</span>
+  ) : null;
   const voted = me.votedRoundIds.includes(round.id) || votedHere.includes(round.id);
   const onVoted = (roundId: string) => {
     setVotedHere((current) => [...current, roundId]);
@@ -97,16 +138,21 @@ function VotingSection({ live, state, me }: { live: LiveConnection; state: LiveS
   };
   return (
     <section className="live-card" aria-labelledby="live-vote-title">
-      <h2 className="kern-heading-small" id="live-vote-title">
-        {t('live.vote.heading')}{' '}
-        <Badge variant={round.status === VotingRoundStatus.Open ? 'success' : 'info'}>{t(`live.vote.status.${round.status}`)}</Badge>
-      </h2>
+      <div className="live-card__head">
+        <h2 className="kern-heading-small" id="live-vote-title">
+          {t('live.vote.heading')}{' '}
+          <Badge variant={round.status === VotingRoundStatus.Open ? 'success' : 'info'}>{t(`live.vote.status.${round.status}`)}</Badge>
+        </h2>
+        {translated ? <TranslationSwitch original={original} onSwitch={() => setOriginalOf(original ? null : round.id)} /> : null}
+      </div>
+
       {round.status === VotingRoundStatus.Open && !voted && me.participant ? (
-        <VoteForm key={round.id} round={round} me={me} live={live} onVoted={onVoted} />
+        <VoteForm key={round.id} round={round} me={me} live={live} onVoted={onVoted} language={language} mark={mark} />
       ) : null}
       {round.status === VotingRoundStatus.Open && !me.participant ? (
-        <p className="kern-body" dir="auto">
-          {round.question}
+        <p className="kern-body">
+          <Typed text={question} />
+          {mark}
         </p>
       ) : null}
       {voted ? (
@@ -116,22 +162,29 @@ function VotingSection({ live, state, me }: { live: LiveConnection; state: LiveS
             <p className="kern-title">{t('live.vote.counted')}</p>
           </div>
           <div className="kern-alert__body">
-            <p className="kern-body" dir="auto">
-              {round.question}
+            <p className="kern-body">
+              <Typed text={question} />
+              {mark}
             </p>
           </div>
         </div>
       ) : null}
       {round.status === VotingRoundStatus.Closed ? (
-        <p className="kern-body">{t('live.vote.closedWaiting', { question: round.question })}</p>
+        <p className="kern-body">{t('live.vote.closedWaiting', { question: question.text })}</p>
       ) : null}
       {round.status === VotingRoundStatus.Published && round.results ? (
         <div className="live-results">
-          <p className="kern-body live-results__question" dir="auto">
-            {round.question}
+          <p className="kern-body live-results__question">
+            <Typed text={question} />
+            {mark}
           </p>
-          <ResultBars round={round} result={round.results} />
-          <ResultTable round={round} result={round.results} caption={t('live.results.caption', { question: round.question })} />
+          <ResultBars round={round} result={round.results} language={language} />
+          <ResultTable
+            round={round}
+            result={round.results}
+            language={language}
+            caption={t('live.results.caption', { question: question.text })}
+          />
         </div>
       ) : null}
     </section>
