@@ -8,6 +8,7 @@ import {
   VotingType,
   type ApiErrorBody,
   type AssemblyDetail,
+  type LiveAck,
   type LiveRound,
 } from '@app/shared';
 import { DataSource } from 'typeorm';
@@ -26,6 +27,30 @@ const TURKISH = {
 const ARABIC = { question: 'أيّ مقعد يوضع بجانب النافورة؟', options: ['مقعد خشبي', 'مقعد حجري', 'بدون مقعد'] };
 
 const TR = { language: Language.Turkish, ...TURKISH };
+
+/** A connection that waits out its rate limit (a moderator's 60 events a second) instead of failing on it. */
+function pacedClient(client: LiveTestClient) {
+  const emit = async <T = unknown>(event: string, payload?: unknown): Promise<LiveAck<T>> => {
+    for (;;) {
+      const ack = await client.emit<T>(event, payload);
+      if (ack.ok || ack.error.code !== ErrorCode.RateLimited) return ack;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  };
+  return {
+    emit,
+    async ok<T = unknown>(event: string, payload?: unknown): Promise<T> {
+      const ack = await emit<T>(event, payload);
+      if (!ack.ok) throw new Error(`${event} failed: ${JSON.stringify(ack.error)}`);
+      return ack.data;
+    },
+    async error(event: string, payload?: unknown): Promise<ApiErrorBody> {
+      const ack = await emit(event, payload);
+      if (ack.ok) throw new Error(`${event} unexpectedly succeeded: ${JSON.stringify(ack.data)}`);
+      return ack.error;
+    },
+  };
+}
 
 /** A 4xx acknowledgement with the one error body, and the fields its details name. */
 function refused(error: ApiErrorBody, status: number, code: string): string[] {
@@ -240,6 +265,8 @@ describe('live assemblies in several languages: the moderator’s translations a
 
   it('checks a later translation against the round (400, 404, 422) and lets only the assembly’s moderators send it (403)', async () => {
     const { assembly, mod } = await liveAssembly();
+    // This test sends more than the 60 events a second a moderator's connection may.
+    const paced = pacedClient(mod);
     const other = await liveAssembly();
     const round = await mod.ok<LiveRound>('round:create', {
       question: QUESTION,
@@ -248,7 +275,7 @@ describe('live assemblies in several languages: the moderator’s translations a
       secret: true,
     });
     const send = (payload: Record<string, unknown>) =>
-      mod.emit('round:translation', { roundId: round.id, language: Language.Turkish, translation: TURKISH, ...payload });
+      paced.emit('round:translation', { roundId: round.id, language: Language.Turkish, translation: TURKISH, ...payload });
 
     for (const [payload, field] of [
       [{ language: 'tlh' }, 'language'],
@@ -274,16 +301,61 @@ describe('live assemblies in several languages: the moderator’s translations a
     }
     // Unknown rounds and rounds of another assembly are not found.
     expectErrorShape(
-      await mod.error('round:translation', { roundId: randomUUID(), language: 'tr', translation: TURKISH }),
+      await paced.error('round:translation', { roundId: randomUUID(), language: 'tr', translation: TURKISH }),
       404,
       ErrorCode.NotFound,
     );
     const foreignRound = await other.mod.ok<LiveRound>('round:create', { question: 'Q?', type: VotingType.YesNoAbstain, secret: false });
     expectErrorShape(
-      await mod.error('round:translation', { roundId: foreignRound.id, language: 'tr', translation: { question: 'S?' } }),
+      await paced.error('round:translation', { roundId: foreignRound.id, language: 'tr', translation: { question: 'S?' } }),
       404,
       ErrorCode.NotFound,
     );
+
+    // Odd payloads of every kind: a readable 400 (never 500), and nothing stored.
+    const odd: unknown[] = [
+      null,
+      'tr',
+      42,
+      [],
+      { roundId: round.id, language: 'tr', translation: [] },
+      { roundId: round.id, language: 'tr', translation: 'Soru?' },
+      { roundId: round.id, language: ['tr'], translation: null },
+      { roundId: round.id, language: 'tr', translation: { question: { text: 'Soru?' } } },
+      { roundId: round.id, language: 'tr', translation: { question: 'Soru?', options: [null, 'B', 'C'] } },
+      { roundId: round.id, language: 'tr', translation: { question: 'Soru?', options: Array.from({ length: 21 }, (_, i) => `S${i}`) } },
+      { roundId: round.id, language: 'tr', translation: { question: 'x'.repeat(5_000) } },
+      { roundId: round.id, language: 'tr', translation: { question: 'Soru?', __proto__: { polluted: true } } },
+      { roundId: round.id, language: 'tr', translation: { question: 'Soru?', constructor: { prototype: { polluted: true } } } },
+      { roundId: round.id, language: '__proto__', translation: { question: 'Soru?' } },
+    ];
+    for (const [event, extra] of [
+      ['round:translation', {}],
+      ['item:translation', { agendaItemId: assembly.agenda[0].id }],
+      ['projector:language', {}],
+    ] as const) {
+      for (const payload of odd) {
+        const sent = payload && typeof payload === 'object' && !Array.isArray(payload) ? { ...extra, ...payload } : payload;
+        const ack = await paced.emit(event, sent);
+        if (ack.ok) continue; // an object that is a valid payload once its prototype keys are dropped
+        expect(ack.error.statusCode).toBeGreaterThanOrEqual(400);
+        expect(ack.error.statusCode).toBeLessThan(500);
+        expectErrorShape(ack.error, ack.error.statusCode);
+      }
+    }
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    // The gateway strips prototype keys from every payload, as Nest does for HTTP bodies (a nested
+    // `constructor` object used to fail class-transformer with a 500, for any event).
+    const extra = { translation: { constructor: { prototype: { polluted: true } } } };
+    expectErrorShape(
+      await paced.error('item:add', { title: 'Verschiedenes', type: 'discussion', ...extra }),
+      400,
+      ErrorCode.ValidationFailed,
+    );
+    // A top-level prototype key is dropped, as from an HTTP body; the rest counts.
+    await paced.ok('intake:set', { open: false, constructor: { prototype: {} } });
+    await mod.until('the state after the odd payloads', () => mod.moderator?.rounds.some((r) => r.id === round.id) === true);
+    expect(mod.moderator!.rounds.find((r) => r.id === round.id)!.translations).toEqual({});
 
     // Participants, the projector, a citizen's account and another area's moderator may not.
     const phone = await guest(assembly, 'Anna');
@@ -310,10 +382,10 @@ describe('live assemblies in several languages: the moderator’s translations a
     expect(mod.moderator!.rounds.find((r) => r.id === round.id)!.translations).toEqual({});
 
     // A draft round takes a translation; a closed assembly takes none.
-    await mod.ok('round:translation', { roundId: round.id, language: Language.Turkish, translation: TURKISH });
-    await mod.ok('assembly:set-status', { status: 'closed' });
+    await paced.ok('round:translation', { roundId: round.id, language: Language.Turkish, translation: TURKISH });
+    await paced.ok('assembly:set-status', { status: 'closed' });
     expectErrorShape(
-      await mod.error('round:translation', { roundId: round.id, language: 'ar', translation: ARABIC }),
+      await paced.error('round:translation', { roundId: round.id, language: 'ar', translation: ARABIC }),
       409,
       ErrorCode.AssemblyClosed,
     );

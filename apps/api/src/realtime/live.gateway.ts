@@ -23,7 +23,7 @@ import {
 } from '@app/shared';
 import { buildErrorBody, databaseErrorBody } from '../common/errors/all-exceptions.filter';
 import { DomainError } from '../common/errors/domain-error';
-import { structuralProblem, toFieldDetails } from '../common/errors/validation';
+import { stripPrototypeKeys, structuralProblem, toFieldDetails } from '../common/errors/validation';
 import { AssemblyAccessService } from '../modules/assemblies/assembly-access.service';
 import type { Participant } from '../modules/live/entities/participant.entity';
 import { SessionService } from '../modules/auth/session.service';
@@ -306,6 +306,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
       throw new DomainError(ErrorCode.ValidationFailed, 'The payload must be an object.');
     const problem = structuralProblem(value);
     if (problem) throw new DomainError(ErrorCode.ValidationFailed, `Please check this field: ${problem.field}.`, [problem]);
+    stripPrototypeKeys(value);
     const ballot = type === dto.CastBallotPayloadDto ? plainBallotPayload(value) : null;
     if (ballot) return ballot;
     if (type === dto.EmptyPayloadDto) {
