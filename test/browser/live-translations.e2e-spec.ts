@@ -262,6 +262,20 @@ describe('the live assembly in several languages', () => {
     await waitForPage(projector);
     await projector.locator('.projector__results table').waitFor();
     expect(await projector.locator('.live-second').count()).toBe(0);
+    // A projector in Arabic with German beside it: the Arabic translation first (right to left), the typed original second.
+    await projector.goto(`/assemblies/${assemblyId}/projector?lang=ar&second=de`);
+    await waitForPage(projector);
+    await projector.locator('.projector__question--second[lang="de"]', { hasText: QUESTION }).waitFor();
+    expect(await languageOf(projector, '.projector__question')).toMatchObject({
+      lang: 'ar',
+      dir: 'rtl',
+      direction: 'rtl',
+      text: AR.question,
+    });
+    expect(await projector.evaluate(() => document.documentElement.dir)).toBe('rtl');
+    expect(await outsideViewport(projector)).toEqual([]);
+    await screenshot(projector, 'live-translations-projector-1280x720-ar-de');
+    problems.push(...(await audit(projector, 'projector in Arabic with German as second language')));
 
     // The phone in Arabic: the published result with the Arabic labels, right to left.
     const phone = await guestPhone('Omar', 'ar');

@@ -1,4 +1,4 @@
-import { AssemblyStatus, VotingRoundStatus, type LiveRound, type LiveState } from '@app/shared';
+import { AssemblyStatus, htmlLang, ORIGINAL_LANGUAGE, VotingRoundStatus, type Language, type LiveRound, type LiveState } from '@app/shared';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentLanguage } from '../../../lib/i18n';
@@ -15,9 +15,13 @@ function roundOnScreen(state: LiveState): LiveRound | null {
   return round && round.status !== VotingRoundStatus.Draft ? round : null;
 }
 
-/** A typed text in the second language, only where the moderation translated it (the original stands above already). */
-function secondText(first: Shown, second: Shown | null): Shown | null {
-  return second && second.translated && second.text !== first.text ? second : null;
+/**
+ * A typed text in the second language: the moderation's translation, or the original when the second
+ * language is German (a projector in Arabic with German beside it); nothing where it would repeat the first.
+ */
+function secondText(first: Shown, second: Shown | null, language: Language): Shown | null {
+  if (!second || second.text === first.text) return null;
+  return second.translated || htmlLang(language) === htmlLang(ORIGINAL_LANGUAGE) ? second : null;
 }
 
 /**
@@ -60,9 +64,9 @@ export function ProjectorView({ live, state, second }: { live: LiveConnection; s
   );
   const labelOf = (key: string) => label(t(key), second ? second.t(key) : null);
   const title = item ? titleShown(item, language) : null;
-  const secondTitle = item && title && second ? secondText(title, titleShown(item, second.language)) : null;
+  const secondTitle = item && title && second ? secondText(title, titleShown(item, second.language), second.language) : null;
   const question = round ? questionShown(round, language) : null;
-  const secondQuestion = round && question && second ? secondText(question, questionShown(round, second.language)) : null;
+  const secondQuestion = round && question && second ? secondText(question, questionShown(round, second.language), second.language) : null;
   const grid = ['projector__grid', joinOpen ? '' : 'projector__grid--full', second ? 'projector__grid--two' : ''].filter(Boolean).join(' ');
   return (
     <div className={grid}>
@@ -81,7 +85,10 @@ export function ProjectorView({ live, state, second }: { live: LiveConnection; s
           <p className="projector__code" aria-label={t('live.projector.codeAria', { code: state.joinCode.split('').join(' ') })}>
             {state.joinCode}
           </p>
-          <p className="projector__url">{joinUrl}</p>
+          {/* An address reads left to right on an Arabic screen too. */}
+          <p className="projector__url" dir="ltr">
+            {joinUrl}
+          </p>
           <p className="projector__attendance">{both('live.projector.attendance', { count: state.attendance.total })}</p>
         </aside>
       ) : null}
