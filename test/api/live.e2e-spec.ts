@@ -183,6 +183,8 @@ describe('live assemblies: join over REST, the /live gateway, voting, speakers',
       await mod.ok('item:add', { title: 'Verschiedenes', type: AgendaItemType.Discussion });
       await mod.until('the added item', () => mod.state?.agenda.length === 4);
       expect(mod.state!.agenda[3]).toMatchObject({ title: 'Verschiedenes', position: 4 });
+      // Its title in Turkish, for the phones in Turkish (live-translations.e2e-spec covers translations in depth).
+      await mod.ok('item:translation', { agendaItemId: mod.state!.agenda[3].id, language: 'tr', title: 'Diğer konular' });
 
       // Proposal intake with moderation and supports.
       await mod.ok('item:set', { agendaItemId: collect.id });
@@ -232,6 +234,7 @@ describe('live assemblies: join over REST, the /live gateway, voting, speakers',
         type: VotingType.YesNoAbstain,
         secret: false,
       });
+      await mod.ok('round:translation', { roundId: yna.id, language: 'tr', translation: { question: 'Meydan yeşillendirilsin mi?' } });
       expect(yna).toMatchObject({
         status: VotingRoundStatus.Draft,
         agendaItemId: vote.id,

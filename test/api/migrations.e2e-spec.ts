@@ -370,6 +370,57 @@ describe(`migrations on ${isPostgres ? 'PostgreSQL' : 'SQLite'}`, () => {
     expect(await pendingSchemaChanges()).toEqual([]);
   });
 
+  // The moderator's translations (issue 16): rounds and agenda items that exist have none, assemblies no second
+  // projector language; reverted, the columns go and the rows stay.
+  it('adds the live translations beside existing rounds and items, and drops them on revert', async () => {
+    const index = MIGRATIONS.findIndex((migration) => migration.name === 'LiveTranslations1766000000000');
+    expect(index).toBeGreaterThan(0);
+    const later = MIGRATIONS.length - 1 - index;
+    for (let i = 0; i <= later; i++) await ds.undoLastMigration({ transaction: 'each' });
+    const p = (i: number) => (isPostgres ? `$${i}` : '?');
+    const [assemblyId, itemId, roundId] = [randomUUID(), randomUUID(), randomUUID()];
+    await ds.query(
+      `INSERT INTO "assemblies" ("id", "title", "place", "startsAt", "endsAt", "joinCode") VALUES (${p(1)}, 'Versammlung', 'Saal', ${p(2)}, ${p(3)}, 'MIGR02')`,
+      [assemblyId, new Date(Date.UTC(2026, 0, 1, 18)), new Date(Date.UTC(2026, 0, 1, 20))],
+    );
+    await ds.query(
+      `INSERT INTO "agenda_items" ("id", "assemblyId", "position", "title", "type") VALUES (${p(1)}, ${p(2)}, 1, 'Begrüßung', 'information')`,
+      [itemId, assemblyId],
+    );
+    await ds.query(
+      `INSERT INTO "voting_rounds" ("id", "assemblyId", "question", "type", "options") VALUES (${p(1)}, ${p(2)}, 'Bank?', 'single_choice', ${p(3)})`,
+      [
+        roundId,
+        assemblyId,
+        JSON.stringify([
+          { id: 'o1', label: 'Holz' },
+          { id: 'o2', label: 'Stein' },
+        ]),
+      ],
+    );
+    await ds.runMigrations({ transaction: 'each' });
+    const [round] = await ds.query(`SELECT "translations", "options" FROM "voting_rounds" WHERE "id" = ${p(1)}`, [roundId]);
+    expect(round.translations).toBeNull();
+    expect(JSON.parse(round.options)).toHaveLength(2);
+    const [item] = await ds.query(`SELECT "translations" FROM "agenda_items" WHERE "id" = ${p(1)}`, [itemId]);
+    expect(item.translations).toBeNull();
+    const [assembly] = await ds.query(`SELECT "projectorLanguage" FROM "assemblies" WHERE "id" = ${p(1)}`, [assemblyId]);
+    expect(assembly.projectorLanguage).toBeNull();
+    await ds.query(`UPDATE "voting_rounds" SET "translations" = ${p(1)} WHERE "id" = ${p(2)}`, [
+      JSON.stringify({ tr: { question: 'Bank mı?', options: ['Ahşap', 'Taş'] } }),
+      roundId,
+    ]);
+    for (let i = 0; i <= later; i++) await ds.undoLastMigration({ transaction: 'each' });
+    const columns = async (table: string) => ((await ds.createQueryRunner().getTable(table))?.columns ?? []).map((c) => c.name);
+    expect(await columns('voting_rounds')).not.toContain('translations');
+    expect(await columns('agenda_items')).not.toContain('translations');
+    expect(await columns('assemblies')).not.toContain('projectorLanguage');
+    expect(await ds.query(`SELECT "question" FROM "voting_rounds" WHERE "id" = ${p(1)}`, [roundId])).toEqual([{ question: 'Bank?' }]);
+    await ds.query(`DELETE FROM "assemblies" WHERE "id" = ${p(1)}`, [assemblyId]);
+    await ds.runMigrations({ transaction: 'each' });
+    expect(await pendingSchemaChanges()).toEqual([]);
+  });
+
   // A rollback of a database that holds data (nested areas, a moderator, a session), as
   // `npm run migration:revert` would do it on an installation that has been used.
   it('reverts every migration down with data in the tables', async () => {

@@ -277,7 +277,7 @@ describe('every resident in their language', () => {
     await moderator.ok('proposal:on-behalf', { text: 'Mehr Mülleimer am Spielplatz', sourceNote: 'Karte Tisch 2', language: 'de' });
     const desk = await (await context({ viewport: { width: 1280, height: 900 }, storageState: await admin.storageState() })).newPage();
     await admin.dispose();
-    const liveGerman = texts('live.de.json');
+    const consoleGerman = texts('console.de.json');
     await open(desk, `/assemblies/${assemblyId}/console`);
     await desk.getByRole('tab', { name: /^Vorschläge/ }).click();
     const proposal = desk.locator('.live-proposals__text', { hasText: PROPOSAL });
@@ -290,7 +290,7 @@ describe('every resident in their language', () => {
     await desk.locator('.live-proposals__text', { hasText: 'Mehr Mülleimer am Spielplatz' }).waitFor({ state: 'detached' });
     expect(await desk.locator('.live-proposals__text').allTextContents()).toEqual([PROPOSAL]);
     expect(await desk.locator('#console-intake-language option').allTextContents()).toEqual([
-      text(liveGerman, 'console.intake.allLanguages'),
+      text(consoleGerman, 'live.console.intake.allLanguages'),
       'Deutsch (1)',
       'العربية (1)',
     ]);

@@ -56,6 +56,7 @@ import { MachineTranslations1765800000000 } from './database/migrations/17658000
 import { ContributionLanguages1765900000000 } from './database/migrations/1765900000000-contribution-languages';
 import { SignLanguageVideoEntity } from './modules/sign-language/sign-language-video.entity';
 import { SignLanguageVideo1766100000000 } from './database/migrations/1766100000000-sign-language-video';
+import { LiveTranslations1766000000000 } from './database/migrations/1766000000000-live-translations';
 
 /** Listed explicitly (no globs) so the same list works from source, from dist and under jest. */
 export const ENTITIES = [
@@ -119,6 +120,7 @@ export const MIGRATIONS = [
   LanguageReviews1765700000000,
   MachineTranslations1765800000000,
   ContributionLanguages1765900000000,
+  LiveTranslations1766000000000,
   SignLanguageVideo1766100000000,
 ];
 

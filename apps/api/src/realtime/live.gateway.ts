@@ -23,7 +23,7 @@ import {
 } from '@app/shared';
 import { buildErrorBody, databaseErrorBody } from '../common/errors/all-exceptions.filter';
 import { DomainError } from '../common/errors/domain-error';
-import { structuralProblem, toFieldDetails } from '../common/errors/validation';
+import { stripPrototypeKeys, structuralProblem, toFieldDetails } from '../common/errors/validation';
 import { AssemblyAccessService } from '../modules/assemblies/assembly-access.service';
 import type { Participant } from '../modules/live/entities/participant.entity';
 import { SessionService } from '../modules/auth/session.service';
@@ -33,6 +33,7 @@ import { LiveStateService } from '../modules/live/live-state.service';
 import { AssemblyFlowService } from '../modules/live/assembly-flow.service';
 import { IntakeService } from '../modules/live/intake.service';
 import type { LiveActor } from '../modules/live/live-changes';
+import { LiveTranslationsService } from '../modules/live/live-translations.service';
 import { SpeakersService } from '../modules/live/speakers.service';
 import { VotingService } from '../modules/live/voting.service';
 import type { User } from '../modules/users/user.entity';
@@ -111,6 +112,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     private readonly flow: AssemblyFlowService,
     private readonly intake: IntakeService,
     private readonly voting: VotingService,
+    private readonly translations: LiveTranslationsService,
     private readonly speakers: SpeakersService,
     private readonly liveState: LiveStateService,
     private readonly broadcaster: LiveBroadcaster,
@@ -136,10 +138,13 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
       'assembly:set-status': h(dto.SetStatusPayloadDto, (a, p) => this.flow.setStatus(a, p.status)),
       'item:set': h(dto.SetItemPayloadDto, (a, p) => this.flow.setItem(a, p.agendaItemId)),
       'item:add': h(dto.AddItemPayloadDto, (a, p) => this.flow.addItem(a, p)),
+      'item:translation': h(dto.ItemTranslationPayloadDto, (a, p) => this.translations.setItemTranslation(a, p)),
+      'projector:language': h(dto.ProjectorLanguagePayloadDto, (a, p) => this.translations.setProjectorLanguage(a, p.language)),
       'intake:set': h(dto.IntakePayloadDto, (a, p) => this.intake.setIntake(a, p.open)),
       'proposal:moderate': h(dto.ModeratePayloadDto, (a, p) => this.intake.moderateProposal(a, p.proposalId, p.decision)),
       'proposal:on-behalf': h(dto.OnBehalfPayloadDto, (a, p) => this.intake.proposalOnBehalf(a, p)),
       'round:create': h(dto.CreateRoundPayloadDto, (a, p) => this.voting.createRound(a, p)),
+      'round:translation': h(dto.RoundTranslationPayloadDto, (a, p) => this.translations.setRoundTranslation(a, p)),
       'round:open': h(dto.RoundIdPayloadDto, (a, p) => this.voting.openRound(a, p.roundId)),
       'round:start-prepared': h(dto.AgendaItemIdPayloadDto, (a, p) => this.voting.startPrepared(a, p.agendaItemId)),
       'round:close': h(dto.RoundIdPayloadDto, (a, p) => this.voting.closeRound(a, p.roundId)),
@@ -303,6 +308,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
       throw new DomainError(ErrorCode.ValidationFailed, 'The payload must be an object.');
     const problem = structuralProblem(value);
     if (problem) throw new DomainError(ErrorCode.ValidationFailed, `Please check this field: ${problem.field}.`, [problem]);
+    stripPrototypeKeys(value);
     const ballot = type === dto.CastBallotPayloadDto ? plainBallotPayload(value) : null;
     if (ballot) return ballot;
     if (type === dto.EmptyPayloadDto) {

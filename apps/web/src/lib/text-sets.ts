@@ -10,10 +10,13 @@ type Texts = Record<string, unknown>;
  * otherwise bundled whole): `<set>.<language>.json` under top-level keys of their own, fetched when the
  * page is opened, for its language and German (the fallback). i18n:check covers them like every other
  * set. `legal`: the privacy notice and the accessibility statement (about 3 KB compressed in German);
+ * `console`: the moderator console and the agenda's prepared votes (`live.console.*`, about 2.5 KB);
  * `sign-language`: the administration's page for the video.
  */
-const SETS = import.meta.glob<Texts>(['../locales/sign-language.*.json', '../locales/legal.*.json'], { import: 'default' });
-export type TextSet = 'sign-language' | 'legal';
+const SETS = import.meta.glob<Texts>(['../locales/sign-language.*.json', '../locales/legal.*.json', '../locales/console.*.json'], {
+  import: 'default',
+});
+export type TextSet = 'sign-language' | 'legal' | 'console';
 
 const loaded = new Set<string>();
 

@@ -75,12 +75,16 @@ export enum AssemblyEventType {
   Closed = 'assembly.closed',
   ItemStarted = 'item.started',
   ItemAdded = 'item.added',
+  /** The moderator added, changed or removed a translation of an item's title. */
+  ItemTranslated = 'item.translated',
   IntakeOpened = 'intake.opened',
   IntakeClosed = 'intake.closed',
   ProposalSubmitted = 'proposal.submitted',
   ProposalApproved = 'proposal.approved',
   ProposalRejected = 'proposal.rejected',
   RoundCreated = 'round.created',
+  /** The moderator added, changed or removed a translation of a round's question and options. */
+  RoundTranslated = 'round.translated',
   RoundOpened = 'round.opened',
   RoundClosed = 'round.closed',
   RoundPublished = 'round.published',

@@ -2,6 +2,7 @@ import type { ApiErrorBody } from '../types/errors';
 import type { Language } from '../enums/languages';
 import type { AgendaItemType } from '../enums/assembly';
 import type { VotingType } from '../enums/assembly';
+import type { RoundTranslationInput } from '../voting/translations';
 import type { LiveProposal, LiveRound, LiveSnapshot, LiveSpeaker, LiveState, ModeratorState, RoundResult } from '../types/assemblies';
 
 /** The socket.io namespace of live assemblies. */
@@ -47,6 +48,22 @@ export interface CreateRoundPayload {
   points?: number | null;
   secret: boolean;
   requireCheckIn?: boolean;
+  /** The moderator's translations entered with the round (more can be added until it closes: round:translation). */
+  translations?: RoundTranslationInput[];
+}
+
+/** Adds or replaces (translation) or removes (null) a round's translation into one language, until the round closes. */
+export interface RoundTranslationPayload {
+  roundId: string;
+  language: Language;
+  translation: { question: string; options?: string[] } | null;
+}
+
+/** Adds or replaces (title) or removes (null) an agenda item's title in one language. */
+export interface ItemTranslationPayload {
+  agendaItemId: string;
+  language: Language;
+  title: string | null;
 }
 
 /**
@@ -90,7 +107,11 @@ export interface LiveClientEvents {
   'intake:set': (payload: { open: boolean }, ack: (r: LiveAck<undefined>) => void) => void;
   'proposal:moderate': (payload: { proposalId: string; decision: 'approve' | 'reject' }, ack: (r: LiveAck<LiveProposal>) => void) => void;
   'proposal:on-behalf': (payload: LiveProposalOnBehalfPayload, ack: (r: LiveAck<LiveProposal>) => void) => void;
+  'item:translation': (payload: ItemTranslationPayload, ack: (r: LiveAck<undefined>) => void) => void;
+  /** The hall screen's second language (null: none). */
+  'projector:language': (payload: { language: Language | null }, ack: (r: LiveAck<undefined>) => void) => void;
   'round:create': (payload: CreateRoundPayload, ack: (r: LiveAck<LiveRound>) => void) => void;
+  'round:translation': (payload: RoundTranslationPayload, ack: (r: LiveAck<LiveRound>) => void) => void;
   'round:open': (payload: { roundId: string }, ack: (r: LiveAck<undefined>) => void) => void;
   /** Creates and opens a round from the agenda item's prepared vote in one step. */
   'round:start-prepared': (payload: { agendaItemId: string }, ack: (r: LiveAck<LiveRound>) => void) => void;
@@ -123,10 +144,13 @@ export const MODERATOR_EVENTS: readonly LiveClientEventName[] = [
   'assembly:set-status',
   'item:set',
   'item:add',
+  'item:translation',
+  'projector:language',
   'intake:set',
   'proposal:moderate',
   'proposal:on-behalf',
   'round:create',
+  'round:translation',
   'round:open',
   'round:start-prepared',
   'round:close',

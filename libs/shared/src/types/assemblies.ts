@@ -10,6 +10,7 @@ import type {
   VotingRoundStatus,
   VotingType,
 } from '../enums/assembly';
+import type { RoundTranslations, TitleTranslations } from '../voting/translations';
 
 export interface AgendaItem {
   id: string;
@@ -23,6 +24,11 @@ export interface AgendaItem {
    * moderators see it (absent for everybody else, null when the item has none).
    */
   vote?: PreparedVote | null;
+  /**
+   * The live view only (LiveState.agenda): the moderator's translations of the title, by language
+   * (the title is the original; see voting/translations.ts).
+   */
+  translations?: TitleTranslations;
 }
 
 /**
@@ -210,6 +216,8 @@ export interface LiveRound {
   /** Only checked-in participants may vote. */
   requireCheckIn: boolean;
   status: VotingRoundStatus;
+  /** The moderator's translations of question and option labels, by language (the typed text is the original). */
+  translations: RoundTranslations;
   ballotsCast: number;
   /** Present once published (for everybody) — and always in the moderator's view. */
   results: RoundResult | null;
@@ -263,6 +271,11 @@ export interface LiveState {
   onScreenRoundId: string | null;
   speakers: { current: LiveSpeaker | null; queue: LiveSpeaker[]; defaultTimeLimitSeconds: number | null };
   attendance: { hall: number; online: number; total: number };
+  /**
+   * The hall screen's second language, chosen in the console (null: one language). The projector
+   * shows its texts in its own language and in this one; a `?second=` on its address overrides it.
+   */
+  projectorLanguage: Language | null;
   /** Server time of this state, so clients can correct their clock for countdowns. */
   serverTime: string;
 }

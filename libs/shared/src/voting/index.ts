@@ -6,3 +6,4 @@ export { singleChoice } from './single-choice';
 export { maxChoicesOf, multipleChoice } from './multiple-choice';
 export { dotVoting } from './dot-voting';
 export { normalizePreparedVote } from './prepared';
+export * from './translations';

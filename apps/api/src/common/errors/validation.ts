@@ -32,6 +32,26 @@ export function structuralProblem(value: unknown, path = '', depth = 0): FieldEr
   return null;
 }
 
+/**
+ * Removes the keys that would reach an object's prototype (`__proto__`, `prototype`, `constructor`)
+ * from a parsed payload, in place, as Nest's ValidationPipe does for HTTP bodies: the socket gateway
+ * validates its payloads itself, and class-transformer fails on a nested `constructor` object.
+ */
+export function stripPrototypeKeys(value: unknown): void {
+  const stack: unknown[] = [value];
+  while (stack.length) {
+    const current = stack.pop();
+    if (current === null || typeof current !== 'object') continue;
+    if (Array.isArray(current)) {
+      stack.push(...Object.values(current));
+      continue;
+    }
+    const record = current as Record<string, unknown>;
+    for (const key of ['__proto__', 'prototype', 'constructor']) if (Object.prototype.hasOwnProperty.call(record, key)) delete record[key];
+    stack.push(...Object.values(record));
+  }
+}
+
 /** Refuses bodies that are not a JSON object, or are unsafe to walk, before the field checks. */
 class AppValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {

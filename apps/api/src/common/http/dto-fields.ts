@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsIn, IsString, Length, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { IsEmail, IsIn, IsString, Length, Matches, MaxLength, ValidateIf, type ValidationOptions } from 'class-validator';
 import {
   DISPLAY_NAME_MAX_LENGTH,
   DISPLAY_NAME_MIN_LENGTH,
@@ -27,9 +27,9 @@ export const Trim = () => Transform(({ value }) => (typeof value === 'string' ? 
 const lowerTrim = Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value));
 
 /** No control characters (they break logs, CSV exports and screen readers). */
-export const NoControlChars = () =>
+export const NoControlChars = (options: Pick<ValidationOptions, 'each'> = {}) =>
   // eslint-disable-next-line no-control-regex -- matching control characters is the point here
-  Matches(/^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]*$/, { message: '$property must not contain control characters' });
+  Matches(/^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]*$/, { message: '$property must not contain control characters', ...options });
 
 /** Reusable field rules: one definition per kind of field, used by every DTO. */
 export const EmailField = (description = 'Email address') =>

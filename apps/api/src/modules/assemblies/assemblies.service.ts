@@ -339,6 +339,7 @@ export class AssembliesService {
       }
       await repo.delete({ id: In(ids) });
     }
+    const titles = new Map(existing.map((i) => [i.id, i.title]));
     for (const [index, item] of input.entries()) {
       const values = {
         position: index + 1,
@@ -346,6 +347,8 @@ export class AssembliesService {
         type: item.type,
         description: item.description ?? null,
         ...(votes[index] !== undefined ? { preparedVote: votes[index] } : {}),
+        // The moderator's translations belong to the title they translate: a new title drops them.
+        ...(item.id && titles.get(item.id) !== item.title ? { translations: null } : {}),
       };
       if (item.id) await repo.update({ id: item.id }, values);
       else await repo.insert({ ...values, assemblyId: assembly.id });

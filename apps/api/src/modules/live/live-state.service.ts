@@ -171,6 +171,7 @@ export class LiveStateService {
         defaultTimeLimitSeconds: assembly.speakingTimeSeconds,
       },
       attendance: { hall, online, total: hall + online },
+      projectorLanguage: assembly.projectorLanguage,
       serverTime: new Date().toISOString(),
     };
     const moderator: ModeratorState = {

@@ -15,7 +15,14 @@ export class LiveMapper {
   }
 
   item(i: AgendaItemEntity): AgendaItem {
-    return { id: i.id, position: i.position, title: i.title, type: i.type, description: i.description };
+    return {
+      id: i.id,
+      position: i.position,
+      title: i.title,
+      type: i.type,
+      description: i.description,
+      translations: i.translations ?? {},
+    };
   }
 
   proposal(p: LiveProposalEntity): LiveProposal {
@@ -56,6 +63,7 @@ export class LiveMapper {
       secret: r.secret,
       requireCheckIn: r.requireCheckIn,
       status: r.status,
+      translations: r.translations ?? {},
       ballotsCast: result.ballots,
       results: withResults ? result : null,
     };

@@ -13,6 +13,7 @@ import { BallotWriter } from './ballot-writer';
 import { IntakeService } from './intake.service';
 import { LiveChanges } from './live-changes';
 import { LiveMapper } from './live.mapper';
+import { LiveTranslationsService } from './live-translations.service';
 import { SpeakersService } from './speakers.service';
 import { VotingService } from './voting.service';
 
@@ -27,6 +28,7 @@ import { VotingService } from './voting.service';
     AssemblyFlowService,
     IntakeService,
     VotingService,
+    LiveTranslationsService,
     BallotWriter,
     SpeakersService,
     JoinService,

@@ -4,6 +4,7 @@ import {
   AssemblyEventType,
   ErrorCode,
   VotingRoundStatus,
+  checkRoundTranslations,
   defineRound,
   type CastBallotPayload,
   type CastBallotResult,
@@ -44,7 +45,16 @@ export class VotingService {
 
   async createRound(actor: LiveActor, input: CreateRoundPayload): Promise<LiveRound> {
     const { options, parameters, problems } = defineRound(input.type, input);
-    if (problems.length) throw new DomainError(ErrorCode.UnprocessableEntity, 'Please check the voting round.', problemDetails(problems));
+    // Translations entered with the round are checked against its options (an original without problems first).
+    const { translations, problems: untranslatable } = problems.length
+      ? { translations: {}, problems: [] }
+      : checkRoundTranslations({ type: input.type, options }, input.translations ?? []);
+    if (problems.length || untranslatable.length)
+      throw new DomainError(
+        ErrorCode.UnprocessableEntity,
+        'Please check the voting round.',
+        problemDetails([...problems, ...untranslatable]),
+      );
     return this.changes.change(actor, 'not-closed', async (m, assembly) => {
       const itemId = input.agendaItemId === undefined ? assembly.currentItemId : input.agendaItemId;
       if (itemId) await this.changes.item(m, assembly.id, itemId);
@@ -54,6 +64,7 @@ export class VotingService {
         question: input.question,
         type: input.type,
         options,
+        translations: Object.keys(translations).length ? translations : null,
         maxChoices: parameters.maxChoices,
         points: parameters.points,
         secret: input.secret,

@@ -4,8 +4,10 @@ import {
   GLOSSARY,
   intlLocale,
   Language,
+  LANGUAGE_ENDONYMS,
   LiveProposalStatus,
   optionName,
+  TRANSLATION_LANGUAGES,
   VotingRoundStatus,
   VOTING_MODEL,
   readResult,
@@ -289,6 +291,15 @@ export function buildMinutes(data: MinutesData, lang: Language, now: Date): Minu
       { label: t('ballot'), value: (round.secret ? t('secret') : t('open')) + (round.requireCheckIn ? `, ${t('checkInOnly')}` : '') },
       { label: t('options'), value: round.options.map((o) => optionName(lang, round, o)).join(' · ') || t('none') },
     ];
+    // The moderator's translations, one short line each after the typed original (languages in the platform's order).
+    for (const language of TRANSLATION_LANGUAGES) {
+      const translation = round.translations[language];
+      if (!translation) continue;
+      fields.push({
+        label: t('translationBy', { language: LANGUAGE_ENDONYMS[language] }),
+        value: [translation.question, translation.options.join(' · ')].filter(Boolean).join(' — '),
+      });
+    }
     if (round.agendaItemId && agendaNo.has(round.agendaItemId))
       fields.push({ label: t('proposalItem'), value: agendaNo.get(round.agendaItemId)! });
     fields.push({ label: t('roundStatus'), value: t(ROUND_STATUS[round.status] ?? 'none') });

@@ -4,6 +4,7 @@ import type {
   AssemblyVisibility,
   Language,
   LiveProposalStatus,
+  RoundTranslations,
   VotingOption,
   VotingRoundStatus,
   VotingType,
@@ -44,6 +45,8 @@ export interface MinutesData {
     question: string;
     type: VotingType;
     options: VotingOption[];
+    /** The moderator's translations of question and options (the minutes keep the typed original first). */
+    translations: RoundTranslations;
     maxChoices: number | null;
     points: number | null;
     secret: boolean;

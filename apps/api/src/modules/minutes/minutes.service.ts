@@ -141,6 +141,7 @@ export class MinutesService {
         question: r.question,
         type: r.type,
         options: r.options,
+        translations: r.translations ?? {},
         maxChoices: r.maxChoices,
         points: r.points,
         secret: r.secret,

@@ -4,7 +4,7 @@ import { useNavigate, useParams } from 'react-router';
 import { Alert } from '../../components/ui/Alert';
 import { ButtonLink } from '../../components/ui/Button';
 import { Page } from '../../components/ui/Page';
-import { QueryState } from '../../components/ui/QueryState';
+import { Loading, QueryState } from '../../components/ui/QueryState';
 import { useAreas } from '../../lib/areas';
 import { useAssembly } from '../../features/assemblies/api/assemblies';
 import { allowedAreas } from '../../lib/area-groups';
@@ -12,11 +12,15 @@ import '../../features/assemblies/components/assemblies.css';
 import { AssemblyForm } from '../../features/assemblies/components/AssemblyForm';
 import { flash } from '../../lib/flash';
 import { useSession } from '../../lib/session';
+import { useTextSet } from '../../lib/text-sets';
 
 /** /assemblies/new and /assemblies/:id/edit (moderators and administrators; editing only for its moderators). */
 export function AssemblyEditRoute() {
   const { id } = useParams();
   const assembly = useAssembly(id);
+  // The agenda's prepared votes use the console's texts (the `console` set), fetched with this page.
+  const textsReady = useTextSet('console');
+  if (!textsReady) return <Loading />;
   if (!id) return <AssemblyEditPage assembly={null} />;
   return <QueryState query={assembly}>{(data) => <AssemblyEditPage assembly={data} />}</QueryState>;
 }

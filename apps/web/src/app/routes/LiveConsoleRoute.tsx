@@ -6,9 +6,14 @@ import { Loading } from '../../components/ui/QueryState';
 import { LiveFrame } from '../../features/live/components/LiveFrame';
 import { ModeratorConsole } from '../../features/live/components/ModeratorConsole';
 import { useLive } from '../../features/live/hooks/useLive';
+import { useTextSet } from '../../lib/text-sets';
 
-/** /assemblies/:id/console — the moderator console (desktop). */
+/** /assemblies/:id/console — the moderator console (desktop); its texts (the `console` set) come with it. */
 export function LiveConsoleRoute() {
+  return useTextSet('console') ? <LiveConsolePage /> : <Loading />;
+}
+
+function LiveConsolePage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
   const live = useLive({ assemblyId: id, mode: 'participant' });

@@ -12,7 +12,15 @@ import {
   UpdateDateColumn,
   type Relation,
 } from 'typeorm';
-import { AgendaItemType, AssemblyStatus, AssemblyVisibility, RegistrationStatus, type PreparedVote } from '@app/shared';
+import {
+  AgendaItemType,
+  AssemblyStatus,
+  AssemblyVisibility,
+  RegistrationStatus,
+  type Language,
+  type PreparedVote,
+  type TitleTranslations,
+} from '@app/shared';
 import { timestamp, timestampColumn, uuidColumn } from '../../../database/column-types';
 import { Area } from '../../areas/area.entity';
 import { User } from '../../users/user.entity';
@@ -73,6 +81,10 @@ export class Assembly {
   @Column({ type: 'integer', nullable: true })
   speakingTimeSeconds: number | null;
 
+  /** The hall screen's second language, chosen in the console (null: one language). */
+  @Column({ type: 'varchar', length: 8, nullable: true })
+  projectorLanguage: Language | null;
+
   /** Grows with every change of the live state; clients keep the newest state they saw. */
   @Column({ type: 'integer', default: 0 })
   stateVersion: number;
@@ -123,6 +135,10 @@ export class AgendaItemEntity {
   /** A vote item's prepared vote (checked by the voting model on save), started from the console. */
   @Column({ type: 'simple-json', nullable: true })
   preparedVote: PreparedVote | null;
+
+  /** The moderator's translations of the title by language (null: none); a new title drops them. */
+  @Column({ type: 'simple-json', nullable: true })
+  translations: TitleTranslations | null;
 }
 
 /** Registration for an assembly with a capacity: confirmed, on the waiting list, or cancelled. */

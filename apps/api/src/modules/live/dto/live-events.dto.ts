@@ -5,6 +5,7 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -17,10 +18,13 @@ import {
   ValidateNested,
 } from 'class-validator';
 import {
+  AGENDA_ITEM_TITLE_MAX,
   AGENDA_ITEM_TYPES,
   LANGUAGES,
   LIVE_PROPOSAL_MAX,
+  VOTING_OPTION_LABEL_MAX,
   VOTING_OPTIONS_MAX,
+  VOTING_QUESTION_MAX,
   VOTING_TYPES,
   type AgendaItemType,
   type Language,
@@ -97,20 +101,69 @@ export class OnBehalfPayloadDto implements LiveProposalOnBehalfPayload {
   @Optional() @WrittenIn() language?: Language;
 }
 
+/** A round's question and option labels in another language (checked against the round by the voting model: 422). */
+export class RoundTranslationDto {
+  @Trim() @IsString() @Length(1, VOTING_QUESTION_MAX) @NoControlChars() question: string;
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(VOTING_OPTIONS_MAX)
+  @IsString({ each: true })
+  @Length(1, VOTING_OPTION_LABEL_MAX, { each: true })
+  @NoControlChars({ each: true })
+  options?: string[];
+}
+
+export class RoundTranslationInputDto extends RoundTranslationDto {
+  @IsIn(LANGUAGES) language: Language;
+}
+
 export class CreateRoundPayloadDto {
   @IsOptional() @IsUUID() agendaItemId?: string | null;
-  @Trim() @IsString() @Length(1, 300) @NoControlChars() question: string;
+  @Trim() @IsString() @Length(1, VOTING_QUESTION_MAX) @NoControlChars() question: string;
   @IsIn(VOTING_TYPES) type: VotingType;
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(VOTING_OPTIONS_MAX)
   @IsString({ each: true })
-  @Length(1, 200, { each: true })
+  @Length(1, VOTING_OPTION_LABEL_MAX, { each: true })
   options?: string[];
   @IsOptional() @IsInt() @Min(1) @Max(VOTING_OPTIONS_MAX) maxChoices?: number | null;
   @IsOptional() @IsInt() @Min(1) @Max(100) points?: number | null;
   @IsBoolean() secret: boolean;
   @IsOptional() @IsBoolean() requireCheckIn?: boolean;
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(LANGUAGES.length)
+  @ValidateNested({ each: true })
+  @Type(() => RoundTranslationInputDto)
+  translations?: RoundTranslationInputDto[];
+}
+
+export class RoundTranslationPayloadDto {
+  @IsUUID() roundId: string;
+  @IsIn(LANGUAGES) language: Language;
+  /** null removes the language's translation. */
+  @ValidateIf((o: RoundTranslationPayloadDto) => o.translation !== null)
+  @IsObject({ message: 'translation must be an object with question and options, or null to remove it' })
+  @ValidateNested()
+  @Type(() => RoundTranslationDto)
+  translation: RoundTranslationDto | null;
+}
+
+export class ItemTranslationPayloadDto {
+  @IsUUID() agendaItemId: string;
+  @IsIn(LANGUAGES) language: Language;
+  /** null removes the language's title. */
+  @ValidateIf((o: ItemTranslationPayloadDto) => o.title !== null)
+  @Trim()
+  @IsString()
+  @Length(1, AGENDA_ITEM_TITLE_MAX)
+  @NoControlChars()
+  title: string | null;
+}
+
+export class ProjectorLanguagePayloadDto {
+  @ValidateIf((o: ProjectorLanguagePayloadDto) => o.language !== null) @IsIn(LANGUAGES) language: Language | null;
 }
 
 export class AgendaItemIdPayloadDto {

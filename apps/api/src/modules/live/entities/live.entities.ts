@@ -9,7 +9,15 @@ import {
   PrimaryGeneratedColumn,
   type Relation,
 } from 'typeorm';
-import { Language, LiveProposalStatus, SpeakerStatus, VotingRoundStatus, VotingType, type VotingOption } from '@app/shared';
+import {
+  Language,
+  LiveProposalStatus,
+  SpeakerStatus,
+  VotingRoundStatus,
+  VotingType,
+  type RoundTranslations,
+  type VotingOption,
+} from '@app/shared';
 import { timestamp, timestampColumn, uuidColumn } from '../../../database/column-types';
 import { Assembly } from '../../assemblies/entities/assembly.entity';
 import { Participant } from './participant.entity';
@@ -102,6 +110,10 @@ export class VotingRoundEntity {
 
   @Column({ type: 'simple-json' })
   options: VotingOption[];
+
+  /** The moderator's translations of question and options by language (null: none); the typed texts stay the original. */
+  @Column({ type: 'simple-json', nullable: true })
+  translations: RoundTranslations | null;
 
   @Column({ type: 'integer', nullable: true })
   maxChoices: number | null;

@@ -1,18 +1,20 @@
-import { maxChoicesOf, type BallotContent, type BallotInputKind, type LiveRound } from '@app/shared';
+import { maxChoicesOf, type BallotContent, type BallotInputKind, type Language, type LiveRound } from '@app/shared';
 import type { ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/Button';
-import { optionLabel } from './common';
+import { optionShown, Typed } from './typed-text';
 
 /** What every ballot input gets: the round and the ballot so far, and how to change it. */
 export interface BallotInputProps {
   round: LiveRound;
   content: BallotContent;
   onChange: (content: BallotContent) => void;
+  /** The options' language (the moderator's translation where there is one); the ballot sends option ids only. */
+  language: Language;
 }
 
 /** One or several of the options: radio buttons, or checkboxes with a count of the chosen ones. */
-function ChoiceInput({ round, content, onChange, multiple }: BallotInputProps & { multiple: boolean }) {
+function ChoiceInput({ round, content, onChange, multiple, language }: BallotInputProps & { multiple: boolean }) {
   const { t } = useTranslation();
   const chosen = content.optionIds ?? [];
   const maxChoices = maxChoicesOf(round);
@@ -39,7 +41,7 @@ function ChoiceInput({ round, content, onChange, multiple }: BallotInputProps & 
                 }}
               />
               <label className="kern-label" htmlFor={id}>
-                {optionLabel(t, round, option)}
+                <Typed text={optionShown(t, round, option, language)} />
               </label>
             </div>
           );
@@ -55,7 +57,7 @@ function ChoiceInput({ round, content, onChange, multiple }: BallotInputProps & 
 }
 
 /** Points per option with − and + buttons, and how many are left. */
-function PointsInput({ round, content, onChange }: BallotInputProps) {
+function PointsInput({ round, content, onChange, language }: BallotInputProps) {
   const { t } = useTranslation();
   const totalPoints = round.points ?? 0;
   const points = new Map((content.points ?? []).map((p) => [p.optionId, p.points]));
@@ -67,6 +69,7 @@ function PointsInput({ round, content, onChange }: BallotInputProps) {
         {round.options.map((option) => {
           const value = points.get(option.id) ?? 0;
           const id = `vote-${round.id}-${option.id}`;
+          const label = optionShown(t, round, option, language);
           const set = (next: number) => {
             const updated = new Map(points).set(option.id, Math.max(0, Math.min(totalPoints, next)));
             onChange({ points: [...updated].map(([optionId, p]) => ({ optionId, points: p })) });
@@ -74,14 +77,14 @@ function PointsInput({ round, content, onChange }: BallotInputProps) {
           return (
             <div className="live-dots" key={option.id}>
               <label className="kern-label" htmlFor={id}>
-                {option.label}
+                <Typed text={label} />
               </label>
               <div className="live-dots__controls">
                 <Button
                   variant="secondary"
                   small
                   onClick={() => set(value - 1)}
-                  aria-label={t('live.vote.lessPoints', { option: option.label })}
+                  aria-label={t('live.vote.lessPoints', { option: label.text })}
                   disabled={value <= 0}
                 >
                   −
@@ -100,7 +103,7 @@ function PointsInput({ round, content, onChange }: BallotInputProps) {
                   variant="secondary"
                   small
                   onClick={() => set(value + 1)}
-                  aria-label={t('live.vote.morePoints', { option: option.label })}
+                  aria-label={t('live.vote.morePoints', { option: label.text })}
                   disabled={left <= 0}
                 >
                   +

@@ -1,23 +1,15 @@
-import {
-  AssemblyStatus,
-  htmlLang,
-  LANGUAGE_ENDONYMS,
-  LIVE_PROPOSAL_MAX,
-  VotingRoundStatus,
-  type Language,
-  type LiveMe,
-  type LiveState,
-} from '@app/shared';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { AssemblyStatus, ORIGINAL_LANGUAGE, VotingRoundStatus, type LiveMe, type LiveState } from '@app/shared';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../components/ui/Alert';
 import { Badge } from '../../../components/ui/Badge';
 import { Button } from '../../../components/ui/Button';
-import { LanguageSelect } from '../../../components/ui/LanguageSelect';
 import { currentLanguage } from '../../../lib/i18n';
 import type { LiveConnection } from '../hooks/useLive';
 import { ActionError, Announcer, Countdown, ResultBars, ResultTable, currentItem, useAnnouncer, useLiveAction } from './common';
 import { LiveHelp } from './LiveHelp';
+import { questionShown, titleShown, Typed } from './typed-text';
+import { IntakeSection } from './IntakeSection';
 import { VoteForm } from './VoteForm';
 
 /** Everything a participant sees and does during the assembly, phone first. */
@@ -26,6 +18,8 @@ export function ParticipantView({ live, state, me }: { live: LiveConnection; sta
   const [announcement, announce] = useAnnouncer();
   const item = currentItem(state);
   const votingFirst = state.round?.status === VotingRoundStatus.Open;
+  // Questions and titles in this phone's language where the moderator translated them.
+  const language = currentLanguage();
 
   // Announce the moments people must not miss: a round opens, results are published, the current item changes.
   const seen = useRef<{ roundKey: string | null; itemId: string | null } | null>(null);
@@ -35,15 +29,14 @@ export function ParticipantView({ live, state, me }: { live: LiveConnection; sta
     seen.current = { roundKey, itemId: state.currentItemId };
     if (!previous) return;
     if (roundKey !== previous.roundKey && state.round) {
-      if (state.round.status === VotingRoundStatus.Open) announce(t('live.announce.roundOpened', { question: state.round.question }));
-      else if (state.round.status === VotingRoundStatus.Published)
-        announce(t('live.announce.resultsPublished', { question: state.round.question }));
-      else if (state.round.status === VotingRoundStatus.Closed)
-        announce(t('live.announce.roundClosed', { question: state.round.question }));
+      const question = questionShown(state.round, language).text;
+      if (state.round.status === VotingRoundStatus.Open) announce(t('live.announce.roundOpened', { question }));
+      else if (state.round.status === VotingRoundStatus.Published) announce(t('live.announce.resultsPublished', { question }));
+      else if (state.round.status === VotingRoundStatus.Closed) announce(t('live.announce.roundClosed', { question }));
     } else if (state.currentItemId !== previous.itemId && item) {
-      announce(t('live.announce.itemChanged', { title: item.title }));
+      announce(t('live.announce.itemChanged', { title: titleShown(item, language).text }));
     }
-  }, [state.round, state.currentItemId, item, announce, t]);
+  }, [state.round, state.currentItemId, item, announce, t, language]);
 
   const meLine = me.participant ? (
     <p className="kern-body kern-body--small live-me">
@@ -69,9 +62,7 @@ export function ParticipantView({ live, state, me }: { live: LiveConnection; sta
         </h2>
         {item ? (
           <>
-            <p className="kern-body kern-body--large live-item__title" dir="auto">
-              {item.title}
-            </p>
+            <ItemTitle title={item.title} shown={titleShown(item, language)} />
             <p className="kern-body kern-body--small">
               {t('live.item.position', { position: item.position, count: state.agenda.length })} · {t(`live.item.type.${item.type}`)}
             </p>
@@ -90,9 +81,40 @@ export function ParticipantView({ live, state, me }: { live: LiveConnection; sta
   );
 }
 
+/** An agenda item's title: in the moderator's translation with the original beneath it (titles are short), or as typed. */
+function ItemTitle({ title, shown }: { title: string; shown: ReturnType<typeof titleShown> }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Typed as="p" className="kern-body kern-body--large live-item__title" text={shown} />
+      {shown.translated ? (
+        <p className="kern-body kern-body--small live-translated">
+          {t('live.translation.byModeration')} {t('live.translation.original')}{' '}
+          <Typed as="bdi" text={{ text: title, language: ORIGINAL_LANGUAGE, translated: false }} />
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+/**
+ * The round in the moderator's translation into this phone's language is marked as such; the typed
+ * original is one tap away (the whole ballot switches, so each text is read once, in its own voice).
+ * The button sits beside the heading, so the ballot keeps its place on a phone's first screen.
+ */
+function TranslationSwitch({ original, onSwitch }: { original: boolean; onSwitch: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Button variant="tertiary" small onClick={onSwitch}>
+      {original ? t('live.translation.showTranslation') : t('live.translation.showOriginal')}
+    </Button>
+  );
+}
+
 function VotingSection({ live, state, me }: { live: LiveConnection; state: LiveState; me: LiveMe }) {
   const { t } = useTranslation();
   const [votedHere, setVotedHere] = useState<string[]>([]);
+  const [originalOf, setOriginalOf] = useState<string | null>(null);
   const confirmRef = useRef<HTMLDivElement>(null);
   const round = state.round;
   const lastVote = votedHere.at(-1);
@@ -101,6 +123,15 @@ function VotingSection({ live, state, me }: { live: LiveConnection; state: LiveS
     if (lastVote) confirmRef.current?.focus();
   }, [lastVote]);
   if (!round || round.status === VotingRoundStatus.Draft) return null;
+  const phoneLanguage = currentLanguage();
+  const translated = questionShown(round, phoneLanguage).translated;
+  const original = translated && originalOf === round.id;
+  const language = original ? ORIGINAL_LANGUAGE : phoneLanguage;
+  const question = questionShown(round, language);
+  // Beside the question (not a line of its own, so the ballot keeps its place on a phone's first screen).
+  const mark = translated ? (
+    <span className="live-translated-mark"> {original ? t('live.translation.showingOriginal') : t('live.translation.byModeration')}</span>
+  ) : null;
   const voted = me.votedRoundIds.includes(round.id) || votedHere.includes(round.id);
   const onVoted = (roundId: string) => {
     setVotedHere((current) => [...current, roundId]);
@@ -108,16 +139,21 @@ function VotingSection({ live, state, me }: { live: LiveConnection; state: LiveS
   };
   return (
     <section className="live-card" aria-labelledby="live-vote-title">
-      <h2 className="kern-heading-small" id="live-vote-title">
-        {t('live.vote.heading')}{' '}
-        <Badge variant={round.status === VotingRoundStatus.Open ? 'success' : 'info'}>{t(`live.vote.status.${round.status}`)}</Badge>
-      </h2>
+      <div className="live-card__head">
+        <h2 className="kern-heading-small" id="live-vote-title">
+          {t('live.vote.heading')}{' '}
+          <Badge variant={round.status === VotingRoundStatus.Open ? 'success' : 'info'}>{t(`live.vote.status.${round.status}`)}</Badge>
+        </h2>
+        {translated ? <TranslationSwitch original={original} onSwitch={() => setOriginalOf(original ? null : round.id)} /> : null}
+      </div>
+
       {round.status === VotingRoundStatus.Open && !voted && me.participant ? (
-        <VoteForm key={round.id} round={round} me={me} live={live} onVoted={onVoted} />
+        <VoteForm key={round.id} round={round} me={me} live={live} onVoted={onVoted} language={language} mark={mark} />
       ) : null}
       {round.status === VotingRoundStatus.Open && !me.participant ? (
-        <p className="kern-body" dir="auto">
-          {round.question}
+        <p className="kern-body">
+          <Typed text={question} />
+          {mark}
         </p>
       ) : null}
       {voted ? (
@@ -127,153 +163,31 @@ function VotingSection({ live, state, me }: { live: LiveConnection; state: LiveS
             <p className="kern-title">{t('live.vote.counted')}</p>
           </div>
           <div className="kern-alert__body">
-            <p className="kern-body" dir="auto">
-              {round.question}
+            <p className="kern-body">
+              <Typed text={question} />
+              {mark}
             </p>
           </div>
         </div>
       ) : null}
       {round.status === VotingRoundStatus.Closed ? (
-        <p className="kern-body">{t('live.vote.closedWaiting', { question: round.question })}</p>
+        <p className="kern-body">{t('live.vote.closedWaiting', { question: question.text })}</p>
       ) : null}
       {round.status === VotingRoundStatus.Published && round.results ? (
         <div className="live-results">
-          <p className="kern-body live-results__question" dir="auto">
-            {round.question}
+          <p className="kern-body live-results__question">
+            <Typed text={question} />
+            {mark}
           </p>
-          <ResultBars round={round} result={round.results} />
-          <ResultTable round={round} result={round.results} caption={t('live.results.caption', { question: round.question })} />
+          <ResultBars round={round} result={round.results} language={language} />
+          <ResultTable
+            round={round}
+            result={round.results}
+            language={language}
+            caption={t('live.results.caption', { question: question.text })}
+          />
         </div>
       ) : null}
-    </section>
-  );
-}
-
-function IntakeSection({ live, state, me }: { live: LiveConnection; state: LiveState; me: LiveMe }) {
-  const { t } = useTranslation();
-  const submitAction = useLiveAction();
-  const supportAction = useLiveAction();
-  const [text, setText] = useState('');
-  // The phone's interface language until the person chooses another for what they write.
-  const [chosenLanguage, setChosenLanguage] = useState<Language | null>(null);
-  const page = currentLanguage();
-  const language = chosenLanguage ?? page;
-  const [sent, setSent] = useState(false);
-  const [tooLong, setTooLong] = useState(false);
-  if (!state.intakeOpen && state.proposals.length === 0) return null;
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    const trimmed = text.trim();
-    setSent(false);
-    if (!trimmed || trimmed.length > LIVE_PROPOSAL_MAX) {
-      setTooLong(true);
-      return;
-    }
-    setTooLong(false);
-    await submitAction.run(
-      () => live.send('proposal:submit', { text: trimmed, agendaItemId: state.currentItemId, language }),
-      () => {
-        setText('');
-        setSent(true);
-      },
-    );
-  }
-
-  return (
-    <section className="live-card" aria-labelledby="live-intake-title">
-      <h2 className="kern-heading-small" id="live-intake-title">
-        {t('live.intake.heading')}{' '}
-        <Badge variant={state.intakeOpen ? 'success' : 'info'}>{state.intakeOpen ? t('live.intake.open') : t('live.intake.closed')}</Badge>
-      </h2>
-      {state.intakeOpen && me.participant ? (
-        <form onSubmit={submit} noValidate className="live-intake">
-          <div className={`kern-form-input${tooLong ? ' kern-form-input--error' : ''}`}>
-            <label className="kern-label" htmlFor="live-proposal-text">
-              {t('live.intake.label')}
-            </label>
-            <div className="kern-hint" id="live-proposal-hint">
-              {t('live.intake.hint', { count: LIVE_PROPOSAL_MAX, used: text.length })}
-            </div>
-            <textarea
-              id="live-proposal-text"
-              className={`kern-form-input__input${tooLong ? ' kern-form-input__input--error' : ''}`}
-              rows={3}
-              dir="auto"
-              value={text}
-              maxLength={LIVE_PROPOSAL_MAX}
-              aria-describedby={tooLong ? 'live-proposal-hint live-proposal-error' : 'live-proposal-hint'}
-              aria-invalid={tooLong || undefined}
-              onChange={(event) => setText(event.target.value)}
-            />
-            {tooLong ? (
-              <p className="kern-error" id="live-proposal-error">
-                <span className="kern-icon kern-icon--danger kern-icon--small" aria-hidden="true" />
-                <span className="kern-body">{t('live.intake.required', { count: LIVE_PROPOSAL_MAX })}</span>
-              </p>
-            ) : null}
-          </div>
-          <LanguageSelect
-            id="live-proposal-language"
-            label={t('live.intake.language')}
-            value={language}
-            onChange={(next) => setChosenLanguage(next || null)}
-          />
-          <ActionError action={submitAction} />
-          <Button type="submit" busy={submitAction.busy} icon="add">
-            {t('live.intake.submit')}
-          </Button>
-          <div role="status">{sent ? <Alert variant="success" title={t('live.intake.sent')} /> : null}</div>
-        </form>
-      ) : null}
-      <h3 className="kern-heading-x-small">{t('live.intake.approved', { count: state.proposals.length })}</h3>
-      {state.proposals.length === 0 ? (
-        <p className="kern-body">{t('live.intake.noneYet')}</p>
-      ) : (
-        <ul className="live-proposals">
-          {state.proposals.map((proposal) => {
-            const supported = me.supportedProposalIds.includes(proposal.id);
-            return (
-              <li key={proposal.id} className="live-proposals__item">
-                <p className="kern-body live-proposals__text" dir="auto" lang={htmlLang(proposal.language)}>
-                  {proposal.text}
-                </p>
-                <p className="kern-body kern-body--small live-proposals__meta">
-                  {proposal.author ?? t('live.intake.onBehalf')} · {/* Its language where it is not the phone's, named in itself. */}
-                  {htmlLang(proposal.language) !== htmlLang(page) ? (
-                    <>
-                      <span lang={htmlLang(proposal.language)}>{LANGUAGE_ENDONYMS[proposal.language]}</span> ·{' '}
-                    </>
-                  ) : null}
-                  <span>{t('live.intake.supportCount', { count: proposal.supportCount })}</span>
-                </p>
-                {me.participant ? (
-                  <Button
-                    variant={supported ? 'primary' : 'secondary'}
-                    small
-                    icon={supported ? 'check' : 'add'}
-                    aria-pressed={supported}
-                    busy={supportAction.busy}
-                    onClick={() =>
-                      void supportAction.run(
-                        () => live.send('proposal:support', { proposalId: proposal.id, support: !supported }),
-                        () => void live.resync(),
-                      )
-                    }
-                  >
-                    {t('live.intake.support')}
-                    <span className="live-sr-only" lang={htmlLang(proposal.language)}>
-                      {' '}
-                      {proposal.text.slice(0, 60)}
-                    </span>
-                  </Button>
-                ) : null}
-              </li>
-            );
-          })}
-        </ul>
-      )}
-      <ActionError action={supportAction} />
     </section>
   );
 }

@@ -1,8 +1,9 @@
-import type { LiveRound, RoundResult } from '@app/shared';
+import { ORIGINAL_LANGUAGE, type Language, type LiveRound, type RoundResult } from '@app/shared';
 import { BarController, BarElement, CategoryScale, Chart, LinearScale, Legend, Tooltip } from 'chart.js';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { optionLabel } from './common';
+import type { SecondLanguage } from './typed-text';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip);
 
@@ -17,7 +18,21 @@ function cssColor(element: Element, name: string, fallback: string): string {
  * table next to it carries the same numbers. Online and hall are stacked in two patterns-free but
  * labelled datasets (the legend and table name them; the numbers sit above the bars).
  */
-export function ResultChart({ round, result, large = false }: { round: LiveRound; result: RoundResult; large?: boolean }) {
+export function ResultChart({
+  round,
+  result,
+  large = false,
+  language = ORIGINAL_LANGUAGE,
+  second = null,
+}: {
+  round: LiveRound;
+  result: RoundResult;
+  large?: boolean;
+  /** The labels' language (the moderator's translation where there is one). */
+  language?: Language;
+  /** The projector's second language: each label gets a second line in it. */
+  second?: SecondLanguage | null;
+}) {
   const { t, i18n } = useTranslation();
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const frameRef = useRef<HTMLDivElement>(null);
@@ -84,22 +99,27 @@ export function ResultChart({ round, result, large = false }: { round: LiveRound
   useEffect(() => {
     const chart = chartRef.current;
     if (!chart) return;
-    chart.data.labels = result.options.map((option) => optionLabel(t, round, option));
+    const labels = result.options.map((option) => optionLabel(t, round, option, language));
+    // Chart.js draws a label given as lines one under the other; the canvas shapes and orders Arabic itself.
+    chart.data.labels = result.options.map((option, index) => {
+      const other = second ? optionLabel(second.t, round, option, second.language) : null;
+      return other && other !== labels[index] ? [labels[index], other] : labels[index];
+    });
+    const both = (key: string) => (second ? `${t(key)} / ${second.t(key)}` : t(key));
     chart.data.datasets[0].data = result.options.map((option) => option.online);
-    chart.data.datasets[0].label = t('live.results.onlineShort');
+    chart.data.datasets[0].label = both('live.results.onlineShort');
     if (chart.data.datasets[1]) {
       chart.data.datasets[1].data = result.options.map((option) => option.hall);
-      chart.data.datasets[1].label = t('live.results.hallShort');
+      chart.data.datasets[1].label = both('live.results.hallShort');
     }
     chart.update();
     // What the chart was given, per label (for tests and debugging: the table must say the same).
-    const labels = chart.data.labels as string[];
     const totals = labels.map((label, index) => [
       label,
       chart.data.datasets.reduce((sum, dataset) => sum + Number(dataset.data[index] ?? 0), 0),
     ]);
     frameRef.current?.setAttribute('data-values', JSON.stringify(Object.fromEntries(totals)));
-  }, [result, round, t, i18n.language, hasHall, large]);
+  }, [result, round, t, i18n.language, hasHall, large, language, second]);
 
   return (
     <div ref={frameRef} className={large ? 'live-chart live-chart--large' : 'live-chart'}>

@@ -4,16 +4,18 @@ import {
   votingType,
   VotingRoundStatus,
   type BallotContent,
+  type Language,
   type LiveMe,
   type LiveRound,
 } from '@app/shared';
-import { useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/Button';
 import { randomId } from '../../../lib/socket';
 import type { LiveConnection } from '../hooks/useLive';
 import { BALLOT_INPUTS, ballotToSend } from './BallotInputs';
 import { ActionError, useLiveAction } from './common';
+import { questionShown, Typed } from './typed-text';
 
 /**
  * One ballot per round (render it with key={round.id}, so a new round starts with an empty form). The idempotency key belongs to the attempt, not to the click: a retry after
@@ -25,11 +27,17 @@ export function VoteForm({
   me,
   live,
   onVoted,
+  language,
+  mark = null,
 }: {
   round: LiveRound;
   me: LiveMe;
   live: LiveConnection;
   onVoted: (roundId: string) => void;
+  /** The language of the question and options: the phone's where the moderator translated them, else the original. */
+  language: Language;
+  /** Says that the question is the moderators' translation (or the original), beside it. */
+  mark?: ReactNode;
 }) {
   const { t } = useTranslation();
   const action = useLiveAction();
@@ -88,14 +96,15 @@ export function VoteForm({
   return (
     <form className="live-vote" onSubmit={submit} noValidate aria-labelledby={legendId}>
       <fieldset className="kern-fieldset" aria-describedby={hintId}>
-        <legend className="kern-label live-vote__legend" id={legendId} dir="auto">
-          {round.question}
+        <legend className="kern-label live-vote__legend" id={legendId}>
+          <Typed text={questionShown(round, language)} />
+          {mark}
         </legend>
         <p className="kern-hint" id={hintId}>
           {hint}
           {round.secret ? ` ${t('live.vote.secret')}` : ` ${t('live.vote.open')}`}
         </p>
-        <Input round={round} content={content} onChange={setContent} />
+        <Input round={round} content={content} onChange={setContent} language={language} />
       </fieldset>
       {formError ? (
         <p className="kern-error" ref={errorRef} tabIndex={-1} role="alert">

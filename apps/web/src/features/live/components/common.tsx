@@ -1,6 +1,7 @@
 import {
-  translatesOptionLabels,
+  ORIGINAL_LANGUAGE,
   votingType,
+  type Language,
   type LiveAck,
   type LiveRound,
   type LiveSpeaker,
@@ -9,11 +10,12 @@ import {
   type VotingOption,
 } from '@app/shared';
 import type { TFunction } from 'i18next';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/Button';
 import { translateMessage, type UiMessage } from '../../../lib/messages';
 import type { ConnectionStatus } from '../hooks/useLive';
+import { optionShown, Second, Typed, type SecondLanguage } from './typed-text';
 import '../live.css';
 
 /** The connection status, visible and announced politely when it changes. */
@@ -108,10 +110,17 @@ export function ActionError({ action }: { action: LiveAction }) {
   );
 }
 
-/** Fixed options of yes/no/abstain rounds are translated; other labels are the moderator's words. */
-export function optionLabel(t: TFunction, round: Pick<LiveRound, 'type'>, option: Pick<VotingOption, 'label'>): string {
-  if (!translatesOptionLabels(round)) return option.label;
-  return t(`live.vote.fixed.${option.label.toLowerCase()}`, { defaultValue: option.label });
+/**
+ * Fixed options of yes/no/abstain rounds are named in the language of `t`; other labels are the
+ * moderator's words, as typed or in their translation into `language` where there is one.
+ */
+export function optionLabel(
+  t: TFunction,
+  round: Pick<LiveRound, 'type' | 'options' | 'translations'>,
+  option: Pick<VotingOption, 'label'> & { id?: string; optionId?: string },
+  language: Language = ORIGINAL_LANGUAGE,
+): string {
+  return optionShown(t, round, option, language).text;
 }
 
 export function currentItem(state: LiveState) {
@@ -155,7 +164,18 @@ export function countdownAnnouncement(t: TFunction, left: number | null): string
 }
 
 /** The visible countdown (role timer: not read on every tick) plus sensible announcements. */
-export function Countdown({ speaker, clockOffsetMs, large = false }: { speaker: LiveSpeaker; clockOffsetMs: number; large?: boolean }) {
+export function Countdown({
+  speaker,
+  clockOffsetMs,
+  large = false,
+  secondLabel = null,
+}: {
+  speaker: LiveSpeaker;
+  clockOffsetMs: number;
+  large?: boolean;
+  /** The projector's second language: the label in it too. */
+  secondLabel?: ReactNode;
+}) {
   const { t } = useTranslation();
   const left = useCountdown(speaker, clockOffsetMs);
   const message = countdownAnnouncement(t, left);
@@ -165,7 +185,10 @@ export function Countdown({ speaker, clockOffsetMs, large = false }: { speaker: 
   if (left === null) return null;
   return (
     <div className={large ? 'live-countdown live-countdown--large' : 'live-countdown'}>
-      <span className="live-countdown__label">{t('live.speakers.timeLeft')}</span>{' '}
+      <span className="live-countdown__label">
+        {t('live.speakers.timeLeft')}
+        {secondLabel}
+      </span>{' '}
       <span
         role="timer"
         aria-label={t('live.speakers.timeLeftAria', { time: formatSeconds(left) })}
@@ -181,11 +204,35 @@ export function Countdown({ speaker, clockOffsetMs, large = false }: { speaker: 
   );
 }
 
-/** The results as a table: app ballots, hall count (labelled) and total per option. */
-export function ResultTable({ round, result, caption }: { round: LiveRound; result: RoundResult; caption: string }) {
+/**
+ * The results as a table: app ballots, hall count (labelled) and total per option. Option labels in
+ * `language` where the moderator translated them; the projector adds its second language under each text.
+ */
+export function ResultTable({
+  round,
+  result,
+  caption,
+  language = ORIGINAL_LANGUAGE,
+  second = null,
+}: {
+  round: LiveRound;
+  result: RoundResult;
+  caption: string;
+  language?: Language;
+  second?: SecondLanguage | null;
+}) {
   const { t } = useTranslation();
   const hasHall = result.hallBallots !== null || result.options.some((option) => option.hall > 0);
-  const unit = t(`live.results.${votingType(round.type).unit}`);
+  const unitKey = `live.results.${votingType(round.type).unit}`;
+  const unit = t(unitKey);
+  /** A header in the page's language, and in the second language beneath it. */
+  const both = (key: string, values?: Record<string, unknown>, secondValues?: Record<string, unknown>) => (
+    <>
+      {t(key, values)}
+      {second ? <Second second={second}>{second.t(key, secondValues ?? values)}</Second> : null}
+    </>
+  );
+  const secondUnit = second ? second.t(unitKey) : '';
   return (
     <div className="kern-table-responsive live-table" tabIndex={0} role="region" aria-label={caption}>
       <table className="kern-table kern-table--small">
@@ -193,34 +240,43 @@ export function ResultTable({ round, result, caption }: { round: LiveRound; resu
         <thead className="kern-table__head">
           <tr className="kern-table__row">
             <th className="kern-table__header" scope="col">
-              {t('live.results.option')}
+              {both('live.results.option')}
             </th>
             {hasHall ? (
               <>
                 <th className="kern-table__header kern-table__header--numeric" scope="col">
-                  {t('live.results.online', { unit })}
+                  {both('live.results.online', { unit }, { unit: secondUnit })}
                 </th>
                 <th className="kern-table__header kern-table__header--numeric" scope="col">
-                  {t('live.results.hall', { unit })}
+                  {both('live.results.hall', { unit }, { unit: secondUnit })}
                 </th>
               </>
             ) : null}
             <th className="kern-table__header kern-table__header--numeric" scope="col">
-              {hasHall ? t('live.results.total', { unit }) : unit}
+              {hasHall ? both('live.results.total', { unit }, { unit: secondUnit }) : both(unitKey)}
             </th>
           </tr>
         </thead>
         <tbody className="kern-table__body">
-          {result.options.map((option) => (
-            <tr className="kern-table__row" key={option.optionId}>
-              <th className="kern-table__header" scope="row">
-                {optionLabel(t, round, option)}
-              </th>
-              {hasHall ? <td className="kern-table__cell kern-table__cell--numeric">{option.online}</td> : null}
-              {hasHall ? <td className="kern-table__cell kern-table__cell--numeric">{option.hall}</td> : null}
-              <td className="kern-table__cell kern-table__cell--numeric">{option.total}</td>
-            </tr>
-          ))}
+          {result.options.map((option) => {
+            const shown = optionShown(t, round, option, language);
+            const other = second ? optionShown(second.t, round, option, second.language) : null;
+            return (
+              <tr className="kern-table__row" key={option.optionId}>
+                <th className="kern-table__header" scope="row">
+                  <Typed text={shown} />
+                  {second && other && other.text !== shown.text ? (
+                    <Second second={second}>
+                      <Typed text={other} />
+                    </Second>
+                  ) : null}
+                </th>
+                {hasHall ? <td className="kern-table__cell kern-table__cell--numeric">{option.online}</td> : null}
+                {hasHall ? <td className="kern-table__cell kern-table__cell--numeric">{option.hall}</td> : null}
+                <td className="kern-table__cell kern-table__cell--numeric">{option.total}</td>
+              </tr>
+            );
+          })}
         </tbody>
       </table>
       <p className="kern-body kern-body--small live-table__note">
@@ -228,20 +284,35 @@ export function ResultTable({ round, result, caption }: { round: LiveRound; resu
         {t('live.results.ballots', { count: result.ballots })}
         {result.hallBallots !== null ? ` · ${t('live.results.hallBallots', { count: result.hallBallots })}` : ''}
         {result.hallNote ? ` · ${t('live.results.hallNote', { note: result.hallNote })}` : ''}
+        {second ? (
+          <Second second={second}>
+            {result.binding ? null : <strong>{second.t('live.results.notBindingNote')} </strong>}
+            {second.t('live.results.ballots', { count: result.ballots })}
+            {result.hallBallots !== null ? ` · ${second.t('live.results.hallBallots', { count: result.hallBallots })}` : ''}
+          </Second>
+        ) : null}
       </p>
     </div>
   );
 }
 
 /** Simple bars with the numbers written next to them (the number, not the colour, carries the meaning). */
-export function ResultBars({ round, result }: { round: LiveRound; result: RoundResult }) {
+export function ResultBars({
+  round,
+  result,
+  language = ORIGINAL_LANGUAGE,
+}: {
+  round: LiveRound;
+  result: RoundResult;
+  language?: Language;
+}) {
   const { t } = useTranslation();
   const max = Math.max(1, ...result.options.map((option) => option.total));
   return (
     <ul className="live-bars" aria-hidden="true">
       {result.options.map((option) => (
         <li key={option.optionId} className="live-bars__row">
-          <span className="live-bars__label">{optionLabel(t, round, option)}</span>
+          <Typed className="live-bars__label" text={optionShown(t, round, option, language)} />
           <span className="live-bars__track">
             <span className="live-bars__bar" style={{ width: `${(option.total / max) * 100}%` }} />
           </span>

@@ -1,4 +1,13 @@
-import { AGENDA_ITEM_TYPES, AgendaItemType, VotingRoundStatus, votingType } from '@app/shared';
+import {
+  AGENDA_ITEM_TITLE_MAX,
+  AGENDA_ITEM_TYPES,
+  AgendaItemType,
+  LANGUAGE_ENDONYMS,
+  VotingRoundStatus,
+  votingType,
+  type AgendaItem,
+  type Language,
+} from '@app/shared';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Badge } from '../../../../components/ui/Badge';
@@ -7,6 +16,7 @@ import { FormField } from '../../../../components/ui/FormField';
 import { ActionError, useLiveAction } from '../common';
 import { useConsole } from './ConsoleContext';
 import { Panel } from './Panel';
+import { TranslationsLive } from './TranslationsEditor';
 
 /** The agenda: which item runs now, and items added during the assembly. */
 export function AgendaPanel() {
@@ -93,6 +103,7 @@ export function AgendaPanel() {
                   )}
                 </div>
               ) : null}
+              <TitleTranslations item={item} />
             </li>
           );
         })}
@@ -151,5 +162,29 @@ export function AgendaPanel() {
         </Button>
       </form>
     </Panel>
+  );
+}
+
+/** An item's title in other languages (phones show their language's, the projector its second one). */
+function TitleTranslations({ item }: { item: AgendaItem }) {
+  const { live, announce } = useConsole();
+  const { t } = useTranslation();
+  const send = async (language: Language, title: string | null) => {
+    const answer = await live.send('item:translation', { agendaItemId: item.id, language, title });
+    const name = LANGUAGE_ENDONYMS[language];
+    if (answer.ok)
+      announce(t(title === null ? 'live.console.translations.removed' : 'live.console.translations.saved', { language: name }));
+    return answer;
+  };
+  const saved = Object.fromEntries(Object.entries(item.translations ?? {}).map(([language, value]) => [language, { title: value!.title }]));
+  return (
+    <TranslationsLive
+      idPrefix={`item-${item.id}-translation`}
+      fields={[{ key: 'title', label: t('live.console.agenda.title'), original: item.title, maxLength: AGENDA_ITEM_TITLE_MAX }]}
+      saved={saved}
+      onSave={(language, values) => send(language, (values.title ?? '').trim())}
+      onRemove={(language) => send(language, null)}
+      context={item.title}
+    />
   );
 }

@@ -1,11 +1,14 @@
 import {
   NO_ROUND_PARAMETERS,
+  TRANSLATION_LANGUAGES,
   VOTING_OPTIONS_MAX,
+  VOTING_QUESTION_MAX,
   VOTING_TYPES,
   VotingType,
   votingType,
   type RoundParameterName,
   type RoundParameters,
+  type RoundTranslationInput,
   type VotingTypeDefinition,
 } from '@app/shared';
 import { useState, type FormEvent } from 'react';
@@ -14,6 +17,8 @@ import { Button } from '../../../../components/ui/Button';
 import { FormField } from '../../../../components/ui/FormField';
 import { ActionError, useLiveAction } from '../common';
 import { useConsole } from './ConsoleContext';
+import { fixedOptionsHint, roundFields, translationInput } from './round-translations';
+import { complete, TranslationsDraft, type Drafts } from './TranslationsEditor';
 
 /** The console's field ids of the round parameters (kept stable for the browser tests and labels). */
 const PARAMETER_FIELD_IDS: Record<RoundParameterName, string> = { maxChoices: 'round-max', points: 'round-points' };
@@ -42,23 +47,34 @@ export function CreateRoundForm() {
   // The assembly's "votes binding" setting decides how a new round starts out; the moderator may change it per round.
   const [requireCheckIn, setRequireCheckIn] = useState(moderator.requireCheckInByDefault);
   const [problem, setProblem] = useState<string | null>(null);
+  const [drafts, setDrafts] = useState<Drafts>({});
   const definition = votingType(type);
   const needsOptions = definition.options.kind === 'labels';
   const minOptions = definition.options.kind === 'labels' ? definition.options.min : 0;
+  const labels = needsOptions
+    ? options
+        .split('\n')
+        .map((line) => line.trim())
+        .filter(Boolean)
+    : [];
+  const fields = roundFields(t, question.trim(), labels);
+  const draftLanguages = TRANSLATION_LANGUAGES.filter((l) => drafts[l]);
 
   async function create(event: FormEvent) {
     event.preventDefault();
-    const labels = options
-      .split('\n')
-      .map((line) => line.trim())
-      .filter(Boolean);
     const issue = !question.trim()
       ? t('live.console.voting.errors.question')
       : needsOptions && (labels.length < minOptions || labels.length > VOTING_OPTIONS_MAX)
         ? t('live.console.voting.errors.options', { max: VOTING_OPTIONS_MAX })
-        : null;
+        : draftLanguages.some((l) => !complete(fields, drafts[l]))
+          ? t('live.console.translations.incomplete')
+          : null;
     setProblem(issue);
     if (issue) return;
+    const translations: RoundTranslationInput[] = draftLanguages.map((language) => ({
+      language,
+      ...translationInput(drafts[language] ?? {}, needsOptions ? labels.length : null),
+    }));
     await action.run(
       () =>
         live.send('round:create', {
@@ -69,10 +85,12 @@ export function CreateRoundForm() {
           ...parameterValues(definition, parameters),
           secret,
           requireCheckIn,
+          ...(translations.length ? { translations } : {}),
         }),
       () => {
         setQuestion('');
         setOptions('');
+        setDrafts({});
         announce(t('live.console.voting.created'));
       },
     );
@@ -85,7 +103,13 @@ export function CreateRoundForm() {
       </h3>
       <FormField id="round-question" label={t('live.console.voting.question')}>
         {(aria) => (
-          <input id="round-question" {...aria} maxLength={300} value={question} onChange={(event) => setQuestion(event.target.value)} />
+          <input
+            id="round-question"
+            {...aria}
+            maxLength={VOTING_QUESTION_MAX}
+            value={question}
+            onChange={(event) => setQuestion(event.target.value)}
+          />
         )}
       </FormField>
       <FormField id="round-type" label={t('live.console.voting.type')} inputClass="kern-form-input__select">
@@ -151,6 +175,13 @@ export function CreateRoundForm() {
           {t('live.console.voting.requireCheckIn')}
         </label>
       </div>
+      <TranslationsDraft
+        idPrefix="round-translation"
+        fields={fields}
+        drafts={drafts}
+        onChange={setDrafts}
+        hint={fixedOptionsHint(t, definition)}
+      />
       {problem ? (
         <p className="kern-error" role="alert">
           <span className="kern-body">{problem}</span>

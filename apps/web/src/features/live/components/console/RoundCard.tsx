@@ -1,4 +1,4 @@
-import { VotingRoundStatus, votingType, type LiveAck, type LiveRound } from '@app/shared';
+import { LANGUAGE_ENDONYMS, VotingRoundStatus, votingType, type Language, type LiveAck, type LiveRound } from '@app/shared';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../../components/ui/Alert';
 import { Badge } from '../../../../components/ui/Badge';
@@ -6,6 +6,8 @@ import { Button } from '../../../../components/ui/Button';
 import { ActionError, ResultTable, useLiveAction } from '../common';
 import { useConsole } from './ConsoleContext';
 import { HallTallyForm } from './HallTallyForm';
+import { fixedOptionsHint, roundFields, savedValues, translationInput } from './round-translations';
+import { TranslationsLive, type FieldValues } from './TranslationsEditor';
 import { ShowAgainButton } from '../ShowAgainButton';
 
 /** A binding round: eligible (cards held), voted and turnout, or why nobody can vote. */
@@ -90,7 +92,37 @@ export function RoundCard({ round }: { round: LiveRound }) {
       ) : round.secret && round.status === VotingRoundStatus.Open ? (
         <p className="kern-body kern-body--small">{t('live.console.voting.secretTallyHidden')}</p>
       ) : null}
+      {round.status === VotingRoundStatus.Draft || round.status === VotingRoundStatus.Open ? <RoundTranslations round={round} /> : null}
       {round.status !== VotingRoundStatus.Draft ? <HallTallyForm round={round} /> : null}
     </article>
+  );
+}
+
+/** The round's translations, until it closes: each language saved or removed on its own; open rounds reach the phones at once. */
+function RoundTranslations({ round }: { round: LiveRound }) {
+  const { live, announce } = useConsole();
+  const { t } = useTranslation();
+  const definition = votingType(round.type);
+  const labels = definition.options.kind === 'labels' ? round.options.map((o) => o.label) : [];
+  const send = async (language: Language, translation: FieldValues | null) => {
+    const answer = await live.send('round:translation', {
+      roundId: round.id,
+      language,
+      translation: translation ? translationInput(translation, labels.length ? labels.length : null) : null,
+    });
+    const name = LANGUAGE_ENDONYMS[language];
+    if (answer.ok) announce(t(translation ? 'live.console.translations.saved' : 'live.console.translations.removed', { language: name }));
+    return answer;
+  };
+  return (
+    <TranslationsLive
+      idPrefix={`round-${round.id}-translation`}
+      fields={roundFields(t, round.question, labels)}
+      saved={savedValues(round)}
+      onSave={(language, values) => send(language, values)}
+      onRemove={(language) => send(language, null)}
+      context={round.question}
+      hint={fixedOptionsHint(t, definition)}
+    />
   );
 }

@@ -1,8 +1,9 @@
-import { AssemblyStatus } from '@app/shared';
-import { useState } from 'react';
+import { AssemblyStatus, htmlLang, LANGUAGE_ENDONYMS, LANGUAGES, type Language } from '@app/shared';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Badge } from '../../../../components/ui/Badge';
 import { Button } from '../../../../components/ui/Button';
+import { FormField } from '../../../../components/ui/FormField';
 import { currentLanguage } from '../../../../lib/i18n';
 import { ActionError, useLiveAction } from '../common';
 import { useConsole } from './ConsoleContext';
@@ -73,6 +74,7 @@ export function StatusPanel() {
       <p className="kern-body">
         {t('live.console.joinCode')} <strong className="live-code">{state.joinCode}</strong>
       </p>
+      <ProjectorLanguage />
       <ul className="live-links">
         <li>
           <a className="kern-link" href={`/assemblies/${state.assemblyId}/projector`} target="_blank" rel="noreferrer">
@@ -96,5 +98,60 @@ export function StatusPanel() {
         </li>
       </ul>
     </Panel>
+  );
+}
+
+/**
+ * The hall screen's second language: questions, options, results and the screen's own texts appear in
+ * it as well (typed texts where the moderation translated them). Kept with the assembly, so a projector
+ * that reconnects or is opened again shows it too; `?second=tr` on the projector's address overrides it.
+ */
+function ProjectorLanguage() {
+  const { live, state, announce } = useConsole();
+  const { t } = useTranslation();
+  const action = useLiveAction();
+  const [chosen, setChosen] = useState<Language | '' | null>(null);
+  const value = chosen ?? state.projectorLanguage ?? '';
+  async function apply(event: FormEvent) {
+    event.preventDefault();
+    const language = value === '' ? null : value;
+    await action.run(
+      () => live.send('projector:language', { language }),
+      () => {
+        setChosen(null);
+        announce(
+          language
+            ? t('live.console.projectorLanguage.set', { language: LANGUAGE_ENDONYMS[language] })
+            : t('live.console.projectorLanguage.cleared'),
+        );
+      },
+    );
+  }
+  return (
+    <form className="live-form live-projector-language" onSubmit={apply} noValidate>
+      <FormField
+        id="projector-language"
+        label={t('live.console.projectorLanguage.label')}
+        hint={t('live.console.projectorLanguage.hint')}
+        inputClass="kern-form-input__select"
+      >
+        {(aria) => (
+          <div className="kern-form-input__select-wrapper">
+            <select id="projector-language" {...aria} value={value} onChange={(event) => setChosen(event.target.value as Language | '')}>
+              <option value="">{t('live.console.projectorLanguage.none')}</option>
+              {LANGUAGES.map((language) => (
+                <option key={language} value={language} lang={htmlLang(language)}>
+                  {LANGUAGE_ENDONYMS[language]}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
+      </FormField>
+      <ActionError action={action} />
+      <Button type="submit" variant="secondary" small icon="check" busy={action.busy}>
+        {t('live.console.projectorLanguage.apply')}
+      </Button>
+    </form>
   );
 }
