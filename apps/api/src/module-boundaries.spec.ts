@@ -18,6 +18,10 @@ const ALLOWED: Record<string, string> = {
   // The live room (its participants, cards, proposals, rounds, ballots, speakers: live/entities) moves the
   // assembly's status and state version with each live change, in the change's own transaction.
   'live → Assembly': 'starting, pausing and closing an assembly and its state version move with each live change',
+  // The moderators' translations of an agenda item's title are entered in the console during the assembly
+  // and move with the state version like every live change (the assemblies module drops them when the title changes).
+  'live → AgendaItemEntity':
+    "the moderators' translations of an agenda item's title, entered in the console, in the live change's transaction",
 };
 
 const WRITE_METHODS = 'save|insert|update|upsert|delete|softDelete|restore|remove|increment|decrement';

@@ -30,10 +30,13 @@ describe('voting registry', () => {
 
   it('names texts that exist in the web locale files (German and English)', () => {
     for (const lang of ['de', 'en']) {
-      const texts = JSON.parse(readFileSync(join(__dirname, `../../../../apps/web/src/locales/live.${lang}.json`), 'utf8')) as Record<
-        string,
-        unknown
-      >;
+      // live.<lang>.json, with the console's texts (console.<lang>.json: { live: { console } }) loaded beside it.
+      const read = (file: string) =>
+        JSON.parse(readFileSync(join(__dirname, `../../../../apps/web/src/locales/${file}.${lang}.json`), 'utf8')) as Record<
+          string,
+          unknown
+        >;
+      const texts = { ...read('live'), ...(read('console').live as Record<string, unknown>) };
       const has = (key: string) => {
         const path = key.replace(/^live\./, '').split('.');
         const last = path.pop()!;
