@@ -22,7 +22,6 @@ export * from './types/social-report';
 export * from './types/open-data';
 export * from './types/privacy';
 export * from './voting';
-export * from './funds';
 export * from './glossary';
 export * from './types/languages';
 export * from './types/translations';
