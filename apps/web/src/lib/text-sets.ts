@@ -31,7 +31,12 @@ async function load(set: TextSet, language: string): Promise<void> {
   }
 }
 
-/** Loads the set for the page's language (again when the language changes); true once its texts are there. */
+/**
+ * Loads the set for the page's language (again when the language changes); true once its texts were
+ * there for the first time. A change of language does not make it false again: the page stays as it is
+ * (its form, what was typed, a live connection) and shows the German fallback for a moment until the
+ * new language's texts arrive and re-render it.
+ */
 export function useTextSet(set: TextSet): boolean {
   const { i18n: instance } = useTranslation();
   const language = instance.resolvedLanguage ?? DEFAULT_LANGUAGE;
@@ -49,5 +54,5 @@ export function useTextSet(set: TextSet): boolean {
       active = false;
     };
   }, [set, language]);
-  return readyFor === language;
+  return readyFor !== null;
 }
