@@ -1,6 +1,6 @@
 import { Role } from '../enums/roles';
 import { GuardRule } from '../workflow/guards';
-import * as shared from '../index';
+import * as funds from '.';
 import {
   allocateFund,
   type AllocationCandidate,
@@ -127,10 +127,10 @@ describe('application states', () => {
     expect(APPLICATION_STATES.filter((s) => s !== S.Draft && !reached.has(s))).toEqual([]);
   });
 
-  it('is exported from the shared library', () => {
-    expect(shared.checkApplicationTransition).toBe(checkApplicationTransition);
-    expect(shared.allocateFund).toBe(allocateFund);
-    expect(shared.parseEuroInput).toBe(parseEuroInput);
+  it('is exported as @app/shared/funds (not from the index, whose first load it would grow)', () => {
+    expect(funds.checkApplicationTransition).toBe(checkApplicationTransition);
+    expect(funds.allocateFund).toBe(allocateFund);
+    expect(funds.parseEuroInput).toBe(parseEuroInput);
   });
 });
 
