@@ -9,3 +9,4 @@ export * from './application-states';
 export * from './application-transitions';
 export * from './allocation';
 export * from './application-engine';
+export * from './contracts';
