@@ -139,6 +139,11 @@ const ROUTES: Record<string, Access> = {
   'GET /api/projects/portfolio.csv': 'administrator',
   'GET /api/projects/portfolio.xlsx': 'administrator',
 
+  // Aktionsraumfonds after the decision (funds-after.e2e-spec).
+  'POST /api/applications/{id}/project': 'administrator',
+  'GET /api/funds/export.csv': 'administrator',
+  'GET /api/funds/export.xlsx': 'administrator',
+
   'GET /api/indicators': 'public',
   'GET /api/indicators/{key}': 'public',
   'POST /api/indicators': 'administrator',
@@ -290,6 +295,8 @@ describe('role matrix: who may call which route', () => {
     if (path.startsWith('/api/indicator-targets/')) return fillPath(path, { id: randomUUID() });
     if (path.startsWith('/api/social-report/areas/')) return fillPath(path, { area: 'ar-nordmarkt' });
     if (path.startsWith('/api/open-data/')) return fillPath(path, { file: 'areas.json' });
+    // An application nobody filed (404 once past the guard).
+    if (path === '/api/applications/{id}/project') return fillPath(path, { id: randomUUID() });
     // A mail nobody queued (404 once past the guard).
     if (path.startsWith('/api/admin/mails/')) return fillPath(path, { id: randomUUID() });
     // A translation's review state.

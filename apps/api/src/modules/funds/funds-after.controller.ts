@@ -1,0 +1,80 @@
+import { Controller, Get, Param, Post, Query, Res, StreamableFile } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { htmlLang, Language, Role } from '@app/shared';
+import { CurrentUser, Roles } from '../../common/auth/decorators';
+import { ApiErrors } from '../../common/http/api-errors';
+import { uuidPipe } from '../../common/http/pipes';
+import type { User } from '../users/user.entity';
+import { ApplicationProjectService } from './application-project.service';
+import { CreatedProjectRefDto, FundsExportQueryDto } from './dto/funds-after.dto';
+import { FundsExportService, type FundsExportLanguage } from './funds-export.service';
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** Download headers: the year in the file name; never cached (contact data). */
+function download(res: Response, year: number, ext: 'csv' | 'xlsx'): void {
+  res.setHeader('Content-Disposition', `attachment; filename="aktionsraumfonds-${year}.${ext}"`);
+  res.setHeader('Cache-Control', 'no-store');
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+}
+
+/** ?lang= if given, else the administrator's own language: German for German and Leichte Sprache, English for every other. */
+const exportLanguage = (query: FundsExportQueryDto, user: User): FundsExportLanguage =>
+  htmlLang(query.lang ?? user.language) === Language.German ? 'de' : 'en';
+
+/**
+ * The administrators' export per year. Registered before the funds module's controller (see
+ * app.module.ts), so "export.csv" is not taken for a fund id by GET /api/funds/:id.
+ */
+@ApiTags('funds')
+@Controller('funds')
+@Roles(Role.Administrator)
+export class FundsExportController {
+  constructor(private readonly exports: FundsExportService) {}
+
+  @Get('export.csv')
+  @ApiOperation({
+    summary: 'All applications of all funds of a year with amounts, states, dates, applicant and contact (CSV, RFC 4180)',
+  })
+  @ApiOkResponse({ description: 'CSV with a header row', content: { 'text/csv': { schema: { type: 'string' } } } })
+  @ApiErrors(400, 401, 403)
+  async csv(@CurrentUser() user: User, @Query() query: FundsExportQueryDto, @Res({ passthrough: true }) res: Response): Promise<string> {
+    const body = await this.exports.csv(query.year, exportLanguage(query, user));
+    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    download(res, query.year, 'csv');
+    return body;
+  }
+
+  @Get('export.xlsx')
+  @ApiOperation({ summary: 'The same as an Excel workbook (.xlsx): one sheet, a bold frozen header row, amounts in euros' })
+  @ApiOkResponse({ description: 'XLSX workbook (attachment)', content: { [XLSX_TYPE]: { schema: { type: 'string', format: 'binary' } } } })
+  @ApiErrors(400, 401, 403)
+  async xlsx(
+    @CurrentUser() user: User,
+    @Query() query: FundsExportQueryDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
+    const body = await this.exports.xlsx(query.year, exportLanguage(query, user));
+    download(res, query.year, 'xlsx');
+    return new StreamableFile(body, { type: XLSX_TYPE, length: body.length });
+  }
+}
+
+@ApiTags('funds')
+@Controller('applications')
+export class ApplicationProjectController {
+  constructor(private readonly service: ApplicationProjectService) {}
+
+  @Post(':id/project')
+  @Roles(Role.Administrator)
+  @ApiOperation({
+    summary:
+      'An approved (or paid, proof submitted, closed) application becomes an Einzelprojekt in the workflow: Träger, Aktionsraum, dates and funding source filled in; 409 when it already is one or not yet approved',
+  })
+  @ApiCreatedResponse({ type: CreatedProjectRefDto })
+  @ApiErrors(400, 401, 403, 404, 409, 422, 429)
+  create(@CurrentUser() user: User, @Param('id', uuidPipe) id: string): Promise<CreatedProjectRefDto> {
+    return this.service.createProject(user, id);
+  }
+}

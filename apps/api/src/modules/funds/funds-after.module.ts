@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { ProjectsModule } from '../projects/projects.module';
+import { ApplicationProjectService } from './application-project.service';
+import { ApplicationProjectController, FundsExportController } from './funds-after.controller';
+import { FundsExportService } from './funds-export.service';
+
+/**
+ * After the decision (issue 17): an approved application becomes an Einzelprojekt, and the
+ * administrators' export per year. Imported before FundsModule in app.module.ts, so its fixed paths
+ * (/api/funds/export.csv) come before the funds controller's /api/funds/:id.
+ */
+@Module({
+  imports: [ProjectsModule],
+  controllers: [FundsExportController, ApplicationProjectController],
+  providers: [ApplicationProjectService, FundsExportService],
+  exports: [ApplicationProjectService],
+})
+export class FundsAfterModule {}
