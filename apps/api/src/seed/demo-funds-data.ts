@@ -278,7 +278,7 @@ export const DEMO_FUND_APPLICATIONS: DemoFundApplication[] = [
     contact: { name: 'Jana Nowak', phone: null, address: null },
     costs: [['Tische und Werbung', 350]],
     state: S.Approved,
-    runs: [90, 90],
+    runs: [75, 75],
   },
   {
     area: 'Borsigplatz',
