@@ -34,6 +34,7 @@ import { LiveModule } from './modules/live/live.module';
 import { MinutesModule } from './modules/minutes/minutes.module';
 import { ProjectsModule } from './modules/projects/projects.module';
 import { FundsAfterModule } from './modules/funds/funds-after.module';
+import { FundsModule } from './modules/funds/funds.module';
 import { IndicatorsModule } from './modules/indicators/indicators.module';
 import { SocialReportModule } from './modules/social-report/social-report.module';
 import { OpenDataModule } from './modules/open-data/open-data.module';
@@ -111,6 +112,7 @@ export class AppModule {
         ProjectsModule,
         // Before FundsModule: /api/funds/export.csv must not be taken for a fund id.
         FundsAfterModule,
+        FundsModule,
         IndicatorsModule,
         SocialReportModule,
         OpenDataModule,

@@ -87,15 +87,16 @@ function steps(demo: DemoFundApplication, index: number, cal: FundCalendar, amou
   const proof = at(runEnd, 10);
   const closed = at(proof, 7);
   const decisionDate = day(decided);
-  const path: Step[] = [
-    { kind: 'created', to: S.Draft, at: created, actor: demo.paper ? Role.Moderator : 'applicant', data: { title: demo.title } },
-  ];
+  // A paper application is entered and moved on the person's behalf by the area's moderation (as the API records it).
+  const own: Step['actor'] = demo.paper ? Role.Moderator : 'applicant';
+  const paper = demo.paper ? { source: ApplicationSource.Paper, sourceNote: demo.paper } : undefined;
+  const path: Step[] = [{ kind: 'created', to: S.Draft, at: created, actor: own, data: paper }];
   const push = (kind: ApplicationTransitionId, to: ApplicationState, when: Date, actor: Step['actor'], extra: Partial<Step> = {}) =>
     path.push({ kind, to, at: when, actor, ...extra });
   const until = demo.state === S.Withdrawn ? demo.withdrawnFrom! : demo.state;
   const order = [S.Submitted, S.Checked, S.OnAgenda, S.Approved, S.Paid, S.ProofSubmitted, S.Closed];
   const reach = (state: ApplicationState) => order.indexOf(until) >= order.indexOf(state);
-  if (until !== S.Draft) push(T.Submit, S.Submitted, submitted, 'applicant');
+  if (until !== S.Draft) push(T.Submit, S.Submitted, submitted, own);
   if (until === S.Returned) push(T.Return, S.Returned, checked, Role.Administrator, { reason: demo.reason });
   if (until === S.Rejected || reach(S.Checked)) push(T.Check, S.Checked, checked, Role.Administrator);
   if (until === S.Rejected || reach(S.OnAgenda)) push(T.PutOnAgenda, S.OnAgenda, agenda, Role.Moderator);
@@ -104,17 +105,19 @@ function steps(demo: DemoFundApplication, index: number, cal: FundCalendar, amou
     const lower = amounts.approved < amounts.requested;
     push(T.Approve, S.Approved, decided, Role.Moderator, {
       reason: lower ? demo.reason : null,
-      data: { approvedAmountCents: amounts.approved, decisionDate },
+      data: { approvedAmountCents: amounts.approved, requestedAmountCents: amounts.requested, decisionDate },
     });
   }
   if (reach(S.Paid)) push(T.Pay, S.Paid, paid, Role.Administrator, { data: { paidAmountCents: amounts.approved, paidOn: day(paid) } });
-  if (reach(S.ProofSubmitted))
-    push(T.SubmitProof, S.ProofSubmitted, proof, 'applicant', { data: { spentAmountCents: amounts.spent, report: demo.report } });
+  if (reach(S.ProofSubmitted)) push(T.SubmitProof, S.ProofSubmitted, proof, own, { data: { spentAmountCents: amounts.spent } });
   if (reach(S.Closed))
-    push(T.Close, S.Closed, closed, Role.Administrator, { data: { returnedAmountCents: amounts.approved - amounts.spent! } });
+    push(T.Close, S.Closed, closed, Role.Administrator, {
+      data: { spentAmountCents: amounts.spent, returnedAmountCents: amounts.approved - amounts.spent! },
+    });
   if (demo.state === S.Withdrawn) {
     const last = path[path.length - 1].at;
-    push(T.Withdraw, S.Withdrawn, at(last, 5), 'applicant', { reason: demo.reason });
+    const released = demo.withdrawnFrom === S.Approved ? { releasedAmountCents: amounts.approved } : undefined;
+    push(T.Withdraw, S.Withdrawn, at(last, 5), own, { reason: demo.reason, data: released });
   }
   return path;
 }

@@ -10,7 +10,8 @@ import { Project } from '../projects/project.entities';
 import { ProjectCreationService } from '../projects/project-creation.service';
 import type { ProjectActor } from '../projects/project-store';
 import type { User } from '../users/user.entity';
-import { Fund, FundApplication, FundApplicationEvent } from './fund.entities';
+import { bumpVersion, recordStep } from './application-store';
+import { Fund, FundApplication } from './fund.entities';
 
 /** An application that got money can become a project: approved and every later state (withdrawn gave it back). */
 export const PROJECT_READY_STATES: readonly ApplicationState[] = [
@@ -42,12 +43,12 @@ export class ApplicationProjectService {
     private readonly tx: TransactionRunner,
   ) {}
 
-  async createProject(user: User, applicationId: string, at?: Date): Promise<CreatedProjectRef> {
-    return this.tx.run((m) => this.createIn(m, { id: user.id, role: user.role }, applicationId, at));
+  async createProject(user: User, applicationId: string): Promise<CreatedProjectRef> {
+    return this.tx.run((m) => this.createIn(m, { id: user.id, role: user.role }, applicationId));
   }
 
-  /** The same on a transaction the caller holds (the demo seed uses it with its own actor and dates). */
-  async createIn(m: EntityManager, actor: ProjectActor, applicationId: string, at?: Date): Promise<CreatedProjectRef> {
+  /** The same on a transaction the caller holds. */
+  async createIn(m: EntityManager, actor: ProjectActor, applicationId: string): Promise<CreatedProjectRef> {
     const a = await m.findOneBy(FundApplication, { id: applicationId });
     if (!a || a.state === ApplicationState.Draft) throw notFound('The application');
     if (a.projectId) {
@@ -66,7 +67,7 @@ export class ApplicationProjectService {
     const area = await m.findOneByOrFail(Area, { id: fund.areaId });
     const fieldOfActionId = a.fieldOfActionId ?? (await m.findOneByOrFail(FieldOfAction, { code: DEFAULT_FIELD_CODE })).id;
     const source = fundingSourceOf(area.name, fund.year);
-    const startDate = a.startDate ?? fund.decisionDate ?? calendarDay(at ?? new Date());
+    const startDate = a.startDate ?? fund.decisionDate ?? calendarDay(new Date());
     const endDate = a.endDate && a.endDate >= startDate ? a.endDate : null;
     const project = await this.projects.createSingleProject(
       m,
@@ -83,32 +84,16 @@ export class ApplicationProjectService {
         origin: { kind: 'fund_application', id: a.id, title: a.title, label: source },
       },
       actor,
-      at,
     );
-    // The link, guarded: of two administrators clicking at once, one links and the other gets 409 (and its project is rolled back).
-    const version = a.version + 1;
-    const result = await m
-      .createQueryBuilder()
-      .update(FundApplication)
-      .set({ projectId: project.id, version })
-      .where('id = :id AND version = :expected AND "projectId" IS NULL', { id: a.id, expected: a.version })
-      .execute();
-    if (!result.affected)
-      throw new DomainError(ErrorCode.Conflict, 'This application became a project at the same moment; reload it to open that project.');
-    await m.save(
-      m.create(FundApplicationEvent, {
-        applicationId: a.id,
-        version,
-        kind: 'project_created',
-        fromState: a.state,
-        toState: a.state,
-        actorRole: actor.role,
-        actorId: actor.id,
-        reason: null,
-        data: { projectId: project.id, projectTitle: project.title, fundingSource: source },
-        ...(at ? { createdAt: at } : {}),
-      }),
-    );
+    // The link, guarded by the application's version: of two administrators clicking at once, one links and
+    // the other gets 409 (and its project is rolled back with its transaction).
+    const version = await bumpVersion(m, a, { projectId: project.id });
+    await recordStep(m, a.id, version, actor, {
+      kind: 'project_created',
+      fromState: a.state,
+      toState: a.state,
+      data: { projectId: project.id, projectTitle: project.title, fundingSource: source },
+    });
     const created = await m.findOneByOrFail(Project, { id: project.id });
     return { id: created.id, title: created.title, state: created.state };
   }
