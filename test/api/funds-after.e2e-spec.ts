@@ -3,13 +3,14 @@ import { parse } from 'csv-parse/sync';
 import { strFromU8, unzipSync } from 'fflate';
 import { DataSource } from 'typeorm';
 import { AreaType, ProjectState, Role, type AreaProfileResponse, type OpenDataFile, type ProjectDetail } from '@app/shared';
-import { ApplicationSource, ApplicationState, FundApplicantKind, type CreatedProjectRef } from '@app/shared/funds';
+import { ApplicationSource, ApplicationState, FundApplicantKind, type ApplicationDetail, type CreatedProjectRef } from '@app/shared/funds';
 import { Area } from '../../apps/api/src/modules/areas/area.entity';
 import { FieldOfAction } from '../../apps/api/src/modules/fields-of-action/field-of-action.entity';
 import { Fund, FundApplication, FundApplicationEvent } from '../../apps/api/src/modules/funds/fund.entities';
 import { Project } from '../../apps/api/src/modules/projects/project.entities';
 import { areaCode } from '../../apps/api/src/seed/demo-data';
 import type { ApiClient } from './helpers/client';
+import { apply, day, move, openFund, REASON, toAgenda } from './helpers/funds';
 import { expectErrorShape, startTestApp, type TestApp, type TestUser } from './helpers/app';
 
 /**
@@ -145,6 +146,46 @@ describe('Aktionsraumfonds after the decision', () => {
       ]);
     });
 
+    it('takes an application that went the whole way through the API (apply → check → agenda → approve lower → pay) to a project', async () => {
+      const other = await ds.getRepository(Area).findOneByOrFail({ code: areaCode(AreaType.ActionArea, 'Nordmarkt') });
+      const ownFund = await openFund(admin, other.id);
+      const a = await apply(citizen.client, ownFund.id, {
+        title: `Sprachcafé am Nordmarkt ${secret}`,
+        startDate: day(30),
+        endDate: day(90),
+      });
+      // Not yet approved: 409 naming the state.
+      expect((await admin.post(`/api/applications/${a.id}/project`, {}).expect(409)).body.message).toMatch(/a draft/);
+      await toAgenda(citizen.client, admin, a.id);
+      await move(admin, a.id, 'approve', { approvedAmountCents: 80_000, reason: REASON, decisionDate: day(0) }).expect(200);
+      await move(admin, a.id, 'pay', { paidAmountCents: 80_000, paidOn: day(0) }).expect(200);
+      const ref = (await admin.post(`/api/applications/${a.id}/project`, {}).expect(201)).body as CreatedProjectRef;
+      const row = await ds.getRepository(Project).findOneByOrFail({ id: ref.id });
+      expect(row).toEqual(
+        expect.objectContaining({
+          title: a.title,
+          operatorName: 'Initiative Platzfest',
+          actionAreaId: other.id,
+          startDate: day(30),
+          endDate: day(90),
+          fundingSource: `Aktionsraumfonds Nordmarkt ${ownFund.year}`,
+          fundingAmountCents: 80_000,
+          state: ProjectState.SingleProject,
+        }),
+      );
+      // The application's public detail shows the project and the step in its timeline.
+      const detail = (await anonymous.get(`/api/applications/${a.id}`).expect(200)).body as ApplicationDetail;
+      expect(detail.project).toEqual({ id: ref.id, title: a.title, state: ProjectState.SingleProject });
+      expect(detail.timeline.at(-1)).toEqual(
+        expect.objectContaining({
+          kind: 'project_created',
+          actorRole: Role.Administrator,
+          data: expect.objectContaining({ projectId: ref.id }),
+        }),
+      );
+      expect(detail.contact).toBeNull();
+    });
+
     it('refuses a second time with 409 naming the existing project', async () => {
       const res = await admin.post(`/api/applications/${apps.approved.id}/project`, {}).expect(409);
       expectErrorShape(res.body, 409, 'CONFLICT');
@@ -165,13 +206,12 @@ describe('Aktionsraumfonds after the decision', () => {
       expect(row.endDate).toBeNull();
     });
 
-    it('refuses applications not yet approved (409), drafts and unknown ones (404), malformed ids (400)', async () => {
-      for (const a of [apps.submitted, apps.rejected]) {
+    it('refuses applications not yet approved (409), unknown ones (404), malformed ids (400)', async () => {
+      for (const a of [apps.submitted, apps.rejected, apps.draft]) {
         const res = await admin.post(`/api/applications/${a.id}/project`, {}).expect(409);
         expectErrorShape(res.body, 409, 'TRANSITION_NOT_ALLOWED');
         expect(res.body.message).toMatch(/approved/);
       }
-      expectErrorShape((await admin.post(`/api/applications/${apps.draft.id}/project`, {}).expect(404)).body, 404, 'NOT_FOUND');
       expectErrorShape((await admin.post(`/api/applications/${randomUUID()}/project`, {}).expect(404)).body, 404, 'NOT_FOUND');
       await admin.post('/api/applications/not-a-uuid/project', {}).expect(400);
       expect(await ds.getRepository(Project).countBy({ title: apps.submitted.title })).toBe(0);
@@ -211,7 +251,7 @@ describe('Aktionsraumfonds after the decision', () => {
     const text = JSON.stringify(profile);
     for (const value of Object.values(contact)) expect(text).not.toContain(value);
     // Another area has no funds.
-    const other = (await anonymous.get(`/api/social-report/areas/${areaCode(AreaType.ActionArea, 'Nordmarkt')}`).expect(200))
+    const other = (await anonymous.get(`/api/social-report/areas/${areaCode(AreaType.ActionArea, 'Marten')}`).expect(200))
       .body as AreaProfileResponse;
     expect(other.funds).toEqual({ items: [], financed: [] });
   });
@@ -219,7 +259,7 @@ describe('Aktionsraumfonds after the decision', () => {
   describe('open data', () => {
     it('publishes funds with their money', async () => {
       const file = (await anonymous.get('/api/open-data/funds.json').expect(200)).body as OpenDataFile<Record<string, unknown>>;
-      expect(file.records).toEqual([
+      expect(file.records.filter((r) => r.id === fund.id)).toEqual([
         expect.objectContaining({
           id: fund.id,
           areaCode: hafen.code,

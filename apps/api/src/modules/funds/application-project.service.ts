@@ -50,7 +50,7 @@ export class ApplicationProjectService {
   /** The same on a transaction the caller holds. */
   async createIn(m: EntityManager, actor: ProjectActor, applicationId: string): Promise<CreatedProjectRef> {
     const a = await m.findOneBy(FundApplication, { id: applicationId });
-    if (!a || a.state === ApplicationState.Draft) throw notFound('The application');
+    if (!a) throw notFound('The application');
     if (a.projectId) {
       const existing = await m.findOneBy(Project, { id: a.projectId });
       throw new DomainError(
