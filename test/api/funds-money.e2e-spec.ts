@@ -1,4 +1,6 @@
+import { DataSource } from 'typeorm';
 import { Role } from '@app/shared';
+import { ConsistencyCheckService } from '../../apps/api/src/modules/integrity/consistency-check.service';
 import type { ApplicationDetail, FundDetail } from '@app/shared/funds';
 import type { ApiClient } from './helpers/client';
 import { expectErrorShape, startTestApp, type TestApp, type TestUser } from './helpers/app';
@@ -169,6 +171,10 @@ describe('Aktionsraumfonds: money, decision and proof of use', () => {
       await admin.post(url, decision([{ applicationId: a.id, approvedAmountCents: -100 }])).expect(400);
       await admin.post(url, decision([{ applicationId: a.id }])).expect(400);
       await admin.post(url, decision([{ applicationId: a.id, approvedAmountCents: 100_000 }], { decisionDate: day(3) })).expect(422);
+      const noRound = await admin
+        .post(url, decision([{ applicationId: a.id, approvedAmountCents: 100_000 }], { roundId: a.id }))
+        .expect(422);
+      expect(noRound.body.details[0].field).toBe('roundId');
       const twice = await admin
         .post(
           url,
@@ -309,6 +315,21 @@ describe('Aktionsraumfonds: money, decision and proof of use', () => {
         'submit_proof',
         'close',
       ]);
+    });
+
+    it('keeps the money in the fund row equal to its applications; the start-up check repairs drift', async () => {
+      const check = t.app.get(ConsistencyCheckService);
+      expect(await check.run()).toEqual([]);
+      const ds = t.app.get(DataSource);
+      const param = ds.options.type === 'postgres' ? '$1' : '?';
+      await ds.query(`UPDATE "funds" SET "approvedCents" = 1, "returnedCents" = 2 WHERE "id" = ${param}`, [fund.id]);
+      expect(await check.run()).toEqual(
+        expect.arrayContaining([
+          { counter: 'funds.approvedCents', id: fund.id, stored: 1, actual: 80_000 },
+          { counter: 'funds.returnedCents', id: fund.id, stored: 2, actual: 15_000 },
+        ]),
+      );
+      expect(await fundBalance(admin, fund.id)).toEqual(expect.objectContaining({ approvedCents: 80_000, returnedCents: 15_000 }));
     });
   });
 });
