@@ -370,6 +370,24 @@ describe('Aktionsraumfonds after the decision', () => {
       expect(sheet).toMatch(/<v>1200<\/v>|<v>1200\.00<\/v>/);
     });
 
+    it('exports one fund’s applications (CSV and XLSX), 404 for an unknown fund', async () => {
+      const res = await admin.get(`/api/funds/${fund.id}/export.csv?lang=en`).expect(200);
+      expect(res.headers['content-disposition']).toBe(`attachment; filename="aktionsraumfonds-${hafen.code}-${year}.csv"`);
+      const rows = parse(res.text, { columns: true }) as Array<Record<string, string>>;
+      expect(rows.map((r) => r['Application id']).sort()).toEqual(
+        all()
+          .map((a) => a.id)
+          .sort(),
+      );
+      expect(rows.find((r) => r['Application id'] === apps.closed.id)).toEqual(
+        expect.objectContaining({ State: 'closed', 'Paid (EUR)': '1000.00', 'Contact email': contact.email }),
+      );
+      const xlsx = await admin.get(`/api/funds/${fund.id}/export.xlsx`).expect(200);
+      expect(xlsx.headers['content-disposition']).toBe(`attachment; filename="aktionsraumfonds-${hafen.code}-${year}.xlsx"`);
+      expectErrorShape((await admin.get(`/api/funds/${randomUUID()}/export.csv`).expect(404)).body, 404, 'NOT_FOUND');
+      await moderator.client.get(`/api/funds/${fund.id}/export.csv`).expect(403);
+    });
+
     it('refuses a missing or malformed year (400) and everybody but administrators (403/401)', async () => {
       for (const query of ['', '?year=abc', '?year=1999', '?year=2026.5'])
         expectErrorShape((await admin.get(`/api/funds/export.csv${query}`).expect(400)).body, 400, 'VALIDATION_FAILED');

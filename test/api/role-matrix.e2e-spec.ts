@@ -163,6 +163,8 @@ const ROUTES: Record<string, Access> = {
   'POST /api/applications/{id}/project': 'administrator',
   'GET /api/funds/export.csv': 'administrator',
   'GET /api/funds/export.xlsx': 'administrator',
+  'GET /api/funds/{id}/export.csv': 'administrator',
+  'GET /api/funds/{id}/export.xlsx': 'administrator',
 
   'GET /api/indicators': 'public',
   'GET /api/indicators/{key}': 'public',

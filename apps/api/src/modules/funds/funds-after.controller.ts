@@ -3,24 +3,25 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestj
 import type { Response } from 'express';
 import { htmlLang, Language, Role } from '@app/shared';
 import { CurrentUser, Roles } from '../../common/auth/decorators';
+import { notFound } from '../../common/errors/domain-error';
 import { ApiErrors } from '../../common/http/api-errors';
 import { uuidPipe } from '../../common/http/pipes';
 import type { User } from '../users/user.entity';
 import { ApplicationProjectService } from './application-project.service';
-import { CreatedProjectRefDto, FundsExportQueryDto } from './dto/funds-after.dto';
+import { CreatedProjectRefDto, FundExportQueryDto, FundsExportQueryDto } from './dto/funds-after.dto';
 import { FundsExportService, type FundsExportLanguage } from './funds-export.service';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** Download headers: the year in the file name; never cached (contact data). */
-function download(res: Response, year: number, ext: 'csv' | 'xlsx'): void {
-  res.setHeader('Content-Disposition', `attachment; filename="aktionsraumfonds-${year}.${ext}"`);
+function download(res: Response, name: string, ext: 'csv' | 'xlsx'): void {
+  res.setHeader('Content-Disposition', `attachment; filename="aktionsraumfonds-${name}.${ext}"`);
   res.setHeader('Cache-Control', 'no-store');
   res.setHeader('X-Content-Type-Options', 'nosniff');
 }
 
 /** ?lang= if given, else the administrator's own language: German for German and Leichte Sprache, English for every other. */
-const exportLanguage = (query: FundsExportQueryDto, user: User): FundsExportLanguage =>
+const exportLanguage = (query: FundExportQueryDto, user: User): FundsExportLanguage =>
   htmlLang(query.lang ?? user.language) === Language.German ? 'de' : 'en';
 
 /**
@@ -40,9 +41,9 @@ export class FundsExportController {
   @ApiOkResponse({ description: 'CSV with a header row', content: { 'text/csv': { schema: { type: 'string' } } } })
   @ApiErrors(400, 401, 403)
   async csv(@CurrentUser() user: User, @Query() query: FundsExportQueryDto, @Res({ passthrough: true }) res: Response): Promise<string> {
-    const body = await this.exports.csv(query.year, exportLanguage(query, user));
+    const body = await this.exports.csv({ year: query.year }, exportLanguage(query, user));
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-    download(res, query.year, 'csv');
+    download(res, String(query.year), 'csv');
     return body;
   }
 
@@ -55,9 +56,49 @@ export class FundsExportController {
     @Query() query: FundsExportQueryDto,
     @Res({ passthrough: true }) res: Response,
   ): Promise<StreamableFile> {
-    const body = await this.exports.xlsx(query.year, exportLanguage(query, user));
-    download(res, query.year, 'xlsx');
+    const body = await this.exports.xlsx({ year: query.year }, exportLanguage(query, user));
+    download(res, String(query.year), 'xlsx');
     return new StreamableFile(body, { type: XLSX_TYPE, length: body.length });
+  }
+
+  @Get(':id/export.csv')
+  @ApiOperation({ summary: 'The applications of one fund with amounts, states, dates, applicant and contact (CSV, RFC 4180)' })
+  @ApiOkResponse({ description: 'CSV with a header row', content: { 'text/csv': { schema: { type: 'string' } } } })
+  @ApiErrors(400, 401, 403, 404)
+  async fundCsv(
+    @CurrentUser() user: User,
+    @Param('id', uuidPipe) id: string,
+    @Query() query: FundExportQueryDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<string> {
+    const name = await this.fundName(id);
+    const body = await this.exports.csv({ fundId: id }, exportLanguage(query, user));
+    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    download(res, name, 'csv');
+    return body;
+  }
+
+  @Get(':id/export.xlsx')
+  @ApiOperation({ summary: 'The same for one fund as an Excel workbook (.xlsx)' })
+  @ApiOkResponse({ description: 'XLSX workbook (attachment)', content: { [XLSX_TYPE]: { schema: { type: 'string', format: 'binary' } } } })
+  @ApiErrors(400, 401, 403, 404)
+  async fundXlsx(
+    @CurrentUser() user: User,
+    @Param('id', uuidPipe) id: string,
+    @Query() query: FundExportQueryDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
+    const name = await this.fundName(id);
+    const body = await this.exports.xlsx({ fundId: id }, exportLanguage(query, user));
+    download(res, name, 'xlsx');
+    return new StreamableFile(body, { type: XLSX_TYPE, length: body.length });
+  }
+
+  /** "ar-hafen-2026" for the file name; 404 for an unknown fund. */
+  private async fundName(id: string): Promise<string> {
+    const name = await this.exports.fundName(id);
+    if (!name) throw notFound('The fund');
+    return name;
   }
 }
 

@@ -8,6 +8,7 @@ import { ReportSql, toNumber } from '../social-report/report-sql';
 import { toIso } from '../social-report/social-report.service';
 
 export type FundsExportLanguage = 'de' | 'en';
+export type FundsExportScope = { year: number } | { fundId: string };
 
 /** One application of the year's export, with its fund; amounts in cents. */
 export interface FundsExportRow {
@@ -132,15 +133,17 @@ export class FundsExportService {
     this.sql = new ReportSql(ds);
   }
 
-  async rows(year: number): Promise<FundsExportRow[]> {
+  /** The applications of one year (every fund of it) or of one fund. */
+  async rows(scope: FundsExportScope): Promise<FundsExportRow[]> {
     const params: unknown[] = [];
+    const where = 'year' in scope ? `f."year" = ${this.sql.param(scope.year, params)}` : `f."id" = ${this.sql.param(scope.fundId, params)}`;
     const rows = await this.sql.query<Record<string, unknown>>(
       `SELECT a."name" AS "areaName", a."code" AS "areaCode", f."year", x."id", x."title", x."state", x."applicantKind", x."applicantName", ` +
         `x."contactName", x."contactEmail", x."contactPhone", x."contactAddress", x."source", x."sourceNote", fa."code" AS "fieldOfActionCode", ` +
         `x."requestedAmountCents", x."approvedAmountCents", x."paidAmountCents", x."spentAmountCents", x."returnedAmountCents", ` +
         `x."startDate", x."endDate", x."submittedAt", x."projectId" FROM "fund_applications" x JOIN "funds" f ON f."id" = x."fundId" ` +
         `JOIN "areas" a ON a."id" = f."areaId" LEFT JOIN "fields_of_action" fa ON fa."id" = x."fieldOfActionId" ` +
-        `WHERE f."year" = ${this.sql.param(year, params)} ORDER BY a."name", x."createdAt", x."id"`,
+        `WHERE ${where} ORDER BY a."name", x."createdAt", x."id"`,
       params,
     );
     return rows.map((r) => ({
@@ -171,17 +174,27 @@ export class FundsExportService {
     }));
   }
 
-  async csv(year: number, lang: FundsExportLanguage): Promise<string> {
+  /** The fund's area code and year, for the file name; null when there is no such fund. */
+  async fundName(fundId: string): Promise<string | null> {
+    const params: unknown[] = [];
+    const [row] = await this.sql.query<{ code: string; year: unknown }>(
+      `SELECT a."code", f."year" FROM "funds" f JOIN "areas" a ON a."id" = f."areaId" WHERE f."id" = ${this.sql.param(fundId, params)}`,
+      params,
+    );
+    return row ? `${row.code}-${toNumber(row.year)}` : null;
+  }
+
+  async csv(scope: FundsExportScope, lang: FundsExportLanguage): Promise<string> {
     return writeCsv(
       HEADERS[lang],
-      (await this.rows(year)).map((r) => cells(r, lang)),
+      (await this.rows(scope)).map((r) => cells(r, lang)),
     );
   }
 
   /** One sheet, a bold frozen header row; amounts as numbers in euros with two decimals. */
-  async xlsx(year: number, lang: FundsExportLanguage): Promise<Buffer> {
+  async xlsx(scope: FundsExportScope, lang: FundsExportLanguage): Promise<Buffer> {
     const header = HEADERS[lang].map((value) => ({ value, fontWeight: 'bold' as const }));
-    const rows = (await this.rows(year)).map((r) =>
+    const rows = (await this.rows(scope)).map((r) =>
       cells(r, lang).map((value, i) => {
         if (value === null || value === undefined) return null;
         if (typeof value === 'number') return { value, type: Number };
@@ -191,7 +204,7 @@ export class FundsExportService {
       }),
     );
     return writeExcelFile([header, ...rows], {
-      sheet: lang === 'de' ? `Anträge ${year}` : `Applications ${year}`,
+      sheet: `${lang === 'de' ? 'Anträge' : 'Applications'}${'year' in scope ? ` ${scope.year}` : ''}`,
       columns: [30, 16, 8, 38, 40, 22, 14, 30, 26, 30, 18, 36, 10, 30, 12, 14, 14, 14, 14, 14, 12, 12, 22, 38].map((width) => ({ width })),
       stickyRowsCount: 1,
     }).toBuffer();

@@ -5,15 +5,8 @@ import { LANGUAGES, Language, PROJECT_STATES, type ProjectState } from '@app/sha
 import type { CreatedProjectRef } from '@app/shared/funds';
 import { Optional } from '../../../common/http/dto-fields';
 
-/** The year of the administrators' export. */
-export class FundsExportQueryDto {
-  @ApiProperty({ example: 2026, description: 'The funds of this year (their applications, all states)' })
-  @Type(() => Number)
-  @IsInt({ message: 'year must be a whole number such as 2026' })
-  @Min(2000, { message: 'year must be 2000 or later' })
-  @Max(2100, { message: 'year must be 2100 or earlier' })
-  year: number;
-
+/** The language of an export. */
+export class FundExportQueryDto {
   @ApiPropertyOptional({
     enum: LANGUAGES,
     description: "Language of the header row and labels: de, or en for every other language (default: the caller's language)",
@@ -21,6 +14,16 @@ export class FundsExportQueryDto {
   @Optional()
   @IsIn(LANGUAGES as string[], { message: `lang must be one of: ${LANGUAGES.join(', ')}` })
   lang?: Language;
+}
+
+/** The year of the administrators' export. */
+export class FundsExportQueryDto extends FundExportQueryDto {
+  @ApiProperty({ example: 2026, description: 'The funds of this year (their applications, all states)' })
+  @Type(() => Number)
+  @IsInt({ message: 'year must be a whole number such as 2026' })
+  @Min(2000, { message: 'year must be 2000 or later' })
+  @Max(2100, { message: 'year must be 2100 or earlier' })
+  year: number;
 }
 
 export class CreatedProjectRefDto implements CreatedProjectRef {
