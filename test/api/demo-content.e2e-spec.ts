@@ -1,5 +1,12 @@
 import { DataSource, In } from 'typeorm';
-import { APPLICATION_STATE_INFO, APPLICATION_STATES, ApplicationState } from '@app/shared/funds';
+import {
+  APPLICATION_STATE_INFO,
+  APPLICATION_STATES,
+  ApplicationState,
+  type ApplicationDetail,
+  type FundDetail,
+  type FundSummary,
+} from '@app/shared/funds';
 import {
   AreaType,
   type AreaProfileResponse,
@@ -181,6 +188,31 @@ describe('demo content on a fresh start', () => {
           if (a.state === ApplicationState.Closed) expect(a.returnedAmountCents).toBe(a.paidAmountCents! - a.spentAmountCents!);
         }
       }
+    });
+
+    it('shows the funds and last year’s published result over the public API', async () => {
+      const list = (await anonymous.get(`/api/funds?year=${year}`).expect(200)).body as FundSummary[];
+      expect(list).toHaveLength(13);
+      for (const f of list) {
+        const row = funds.find((r) => r.id === f.id)!;
+        expect(f.balance).toEqual({
+          amountCents: row.amountCents,
+          approvedCents: row.approvedCents,
+          paidCents: row.paidCents,
+          returnedCents: row.returnedCents,
+          remainingCents: row.amountCents - row.approvedCents + row.returnedCents,
+        });
+      }
+      const [past] = (await anonymous.get(`/api/funds?year=${year - 1}`).expect(200)).body as FundSummary[];
+      const detail = (await anonymous.get(`/api/funds/${past.id}`).expect(200)).body as FundDetail;
+      expect(detail.decided).toBe(true);
+      expect(detail.decision).toEqual(expect.objectContaining({ mode: 'conference' }));
+      const states = detail.applications.map((a) => a.state);
+      expect(states).toEqual(expect.arrayContaining([ApplicationState.Closed, ApplicationState.Rejected, ApplicationState.Withdrawn]));
+      const rejected = detail.applications.find((a) => a.state === ApplicationState.Rejected)!;
+      const shown = (await anonymous.get(`/api/applications/${rejected.id}`).expect(200)).body as ApplicationDetail;
+      expect(shown.timeline.at(-1)!.reason!.length).toBeGreaterThan(40);
+      expect(shown.contact).toBeNull();
     });
 
     it('links the Nachbarschaftsforum Hafen to the closed application it began as, shown in the area profile', async () => {
