@@ -94,4 +94,15 @@ describe('social report: the area’s Aktionsraumfonds (web)', () => {
     await page.waitForURL((url) => url.pathname === `/projects/${withProject.project!.id}`);
     await context.close();
   });
+
+  it('fits a phone at 360 px', async () => {
+    const context = await newContext(browser, server.baseUrl, { language: 'de', locale: 'de-DE', viewport: { width: 360, height: 740 } });
+    const page = await context.newPage();
+    await open(page, `/report/areas/${AREA_CODE}`);
+    const section = page.locator('section[aria-labelledby="area-funds-title"]');
+    await section.waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await screenshotOf(section, 'area-funds-phone');
+    await context.close();
+  });
 });
