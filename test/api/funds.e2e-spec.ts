@@ -310,5 +310,22 @@ describe('Aktionsraumfonds: funds and applications', () => {
       expect((await neighbour.client.get('/api/applications/mine').expect(200)).body).toEqual([]);
       expectErrorShape((await anonymous.get('/api/applications/mine').expect(401)).body, 401);
     });
+
+    it("puts the person's applications into their data export; paper ones staff entered without the other person's contact", async () => {
+      const own = JSON.parse((await citizen.client.get('/api/me/export').expect(200)).text);
+      expect(own.fundApplications.length).toBeGreaterThan(3);
+      expect(own.fundApplications[0]).toEqual(
+        expect.objectContaining({
+          source: 'online',
+          contact: expect.objectContaining({ email: 'ayse@example.org' }),
+          costItems: expect.any(Array),
+        }),
+      );
+      const staff = JSON.parse((await modHere.client.get('/api/me/export').expect(200)).text);
+      expect(staff.fundApplications).toEqual([
+        expect.objectContaining({ source: 'paper', sourceNote: 'Papierantrag, eingegangen am 3. März' }),
+      ]);
+      expect(JSON.stringify(staff.fundApplications)).not.toContain('ayse@example.org');
+    });
   });
 });
