@@ -326,6 +326,11 @@ describe('Aktionsraumfonds: funds and applications', () => {
         expect.objectContaining({ source: 'paper', sourceNote: 'Papierantrag, eingegangen am 3. März' }),
       ]);
       expect(JSON.stringify(staff.fundApplications)).not.toContain('ayse@example.org');
+      // What staff did is in the audit log too (the export lists the person's own actions from it).
+      expect(staff.actionsTaken.map((x: { action: string }) => x.action)).toEqual(
+        expect.arrayContaining(['application.paper_entered', 'application.put_on_agenda']),
+      );
+      expect(own.actionsTaken).toEqual([]);
     });
   });
 });
