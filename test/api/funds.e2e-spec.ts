@@ -212,6 +212,7 @@ describe('Aktionsraumfonds: funds and applications', () => {
         })
         .expect(200);
       expect(changed.body).toEqual(expect.objectContaining({ title: 'Sommerfest am Platz', requestedAmountCents: 50_000 }));
+      expect(changed.body.costItems).toEqual([{ label: 'Zelt', amountCents: 50_000 }]);
       await citizen.client.patch(`/api/applications/${a.id}`, { costItems: [{ label: 'Zelt', amountCents: 60_000 }] }).expect(422);
       expectErrorShape((await neighbour.client.patch(`/api/applications/${a.id}`, { title: 'Fremd' }).expect(404)).body, 404);
       await move(citizen.client, a.id, 'submit').expect(200);
