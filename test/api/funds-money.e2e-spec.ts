@@ -212,6 +212,7 @@ describe('Aktionsraumfonds: money, decision and proof of use', () => {
           decided: true,
           decision: expect.objectContaining({
             mode: 'jury',
+            decisionDate: day(0),
             roundId: null,
             assemblyId: null,
             note: 'Projektkonferenz im Stadtteilzentrum',
