@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { AreaType, ProjectState, Role, type AreaProfileResponse, type OpenDataFile, type ProjectDetail } from '@app/shared';
 import { ApplicationSource, ApplicationState, FundApplicantKind, type ApplicationDetail, type CreatedProjectRef } from '@app/shared/funds';
 import { Area } from '../../apps/api/src/modules/areas/area.entity';
+import { AuditEntry } from '../../apps/api/src/modules/audit/audit-entry.entity';
 import { FieldOfAction } from '../../apps/api/src/modules/fields-of-action/field-of-action.entity';
 import { Fund, FundApplication, FundApplicationEvent } from '../../apps/api/src/modules/funds/fund.entities';
 import { Project } from '../../apps/api/src/modules/projects/project.entities';
@@ -136,6 +137,10 @@ describe('Aktionsraumfonds after the decision', () => {
       expect(linked.projectId).toBe(created.id);
       expect(linked.version).toBe(apps.approved.version + 1);
       const events = await ds.getRepository(FundApplicationEvent).findBy({ applicationId: apps.approved.id });
+      const audit = await ds.getRepository(AuditEntry).findBy({ entityId: apps.approved.id, action: 'application.project_created' });
+      expect(audit).toEqual([
+        expect.objectContaining({ entityType: 'fund_application', details: expect.objectContaining({ projectId: created.id }) }),
+      ]);
       expect(events).toEqual([
         expect.objectContaining({
           kind: 'project_created',

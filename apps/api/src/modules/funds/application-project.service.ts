@@ -5,6 +5,7 @@ import { APPLICATION_STATE_NAMES, ApplicationState, type CreatedProjectRef } fro
 import { DomainError, notFound } from '../../common/errors/domain-error';
 import { TransactionRunner } from '../../database/transactions';
 import { Area } from '../areas/area.entity';
+import { AuditService } from '../audit/audit.service';
 import { FieldOfAction } from '../fields-of-action/field-of-action.entity';
 import { Project } from '../projects/project.entities';
 import { ProjectCreationService } from '../projects/project-creation.service';
@@ -40,6 +41,7 @@ const calendarDay = (d: Date) => d.toISOString().slice(0, 10);
 export class ApplicationProjectService {
   constructor(
     private readonly projects: ProjectCreationService,
+    private readonly audit: AuditService,
     private readonly tx: TransactionRunner,
   ) {}
 
@@ -94,6 +96,17 @@ export class ApplicationProjectService {
       toState: a.state,
       data: { projectId: project.id, projectTitle: project.title, fundingSource: source },
     });
+    if (actor.id)
+      await this.audit.record(
+        {
+          actorId: actor.id,
+          action: 'application.project_created',
+          entityType: 'fund_application',
+          entityId: a.id,
+          details: { projectId: project.id, fundingSource: source },
+        },
+        m,
+      );
     const created = await m.findOneByOrFail(Project, { id: project.id });
     return { id: created.id, title: created.title, state: created.state };
   }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
 import { ProjectsModule } from '../projects/projects.module';
 import { ApplicationProjectService } from './application-project.service';
 import { ApplicationProjectController, FundsExportController } from './funds-after.controller';
@@ -10,7 +11,7 @@ import { FundsExportService } from './funds-export.service';
  * (/api/funds/export.csv) come before the funds controller's /api/funds/:id.
  */
 @Module({
-  imports: [ProjectsModule],
+  imports: [ProjectsModule, AuditModule],
   controllers: [FundsExportController, ApplicationProjectController],
   providers: [ApplicationProjectService, FundsExportService],
   exports: [ApplicationProjectService],
