@@ -1,9 +1,11 @@
 import type { AreaProfileResponse } from '@app/shared';
+import type { CreatedProjectRef, FundDetail, FundSummary } from '@app/shared/funds';
 import { type Browser, type Page } from 'playwright-core';
 import { axeViolations, formatViolations } from './helpers/axe';
 import { launchBrowser, newContext, open, screenshotOf, switchLanguage, waitForPage } from './helpers/browser';
 import { collectCspViolations } from './helpers/csp';
-import { startServer, type RunningServer } from './helpers/server';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, startServer, type RunningServer } from './helpers/server';
+import { apiSession, csrfHeaders } from './helpers/app';
 import { SmtpSink } from '../helpers/smtp';
 
 jest.setTimeout(240_000);
@@ -92,6 +94,37 @@ describe('social report: the area’s Aktionsraumfonds (web)', () => {
 
     await link.click();
     await page.waitForURL((url) => url.pathname === `/projects/${withProject.project!.id}`);
+    await context.close();
+  });
+
+  it('an approved demo application becomes an Einzelprojekt whose timeline names the application, axe clean', async () => {
+    const admin = await apiSession(server.baseUrl, ADMIN_EMAIL, ADMIN_PASSWORD);
+    const year = new Date().getUTCFullYear();
+    const funds = (await (await admin.get(`/api/funds?year=${year}`)).json()) as FundSummary[];
+    const nordmarkt = funds.find((f) => f.area.code === 'ar-nordmarkt')!;
+    const detail = (await (await admin.get(`/api/funds/${nordmarkt.id}`)).json()) as FundDetail;
+    const approved = detail.applications.find((a) => a.state === 'approved')!;
+    const res = await admin.post(`/api/applications/${approved.id}/project`, { headers: await csrfHeaders(admin) });
+    expect(res.status()).toBe(201);
+    const project = (await res.json()) as CreatedProjectRef;
+    await admin.dispose();
+
+    const context = await newContext(browser, server.baseUrl, {
+      language: 'de',
+      locale: 'de-DE',
+      viewport: { width: 1280, height: 900 },
+      bypassCSP: true,
+    });
+    const page = await context.newPage();
+    await open(page, `/projects/${project.id}`);
+    const origin = page.locator('.project-timeline__item--created .timeline__text');
+    expect(await origin.innerText()).toBe(`Hervorgegangen aus dem Antrag „${approved.title}“ an den Aktionsraumfonds Nordmarkt ${year}`);
+    expect(await page.locator('body').innerText()).toContain(`Aktionsraumfonds Nordmarkt ${year}`);
+    expect(await audit(page, 'de project-from-application')).toBe('');
+    await switchLanguage(page, 'en');
+    await waitForPage(page);
+    expect(await origin.innerText()).toBe(`Grew out of the application “${approved.title}” to the Aktionsraumfonds Nordmarkt ${year}`);
+    expect(await audit(page, 'en project-from-application')).toBe('');
     await context.close();
   });
 
