@@ -9,10 +9,10 @@ import { AuditService } from '../audit/audit.service';
 import { FieldOfAction } from '../fields-of-action/field-of-action.entity';
 import { Project } from '../projects/project.entities';
 import { ProjectCreationService } from '../projects/project-creation.service';
-import type { ProjectActor } from '../projects/project-store';
 import type { User } from '../users/user.entity';
-import { bumpVersion, recordStep } from './application-store';
 import { Fund, FundApplication } from './fund.entities';
+import { fundTitle } from './fund.mapper';
+import { FundsService } from './funds.service';
 
 /** An application that got money can become a project: approved and every later state (withdrawn gave it back). */
 export const PROJECT_READY_STATES: readonly ApplicationState[] = [
@@ -25,8 +25,8 @@ export const PROJECT_READY_STATES: readonly ApplicationState[] = [
 /** The Handlungsfeld a project gets when its application named none: residents' own projects belong to SZ. */
 export const DEFAULT_FIELD_CODE = 'SZ';
 
-/** "Aktionsraumfonds Hafen 2026": the funding source a fund project carries into the workflow. */
-export const fundingSourceOf = (areaName: string, year: number) => `Aktionsraumfonds ${areaName} ${year}`.slice(0, 200);
+/** "Aktionsraumfonds Hafen 2026": the funding source a fund project carries into the workflow (the fund's title). */
+export const fundingSourceOf = (areaName: string, year: number) => fundTitle({ year }, { name: areaName }).slice(0, 200);
 
 const calendarDay = (d: Date) => d.toISOString().slice(0, 10);
 
@@ -41,16 +41,17 @@ const calendarDay = (d: Date) => d.toISOString().slice(0, 10);
 export class ApplicationProjectService {
   constructor(
     private readonly projects: ProjectCreationService,
+    private readonly funds: FundsService,
     private readonly audit: AuditService,
     private readonly tx: TransactionRunner,
   ) {}
 
   async createProject(user: User, applicationId: string): Promise<CreatedProjectRef> {
-    return this.tx.run((m) => this.createIn(m, { id: user.id, role: user.role }, applicationId));
+    return this.tx.run((m) => this.createIn(m, user, applicationId));
   }
 
   /** The same on a transaction the caller holds. */
-  async createIn(m: EntityManager, actor: ProjectActor, applicationId: string): Promise<CreatedProjectRef> {
+  async createIn(m: EntityManager, actor: Pick<User, 'id' | 'role'>, applicationId: string): Promise<CreatedProjectRef> {
     const a = await m.findOneBy(FundApplication, { id: applicationId });
     if (!a) throw notFound('The application');
     if (a.projectId) {
@@ -87,26 +88,20 @@ export class ApplicationProjectService {
       },
       actor,
     );
-    // The link, guarded by the application's version: of two administrators clicking at once, one links and
-    // the other gets 409 (and its project is rolled back with its transaction).
-    const version = await bumpVersion(m, a, { projectId: project.id });
-    await recordStep(m, a.id, version, actor, {
-      kind: 'project_created',
-      fromState: a.state,
-      toState: a.state,
-      data: { projectId: project.id, projectTitle: project.title, fundingSource: source },
-    });
-    if (actor.id)
-      await this.audit.record(
-        {
-          actorId: actor.id,
-          action: 'application.project_created',
-          entityType: 'fund_application',
-          entityId: a.id,
-          details: { projectId: project.id, fundingSource: source },
-        },
-        m,
-      );
+    // The link and the 'project_created' step, by the funds service in this transaction, guarded by the
+    // application's version: of two administrators clicking at once, one links and the other gets 409 (and
+    // its project is rolled back with its transaction).
+    await this.funds.recordProjectCreated(m, a.id, project.id, actor);
+    await this.audit.record(
+      {
+        actorId: actor.id,
+        action: 'application.project_created',
+        entityType: 'fund_application',
+        entityId: a.id,
+        details: { projectId: project.id, fundingSource: source },
+      },
+      m,
+    );
     const created = await m.findOneByOrFail(Project, { id: project.id });
     return { id: created.id, title: created.title, state: created.state };
   }

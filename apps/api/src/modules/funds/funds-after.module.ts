@@ -4,6 +4,7 @@ import { ProjectsModule } from '../projects/projects.module';
 import { ApplicationProjectService } from './application-project.service';
 import { ApplicationProjectController, FundsExportController } from './funds-after.controller';
 import { FundsExportService } from './funds-export.service';
+import { FundsModule } from './funds.module';
 
 /**
  * After the decision (issue 17): an approved application becomes an Einzelprojekt, and the
@@ -11,7 +12,7 @@ import { FundsExportService } from './funds-export.service';
  * (/api/funds/export.csv) come before the funds controller's /api/funds/:id.
  */
 @Module({
-  imports: [ProjectsModule, AuditModule],
+  imports: [ProjectsModule, FundsModule, AuditModule],
   controllers: [FundsExportController, ApplicationProjectController],
   providers: [ApplicationProjectService, FundsExportService],
   exports: [ApplicationProjectService],
