@@ -60,6 +60,10 @@ const APP_TABLES = [
   'indicator_values',
   'indicator_targets',
   'outbox_mails',
+  'funds',
+  'fund_applications',
+  'fund_application_events',
+  'fund_application_attachments',
 ];
 const MIGRATIONS_TABLE = 'migrations';
 const isPostgres = Boolean(process.env.DATABASE_URL);

@@ -139,6 +139,26 @@ const ROUTES: Record<string, Access> = {
   'GET /api/projects/portfolio.csv': 'administrator',
   'GET /api/projects/portfolio.xlsx': 'administrator',
 
+  'GET /api/funds': 'public',
+  'GET /api/funds/{id}': 'public',
+  'POST /api/funds': 'administrator',
+  'PATCH /api/funds/{id}': 'administrator',
+  'GET /api/funds/{id}/agenda': 'moderator',
+  // Moderators of the fund's area and administrators; the service refuses other areas (funds-money.e2e-spec).
+  'POST /api/funds/{id}/decision': 'moderator',
+  // Anybody signed in applies; moderators and administrators may also enter paper applications (with a source note).
+  'POST /api/funds/{id}/applications': 'signed-in',
+  'GET /api/applications/mine': 'signed-in',
+  'GET /api/applications/{id}': 'public',
+  // The applicant's (and, per transition, the office's or the area's moderators'): the service decides (funds.e2e-spec).
+  'PATCH /api/applications/{id}': 'signed-in',
+  'DELETE /api/applications/{id}': 'signed-in',
+  'POST /api/applications/{id}/transitions/{transitionId}': 'signed-in',
+  'POST /api/applications/{id}/attachments': 'signed-in',
+  'POST /api/applications/{id}/proof-attachments': 'signed-in',
+  'GET /api/applications/{id}/attachments/{attachmentId}': 'public',
+  'DELETE /api/applications/{id}/attachments/{attachmentId}': 'signed-in',
+
   'GET /api/indicators': 'public',
   'GET /api/indicators/{key}': 'public',
   'POST /api/indicators': 'administrator',
@@ -197,6 +217,9 @@ describe('role matrix: who may call which route', () => {
   let assemblyId: string;
   /** A project idea created by the bootstrap administrator. */
   let projectId: string;
+  /** A fund opened by the bootstrap administrator, and a submitted application to it by the target account. */
+  let fundId: string;
+  let applicationId: string;
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -253,6 +276,32 @@ describe('role matrix: who may call which route', () => {
         })
         .expect(201)
     ).body.id;
+    fundId = (
+      await admin
+        .post('/api/funds', {
+          areaId: actionAreaId,
+          year: 2099,
+          amountCents: 500_000,
+          maxPerApplicationCents: 150_000,
+          applicationStart: '2000-01-01',
+          applicationEnd: '2100-12-31',
+        })
+        .expect(201)
+    ).body.id;
+    applicationId = (
+      await target.client
+        .post(`/api/funds/${fundId}/applications`, {
+          title: 'Antrag der Rollenmatrix',
+          purpose: 'Ein Antrag, auf den die Rollenmatrix zeigt.',
+          costItems: [{ label: 'Material', amountCents: 10_000 }],
+          requestedAmountCents: 10_000,
+          applicantKind: 'person',
+          applicantName: 'Zielperson',
+          contact: { name: 'Zielperson', email: null, phone: null, address: null },
+        })
+        .expect(201)
+    ).body.id;
+    await target.client.post(`/api/applications/${applicationId}/transitions/submit`, {}).expect(200);
     for (const role of [Role.Citizen, Role.Moderator, Role.Administrator] as const) {
       ownProposalId[role] = await propose(users[role], `Vorschlag der Rolle ${role}`);
       ownCommentId[role] = await comment(users[role], `Kommentar der Rolle ${role}`);
@@ -284,6 +333,14 @@ describe('role matrix: who may call which route', () => {
     if (path.includes('/minutes.')) return fillPath(path, { id: randomUUID() });
     if (path.startsWith('/api/assemblies/')) return fillPath(path, { id: assemblyId, cardId: randomUUID() });
     if (path.startsWith('/api/projects/')) return fillPath(path, { id: projectId, linkId: randomUUID(), milestoneId: randomUUID() });
+    if (path.startsWith('/api/funds/')) return fillPath(path, { id: fundId });
+    // Reading points at the target's submitted application; writes are the applicant's (a 403 that is not the guard's): point at none.
+    if (path.startsWith('/api/applications/'))
+      return fillPath(path, {
+        id: method === 'get' ? applicationId : randomUUID(),
+        attachmentId: randomUUID(),
+        transitionId: 'submit',
+      });
     // Indicator writes point at a key nobody created (404 once past the guard): the matrix must not delete the demo indicators.
     if (path.startsWith('/api/indicators/'))
       return fillPath(path, { key: method === 'get' ? 'arbeitslosenrate' : 'role_matrix_probe', id: randomUUID() });

@@ -33,6 +33,7 @@ import { AssembliesModule } from './modules/assemblies/assemblies.module';
 import { LiveModule } from './modules/live/live.module';
 import { MinutesModule } from './modules/minutes/minutes.module';
 import { ProjectsModule } from './modules/projects/projects.module';
+import { FundsModule } from './modules/funds/funds.module';
 import { IndicatorsModule } from './modules/indicators/indicators.module';
 import { SocialReportModule } from './modules/social-report/social-report.module';
 import { OpenDataModule } from './modules/open-data/open-data.module';
@@ -108,6 +109,7 @@ export class AppModule {
         LiveModule,
         MinutesModule,
         ProjectsModule,
+        FundsModule,
         IndicatorsModule,
         SocialReportModule,
         OpenDataModule,

@@ -56,6 +56,8 @@ import { MachineTranslations1765800000000 } from './database/migrations/17658000
 import { ContributionLanguages1765900000000 } from './database/migrations/1765900000000-contribution-languages';
 import { SignLanguageVideoEntity } from './modules/sign-language/sign-language-video.entity';
 import { SignLanguageVideo1766100000000 } from './database/migrations/1766100000000-sign-language-video';
+import { Fund, FundApplication, FundApplicationAttachment, FundApplicationEvent } from './modules/funds/fund.entities';
+import { Funds1766200000000 } from './database/migrations/1766200000000-funds';
 import { LiveTranslations1766000000000 } from './database/migrations/1766000000000-live-translations';
 
 /** Listed explicitly (no globs) so the same list works from source, from dist and under jest. */
@@ -100,6 +102,10 @@ export const ENTITIES = [
   LanguageReview,
   MachineTranslation,
   SignLanguageVideoEntity,
+  Fund,
+  FundApplication,
+  FundApplicationEvent,
+  FundApplicationAttachment,
 ];
 export const MIGRATIONS = [
   InitialSchema1764000000000,
@@ -122,6 +128,7 @@ export const MIGRATIONS = [
   ContributionLanguages1765900000000,
   LiveTranslations1766000000000,
   SignLanguageVideo1766100000000,
+  Funds1766200000000,
 ];
 
 /** The registry handed to buildDataSourceOptions by the app, the CLI, the TypeORM CLI and the tests. */

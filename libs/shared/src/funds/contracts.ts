@@ -16,13 +16,16 @@ import type { ApplicationTransitionId } from './application-transitions';
  *  - GET    /api/funds/:id/export.csv | export.xlsx       administrator: the fund's applications (no contact data in open data, with it here)
  *  - GET    /api/funds/export.csv?year= | export.xlsx?year=  administrator: all funds' applications of a year
  *  - POST   /api/funds/:id/applications                   signed-in person (own draft) or moderator/administrator (paper, with `source`)
- *  - GET    /api/applications/mine                        the signed-in person's applications (drafts included)
+ *  - GET    /api/applications/mine                        the signed-in person's applications (drafts included), each with its last step (MyApplicationSummary[])
  *  - GET    /api/applications/:id                         public unless draft (then applicant and administrators); contact only for applicant/admin/moderator
  *  - PATCH  /api/applications/:id                         applicant while draft or returned (UpdateApplicationRequest); 409 after submission
  *  - DELETE /api/applications/:id                         applicant, drafts only
  *  - POST   /api/applications/:id/transitions/:transitionId   body: ApplicationTransitionInputMap[id]
  *  - POST   /api/applications/:id/attachments             applicant while editable (multipart "file" + "description"; proposal attachment rules)
  *  - POST   /api/applications/:id/proof-attachments       applicant while paid (receipts, photos)
+ *  - GET    /api/applications/:id/attachments/:attachmentId   the file (?variant=thumbnail); as visible as the application
+ *  - DELETE /api/applications/:id/attachments/:attachmentId   applicant while editable (proof attachments: while paid)
+ *  - GET    /api/funds/:id/agenda                         moderator/administrator: the applications on the agenda (AgendaApplication[])
  *  - POST   /api/applications/:id/project                 administrator: approved or later → Einzelprojekt (CreatedProjectRef)
  *  - POST   /api/funds/:id/decision                       moderator/administrator: apply an allocation (FundDecisionRequest) once; 409 when decided
  */
@@ -133,6 +136,20 @@ export interface ApplicationSummary {
   paidAmountCents: number | null;
   submittedAt: string | null;
   updatedAt: string;
+}
+
+/** "What happened to my application?": one of the person's applications with its last public step. */
+export interface MyApplicationSummary extends ApplicationSummary {
+  fundTitle: string;
+  lastStep: ApplicationTimelineEvent | null;
+}
+
+/** An application on the agenda of the fund's project conference (what a budget round is built from). */
+export interface AgendaApplication {
+  id: string;
+  title: string;
+  requestedAmountCents: number;
+  submittedAt: string | null;
 }
 
 export interface ApplicationContact {

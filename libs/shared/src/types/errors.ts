@@ -7,6 +7,8 @@ export interface FieldErrorDetail {
   messages: string[];
   /** Stable rule names (e.g. "isEmail", "isLength"), one per message, for translated UI texts. */
   rules?: string[];
+  /** Numbers a client needs to say the limit in its own words (e.g. { remainingCents: 50000 }). */
+  params?: Record<string, number | string>;
 }
 
 /** The one error body every failing API request returns. */

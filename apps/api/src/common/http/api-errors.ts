@@ -5,6 +5,14 @@ import { ErrorCode, type ApiErrorBody, type FieldErrorDetail } from '@app/shared
 export class FieldErrorDetailDto implements FieldErrorDetail {
   @ApiProperty({ example: 'email' }) field: string;
   @ApiProperty({ type: [String], example: ['email must be a valid email address'] }) messages: string[];
+  @ApiPropertyOptional({ type: [String], example: ['isEmail'], description: 'Stable rule names, one per message' }) rules?: string[];
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { oneOf: [{ type: 'number' }, { type: 'string' }] },
+    example: { remainingCents: 50000 },
+    description: 'Numbers that say the limit (e.g. the money remaining in a fund)',
+  })
+  params?: Record<string, number | string>;
 }
 
 export class ErrorBodyDto implements ApiErrorBody {

@@ -38,7 +38,7 @@ const emptyReport = (): RetentionReport => ({
   orphanUploadsDeleted: 0,
 });
 
-/** An attachment's file, its preview, or a temporary file of a write in progress (see attachment-files.ts). */
+/** An attachment's file, its preview, or a temporary file of a write in progress (see common/files/attachment-files.ts). */
 const UPLOAD_FILE = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(\.thumb\.webp)?(\.[0-9a-f-]{36}\.tmp)?$/;
 /** The sign language video's files (named by its row's id) and uploads cut off while streaming (.part). */
 const SIGN_LANGUAGE_FILE = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.(mp4|webm|vtt|part)$/;
@@ -279,7 +279,11 @@ export class RetentionService implements OnApplicationBootstrap, OnApplicationSh
         candidates.set(match[1], [...(candidates.get(match[1]) ?? []), join(folder, name)]);
       }
     }
-    return (await this.removeUnknown(candidates, 'proposal_attachments')) + (await this.deleteOrphanSignLanguageFiles(olderThan));
+    // Proposal and fund application attachments share the folder (common/files/attachment-files.ts).
+    return (
+      (await this.removeUnknown(candidates, ['proposal_attachments', 'fund_application_attachments'])) +
+      (await this.deleteOrphanSignLanguageFiles(olderThan))
+    );
   }
 
   /** The sign language video's folder: files of a replaced video a crash left behind, and cut-off uploads. */
@@ -293,17 +297,20 @@ export class RetentionService implements OnApplicationBootstrap, OnApplicationSh
       if (!info?.isFile() || info.mtime >= olderThan) continue;
       candidates.set(match[1], [...(candidates.get(match[1]) ?? []), join(folder, name)]);
     }
-    return this.removeUnknown(candidates, 'sign_language_videos');
+    return this.removeUnknown(candidates, ['sign_language_videos']);
   }
 
-  /** Removes the files of every id that has no row in `table`. */
-  private async removeUnknown(candidates: Map<string, string[]>, table: string): Promise<number> {
+  /** Removes the files of every id that has no row in any of `tables`. */
+  private async removeUnknown(candidates: Map<string, string[]>, tables: string[]): Promise<number> {
     let removed = 0;
     const ids = [...candidates.keys()];
     for (let i = 0; i < ids.length; i += BATCH) {
       const chunk = ids.slice(i, i + BATCH);
-      const known = await this.select<{ id: string }>(`SELECT "id" FROM "${table}" WHERE "id" IN (:...chunk)`, { chunk });
-      const kept = new Set(known.map((row) => String(row.id)));
+      const kept = new Set<string>();
+      for (const table of tables) {
+        const known = await this.select<{ id: string }>(`SELECT "id" FROM "${table}" WHERE "id" IN (:...chunk)`, { chunk });
+        for (const row of known) kept.add(String(row.id));
+      }
       for (const id of chunk) {
         if (kept.has(id)) continue;
         for (const path of candidates.get(id)!) {

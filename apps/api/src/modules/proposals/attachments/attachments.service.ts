@@ -13,26 +13,9 @@ import { TransactionRunner } from '../../../database/transactions';
 import { moderatesArea } from '../../users/moderator-scope';
 import { ProposalQueriesService } from '../proposal-queries.service';
 import { ProposalAttachmentEntity } from './attachment.entity';
-import { attachmentPaths, cleanFileName, prepareUpload, removeFiles, storeFiles } from './attachment-files';
+import { attachmentPaths, cleanFileName, prepareUpload, removeFiles, storeFiles } from '../../../common/files/attachment-files';
 import { toAttachment } from './attachment.mapper';
-
-/** The part of multer's file object used here (memory storage). */
-export interface UploadedFileData {
-  buffer: Buffer;
-  originalname: string;
-}
-
-/** A file ready to be sent, with the headers that make serving it safe. */
-export interface ServedFile {
-  path: string;
-  mimeType: string;
-  fileName: string;
-  /** Images open in the browser; PDFs are always downloads. */
-  inline: boolean;
-  /** Hidden proposals' files are shown to moderators only and never cached by shared caches. */
-  publicCache: boolean;
-  etag: string;
-}
+import type { ServedFile, UploadedFileData } from '../../../common/files/attachment-http';
 
 @Injectable()
 export class AttachmentsService {

@@ -3,9 +3,9 @@ import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import sharp from 'sharp';
 import { ErrorCode, type AttachmentMimeType } from '@app/shared';
-import { DomainError } from '../../../common/errors/domain-error';
-import { cleanFileName as cleanUploadName } from '../../../common/files/file-names';
-import { SNIFF_BYTES, sniffFileType } from '../../../common/files/file-types';
+import { DomainError } from '../errors/domain-error';
+import { cleanFileName as cleanUploadName } from './file-names';
+import { SNIFF_BYTES, sniffFileType } from './file-types';
 
 /** Longest side of a stored image and of its preview, in pixels. */
 const IMAGE_MAX_SIDE = 2400;
