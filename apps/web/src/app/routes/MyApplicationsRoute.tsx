@@ -4,6 +4,7 @@ import { Page } from '../../components/ui/Page';
 import { QueryState } from '../../components/ui/QueryState';
 import { useMyApplications } from '../../features/funds/api/funds';
 import { ApplicationItem } from '../../features/funds/components/Applications';
+import { formatDate } from '../../lib/format';
 import { useTextSet } from '../../lib/text-sets';
 import { RouteLoading } from '../lazy-route';
 import '../../styles/funds.css';
@@ -27,6 +28,10 @@ export function MyApplicationsRoute() {
               {items.map((application) => (
                 <li key={application.id}>
                   <ApplicationItem application={application} headingLevel={3} />
+                  <p className="kern-body fund-muted">
+                    {application.fundTitle}
+                    {application.lastStep ? ` · ${t('funds.mine.lastStep', { date: formatDate(application.lastStep.createdAt) })}` : ''}
+                  </p>
                 </li>
               ))}
             </ul>

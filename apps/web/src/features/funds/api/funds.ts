@@ -1,11 +1,11 @@
 import type {
   ApplicationDetail,
-  ApplicationSummary,
   ApplicationTransitionId,
   CreateApplicationRequest,
   CreateFundRequest,
   FundDetail,
   FundSummary,
+  MyApplicationSummary,
   UpdateApplicationRequest,
   UpdateFundRequest,
 } from '@app/shared/funds';
@@ -45,7 +45,7 @@ export function useApplication(id: string | undefined) {
 export function useMyApplications() {
   return useQuery({
     queryKey: [...applicationsKey, 'mine'],
-    queryFn: () => api.get<ApplicationSummary[]>('/api/applications/mine'),
+    queryFn: () => api.get<MyApplicationSummary[]>('/api/applications/mine'),
   });
 }
 

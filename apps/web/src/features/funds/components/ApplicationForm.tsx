@@ -13,6 +13,7 @@ import type { FieldErrors } from '../../../lib/messages';
 import { useForm } from '../../../lib/use-form';
 import { useFundActions } from '../api/funds';
 import { CostItems, costItemValues, readCostItems } from './CostItems';
+import { fundsError } from './funds-text';
 
 type Values = Record<string, string>;
 
@@ -110,11 +111,15 @@ export function ApplicationForm({
         },
         proposalId: proposalRef(values.proposalId),
       };
-      if (application) {
-        onSaved(await actions.updateApplication(application.id, body), false);
-      } else {
-        const created = await actions.createApplication(fund.id, { ...body, sourceNote: staff ? or(values.sourceNote) : undefined });
-        onSaved(created, true);
+      try {
+        if (application) {
+          onSaved(await actions.updateApplication(application.id, body), false);
+        } else {
+          const created = await actions.createApplication(fund.id, { ...body, sourceNote: staff ? or(values.sourceNote) : undefined });
+          onSaved(created, true);
+        }
+      } catch (error) {
+        throw fundsError(error, [...Object.keys(values), 'requestedAmountCents'], i18n.language);
       }
     },
   });

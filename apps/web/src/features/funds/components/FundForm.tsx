@@ -6,7 +6,7 @@ import { SelectField, TextField, type SelectOption } from '../../../components/u
 import type { FieldErrors } from '../../../lib/messages';
 import { useForm } from '../../../lib/use-form';
 import { useFundActions } from '../api/funds';
-import { centsToInput, eurosOrRaw, readEuros } from './funds-text';
+import { centsToInput, eurosOrRaw, fundsError, readEuros } from './funds-text';
 
 type Values = Record<string, string>;
 
@@ -58,8 +58,12 @@ export function FundForm({ fund, areaOptions, onSaved, onCancel }: FundFormProps
         conferenceDate: values.conferenceDate || null,
         description: values.description.trim() || null,
       };
-      if (fund) onSaved(await actions.updateFund(fund.id, common), false);
-      else onSaved(await actions.createFund({ ...common, areaId: values.areaId, year: Number(values.year) }), true);
+      try {
+        if (fund) onSaved(await actions.updateFund(fund.id, common), false);
+        else onSaved(await actions.createFund({ ...common, areaId: values.areaId, year: Number(values.year) }), true);
+      } catch (error) {
+        throw fundsError(error, Object.keys(values), i18n.language);
+      }
     },
   });
   return (

@@ -11,10 +11,11 @@ import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/Button';
 import { Form } from '../../../components/ui/Form';
 import { TextField } from '../../../components/ui/FormField';
+import { ApiError } from '../../../lib/api-client';
 import type { FieldErrors } from '../../../lib/messages';
 import { useForm } from '../../../lib/use-form';
 import { useFundActions } from '../api/funds';
-import { centsToInput, eurosOrRaw, readEuros, transitionLabel } from './funds-text';
+import { centsToInput, eurosOrRaw, fundsError, readEuros, transitionLabel } from './funds-text';
 
 type Values = Record<string, string>;
 
@@ -86,7 +87,17 @@ function TransitionForm({ application, transitionId, onDone, onCancel }: FormPro
       return errors;
     },
     onSubmit: async (values) => {
-      await actions.transition(application.id, transitionId, toInput(guards, values));
+      try {
+        await actions.transition(application.id, transitionId, toInput(guards, values));
+      } catch (error) {
+        // A step somebody else took meanwhile: the buttons show what is possible now.
+        if (error instanceof ApiError && error.status === 409) await actions.refresh();
+        throw fundsError(
+          error,
+          guards.map((guard) => guard.field),
+          i18n.language,
+        );
+      }
       onDone(t('funds.actions.done', { action: transitionLabel(t, transitionId) }));
     },
   });

@@ -9,7 +9,8 @@ import {
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { formatLocale } from '../../../lib/i18n';
-import type { UiMessage } from '../../../lib/messages';
+import { ApiError } from '../../../lib/api-client';
+import { FormError, type FieldErrors, type UiMessage } from '../../../lib/messages';
 
 /** An amount in cents as euros in the page's language (Intl with the shared options; never arithmetic). */
 export function formatEuro(cents: number, language: string): string {
@@ -45,4 +46,37 @@ export function centsToInput(cents: number | null | undefined, language: string)
   return new Intl.NumberFormat(formatLocale(language), { minimumFractionDigits: 2, maximumFractionDigits: 2, useGrouping: false }).format(
     centsToEuros(cents),
   );
+}
+
+/** Amount parameters of an API message ("maxCents", "remainingCents", the engine's "max") as euros for the text. */
+function amountParams(params: Record<string, number | string> | undefined, language: string): Record<string, string | number> {
+  const out: Record<string, string | number> = { ...(params ?? {}) };
+  for (const [key, value] of Object.entries(params ?? {})) {
+    if (typeof value !== 'number') continue;
+    const name = key.replace(/Cents$/, '');
+    if (key.endsWith('Cents') || ['max', 'actual', 'requested'].includes(key)) out[name] = formatEuro(value, language);
+  }
+  return out;
+}
+
+/**
+ * The API's refusals in the words of the funds texts (`funds.rules.<rule>`, with the limit it names);
+ * a message about something that is not a field of this form (the application period) becomes the
+ * form's own message.
+ */
+export function fundsError(error: unknown, fields: readonly string[], language: string): unknown {
+  if (!(error instanceof ApiError) || error.details.length === 0) return error;
+  const fieldErrors: FieldErrors = {};
+  let formLevel: UiMessage | null = null;
+  for (const detail of error.details) {
+    const messages = detail.messages.map((text, index) => {
+      const rule = detail.rules?.[index];
+      const keys =
+        rule && /^\w+$/.test(rule) ? [`funds.rules.${rule}`, `validation.rules.${rule}`, 'validation.invalid'] : ['validation.invalid'];
+      return { key: keys, params: { detail: text, ...amountParams(detail.params, language) }, text } satisfies UiMessage;
+    });
+    if (fields.includes(detail.field)) fieldErrors[detail.field] = messages;
+    else formLevel ??= messages[0];
+  }
+  return new FormError(formLevel ?? { key: `errors.${error.code}`, text: error.message }, fieldErrors);
 }
