@@ -34,7 +34,7 @@ async function auditBothLanguages(page: Page, label: string, englishText: string
   const problems = await audit(page, `de ${label}`);
   if (shot) await screenshot(page, `${shot}-de`);
   await switchLanguage(page, 'en');
-  await page.getByText(englishText).first().waitFor();
+  await page.locator('main').getByText(englishText).first().waitFor();
   await waitForPage(page);
   problems.push(...(await audit(page, `en ${label}`)));
   if (shot) await screenshot(page, `${shot}-en`);
@@ -170,11 +170,11 @@ describe('Aktionsraumfonds (web)', () => {
 
       // The draft's page: state, amounts and the submit step.
       await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
-      await page.locator('.application-state').getByText('Entwurf').waitFor();
+      await page.locator('.application-state').getByText('Entwurf', { exact: true }).waitFor();
       applicationId = new URL(page.url()).pathname.split('/').pop() ?? '';
       await page.getByRole('button', { name: 'Antrag einreichen' }).click();
       await page.locator('#step-submit').getByRole('button', { name: 'Antrag einreichen' }).click();
-      await page.locator('.application-state').getByText('Eingereicht').waitFor();
+      await page.locator('.application-state').getByText('Eingereicht', { exact: true }).waitFor();
       await page.getByRole('status').getByText('Erledigt: Antrag einreichen.').waitFor();
       // After the step, focus is on the panel's heading, which announces what happened.
       expect(await page.evaluate(() => document.activeElement?.id)).toBe('application-actions-title');
@@ -186,7 +186,7 @@ describe('Aktionsraumfonds (web)', () => {
 
       await open(page, '/account/antraege');
       await page.locator('.application-list').getByText(TITLE).waitFor();
-      await page.locator('.application-list').getByText('Eingereicht').waitFor();
+      await page.locator('.application-list').getByText('Eingereicht', { exact: true }).waitFor();
       problems.push(...(await audit(page, 'de /account/antraege')));
       expect(problems).toEqual([]);
       expect(csp).toEqual([]);
@@ -207,7 +207,8 @@ describe('Aktionsraumfonds (web)', () => {
       await page.locator('#step-return').getByRole('button', { name: 'Zurückgeben' }).click();
       await page.locator('#step-return-reason-error').waitFor();
       await page.locator('#step-return').getByRole('button', { name: 'Abbrechen' }).click();
-      expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.step)).toBe('return');
+      // Cancelling returns focus to the step's button.
+      await page.waitForFunction(() => (document.activeElement as HTMLElement | null)?.dataset.step === 'return');
       await page.getByRole('button', { name: 'Als geprüft markieren' }).click();
       await page.locator('#step-check').getByRole('button', { name: 'Als geprüft markieren' }).click();
       await page.getByRole('heading', { name: 'Geprüft (ein Antrag)' }).waitFor();
