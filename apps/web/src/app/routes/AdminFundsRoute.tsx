@@ -73,14 +73,18 @@ export function AdminFundsRoute() {
         <div role="status" className="app-form__status">
           {notice ? <Alert key={notice.at} variant="success" title={notice.text} /> : null}
         </div>
-        <p className="page-actions">
-          <a className="kern-link" href={fundsExportPath('csv', year)} download>
-            {t('funds.admin.exportCsv', { year })}
-          </a>{' '}
-          <a className="kern-link" href={fundsExportPath('xlsx', year)} download>
-            {t('funds.admin.exportXlsx', { year })}
-          </a>
-        </p>
+        <ul className="kern-list link-list">
+          <li>
+            <a className="kern-link" href={fundsExportPath('csv', year)} download>
+              {t('funds.admin.exportCsv', { year })}
+            </a>
+          </li>
+          <li>
+            <a className="kern-link" href={fundsExportPath('xlsx', year)} download>
+              {t('funds.admin.exportXlsx', { year })}
+            </a>
+          </li>
+        </ul>
         <QueryState query={funds}>
           {(list) => (
             <DataTable<FundSummary>
@@ -140,7 +144,9 @@ export function AdminFundsRoute() {
       ) : null}
       <Section id="fund-new" title={t('funds.admin.createTitle')} intro={t('funds.admin.createIntro')} boxed>
         <FundForm
+          key={year}
           fund={null}
+          year={year}
           areaOptions={(areas.data ?? []).map((area) => ({ value: area.id, label: area.name }))}
           onSaved={(saved) => {
             setParams({ jahr: String(saved.year) });

@@ -77,8 +77,11 @@ function ApplicationPage({ application }: { application: ApplicationDetail }) {
           {application.state === ApplicationState.Draft ? <DeleteDraft application={application} /> : null}
         </p>
       ) : null}
-      <TransitionPanel application={application} canCreateProject={isAdmin} />
-      <ApplicationView application={application} fieldName={field ? localized(field.name, i18n.language) : null} />
+      <ApplicationView
+        application={application}
+        fieldName={field ? localized(field.name, i18n.language) : null}
+        actions={<TransitionPanel application={application} canCreateProject={isAdmin} />}
+      />
       {editable || canUploadProof ? (
         <Section
           id="upload"

@@ -126,7 +126,7 @@ export function ApplicationForm({
   const kinds = Object.values(FundApplicantKind).map((kind) => ({ value: kind, label: t(`funds.applicantKinds.${kind}`) }));
 
   return (
-    <Form form={form} submitLabel={t('funds.form.saveDraft')} submitIcon="save">
+    <Form form={form} submitLabel={t('funds.form.saveDraft')} submitIcon="check">
       <TextField {...form.field('title', { label: t('funds.fields.title'), required: true, maxLength: 200 })} />
       <TextField
         {...form.field('purpose', { label: t('funds.fields.purpose'), required: true, maxLength: 5000 })}

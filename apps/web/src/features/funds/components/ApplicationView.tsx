@@ -1,5 +1,6 @@
 import { APPLICATION_STATE_INFO, ApplicationSource, type ApplicationDetail } from '@app/shared/funds';
 import type { ProposalAttachment } from '@app/shared';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { FormattedText } from '../../../components/ui/FormattedText';
@@ -95,7 +96,16 @@ export function CostTable({ items, caption }: { items: ApplicationDetail['costIt
 }
 
 /** Everything public about an application, and its contact for those who may see it. */
-export function ApplicationView({ application, fieldName }: { application: ApplicationDetail; fieldName: string | null }) {
+export function ApplicationView({
+  application,
+  fieldName,
+  actions,
+}: {
+  application: ApplicationDetail;
+  fieldName: string | null;
+  /** The steps the signed-in person may take, right under the state. */
+  actions?: ReactNode;
+}) {
   const { t } = useTranslation();
   const { proof, project } = application;
   return (
@@ -106,6 +116,7 @@ export function ApplicationView({ application, fieldName }: { application: Appli
         </p>
         <p className="kern-body application-state__text">{stateDescription(t, application.state)}</p>
       </div>
+      {actions}
       <p className="kern-body">
         <Term name="actionAreaFund" />
         {': '}

@@ -14,6 +14,8 @@ interface FundFormProps {
   /** The fund being changed; null opens a new one. */
   fund: FundDetail | null;
   areaOptions: SelectOption[];
+  /** The year a new fund is opened for (the year shown on the page). */
+  year?: number;
   onSaved: (fund: FundDetail, created: boolean) => void;
   onCancel?: () => void;
 }
@@ -21,10 +23,9 @@ interface FundFormProps {
 const MONEY = ['amountCents', 'maxPerApplicationCents'] as const;
 
 /** Opening a fund for an Aktionsraum and year, or changing its money, period, conference date and description. */
-export function FundForm({ fund, areaOptions, onSaved, onCancel }: FundFormProps) {
+export function FundForm({ fund, areaOptions, year = new Date().getFullYear(), onSaved, onCancel }: FundFormProps) {
   const { t, i18n } = useTranslation();
   const actions = useFundActions();
-  const year = new Date().getFullYear();
   const form = useForm<Values>({
     id: fund ? `fund-${fund.id}` : 'fund-new',
     initialValues: {
@@ -70,7 +71,7 @@ export function FundForm({ fund, areaOptions, onSaved, onCancel }: FundFormProps
     <Form
       form={form}
       submitLabel={fund ? t('funds.admin.save') : t('funds.admin.create')}
-      submitIcon="save"
+      submitIcon="check"
       actions={
         onCancel ? (
           <Button variant="secondary" onClick={onCancel}>

@@ -8,6 +8,7 @@ import {
 import { GuardFieldType, type FieldGuard } from '@app/shared';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLocation, useNavigate } from 'react-router';
 import { Button } from '../../../components/ui/Button';
 import { Form } from '../../../components/ui/Form';
 import { TextField } from '../../../components/ui/FormField';
@@ -143,6 +144,8 @@ function TransitionForm({ application, transitionId, onDone, onCancel }: FormPro
 export function TransitionPanel({ application, canCreateProject }: { application: ApplicationDetail; canCreateProject: boolean }) {
   const { t } = useTranslation();
   const actions = useFundActions();
+  const location = useLocation();
+  const navigate = useNavigate();
   const [open, setOpen] = useState<ApplicationTransitionId | null>(null);
   const [notice, setNotice] = useState<{ text: string; at: number } | null>(null);
   const [projectError, setProjectError] = useState<string | null>(null);
@@ -159,6 +162,8 @@ export function TransitionPanel({ application, canCreateProject }: { application
   if (application.allowedTransitions.length === 0 && !offerProject && !notice) return null;
 
   const done = (text: string) => {
+    // A message carried here from the form ("draft saved") is out of date after a step.
+    if (location.state) navigate(`${location.pathname}${location.search}`, { replace: true, state: null });
     setOpen(null);
     setNotice({ text, at: Date.now() });
   };
