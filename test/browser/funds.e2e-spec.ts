@@ -23,6 +23,28 @@ const PHONE = { width: 360, height: 740 };
 const DESKTOP = { width: 1280, height: 900 };
 const LOCALES = join(__dirname, '../../apps/web/src/locales');
 
+/** A minimal valid one-page PDF (a cost estimate) with a correct cross-reference table. */
+function pdf(): Buffer {
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+    '<< /Length 39 >>\nstream\nBT /F1 18 Tf 20 100 Td (Angebot) Tj ET\nendstream',
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+  ];
+  let text = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((body, index) => {
+    offsets.push(Buffer.byteLength(text));
+    text += `${index + 1} 0 obj\n${body}\nendobj\n`;
+  });
+  const xref = Buffer.byteLength(text);
+  text += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const offset of offsets) text += `${String(offset).padStart(10, '0')} 00000 n \n`;
+  text += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(text, 'latin1');
+}
+
 const day = (offset: number) => calendarDate(new Date(Date.now() + offset * 86_400_000));
 
 type Json = Record<string, unknown>;
@@ -141,7 +163,7 @@ describe('Aktionsraumfonds (web)', () => {
       await page.getByRole('heading', { level: 1, name: `Antrag an den ${fundTitle}` }).waitFor();
       await waitForPage(page);
 
-      await page.getByLabel('Titel des Projekts').fill(TITLE);
+      await page.getByLabel('Titel des Projekts').fill(`${TITLE} (Entwurf)`);
       await page
         .getByLabel('Worum geht es?')
         .fill('Ein Fest für alle Nachbarinnen und Nachbarn am Borsigplatz, mit Musik und Essen aus vielen Ländern.');
@@ -168,10 +190,27 @@ describe('Aktionsraumfonds (web)', () => {
       await expectFitsPhone(page);
       await page.getByRole('button', { name: 'Entwurf speichern' }).click();
 
-      // The draft's page: state, amounts and the submit step.
-      await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+      // The draft's page: state, amounts, the upload of an attachment and the submit step.
+      await page.getByRole('heading', { level: 1, name: `${TITLE} (Entwurf)` }).waitFor();
       await page.locator('.application-state').getByText('Entwurf', { exact: true }).waitFor();
       applicationId = new URL(page.url()).pathname.split('/').pop() ?? '';
+      await page.setInputFiles('#application-attachments-file', { name: 'angebot.pdf', mimeType: 'application/pdf', buffer: pdf() });
+      await page.getByLabel('Beschreibung (bei Bildern: Alternativtext)').fill('Angebot für das Festzelt');
+      await page.getByRole('button', { name: 'Hochladen' }).click();
+      const attachment = page.locator('section[aria-labelledby="attachments-title"]').getByRole('link', { name: 'angebot.pdf' });
+      await attachment.waitFor();
+      // The new file's entry takes focus.
+      await page.waitForFunction(() => document.activeElement?.id.startsWith('attachment-') === true);
+
+      // Changing the draft: the form comes back filled in, with the cost items in euros.
+      await page.getByRole('link', { name: 'Antrag bearbeiten' }).click();
+      await page.getByRole('heading', { level: 1, name: `Antrag bearbeiten: ${TITLE} (Entwurf)` }).waitFor();
+      await waitForPage(page);
+      expect(await page.getByLabel('Kostenposten 2: Betrag in Euro').inputValue()).toBe('400,00');
+      await page.getByLabel('Titel des Projekts').fill(TITLE);
+      await page.getByRole('button', { name: 'Entwurf speichern' }).click();
+      await page.getByRole('heading', { level: 1, name: TITLE, exact: true }).waitFor();
+      await page.getByText(`Der Antrag „${TITLE}“ ist gespeichert.`).waitFor();
       await page.getByRole('button', { name: 'Antrag einreichen' }).click();
       await page.locator('#step-submit').getByRole('button', { name: 'Antrag einreichen' }).click();
       await page.locator('.application-state').getByText('Eingereicht', { exact: true }).waitFor();
