@@ -212,6 +212,7 @@ describe('Aktionsraumfonds: funds and applications', () => {
         })
         .expect(200);
       expect(changed.body).toEqual(expect.objectContaining({ title: 'Sommerfest am Platz', requestedAmountCents: 50_000 }));
+      expect(changed.body.costItems).toEqual([{ label: 'Zelt', amountCents: 50_000 }]);
       await citizen.client.patch(`/api/applications/${a.id}`, { costItems: [{ label: 'Zelt', amountCents: 60_000 }] }).expect(422);
       expectErrorShape((await neighbour.client.patch(`/api/applications/${a.id}`, { title: 'Fremd' }).expect(404)).body, 404);
       await move(citizen.client, a.id, 'submit').expect(200);
@@ -309,6 +310,28 @@ describe('Aktionsraumfonds: funds and applications', () => {
       );
       expect((await neighbour.client.get('/api/applications/mine').expect(200)).body).toEqual([]);
       expectErrorShape((await anonymous.get('/api/applications/mine').expect(401)).body, 401);
+    });
+
+    it("puts the person's applications into their data export; paper ones staff entered without the other person's contact", async () => {
+      const own = JSON.parse((await citizen.client.get('/api/me/export').expect(200)).text);
+      expect(own.fundApplications.length).toBeGreaterThan(3);
+      expect(own.fundApplications[0]).toEqual(
+        expect.objectContaining({
+          source: 'online',
+          contact: expect.objectContaining({ email: 'ayse@example.org' }),
+          costItems: expect.any(Array),
+        }),
+      );
+      const staff = JSON.parse((await modHere.client.get('/api/me/export').expect(200)).text);
+      expect(staff.fundApplications).toEqual([
+        expect.objectContaining({ source: 'paper', sourceNote: 'Papierantrag, eingegangen am 3. März' }),
+      ]);
+      expect(JSON.stringify(staff.fundApplications)).not.toContain('ayse@example.org');
+      // What staff did is in the audit log too (the export lists the person's own actions from it).
+      expect(staff.actionsTaken.map((x: { action: string }) => x.action)).toEqual(
+        expect.arrayContaining(['application.paper_entered', 'application.put_on_agenda']),
+      );
+      expect(own.actionsTaken).toEqual([]);
     });
   });
 });

@@ -39,6 +39,22 @@ const refs = {
   linkProposalId: '',
   indicatorId: '',
   targetId: '',
+  /** Every Aktionsraum: a fund per area and year, so each fund opened here takes the next free pair. */
+  actionAreaIds: [] as string[],
+};
+let fundsOpened = 0;
+const fundBody = () => {
+  const n = fundsOpened++;
+  return {
+    areaId: refs.actionAreaIds[n % refs.actionAreaIds.length],
+    year: 2100 - Math.floor(n / refs.actionAreaIds.length),
+    amountCents: 500000,
+    maxPerApplicationCents: 150000,
+    applicationStart: '2000-01-01',
+    applicationEnd: '2100-12-31',
+    conferenceDate: null,
+    description: 'Ein Fonds aus dem Fuzz-Test.',
+  };
 };
 const proposal = () => ({
   title: `Fuzz-Vorschlag ${next()}`,
@@ -130,6 +146,30 @@ const BASE_BODIES: Record<string, () => Record<string, unknown>> = {
     reportDate: new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(new Date()),
     progressPercent: 40,
     text: 'Fuzz-Sachstand: alles läuft nach Plan.',
+  }),
+  'POST /api/funds': () => fundBody(),
+  'PATCH /api/funds/{id}': () => ({}),
+  // Never succeeds (the line names no application on the agenda: 422), so the fund is never decided and every case meets the same fund.
+  'POST /api/funds/{id}/decision': () => ({
+    mode: 'jury',
+    decisionDate: '2026-01-01',
+    lines: [{ applicationId: randomUUID(), approvedAmountCents: null, reason: 'Fuzz-Begründung der Ablehnung.' }],
+    note: null,
+  }),
+  'POST /api/funds/{id}/applications': () => ({
+    title: `Fuzz-Antrag ${next()}`,
+    purpose: 'Ein Antrag aus dem Fuzz-Test, lang genug für die Prüfung.',
+    costItems: [{ label: 'Material', amountCents: 10000 }],
+    requestedAmountCents: 10000,
+    applicantKind: 'person',
+    applicantName: 'Fuzz Person',
+    contact: { name: 'Fuzz Person', email: null, phone: null, address: null },
+  }),
+  'PATCH /api/applications/{id}': () => ({}),
+  // Rejecting a draft is refused by its state (409) whatever the input holds (the model checks the state first).
+  'POST /api/applications/{id}/transitions/{transitionId}': () => ({
+    reason: 'Fuzz-Begründung der Ablehnung.',
+    decisionDate: '2026-01-01',
   }),
   'POST /api/indicators': () => ({
     key: `fz_${next().toLowerCase()}`,
@@ -432,6 +472,9 @@ describe('fuzzing every JSON request body', () => {
   let assemblyId: string;
   /** A project idea; the project routes get a fresh one after each request that changed it (see urlMaker). */
   let projectId: string;
+  /** An open fund, and a draft application of the administrator to it. */
+  let fundId: string;
+  let applicationId: string;
   const operations = new Map<string, DocumentedOperation>();
 
   beforeAll(async () => {
@@ -445,7 +488,8 @@ describe('fuzzing every JSON request body', () => {
     areaId = (await admin.get('/api/areas').expect(200)).body[0].id;
     fieldId = (await admin.get('/api/fields-of-action').expect(200)).body[0].id;
     refs.fieldId = fieldId;
-    refs.actionAreaId = (await admin.get('/api/areas?type=action_area').expect(200)).body[0].id;
+    refs.actionAreaIds = (await admin.get('/api/areas?type=action_area').expect(200)).body.map((a: { id: string }) => a.id);
+    refs.actionAreaId = refs.actionAreaIds[0];
     proposalId = await newProposal();
     refs.reportTargetId = await targetProposal();
     refs.mergeIntoId = await newProposal();
@@ -457,6 +501,9 @@ describe('fuzzing every JSON request body', () => {
     assemblyId = (await admin.post('/api/assemblies', BASE_BODIES['POST /api/assemblies']()).expect(201)).body.id as string;
     refs.assemblyId = assemblyId;
     projectId = await newProject();
+    fundId = (await admin.post('/api/funds', fundBody()).expect(201)).body.id as string;
+    applicationId = (await admin.post(`/api/funds/${fundId}/applications`, BASE_BODIES['POST /api/funds/{id}/applications']()).expect(201))
+      .body.id as string;
     refs.indicatorId = (await admin.post('/api/indicators', BASE_BODIES['POST /api/indicators']()).expect(201)).body.id as string;
     refs.targetId = (await admin.post('/api/indicator-targets', BASE_BODIES['POST /api/indicator-targets']()).expect(201)).body
       .id as string;
@@ -518,6 +565,8 @@ describe('fuzzing every JSON request body', () => {
     if (path.startsWith('/api/proposals/')) return proposalId;
     if (path.startsWith('/api/assemblies/')) return assemblyId;
     if (path.startsWith('/api/projects/')) return projectId;
+    if (path.startsWith('/api/funds/')) return fundId;
+    if (path.startsWith('/api/applications/')) return applicationId;
     // Indicator paths take the id in place of the key.
     if (path.startsWith('/api/indicators/')) return refs.indicatorId;
     if (path.startsWith('/api/indicator-targets/')) return refs.targetId;
@@ -545,7 +594,7 @@ describe('fuzzing every JSON request body', () => {
     // a fresh project (a single project for the evaluation, milestones and status reports).
     if (op.path.startsWith('/api/projects/{id}/') && id === projectId)
       return async () => fillPath(op.path, { id: await newProject(/\/(evaluation|milestones|status-reports)$/.test(op.path)) });
-    const url = fillPath(op.path, { id, key: id, language: id });
+    const url = fillPath(op.path, { id, key: id, language: id, ...(op.path.includes('{transitionId}') ? { transitionId: 'reject' } : {}) });
     return async () => url;
   }
 
@@ -766,7 +815,13 @@ describe('fuzzing every JSON request body', () => {
       if (!op) continue;
       const client = op.path.startsWith('/api/me') ? meUser.client : admin;
       const url = op.path.includes('{')
-        ? fillPath(op.path, { id: realId(op.path), key: realId(op.path), language: realId(op.path), milestoneId: randomUUID() })
+        ? fillPath(op.path, {
+            id: realId(op.path),
+            key: realId(op.path),
+            language: realId(op.path),
+            milestoneId: randomUUID(),
+            transitionId: 'reject',
+          })
         : op.path;
       const firstField = Object.keys(bodySchema(doc, op.operation)?.properties ?? {})[0];
       for (const [label, text] of [

@@ -89,6 +89,9 @@ export interface FundSummary {
 
 export interface FundDecision {
   mode: FundDecisionMode;
+  /** The day of the decision "YYYY-MM-DD" (the conference's day), as the request gave it. */
+  decisionDate: string;
+  /** When it was recorded (ISO time). */
   decidedAt: string;
   /** The live round that decided it (conference/online), if any. */
   roundId: string | null;

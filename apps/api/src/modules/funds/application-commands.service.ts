@@ -5,6 +5,7 @@ import { DomainError } from '../../common/errors/domain-error';
 import { removeFiles } from '../../common/files/attachment-files';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { TransactionRunner } from '../../database/transactions';
+import { AuditService } from '../audit/audit.service';
 import type { User } from '../users/user.entity';
 import { assertAmounts, assertDateOrder, assertPeriodOpen, assertReferences } from './application-rules';
 import { actorRoleOf, bumpVersion, changedMeanwhile, recordStep } from './application-store';
@@ -25,6 +26,7 @@ export class ApplicationCommandsService {
   constructor(
     private readonly queries: FundQueriesService,
     private readonly tx: TransactionRunner,
+    private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -84,6 +86,13 @@ export class ApplicationCommandsService {
           data: paper ? { source: ApplicationSource.Paper, sourceNote: saved.sourceNote } : null,
         },
       );
+      if (paper) {
+        const details = { fundId, sourceNote: saved.sourceNote };
+        await this.audit.record(
+          { actorId: user.id, action: 'application.paper_entered', entityType: 'fund_application', entityId: saved.id, details },
+          m,
+        );
+      }
       return saved.id;
     });
     return this.queries.applicationDetail(user, id);

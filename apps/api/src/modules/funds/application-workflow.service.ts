@@ -15,6 +15,7 @@ import {
 } from '@app/shared/funds';
 import { DomainError } from '../../common/errors/domain-error';
 import { TransactionRunner } from '../../database/transactions';
+import { AuditService } from '../audit/audit.service';
 import type { User } from '../users/user.entity';
 import { assertAmounts, assertPeriodOpen } from './application-rules';
 import { actorRoleOf, bumpVersion, changedMeanwhile, recordStep, unprocessable } from './application-store';
@@ -92,6 +93,7 @@ export class ApplicationWorkflowService {
   constructor(
     private readonly queries: FundQueriesService,
     private readonly tx: TransactionRunner,
+    private readonly audit: AuditService,
   ) {}
 
   async transition(user: User, id: string, transitionId: string, input: unknown, now = new Date()): Promise<ApplicationDetail> {
@@ -186,6 +188,19 @@ export class ApplicationWorkflowService {
         break;
     }
     const version = await bumpVersion(m, a, values);
+    // What staff do to somebody's application goes into the audit log as well as the public timeline.
+    if (!(isApplicantOf(user, a) && check.transition.from.some((s) => s.state === a.state && s.actors.includes(APPLICANT)))) {
+      await this.audit.record(
+        {
+          actorId: user.id,
+          action: `application.${check.transition.id}`,
+          entityType: 'fund_application',
+          entityId: a.id,
+          details: { from: a.state, to: check.nextState, ...data },
+        },
+        m,
+      );
+    }
     await recordStep(
       m,
       a.id,

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Not, Repository } from 'typeorm';
 import {
+  ApplicationSource,
   ApplicationState,
   type AgendaApplication,
   type ApplicationDetail,
@@ -168,6 +169,41 @@ export class FundQueriesService {
         ...toApplicationSummary(r, r.neighbourhoodId ? (areas.get(r.neighbourhoodId) ?? null) : null),
         fundTitle: fundTitle(fund, fund.area),
         lastStep: step ? toTimelineEvent(step) : null,
+      };
+    });
+  }
+
+  /**
+   * The person's applications for their data export (DSGVO Art. 15/20). Paper applications a staff
+   * member entered on somebody else's behalf are listed without that person's contact data.
+   */
+  async exportFor(userId: string): Promise<Array<Record<string, unknown>>> {
+    const rows = await this.applications.find({ where: { applicantId: userId }, order: { createdAt: 'ASC' } });
+    return rows.map((a) => {
+      const own = a.source === ApplicationSource.Online;
+      return {
+        id: a.id,
+        fundId: a.fundId,
+        source: a.source,
+        sourceNote: a.sourceNote,
+        title: a.title,
+        state: a.state,
+        createdAt: a.createdAt.toISOString(),
+        submittedAt: a.submittedAt?.toISOString() ?? null,
+        ...(own
+          ? {
+              purpose: a.purpose,
+              costItems: a.costItems,
+              requestedAmountCents: a.requestedAmountCents,
+              approvedAmountCents: a.approvedAmountCents,
+              paidAmountCents: a.paidAmountCents,
+              spentAmountCents: a.spentAmountCents,
+              proofReport: a.proofReport,
+              applicantKind: a.applicantKind,
+              applicantName: a.applicantName,
+              contact: { name: a.contactName, email: a.contactEmail, phone: a.contactPhone, address: a.contactAddress },
+            }
+          : {}),
       };
     });
   }

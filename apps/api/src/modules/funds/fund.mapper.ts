@@ -44,6 +44,7 @@ export function toFundDetail(f: Fund, area: Area, applications: ApplicationSumma
       f.decidedAt && f.decisionMode
         ? {
             mode: f.decisionMode,
+            decisionDate: f.decisionDate ?? f.decidedAt.toISOString().slice(0, 10),
             decidedAt: f.decidedAt.toISOString(),
             roundId: f.decisionRoundId,
             assemblyId: f.decisionAssemblyId,

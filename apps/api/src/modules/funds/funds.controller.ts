@@ -53,8 +53,8 @@ export class FundsController {
   @ApiOperation({ summary: 'Change a fund; its amount never goes below what is committed to approved applications (409)' })
   @ApiOkResponse({ type: FundDetailDto })
   @ApiErrors(400, 401, 403, 404, 409, 422, 429)
-  update(@Param('id', uuidPipe) id: string, @Body() dto: UpdateFundDto): Promise<FundDetailDto> {
-    return this.funds.update(id, dto);
+  update(@CurrentUser() user: User, @Param('id', uuidPipe) id: string, @Body() dto: UpdateFundDto): Promise<FundDetailDto> {
+    return this.funds.update(user, id, dto);
   }
 
   @Get(':id/agenda')

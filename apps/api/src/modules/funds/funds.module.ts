@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Area } from '../areas/area.entity';
+import { AuditModule } from '../audit/audit.module';
 import { Project } from '../projects/project.entities';
 import { ApplicationCommandsService } from './application-commands.service';
 import { ApplicationWorkflowService } from './application-workflow.service';
@@ -18,7 +19,7 @@ import { FundsService } from './funds.service';
  * and the project conference's decision. FundsService.decide/agenda are the live budget vote's entry.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([Fund, FundApplication, FundApplicationEvent, FundApplicationAttachment, Area, Project])],
+  imports: [TypeOrmModule.forFeature([Fund, FundApplication, FundApplicationEvent, FundApplicationAttachment, Area, Project]), AuditModule],
   controllers: [FundsController, ApplicationsController, ApplicationAttachmentsController],
   providers: [FundQueriesService, FundsService, ApplicationCommandsService, ApplicationWorkflowService, ApplicationAttachmentsService],
   exports: [FundsService, FundQueriesService],

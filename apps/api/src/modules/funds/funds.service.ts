@@ -14,6 +14,7 @@ import { DomainError } from '../../common/errors/domain-error';
 import { TransactionRunner } from '../../database/transactions';
 import { Area } from '../areas/area.entity';
 import { VotingRoundEntity } from '../live/entities/live.entities';
+import { AuditService } from '../audit/audit.service';
 import type { User } from '../users/user.entity';
 import { assertCalendarDate, assertDateOrder } from './application-rules';
 import { bumpVersion, recordStep, unprocessable } from './application-store';
@@ -38,6 +39,7 @@ export class FundsService {
     @InjectRepository(Area) private readonly areas: Repository<Area>,
     private readonly queries: FundQueriesService,
     private readonly tx: TransactionRunner,
+    private readonly audit: AuditService,
   ) {}
 
   async create(user: User, dto: CreateFundDto): Promise<FundDetail> {
@@ -75,10 +77,11 @@ export class FundsService {
       if (await this.funds.existsBy({ areaId: dto.areaId, year: dto.year })) throw duplicate();
       throw error;
     }
+    await this.audit.record({ actorId: user.id, action: 'fund.created', entityType: 'fund', entityId: id, details: { ...dto } });
     return this.queries.fundDetail(id);
   }
 
-  async update(id: string, dto: UpdateFundDto): Promise<FundDetail> {
+  async update(user: User, id: string, dto: UpdateFundDto): Promise<FundDetail> {
     const fund = await this.queries.findFund(id);
     const start = dto.applicationStart ?? fund.applicationStart;
     const end = dto.applicationEnd ?? fund.applicationEnd;
@@ -95,6 +98,7 @@ export class FundsService {
         ...(dto.description !== undefined ? { description: dto.description } : {}),
       };
       if (Object.keys(values).length) await m.update(Fund, { id }, values);
+      await this.audit.record({ actorId: user.id, action: 'fund.updated', entityType: 'fund', entityId: id, details: { ...dto } }, m);
     });
     return this.queries.fundDetail(id);
   }
@@ -155,6 +159,22 @@ export class FundsService {
       });
       if (total > remainingCents(current)) throw overFund(total, remainingCents(current), 'lines');
       if (total > 0) await commitMoney(m, fundId, total, 'lines');
+      await this.audit.record(
+        {
+          actorId: actor.id,
+          action: 'fund.decided',
+          entityType: 'fund',
+          entityId: fundId,
+          details: {
+            mode: request.mode,
+            decisionDate: request.decisionDate,
+            roundId: request.roundId ?? null,
+            approvedCents: total,
+            lines: request.lines.length,
+          },
+        },
+        m,
+      );
       for (const step of steps) {
         const toState = step.amount !== null ? ApplicationState.Approved : ApplicationState.Rejected;
         const version = await bumpVersion(m, step.a, {

@@ -13,6 +13,7 @@ import { SessionService } from '../auth/session.service';
 import { TokenPurpose } from '../auth/user-token.entity';
 import { UserTokensService } from '../auth/user-tokens.service';
 import { MailService } from '../mail/mail.service';
+import { FundQueriesService } from '../funds/fund-queries.service';
 import { ProposalQueriesService } from '../proposals/proposal-queries.service';
 import { Comment } from '../comments/comment.entity';
 import { ProposalFollow } from '../follows/proposal-follow.entity';
@@ -32,6 +33,7 @@ export class UsersService {
     private readonly mail: MailService,
     private readonly audit: AuditService,
     private readonly proposals: ProposalQueriesService,
+    private readonly funds: FundQueriesService,
     @InjectRepository(Comment) private readonly comments: Repository<Comment>,
     @InjectRepository(Report) private readonly reports: Repository<Report>,
     @InjectRepository(ProposalFollow) private readonly follows: Repository<ProposalFollow>,
@@ -94,6 +96,7 @@ export class UsersService {
     const sessions = await this.sessions.listFor(user.id);
     const actions = await this.audit.byActor(user.id);
     const participation = await this.proposals.exportFor(user.id);
+    const fundApplications = await this.funds.exportFor(user.id);
     const [comments, reports, follows, assemblyRegistrations, assemblyParticipations] = await Promise.all([
       this.comments.find({ where: { authorId: user.id }, order: { createdAt: 'ASC' } }),
       this.reports.find({ where: { reporterId: user.id }, order: { createdAt: 'ASC' } }),
@@ -159,6 +162,8 @@ export class UsersService {
         status: r.status,
         at: r.createdAt.toISOString(),
       })),
+      // Applications to an Aktionsraumfonds (the files of an application are at /api/applications/:id).
+      fundApplications,
       follows: follows.map((f) => ({ proposalId: f.proposalId, muted: f.muted, since: f.createdAt.toISOString() })),
       assemblyRegistrations: assemblyRegistrations.map((r) => ({
         assemblyId: r.assemblyId,

@@ -58,7 +58,8 @@ export class FundListQueryDto {
 
 export class FundDecisionInfoDto implements FundDecision {
   @ApiProperty({ enum: MODES }) mode: FundDecisionMode;
-  @ApiProperty({ format: 'date-time' }) decidedAt: string;
+  @ApiProperty({ format: 'date', description: 'The day of the decision' }) decisionDate: string;
+  @ApiProperty({ format: 'date-time', description: 'When it was recorded' }) decidedAt: string;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) roundId: string | null;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) assemblyId: string | null;
   @ApiProperty({ nullable: true, type: String }) note: string | null;
