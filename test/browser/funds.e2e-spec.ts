@@ -251,6 +251,10 @@ describe('Aktionsraumfonds (web)', () => {
       await page.getByRole('button', { name: 'Als geprüft markieren' }).click();
       await page.locator('#step-check').getByRole('button', { name: 'Als geprüft markieren' }).click();
       await page.getByRole('heading', { name: 'Geprüft (ein Antrag)' }).waitFor();
+      // The entry moved to another state's group: the list's heading takes focus and says what happened.
+      await page.getByRole('status').getByText('Erledigt: Als geprüft markieren.').waitFor();
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('processing-list-title');
+      problems.push(...(await audit(page, 'de processing list after a step')));
       await screenshot(page, 'funds-processing-1280');
 
       // The public fund page (signed out as well as in): balance, period, the application under its state.

@@ -57,7 +57,7 @@ function FundView({ fund }: { fund: FundDetail }) {
       </Section>
       {fund.decision ? (
         <Section id="decision" title={t('funds.detail.decisionTitle')}>
-          <p className="kern-body">{t(`funds.decision.${fund.decision.mode}`, { date: formatDate(fund.decision.decidedAt) })}</p>
+          <p className="kern-body">{t(`funds.decision.${fund.decision.mode}`, { date: formatDate(fund.decision.decisionDate) })}</p>
           {fund.decision.note ? <FormattedText text={fund.decision.note} /> : null}
         </Section>
       ) : null}

@@ -1,11 +1,11 @@
 import type { ApplicationSummary, FundDetail } from '@app/shared/funds';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { Button } from '../../components/ui/Button';
 import { Page } from '../../components/ui/Page';
 import { QueryState } from '../../components/ui/QueryState';
-import { Section } from '../../components/ui/Section';
+import { Alert } from '../../components/ui/Alert';
 import { useApplication, useFund } from '../../features/funds/api/funds';
 import { ApplicationsByState } from '../../features/funds/components/Applications';
 import { FundBalanceView } from '../../features/funds/components/FundBalance';
@@ -28,12 +28,12 @@ export function FundProcessingRoute() {
   return <QueryState query={fund}>{(data) => <Processing fund={data} />}</QueryState>;
 }
 
-function Steps({ application }: { application: ApplicationSummary }) {
+function Steps({ application, onDone }: { application: ApplicationSummary; onDone: (message: string) => void }) {
   const detail = useApplication(application.id);
   const { user } = useSession();
   return (
     <QueryState query={detail}>
-      {(data) => <TransitionPanel application={data} canCreateProject={user?.role === Role.Administrator} />}
+      {(data) => <TransitionPanel application={data} canCreateProject={user?.role === Role.Administrator} onDone={onDone} />}
     </QueryState>
   );
 }
@@ -41,6 +41,11 @@ function Steps({ application }: { application: ApplicationSummary }) {
 function Processing({ fund }: { fund: FundDetail }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState<string | null>(null);
+  const [notice, setNotice] = useState<{ text: string; at: number } | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (notice) heading.current?.focus();
+  }, [notice]);
   return (
     <Page title={t('funds.processing.title', { fund: fund.title })} lead={t('funds.processing.lead')} wide>
       <p className="kern-body">
@@ -49,7 +54,13 @@ function Processing({ fund }: { fund: FundDetail }) {
         </Link>
       </p>
       <FundBalanceView balance={fund.balance} id="processing" />
-      <Section id="processing-list" title={t('funds.detail.applicationsTitle')}>
+      <section className="section" aria-labelledby="processing-list-title">
+        <h2 className="kern-heading-medium section__title" id="processing-list-title" ref={heading} tabIndex={-1}>
+          {t('funds.detail.applicationsTitle')}
+        </h2>
+        <div role="status" className="app-form__status">
+          {notice ? <Alert key={notice.at} variant="success" title={notice.text} /> : null}
+        </div>
         <ApplicationsByState
           applications={fund.applications}
           idPrefix="processing-state"
@@ -63,11 +74,19 @@ function Processing({ fund }: { fund: FundDetail }) {
               >
                 {t('funds.processing.steps', { title: application.title })}
               </Button>
-              {open === application.id ? <Steps application={application} /> : null}
+              {open === application.id ? (
+                <Steps
+                  application={application}
+                  onDone={(text) => {
+                    setOpen(null);
+                    setNotice({ text, at: Date.now() });
+                  }}
+                />
+              ) : null}
             </>
           )}
         />
-      </Section>
+      </section>
     </Page>
   );
 }

@@ -141,7 +141,16 @@ function TransitionForm({ application, transitionId, onDone, onCancel }: FormPro
  * The buttons for what the signed-in person may do now (the API's allowedTransitions), each opening
  * its form below; after a step the panel's heading takes focus and a status says what happened.
  */
-export function TransitionPanel({ application, canCreateProject }: { application: ApplicationDetail; canCreateProject: boolean }) {
+export function TransitionPanel({
+  application,
+  canCreateProject,
+  onDone,
+}: {
+  application: ApplicationDetail;
+  canCreateProject: boolean;
+  /** Where a list shows the panel: the list announces the step and takes focus (the entry may move to another state's group). */
+  onDone?: (message: string) => void;
+}) {
   const { t } = useTranslation();
   const actions = useFundActions();
   const location = useLocation();
@@ -165,7 +174,8 @@ export function TransitionPanel({ application, canCreateProject }: { application
     // A message carried here from the form ("draft saved") is out of date after a step.
     if (location.state) navigate(`${location.pathname}${location.search}`, { replace: true, state: null });
     setOpen(null);
-    setNotice({ text, at: Date.now() });
+    if (onDone) onDone(text);
+    else setNotice({ text, at: Date.now() });
   };
   return (
     <section className="section section--boxed" aria-labelledby="application-actions-title">
