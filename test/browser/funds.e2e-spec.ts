@@ -291,11 +291,63 @@ describe('Aktionsraumfonds (web)', () => {
       await context.close();
     });
 
+    it('takes it on to approval with a lower amount, payment and the proof of use by cost item', async () => {
+      const admin = await newContext(browser, server.baseUrl, { language: 'de', viewport: DESKTOP, bypassCSP: true });
+      const page = await admin.newPage();
+      await loginViaForm(page, ADMIN_EMAIL, ADMIN_PASSWORD);
+      await open(page, `/fonds/antraege/${applicationId}`);
+      await page.getByRole('button', { name: 'Auf die Tagesordnung setzen' }).click();
+      await page.locator('#step-put_on_agenda').getByRole('button', { name: 'Auf die Tagesordnung setzen' }).click();
+      await page.locator('.application-state').getByText('Auf der Tagesordnung', { exact: true }).waitFor();
+
+      // Less than requested without a reason: the API's refusal appears at the reason field.
+      await page.getByRole('button', { name: 'Bewilligen' }).click();
+      const approve = page.locator('#step-approve');
+      expect(await approve.getByLabel('Bewilligter Betrag in Euro').inputValue()).toBe('1000,00');
+      await approve.getByLabel('Bewilligter Betrag in Euro').fill('900');
+      await approve.getByRole('button', { name: 'Bewilligen' }).click();
+      await approve.locator('#step-approve-reason-error').getByText('öffentliche Begründung').waitFor();
+      await approve.getByLabel('Öffentliche Begründung').fill('Die Musik wird vom Stadtteilzentrum gestellt, daher 100 Euro weniger.');
+      await approve.getByRole('button', { name: 'Bewilligen' }).click();
+      await page.locator('.application-state').getByText('Bewilligt', { exact: true }).waitFor();
+      await page.getByRole('status').getByText('Erledigt: Bewilligen.').waitFor();
+      await page.waitForFunction(() => document.activeElement?.id === 'application-actions-title');
+
+      await page.getByRole('button', { name: 'Auszahlung eintragen' }).click();
+      expect(await page.locator('#step-pay').getByLabel('Ausgezahlter Betrag in Euro').inputValue()).toBe('900,00');
+      await page.locator('#step-pay').getByRole('button', { name: 'Auszahlung eintragen' }).click();
+      await page.locator('.application-state').getByText('Ausgezahlt', { exact: true }).waitFor();
+      await admin.close();
+
+      // The resident hands in the proof of use: what was spent on each cost item.
+      const resident = await newContext(browser, server.baseUrl, { language: 'de', viewport: PHONE, bypassCSP: true });
+      const own = await resident.newPage();
+      await loginViaForm(own, RESIDENT.email, USER_PASSWORD);
+      await open(own, `/fonds/antraege/${applicationId}`);
+      await own.getByRole('button', { name: 'Verwendungsnachweis einreichen' }).click();
+      const proof = own.locator('#step-submit_proof');
+      // The first cost item's field takes focus.
+      await own.waitForFunction(() => document.activeElement?.id === 'step-submit_proof-spentItems-0-amountCents');
+      await proof.getByLabel('Ausgegeben für „Miete Festzelt“ in Euro').fill('600');
+      await proof.getByLabel('Ausgegeben für „Musik“ in Euro').fill('250');
+      await proof.getByText(/Ausgegeben \(Summe\): 850,00\s€; ausgezahlt wurden 900,00\s€/).waitFor();
+      await proof.getByLabel('Kurzer Bericht').fill('Das Fest fand statt, 120 Nachbarinnen und Nachbarn kamen. Belege folgen als Anhang.');
+      await proof.getByRole('button', { name: 'Verwendungsnachweis einreichen' }).click();
+      await own.locator('.application-state').getByText('Verwendungsnachweis eingereicht', { exact: true }).waitFor();
+      const proofSection = own.locator('section[aria-labelledby="proof-title"]');
+      await proofSection.getByRole('cell', { name: /850,00\s€/ }).waitFor();
+      const problems = await auditBothLanguages(own, 'application with proof of use', 'Proof of use');
+      await screenshot(own, 'funds-proof-360');
+      await expectFitsPhone(own);
+      expect(problems).toEqual([]);
+      await resident.close();
+    });
+
     it("keeps the resident's application where they can find it over the API too", async () => {
       const api = await apiSession(server.baseUrl, RESIDENT.email);
       try {
         const mine = (await (await api.get('/api/applications/mine')).json()) as Array<{ id: string; state: string }>;
-        expect(mine.find((item) => item.id === applicationId)?.state).toBe('checked');
+        expect(mine.find((item) => item.id === applicationId)?.state).toBe('proof_submitted');
       } finally {
         await api.dispose();
       }

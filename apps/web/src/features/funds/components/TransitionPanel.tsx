@@ -2,8 +2,8 @@ import {
   APPLICATION_STATE_INFO,
   APPLICATION_TRANSITIONS_BY_ID,
   ApplicationState,
+  ApplicationTransitionId,
   type ApplicationDetail,
-  type ApplicationTransitionId,
 } from '@app/shared/funds';
 import { GuardFieldType, type FieldGuard } from '@app/shared';
 import { useEffect, useRef, useState } from 'react';
@@ -16,7 +16,7 @@ import { ApiError } from '../../../lib/api-client';
 import type { FieldErrors } from '../../../lib/messages';
 import { useForm } from '../../../lib/use-form';
 import { useFundActions } from '../api/funds';
-import { centsToInput, eurosOrRaw, fundsError, readEuros, transitionLabel } from './funds-text';
+import { centsToInput, eurosOrRaw, fundsError, readEuros, transitionLabel, useEuro } from './funds-text';
 
 type Values = Record<string, string>;
 
@@ -54,19 +54,14 @@ function TransitionForm({ application, transitionId, onDone, onCancel }: FormPro
   const definition = APPLICATION_TRANSITIONS_BY_ID[transitionId];
   const guards = definition.fields;
   const formId = `step-${transitionId}`;
-  const opened = useRef(false);
-  useEffect(() => {
-    if (opened.current) return;
-    opened.current = true;
-    const first = guards[0];
-    const target = first
-      ? document.getElementById(`${formId}-${first.field}`)
-      : document.querySelector<HTMLElement>(`#${formId} [type=submit]`);
-    target?.focus();
-  }, [formId, guards]);
 
-  const initial: Values = Object.fromEntries(
-    guards.map((guard) => [
+  // The proof of use says what was spent by cost item; the amount spent is their sum.
+  const byItem = transitionId === ApplicationTransitionId.SubmitProof && application.costItems.length > 0;
+  const itemField = (index: number) => `spentItems.${index}.amountCents`;
+  const shownGuards = byItem ? guards.filter((guard) => guard.field !== 'spentAmountCents') : guards;
+  const initial: Values = Object.fromEntries([
+    ...(byItem ? application.costItems.map((item, index) => [itemField(index), centsToInput(item.amountCents, i18n.language)]) : []),
+    ...guards.map((guard) => [
       guard.field,
       guard.type === GuardFieldType.Money
         ? centsToInput(initialAmount(application, guard.field), i18n.language)
@@ -74,7 +69,22 @@ function TransitionForm({ application, transitionId, onDone, onCancel }: FormPro
           ? today()
           : '',
     ]),
-  );
+  ]);
+  const firstField = byItem ? itemField(0) : shownGuards[0]?.field;
+  const opened = useRef(false);
+  useEffect(() => {
+    if (opened.current) return;
+    opened.current = true;
+    const target = firstField
+      ? document.getElementById(`${formId}-${firstField.replace(/[^\w-]/g, '-')}`)
+      : document.querySelector<HTMLElement>(`#${formId} [type=submit]`);
+    target?.focus();
+  }, [formId, firstField]);
+  /** The typed amounts of the cost items in cents, null while one does not parse. */
+  const spentByItem = (values: Values) => {
+    const cents = application.costItems.map((_, index) => readEuros(values[itemField(index)] ?? ''));
+    return cents.every((read) => 'cents' in read) ? cents.map((read) => ('cents' in read ? read.cents : 0)) : null;
+  };
   const form = useForm<Values>({
     id: formId,
     initialValues: initial,
@@ -85,17 +95,29 @@ function TransitionForm({ application, transitionId, onDone, onCancel }: FormPro
         const read = readEuros(values[guard.field]);
         if ('problem' in read) errors[guard.field] = [read.problem];
       }
+      if (byItem) {
+        application.costItems.forEach((_, index) => {
+          const read = readEuros(values[itemField(index)] ?? '');
+          if ('problem' in read) errors[itemField(index)] = [read.problem];
+        });
+      }
       return errors;
     },
     onSubmit: async (values) => {
       try {
-        await actions.transition(application.id, transitionId, toInput(guards, values));
+        const input = toInput(shownGuards, values);
+        const spent = byItem ? spentByItem(values) : null;
+        if (spent) {
+          input.spentItems = application.costItems.map((item, index) => ({ label: item.label, amountCents: spent[index] }));
+          input.spentAmountCents = spent.reduce((sum, cents) => sum + cents, 0);
+        }
+        await actions.transition(application.id, transitionId, input);
       } catch (error) {
         // A step somebody else took meanwhile: the buttons show what is possible now.
         if (error instanceof ApiError && error.status === 409) await actions.refresh();
         throw fundsError(
           error,
-          guards.map((guard) => guard.field),
+          [...shownGuards.map((guard) => guard.field), ...application.costItems.map((_, i) => itemField(i))],
           i18n.language,
         );
       }
@@ -119,7 +141,19 @@ function TransitionForm({ application, transitionId, onDone, onCancel }: FormPro
         {transitionLabel(t, transitionId)}
       </h3>
       <p className="kern-body">{t(`funds.transitionHints.${transitionId}`)}</p>
-      {guards.map((guard) => {
+      {byItem
+        ? application.costItems.map((item, index) => (
+            <TextField
+              key={itemField(index)}
+              {...form.field(itemField(index), { label: t('funds.form.spentFor', { item: item.label }), required: true })}
+              hint={t('funds.form.euroHint')}
+              inputMode="decimal"
+              autoComplete="off"
+            />
+          ))
+        : null}
+      {byItem ? <SpentSum cents={spentByItem(form.values)} paid={application.paidAmountCents} /> : null}
+      {shownGuards.map((guard) => {
         const label = t(`funds.fields.${guard.field}`);
         const binding = form.field(guard.field, {
           label,
@@ -134,6 +168,17 @@ function TransitionForm({ application, transitionId, onDone, onCancel }: FormPro
         return <TextField key={guard.field} {...binding} multiline rows={guard.field === 'report' ? 6 : 3} />;
       })}
     </Form>
+  );
+}
+
+function SpentSum({ cents, paid }: { cents: number[] | null; paid: number | null }) {
+  const { t } = useTranslation();
+  const euro = useEuro();
+  if (!cents) return <p className="kern-body kern-body--bold">{t('funds.form.sumPending')}</p>;
+  return (
+    <p className="kern-body kern-body--bold">
+      {t('funds.form.spentSum', { amount: euro(cents.reduce((sum, value) => sum + value, 0)), paid: euro(paid) })}
+    </p>
   );
 }
 
