@@ -1,5 +1,7 @@
 import { DataSource } from 'typeorm';
 import { Role } from '@app/shared';
+import { TransactionRunner } from '../../apps/api/src/database/transactions';
+import { FundsService } from '../../apps/api/src/modules/funds/funds.service';
 import { ConsistencyCheckService } from '../../apps/api/src/modules/integrity/consistency-check.service';
 import type { ApplicationDetail, FundDetail } from '@app/shared/funds';
 import type { ApiClient } from './helpers/client';
@@ -17,6 +19,7 @@ describe('Aktionsraumfonds: money, decision and proof of use', () => {
   let admin: ApiClient;
   let areaId: string;
   let otherAreaId: string;
+  let fieldId: string;
   let citizen: TestUser;
   let neighbour: TestUser;
   let modHere: TestUser;
@@ -28,6 +31,7 @@ describe('Aktionsraumfonds: money, decision and proof of use', () => {
     const refs = await areaRefs(t);
     areaId = refs.actionAreas[0].id;
     otherAreaId = refs.actionAreas[1].id;
+    fieldId = refs.fieldId;
     citizen = await t.createUser({ displayName: 'Antragstellerin' });
     neighbour = await t.createUser({ displayName: 'Nachbar' });
     modHere = await t.createUser({ role: Role.Moderator, areaIds: [areaId] });
@@ -316,6 +320,43 @@ describe('Aktionsraumfonds: money, decision and proof of use', () => {
         'submit_proof',
         'close',
       ]);
+    });
+
+    it('gives the projects side what an Einzelprojekt starts with, and records the link once in the timeline', async () => {
+      const funds = t.app.get(FundsService);
+      const seed = await funds.projectSeed(b.id);
+      expect(seed).toEqual(
+        expect.objectContaining({
+          applicationId: b.id,
+          state: 'closed',
+          projectId: null,
+          title: 'Hausaufgabenecke',
+          operatorName: 'Initiative Platzfest',
+          actionAreaId: otherAreaId,
+          fundingSource: `Aktionsraumfonds ${fund.area.name} ${fund.year}`,
+          fundingAmountCents: 80_000,
+        }),
+      );
+      const project = await admin
+        .post('/api/projects', {
+          title: 'Hausaufgabenecke',
+          description: 'Aus einem Antrag an den Aktionsraumfonds.',
+          fieldOfActionId: fieldId,
+          areaIds: [otherAreaId],
+        })
+        .expect(201);
+      const adminUser = { id: (await admin.get('/api/me').expect(200)).body.id as string, role: Role.Administrator };
+      const tx = t.app.get(TransactionRunner);
+      await tx.run((m) => funds.recordProjectCreated(m, b.id, project.body.id, adminUser));
+      const detail = (await admin.get(`/api/applications/${b.id}`).expect(200)).body as ApplicationDetail;
+      expect(detail.project).toEqual({ id: project.body.id, title: 'Hausaufgabenecke', state: 'idea' });
+      expect(detail.timeline.at(-1)).toEqual(
+        expect.objectContaining({ kind: 'project_created', fromState: 'closed', toState: 'closed', data: { projectId: project.body.id } }),
+      );
+      await expect(tx.run((m) => funds.recordProjectCreated(m, b.id, project.body.id, adminUser))).rejects.toThrow(/already became/);
+      await expect(tx.run((m) => funds.recordProjectCreated(m, c.id, project.body.id, adminUser))).rejects.toThrow(
+        /Only an approved application/,
+      );
     });
 
     it('keeps the money in the fund row equal to its applications; the start-up check repairs drift', async () => {

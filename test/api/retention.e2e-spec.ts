@@ -340,8 +340,38 @@ describe('retention: the scheduled clean-up of personal data', () => {
         write(`${orphan}.thumb.webp`, 25 * 3600_000),
         write(`${randomUUID()}.${randomUUID()}.tmp`, 25 * 3600_000),
       ];
+      // An application's attachment to an Aktionsraumfonds shares the folder: its old files are kept too.
+      const admin = await t.admin();
+      const areaId = (await admin.get('/api/areas?type=action_area').expect(200)).body[0].id as string;
+      const fund = await admin
+        .post('/api/funds', {
+          areaId,
+          year: 2077,
+          amountCents: 100_000,
+          maxPerApplicationCents: 50_000,
+          applicationStart: '2000-01-01',
+          applicationEnd: '2100-12-31',
+        })
+        .expect(201);
+      const application = await author.client
+        .post(`/api/funds/${fund.body.id}/applications`, {
+          title: 'Antrag mit Anhang',
+          purpose: 'Ein Antrag, dessen Anhang die Aufräumarbeit nicht löschen darf.',
+          costItems: [{ label: 'Material', amountCents: 10_000 }],
+          requestedAmountCents: 10_000,
+          applicantKind: 'person',
+          applicantName: 'Autorin',
+          contact: { name: 'Autorin', email: null, phone: null, address: null },
+        })
+        .expect(201);
+      const applicationFile = (
+        await author.client
+          .upload(`/api/applications/${application.body.id}/attachments`, { file: { data: await tinyPng(), name: 'plan.png' } })
+          .expect(201)
+      ).body.id as string;
+      age(fileOf(applicationFile), 2 * DAY);
       // In flight (23 hours is within the grace period) and foreign files: kept.
-      const kept = [write(randomUUID(), 23 * 3600_000), fileOf(id), fileOf(`${id}.thumb.webp`)];
+      const kept = [write(randomUUID(), 23 * 3600_000), fileOf(id), fileOf(`${id}.thumb.webp`), fileOf(applicationFile)];
       const foreign = join(dir, 'LIESMICH.txt');
       writeFileSync(foreign, 'keep');
       utimesSync(foreign, ago(30 * DAY), ago(30 * DAY));

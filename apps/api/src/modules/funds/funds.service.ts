@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository, type EntityManager } from 'typeorm';
 import { AreaType, calendarDate, ErrorCode } from '@app/shared';
 import {
+  APPLICATION_STATE_NAMES,
   ApplicationState,
   ApplicationTransitionId,
   checkApplicationTransition,
@@ -10,7 +11,7 @@ import {
   type FundDecisionRequest,
   type FundDetail,
 } from '@app/shared/funds';
-import { DomainError } from '../../common/errors/domain-error';
+import { DomainError, notFound } from '../../common/errors/domain-error';
 import { TransactionRunner } from '../../database/transactions';
 import { Area } from '../areas/area.entity';
 import { VotingRoundEntity } from '../live/entities/live.entities';
@@ -24,6 +25,34 @@ import { isStaffOf } from './fund-access';
 import { Fund, FundApplication } from './fund.entities';
 import { commitMoney, euros, overFund, remainingCents, setAmount } from './fund-money';
 import { FundQueriesService } from './fund-queries.service';
+import { fundTitle } from './fund.mapper';
+
+/** The states in which an application can become an Einzelprojekt (approved and later, not withdrawn). */
+const PROJECT_STATES: readonly ApplicationState[] = [
+  ApplicationState.Approved,
+  ApplicationState.Paid,
+  ApplicationState.ProofSubmitted,
+  ApplicationState.Closed,
+];
+
+/** What an Einzelprojekt made from an application starts with. */
+export interface ApplicationProjectSeed {
+  applicationId: string;
+  state: ApplicationState;
+  /** Set once it became one. */
+  projectId: string | null;
+  title: string;
+  description: string;
+  fieldOfActionId: string | null;
+  /** The Träger: who applied. */
+  operatorName: string;
+  actionAreaId: string;
+  startDate: string | null;
+  endDate: string | null;
+  /** "Aktionsraumfonds <area> <year>" */
+  fundingSource: string;
+  fundingAmountCents: number | null;
+}
 
 /** Who decides: an account in a role (the live module passes the moderator confirming the budget vote). */
 export type FundActor = Pick<User, 'id' | 'role' | 'moderatorAreas'>;
@@ -226,6 +255,59 @@ export class FundsService {
         `This fund was already decided (${decided.decisionMode}, ${decided.decisionDate}); a fund is decided once. Single applications can still be approved or rejected one by one.`,
       );
     }
+  }
+
+  /**
+   * What an Einzelprojekt made from an approved application starts with (the projects side creates
+   * it): Träger, Aktionsraum, dates, funding source "Aktionsraumfonds <area> <year>" and amount.
+   */
+  async projectSeed(applicationId: string): Promise<ApplicationProjectSeed> {
+    const a = await this.queries.findApplication(applicationId);
+    const fund = await this.queries.findFund(a.fundId);
+    return {
+      applicationId: a.id,
+      state: a.state,
+      projectId: a.projectId,
+      title: a.title,
+      description: a.purpose,
+      fieldOfActionId: a.fieldOfActionId,
+      operatorName: a.applicantName,
+      actionAreaId: fund.areaId,
+      startDate: a.startDate,
+      endDate: a.endDate,
+      fundingSource: fundTitle(fund, fund.area),
+      fundingAmountCents: a.approvedAmountCents,
+    };
+  }
+
+  /**
+   * Records, inside the caller's transaction, that an approved (or later) application became the
+   * Einzelprojekt `projectId`: the link and a 'project_created' step in its public timeline. Once per
+   * application (409); before approval 409 too.
+   */
+  async recordProjectCreated(m: EntityManager, applicationId: string, projectId: string, actor: Pick<User, 'id' | 'role'>): Promise<void> {
+    const a = await m.findOneBy(FundApplication, { id: applicationId });
+    if (!a) throw notFound('The application');
+    if (!PROJECT_STATES.includes(a.state)) {
+      throw new DomainError(
+        ErrorCode.TransitionNotAllowed,
+        `Only an approved application becomes an Einzelprojekt; this one is ${APPLICATION_STATE_NAMES[a.state]}.`,
+      );
+    }
+    if (a.projectId) throw new DomainError(ErrorCode.Conflict, 'This application already became an Einzelprojekt.');
+    const version = await bumpVersion(m, a, { projectId });
+    await recordStep(
+      m,
+      a.id,
+      version,
+      { id: actor.id, role: actor.role },
+      {
+        kind: 'project_created',
+        fromState: a.state,
+        toState: a.state,
+        data: { projectId },
+      },
+    );
   }
 
   private async assemblyOf(roundId: string | null): Promise<string | null> {
