@@ -11,8 +11,8 @@ import { Section } from '../../components/ui/Section';
 import { fundsExportPath, useFund, useFunds } from '../../features/funds/api/funds';
 import { FundForm } from '../../features/funds/components/FundForm';
 import { useEuro } from '../../features/funds/components/funds-text';
+import { useFundsTexts } from '../../features/funds/texts';
 import { useAreas } from '../../lib/areas';
-import { useTextSet } from '../../lib/text-sets';
 import { AdminListPage } from '../layout/AdminPages';
 import { RouteLoading } from '../lazy-route';
 import '../../styles/funds.css';
@@ -50,7 +50,7 @@ export function AdminFundsRoute() {
   useEffect(() => {
     if (notice) listHeading.current?.focus();
   }, [notice]);
-  if (!useTextSet('funds')) return <RouteLoading />;
+  if (!useFundsTexts()) return <RouteLoading />;
 
   const years = [year - 1, year, year + 1];
   return (

@@ -4,7 +4,7 @@ import { QueryState } from '../../components/ui/QueryState';
 import { Term, TermList } from '../../components/ui/Term';
 import { useFunds } from '../../features/funds/api/funds';
 import { FundList } from '../../features/funds/components/FundList';
-import { useTextSet } from '../../lib/text-sets';
+import { useFundsTexts } from '../../features/funds/texts';
 import { RouteLoading } from '../lazy-route';
 import '../../styles/funds.css';
 
@@ -12,7 +12,7 @@ import '../../styles/funds.css';
 export function FundsRoute() {
   const { t } = useTranslation();
   const funds = useFunds();
-  if (!useTextSet('funds')) return <RouteLoading />;
+  if (!useFundsTexts()) return <RouteLoading />;
   return (
     <Page title={t('funds.list.title')} lead={t('funds.list.lead')} wide>
       <TermList>

@@ -4,8 +4,8 @@ import { Page } from '../../components/ui/Page';
 import { QueryState } from '../../components/ui/QueryState';
 import { useMyApplications } from '../../features/funds/api/funds';
 import { ApplicationItem } from '../../features/funds/components/Applications';
+import { useFundsTexts } from '../../features/funds/texts';
 import { formatDate } from '../../lib/format';
-import { useTextSet } from '../../lib/text-sets';
 import { RouteLoading } from '../lazy-route';
 import '../../styles/funds.css';
 
@@ -13,7 +13,7 @@ import '../../styles/funds.css';
 export function MyApplicationsRoute() {
   const { t } = useTranslation();
   const mine = useMyApplications();
-  if (!useTextSet('funds')) return <RouteLoading />;
+  if (!useFundsTexts()) return <RouteLoading />;
   return (
     <Page title={t('funds.mine.title')} lead={t('funds.mine.lead')} wide>
       <p className="page-actions">

@@ -1,13 +1,18 @@
 import { ATTACHMENT_MAX_BYTES, ATTACHMENTS_PER_PROPOSAL, type ProposalAttachment, type ProposalDetail } from '@app/shared';
-import { useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/Button';
 import { ConfirmStep } from '../../../components/ui/ConfirmStep';
 import { Dialog } from '../../../components/ui/Dialog';
+import { Loading } from '../../../components/ui/QueryState';
 import { Section } from '../../../components/ui/Section';
 import { formatFileSize } from '../../../lib/format';
-import { AttachmentUploadForm } from '../../../components/AttachmentUploadForm';
 import { useDeleteAttachment, useUploadAttachment } from '../api/attachments';
+
+/** Only authors and moderators upload: the form's code loads when it is shown, not with every proposal page. */
+const AttachmentUploadForm = lazy(() =>
+  import('../../../components/AttachmentUploadForm').then((module) => ({ default: module.AttachmentUploadForm })),
+);
 
 const TYPE_LABELS: Record<string, string> = { 'image/jpeg': 'JPEG', 'image/png': 'PNG', 'image/webp': 'WebP', 'application/pdf': 'PDF' };
 
@@ -114,17 +119,19 @@ export function AttachmentUpload({ proposal }: { proposal: ProposalDetail }) {
       {full ? (
         <p className="kern-body">{t('proposals.attachments.full', { total: ATTACHMENTS_PER_PROPOSAL })}</p>
       ) : (
-        <AttachmentUploadForm
-          id="attachment"
-          upload={(file, description, onProgress) => upload(proposal.id, { file, description }, onProgress)}
-          fileHint={t('proposals.attachments.fileHint', {
-            max: formatFileSize(ATTACHMENT_MAX_BYTES),
-            total: ATTACHMENTS_PER_PROPOSAL,
-            left: ATTACHMENTS_PER_PROPOSAL - attachments.length,
-          })}
-          onUploaded={(created) => setFocusId(created.id)}
-          aria-labelledby="attachment-upload-title"
-        />
+        <Suspense fallback={<Loading />}>
+          <AttachmentUploadForm
+            id="attachment"
+            upload={(file, description, onProgress) => upload(proposal.id, { file, description }, onProgress)}
+            fileHint={t('proposals.attachments.fileHint', {
+              max: formatFileSize(ATTACHMENT_MAX_BYTES),
+              total: ATTACHMENTS_PER_PROPOSAL,
+              left: ATTACHMENTS_PER_PROPOSAL - attachments.length,
+            })}
+            onUploaded={(created) => setFocusId(created.id)}
+            aria-labelledby="attachment-upload-title"
+          />
+        </Suspense>
       )}
     </Section>
   );
