@@ -117,7 +117,11 @@ function precompress(): Plugin {
 export default defineConfig({
   plugins: [react(), preloadFont(), routePreloads(), precompress()],
   resolve: {
-    alias: { '@app/shared': sharedEntry },
+    // `@app/shared/funds` and the like: parts kept out of the index (and so out of every first load).
+    alias: [
+      { find: /^@app\/shared$/, replacement: sharedEntry },
+      { find: /^@app\/shared\/(.+)$/, replacement: `${fileURLToPath(new URL('../../libs/shared/src/', import.meta.url))}$1` },
+    ],
   },
   build: {
     outDir: 'dist',
