@@ -11,13 +11,16 @@
 import type { VotingType } from '../enums/assembly';
 import type { CastBallotPayload } from '../realtime/events';
 import type { OptionResult, VotingOption } from '../types/assemblies';
+import type { BudgetReading } from './budget-reading';
 
-/** The round's type-specific numbers. A budget vote would add `budget` (cents) here and as a column. */
+/** The round's type-specific numbers (each one a column of the round). */
 export interface RoundParameters {
   /** Multiple choice: at most this many options per ballot. */
   maxChoices: number | null;
   /** Dot voting: points each participant distributes. */
   points: number | null;
+  /** Budget vote: the money to distribute, in cents. */
+  budgetCents: number | null;
 }
 export type RoundParameterName = keyof RoundParameters;
 
@@ -32,6 +35,21 @@ export interface RoundInput {
   options?: string[];
   maxChoices?: number | null;
   points?: number | null;
+  /** Budget vote: the money to distribute, in cents. */
+  budgetCents?: number | null;
+  /** Budget vote: the items to fund (they become the options). */
+  items?: BudgetItemInput[];
+}
+
+/** A budget vote's item as the moderator enters it. */
+export interface BudgetItemInput {
+  label: string;
+  /** Whole cents above 0, at most the budget. */
+  amountCents: number;
+  /** An external reference, e.g. an application id. */
+  refId?: string | null;
+  /** ISO 8601; ties are broken by the earlier submission (without it: the earlier item in the list). */
+  submittedAt?: string | null;
 }
 
 /** The content of a ballot (CastBallotPayload without round and idempotency key). */
@@ -49,7 +67,11 @@ export interface VotingProblem {
 }
 
 /** How the options of a round come about: fixed by the type (translated by clients), or the moderator's labels. */
-export type OptionsRule = { kind: 'fixed'; options: readonly VotingOption[] } | { kind: 'labels'; min: number };
+export type OptionsRule =
+  | { kind: 'fixed'; options: readonly VotingOption[] }
+  | { kind: 'labels'; min: number }
+  /** Items with amounts (RoundInput.items), read by `itemOptions`. */
+  | { kind: 'items'; min: number; itemOptions: (items: RoundInput['items']) => { options: VotingOption[]; problems: VotingProblem[] } };
 
 /** A number the moderator sets when creating a round (a form field in the console). */
 export interface ParameterSpec {
@@ -68,7 +90,7 @@ export interface TextRef {
 }
 
 /** Which ballot input the web shows (one component per kind in features/live). */
-export type BallotInputKind = 'single' | 'multiple' | 'points';
+export type BallotInputKind = 'single' | 'multiple' | 'points' | 'budget';
 
 export interface VotingTypeDefinition {
   type: VotingType;
@@ -89,7 +111,7 @@ export interface VotingTypeDefinition {
    * How a result is read beyond its per-option figures (e.g. a budget vote ranks the items and funds
    * them in order while the money lasts). Without it a result is the options' figures as they are.
    */
-  read?: (round: RoundDefinition, options: OptionResult[]) => Pick<ResultReading, 'outcome'>;
+  read?: (round: RoundDefinition, options: OptionResult[]) => Pick<ResultReading, 'outcome' | 'budget'>;
   texts: {
     /** Web: the type's name (console, round card). */
     name: string;
@@ -108,4 +130,6 @@ export interface ResultReading {
   options: OptionResult[];
   /** What the result decides, in texts (only types with `read`). */
   outcome?: TextRef[];
+  /** Budget vote: the ranking and the allocation. */
+  budget?: BudgetReading;
 }

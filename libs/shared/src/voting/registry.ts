@@ -1,5 +1,6 @@
 import { VotingType } from '../enums/assembly';
 import type { OptionResult, VotingOption } from '../types/assemblies';
+import { budgetVote } from './budget';
 import { dotVoting } from './dot-voting';
 import type {
   BallotContent,
@@ -21,6 +22,7 @@ export const VOTING_MODEL: Readonly<Record<VotingType, VotingTypeDefinition>> = 
   [VotingType.SingleChoice]: singleChoice,
   [VotingType.MultipleChoice]: multipleChoice,
   [VotingType.DotVoting]: dotVoting,
+  [VotingType.Budget]: budgetVote,
 };
 
 export function votingType(type: VotingType): VotingTypeDefinition {
@@ -30,7 +32,7 @@ export function votingType(type: VotingType): VotingTypeDefinition {
 }
 
 /** The stored parameters of a type: its own ones as given, every other one null. */
-export const NO_ROUND_PARAMETERS: Readonly<RoundParameters> = { maxChoices: null, points: null };
+export const NO_ROUND_PARAMETERS: Readonly<RoundParameters> = { maxChoices: null, points: null, budgetCents: null };
 
 /** A new round's options and parameters from the moderator's input, or the problems with it. */
 export function defineRound(
@@ -43,7 +45,8 @@ export function defineRound(
     const checked = definition.checkParameters(input, options);
     return { options, parameters: { ...NO_ROUND_PARAMETERS, ...checked.parameters }, problems: checked.problems };
   }
-  const { options, problems } = optionsFromLabels(input.options, definition.options.min);
+  const { options, problems } =
+    definition.options.kind === 'items' ? definition.options.itemOptions(input.items) : optionsFromLabels(input.options, definition.options.min);
   const checked = definition.checkParameters(input, options);
   return { options, parameters: { ...NO_ROUND_PARAMETERS, ...checked.parameters }, problems: [...problems, ...checked.problems] };
 }
