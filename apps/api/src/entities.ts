@@ -56,6 +56,7 @@ import { MachineTranslations1765800000000 } from './database/migrations/17658000
 import { ContributionLanguages1765900000000 } from './database/migrations/1765900000000-contribution-languages';
 import { SignLanguageVideoEntity } from './modules/sign-language/sign-language-video.entity';
 import { SignLanguageVideo1766100000000 } from './database/migrations/1766100000000-sign-language-video';
+import { BudgetVote1766300000000 } from './database/migrations/1766300000000-budget-vote';
 import { LiveTranslations1766000000000 } from './database/migrations/1766000000000-live-translations';
 
 /** Listed explicitly (no globs) so the same list works from source, from dist and under jest. */
@@ -122,6 +123,7 @@ export const MIGRATIONS = [
   ContributionLanguages1765900000000,
   LiveTranslations1766000000000,
   SignLanguageVideo1766100000000,
+  BudgetVote1766300000000,
 ];
 
 /** The registry handed to buildDataSourceOptions by the app, the CLI, the TypeORM CLI and the tests. */

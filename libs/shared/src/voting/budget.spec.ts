@@ -36,7 +36,10 @@ describe('budget vote: the round', () => {
 
   it('refuses a missing, fractional, zero or too large budget', () => {
     for (const budgetCents of [undefined, null, 0, -100, 12.5, BUDGET_MAX_CENTS + 1])
-      expect([budgetCents, fields(defineRound(VotingType.Budget, { budgetCents, items }).problems)]).toEqual([budgetCents, ['budgetCents']]);
+      expect([budgetCents, fields(defineRound(VotingType.Budget, { budgetCents, items }).problems)]).toEqual([
+        budgetCents,
+        ['budgetCents'],
+      ]);
   });
 
   it('refuses bad items: too few, empty or repeated labels, bad amounts, repeated refs, bad times, an item over the whole budget', () => {
@@ -99,7 +102,10 @@ describe('budget vote: the ballot', () => {
         values: { budgetCents: 300_000, sumCents: 350_000 },
       },
     ]);
-    expect(ballotProblemText(problems)).toEqual({ key: 'live.vote.errors.overBudget', values: { budgetCents: 300_000, sumCents: 350_000 } });
+    expect(ballotProblemText(problems)).toEqual({
+      key: 'live.vote.errors.overBudget',
+      values: { budgetCents: 300_000, sumCents: 350_000 },
+    });
   });
 
   it('refuses an unknown item and an item approved twice (the sum counts each item once)', () => {

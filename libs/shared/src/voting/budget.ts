@@ -24,7 +24,8 @@ export function budgetItemOptions(items: RoundInput['items']): { options: Voting
   const options = list.map((item, i): VotingOption => {
     const label = typeof item.label === 'string' ? item.label.trim() : '';
     if (!label) problems.push({ field: `items.${i}.label`, message: 'label must not be empty' });
-    else if (labels.has(label.toLowerCase())) problems.push({ field: `items.${i}.label`, message: 'items must be different from each other' });
+    else if (labels.has(label.toLowerCase()))
+      problems.push({ field: `items.${i}.label`, message: 'items must be different from each other' });
     labels.add(label.toLowerCase());
     if (!isCents(item.amountCents) || item.amountCents === 0)
       problems.push({ field: `items.${i}.amountCents`, message: 'amountCents must be a whole number of cents above 0' });
@@ -52,7 +53,10 @@ export function budgetSum(round: Pick<RoundDefinition, 'options'>, optionIds: re
  * online + hall, ties → smaller amount → earlier submission → id, an item that no longer fits is
  * skipped, no money without votes). Items without a submission time count as submitted in list order.
  */
-export function readBudget(round: RoundDefinition, figures: ReadonlyArray<{ optionId: string; online: number; hall: number }>): BudgetReading {
+export function readBudget(
+  round: RoundDefinition,
+  figures: ReadonlyArray<{ optionId: string; online: number; hall: number }>,
+): BudgetReading {
   const byOption = new Map(figures.map((f) => [f.optionId, f]));
   const budgetCents = round.budgetCents ?? 0;
   const result = allocateFund(
@@ -83,7 +87,13 @@ export function readBudget(round: RoundDefinition, figures: ReadonlyArray<{ opti
       outcome: l.outcome,
       remainingAfterCents: l.remainingAfterCents,
     })),
-    ties: result.ties.map((t) => ({ aboveId: t.aboveId, belowId: t.belowId, votes: t.votes, decidedBy: t.decidedBy, decisive: t.decisive })),
+    ties: result.ties.map((t) => ({
+      aboveId: t.aboveId,
+      belowId: t.belowId,
+      votes: t.votes,
+      decidedBy: t.decidedBy,
+      decisive: t.decisive,
+    })),
   };
 }
 

@@ -15,7 +15,15 @@ export function normalizePreparedVote(input: PreparedVote): { vote: PreparedVote
   if (votingType(input.type).options.kind === 'items')
     all.push({ field: 'type', message: 'a budget vote is created in the live console, not prepared on the agenda' });
   return {
-    vote: { question, type: input.type, options: labels, maxChoices: parameters.maxChoices, points: parameters.points, secret: input.secret, requireCheckIn: input.requireCheckIn },
+    vote: {
+      question,
+      type: input.type,
+      options: labels,
+      maxChoices: parameters.maxChoices,
+      points: parameters.points,
+      secret: input.secret,
+      requireCheckIn: input.requireCheckIn,
+    },
     problems: all,
   };
 }

@@ -46,7 +46,9 @@ export function defineRound(
     return { options, parameters: { ...NO_ROUND_PARAMETERS, ...checked.parameters }, problems: checked.problems };
   }
   const { options, problems } =
-    definition.options.kind === 'items' ? definition.options.itemOptions(input.items) : optionsFromLabels(input.options, definition.options.min);
+    definition.options.kind === 'items'
+      ? definition.options.itemOptions(input.items)
+      : optionsFromLabels(input.options, definition.options.min);
   const checked = definition.checkParameters(input, options);
   return { options, parameters: { ...NO_ROUND_PARAMETERS, ...checked.parameters }, problems: [...problems, ...checked.problems] };
 }

@@ -234,7 +234,11 @@ describe('dot voting', () => {
   const r = round(VotingType.DotVoting, { points: 5 });
 
   it('needs points per person', () => {
-    expect(defineRound(VotingType.DotVoting, { options: ['A', 'B'], points: 4 }).parameters).toEqual({ maxChoices: null, points: 4, budgetCents: null });
+    expect(defineRound(VotingType.DotVoting, { options: ['A', 'B'], points: 4 }).parameters).toEqual({
+      maxChoices: null,
+      points: 4,
+      budgetCents: null,
+    });
     expect(defineRound(VotingType.DotVoting, { options: ['A', 'B'] }).problems).toEqual([
       { field: 'points', message: 'points must be given for dot voting' },
     ]);

@@ -238,11 +238,16 @@ export class LiveStateService {
       .groupBy('b.roundId')
       .getRawMany<{ roundId: string; n: string | number }>();
     for (const r of entities) {
-      const { options } = readResult(
+      const { options, budget } = readResult(
         r,
         tallies.filter((t) => t.roundId === r.id),
       );
-      out.set(r.id, { ...this.map.emptyResult(r), options, ballots: Number(counts.find((c) => c.roundId === r.id)?.n ?? 0) });
+      out.set(r.id, {
+        ...this.map.emptyResult(r),
+        options,
+        ...(budget ? { budget } : {}),
+        ballots: Number(counts.find((c) => c.roundId === r.id)?.n ?? 0),
+      });
     }
     return out;
   }

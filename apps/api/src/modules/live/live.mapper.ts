@@ -60,6 +60,7 @@ export class LiveMapper {
       options: r.options,
       maxChoices: r.maxChoices,
       points: r.points,
+      ...(r.budgetCents !== null ? { budgetCents: r.budgetCents, allocation: r.allocation } : {}),
       secret: r.secret,
       requireCheckIn: r.requireCheckIn,
       status: r.status,
@@ -91,6 +92,7 @@ export class LiveMapper {
       secret: round.secret,
       maxChoices: round.maxChoices,
       points: round.points,
+      ...(round.budgetCents !== null ? { budgetCents: round.budgetCents } : {}),
     };
   }
 }
