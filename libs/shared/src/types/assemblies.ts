@@ -222,9 +222,9 @@ export interface LiveRound {
   /** Dot voting: points each participant distributes. */
   points: number | null;
   /** Budget vote: the money to distribute, in cents (null for other types). */
-  budgetCents?: number | null;
-  /** Budget vote: the allocation the moderator confirmed (null: not yet). */
-  allocation?: ConfirmedAllocation | null;
+  budgetCents: number | null;
+  /** Budget vote: the allocation the moderator confirmed (null: not yet, and for other types). */
+  allocation: ConfirmedAllocation | null;
   secret: boolean;
   /** Only checked-in participants may vote. */
   requireCheckIn: boolean;

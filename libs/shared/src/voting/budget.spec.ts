@@ -2,7 +2,8 @@ import { VotingType } from '../enums/assembly';
 import { BUDGET_MAX_CENTS, budgetSum } from './budget';
 import type { RoundDefinition } from './model';
 import { normalizePreparedVote } from './prepared';
-import { ballotProblemText, defineRound, readResult, validateBallot, votingType } from './registry';
+import { readResult } from './reading';
+import { ballotProblemText, defineRound, validateBallot, votingType } from './registry';
 
 // The voting model's budget vote (voting.spec.ts holds the other types; split for the file size).
 const items = [

@@ -1,15 +1,15 @@
 import { VotingType } from '../enums/assembly';
-import { allocateFund } from '../funds/allocation';
-import { isCents } from '../funds/money';
 import type { VotingOption } from '../types/assemblies';
-import type { BudgetReading } from './budget-reading';
-import type { RoundDefinition, RoundInput, TextRef, VotingProblem, VotingTypeDefinition } from './model';
+import type { RoundDefinition, RoundInput, VotingProblem, VotingTypeDefinition } from './model';
 import { choiceBallot } from './options';
 
 /** The largest budget a round takes: the integer column's limit (21 million euros, far above any fund). */
 export const BUDGET_MAX_CENTS = 2_147_483_647;
 /** An item's external reference: at most this many characters. */
 export const BUDGET_REF_MAX = 100;
+
+/** A whole, non-negative number of cents (as isCents in funds/money.ts, which stays out of the web's first load). */
+const isCents = (value: unknown): value is number => typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
 
 /** Cents as plain English euros for the API's messages (clients format with Intl). */
 const euros = (cents: number) => `${(cents / 100).toFixed(2)} EUR`;
@@ -49,59 +49,10 @@ export function budgetSum(round: Pick<RoundDefinition, 'options'>, optionIds: re
 }
 
 /**
- * The ranking and allocation of a budget round's figures by the fund's rule (allocateFund: votes
- * online + hall, ties → smaller amount → earlier submission → id, an item that no longer fits is
- * skipped, no money without votes). Items without a submission time count as submitted in list order.
- */
-export function readBudget(
-  round: RoundDefinition,
-  figures: ReadonlyArray<{ optionId: string; online: number; hall: number }>,
-): BudgetReading {
-  const byOption = new Map(figures.map((f) => [f.optionId, f]));
-  const budgetCents = round.budgetCents ?? 0;
-  const result = allocateFund(
-    budgetCents,
-    round.options.map((o, i) => ({
-      id: o.id,
-      amountCents: o.amountCents ?? 0,
-      votesOnline: byOption.get(o.id)?.online ?? 0,
-      votesHall: byOption.get(o.id)?.hall ?? 0,
-      submittedAt: o.submittedAt ?? new Date(i).toISOString(),
-    })),
-  );
-  const options = new Map(round.options.map((o) => [o.id, o]));
-  return {
-    budgetCents,
-    allocatedCents: result.allocatedCents,
-    remainingCents: result.remainingCents,
-    lines: result.lines.map((l) => ({
-      optionId: l.id,
-      label: options.get(l.id)?.label ?? l.id,
-      refId: options.get(l.id)?.refId ?? null,
-      amountCents: l.amountCents,
-      online: l.votesOnline,
-      hall: l.votesHall,
-      votes: l.votes,
-      rank: l.rank,
-      funded: l.funded,
-      outcome: l.outcome,
-      remainingAfterCents: l.remainingAfterCents,
-    })),
-    ties: result.ties.map((t) => ({
-      aboveId: t.aboveId,
-      belowId: t.belowId,
-      votes: t.votes,
-      decidedBy: t.decidedBy,
-      decisive: t.decisive,
-    })),
-  };
-}
-
-/**
  * Budget vote (issue 17): each participant approves items whose amounts add up to at most the
  * round's budget; each approved item gets one vote. An empty ballot is refused like in the other
  * choice types (whoever approves nothing does not vote). The result funds the items in ranking order
- * while the money lasts (readBudget).
+ * while the money lasts: its reading (readBudget) is in ./reading.ts, outside the package index.
  */
 export const budgetVote: VotingTypeDefinition = {
   type: VotingType.Budget,
@@ -142,14 +93,6 @@ export const budgetVote: VotingTypeDefinition = {
     return { increments, problems };
   },
   unit: 'votes',
-  read: (round, options) => {
-    const budget = readBudget(round, options);
-    const funded = budget.lines.filter((l) => l.funded).length;
-    const outcome: TextRef[] = [
-      { key: 'live.budget.outcome', values: { funded, items: budget.lines.length, remainingCents: budget.remainingCents } },
-    ];
-    return { budget, outcome };
-  },
   texts: {
     name: 'live.console.voting.types.budget',
     hint: (round) => ({ key: 'live.vote.hintBudget', values: { budgetCents: round.budgetCents ?? 0 } }),

@@ -22,7 +22,8 @@ export interface RoundParameters {
   /** Budget vote: the money to distribute, in cents. */
   budgetCents: number | null;
 }
-export type RoundParameterName = keyof RoundParameters;
+/** The parameters the console sets as plain number fields (ParameterSpec); the budget has its own euro field. */
+export type RoundParameterName = Exclude<keyof RoundParameters, 'budgetCents'>;
 
 /** What a type needs to know of its round (the stored round, the live round or the minutes' copy). */
 export interface RoundDefinition extends RoundParameters {
@@ -110,6 +111,8 @@ export interface VotingTypeDefinition {
   /**
    * How a result is read beyond its per-option figures (e.g. a budget vote ranks the items and funds
    * them in order while the money lasts). Without it a result is the options' figures as they are.
+   * A reading that needs heavy code (the budget vote's allocation rule) is attached in ./reading.ts
+   * instead, which the web's first load does not carry.
    */
   read?: (round: RoundDefinition, options: OptionResult[]) => Pick<ResultReading, 'outcome' | 'budget'>;
   texts: {

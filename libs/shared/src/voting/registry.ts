@@ -1,16 +1,8 @@
 import { VotingType } from '../enums/assembly';
-import type { OptionResult, VotingOption } from '../types/assemblies';
+import type { VotingOption } from '../types/assemblies';
 import { budgetVote } from './budget';
 import { dotVoting } from './dot-voting';
-import type {
-  BallotContent,
-  ResultReading,
-  RoundDefinition,
-  RoundInput,
-  RoundParameters,
-  VotingProblem,
-  VotingTypeDefinition,
-} from './model';
+import type { BallotContent, RoundDefinition, RoundInput, RoundParameters, VotingProblem, VotingTypeDefinition } from './model';
 import { multipleChoice } from './multiple-choice';
 import { optionsFromLabels } from './options';
 import { singleChoice } from './single-choice';
@@ -62,21 +54,6 @@ export function validateBallot(round: RoundDefinition, ballot: BallotContent) {
 export function ballotProblemText(problems: readonly VotingProblem[]): { key: string; values?: Record<string, number> } | null {
   const problem = problems.find((p) => p.key);
   return problem?.key ? { key: problem.key, values: problem.values } : null;
-}
-
-/** A result as shown: per option (in the round's order) the app's figures, the hall count and their sum. */
-export function readResult(
-  round: RoundDefinition,
-  tallies: ReadonlyArray<{ optionId: string; online: number; hall: number }>,
-): ResultReading {
-  const byOption = new Map(tallies.map((t) => [t.optionId, t]));
-  const options: OptionResult[] = round.options.map((o) => {
-    const online = byOption.get(o.id)?.online ?? 0;
-    const hall = byOption.get(o.id)?.hall ?? 0;
-    return { optionId: o.id, label: o.label, online, hall, total: online + hall };
-  });
-  const definition = votingType(round.type);
-  return { unit: definition.unit, options, ...definition.read?.(round, options) };
 }
 
 /** Whether clients translate this round's option labels (the fixed yes/no/abstain ones). */

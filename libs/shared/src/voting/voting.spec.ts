@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { VOTING_TYPES, VotingType } from '../enums/assembly';
 import type { RoundDefinition } from './model';
-import { ballotProblemText, defineRound, readResult, translatesOptionLabels, validateBallot, VOTING_MODEL, votingType } from './registry';
+import { readResult } from './reading';
+import { ballotProblemText, defineRound, translatesOptionLabels, validateBallot, VOTING_MODEL, votingType } from './registry';
 
 const round = (type: VotingType, extra: Partial<RoundDefinition> = {}): RoundDefinition => ({
   type,

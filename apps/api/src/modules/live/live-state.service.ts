@@ -6,7 +6,6 @@ import {
   Presence,
   SpeakerStatus,
   VotingRoundStatus,
-  readResult,
   type LiveMe,
   type LiveRound,
   type LiveSpeaker,
@@ -14,6 +13,7 @@ import {
   type ModeratorState,
   type RoundResult,
 } from '@app/shared';
+import { readResult } from '@app/shared/voting/reading';
 import { notFound } from '../../common/errors/domain-error';
 import { TransactionRunner } from '../../database/transactions';
 import { AgendaItemEntity, Assembly } from '../assemblies/entities/assembly.entity';

@@ -1,4 +1,5 @@
-import { intlLocale, readBudget, type Language, type RoundDefinition } from '@app/shared';
+import { intlLocale, type Language, type RoundDefinition } from '@app/shared';
+import { readBudget } from '@app/shared/voting/reading';
 import { centsToEuros, euroFormatOptions } from '@app/shared/funds';
 import { tr, type MinutesTextKey } from './minutes.i18n';
 import type { MinutesBlock, MinutesData } from './minutes.model';

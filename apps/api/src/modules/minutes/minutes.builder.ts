@@ -10,9 +10,9 @@ import {
   TRANSLATION_LANGUAGES,
   VotingRoundStatus,
   VOTING_MODEL,
-  readResult,
   type VotingTypeDefinition,
 } from '@app/shared';
+import { readResult } from '@app/shared/voting/reading';
 import { budgetBlocks, withMoney } from './minutes.budget';
 import { tr, type MinutesTextKey } from './minutes.i18n';
 import type { MinutesBlock, MinutesData, MinutesDocument, MinutesSection } from './minutes.model';
