@@ -11,12 +11,16 @@ type Texts = Record<string, unknown>;
  * page is opened, for its language and German (the fallback). i18n:check covers them like every other
  * set. `legal`: the privacy notice and the accessibility statement (about 3 KB compressed in German);
  * `console`: the moderator console and the agenda's prepared votes (`live.console.*`, about 2.5 KB);
- * `sign-language`: the administration's page for the video.
+ * `sign-language`: the administration's page for the video; `budget`: the budget vote's full result
+ * (bar, lists, ties: `live.budget.*` beyond the phone's summary) on the projector and in the console.
  */
-const SETS = import.meta.glob<Texts>(['../locales/sign-language.*.json', '../locales/legal.*.json', '../locales/console.*.json'], {
-  import: 'default',
-});
-export type TextSet = 'sign-language' | 'legal' | 'console';
+const SETS = import.meta.glob<Texts>(
+  ['../locales/sign-language.*.json', '../locales/legal.*.json', '../locales/console.*.json', '../locales/budget.*.json'],
+  {
+    import: 'default',
+  },
+);
+export type TextSet = 'sign-language' | 'legal' | 'console' | 'budget';
 
 const loaded = new Set<string>();
 
