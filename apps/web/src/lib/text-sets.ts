@@ -13,12 +13,16 @@ type Texts = Record<string, unknown>;
  * `console`: the moderator console and the agenda's prepared votes (`live.console.*`, about 2.5 KB);
  * `sign-language`: the administration's page for the video. A feature may register its own set
  * (registerTextSet), so that even the list of its files stays in its own chunk: `funds`, the
- * Aktionsraumfonds pages.
+ * Aktionsraumfonds pages. `budget`: the budget vote's full result (bar, lists, ties: `live.budget.*`
+ * beyond the phone's summary) on the projector and in the console.
  */
-const SETS = import.meta.glob<Texts>(['../locales/sign-language.*.json', '../locales/legal.*.json', '../locales/console.*.json'], {
-  import: 'default',
-});
-export type TextSet = 'sign-language' | 'legal' | 'console' | 'funds';
+const SETS = import.meta.glob<Texts>(
+  ['../locales/sign-language.*.json', '../locales/legal.*.json', '../locales/console.*.json', '../locales/budget.*.json'],
+  {
+    import: 'default',
+  },
+);
+export type TextSet = 'sign-language' | 'legal' | 'console' | 'funds' | 'budget';
 
 type Loaders = Record<string, () => Promise<Texts>>;
 const registered = new Map<TextSet, Loaders>();
