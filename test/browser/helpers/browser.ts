@@ -139,6 +139,10 @@ export async function switchLanguage(page: Page, language: string): Promise<void
   const opened = (await menu.isVisible()) && (await menu.getAttribute('aria-expanded')) === 'false';
   if (opened) await menu.click();
   await page.selectOption('.language-switcher select', language);
-  await page.waitForFunction((lang) => document.documentElement.dataset.language === lang, language);
+  // The language is set and the page's own text sets (lib/text-sets) are in: not the German fallback of a moment.
+  await page.waitForFunction(
+    (lang) => document.documentElement.dataset.language === lang && !document.documentElement.dataset.textsLoading,
+    language,
+  );
   if (opened) await menu.click();
 }

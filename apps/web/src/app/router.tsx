@@ -21,6 +21,7 @@ const AdminAreaEditRoute = lazyRoute(() => import('./routes/AdminAreaEditRoute')
 const AdminAreasRoute = lazyRoute(() => import('./routes/AdminAreasRoute'), 'AdminAreasRoute');
 const AdminFieldOfActionEditRoute = lazyRoute(() => import('./routes/AdminFieldOfActionEditRoute'), 'AdminFieldOfActionEditRoute');
 const AdminFieldsOfActionRoute = lazyRoute(() => import('./routes/AdminFieldsOfActionRoute'), 'AdminFieldsOfActionRoute');
+const AdminTextsRoute = lazyRoute(() => import('./routes/AdminTextsRoute'), 'AdminTextsRoute');
 const AdminHomeRoute = lazyRoute(() => import('./routes/AdminHomeRoute'), 'AdminHomeRoute');
 const AdminMailsRoute = lazyRoute(() => import('./routes/AdminMailsRoute'), 'AdminMailsRoute');
 const AdminLanguagesRoute = lazyRoute(() => import('./routes/AdminLanguagesRoute'), 'AdminLanguagesRoute');
@@ -114,22 +115,24 @@ const routes = (
           <Route path="grouping" element={<GroupingRoute />} />
         </Route>
         <Route path="admin" element={<RequireRole role={Role.Administrator} />}>
-          <Route index element={<AdminHomeRoute />} />
-          <Route path="users" element={<AdminUsersRoute />} />
-          <Route path="areas" element={<AdminAreasRoute />} />
-          <Route path="areas/new" element={<AdminAreaEditRoute />} />
-          <Route path="areas/:id" element={<AdminAreaEditRoute />} />
-          <Route path="fields-of-action" element={<AdminFieldsOfActionRoute />} />
-          <Route path="fields-of-action/new" element={<AdminFieldOfActionEditRoute />} />
-          <Route path="fields-of-action/:id" element={<AdminFieldOfActionEditRoute />} />
-          <Route path="portfolio" element={<AdminPortfolioRoute />} />
-          <Route path="indicators" element={<AdminIndicatorsRoute />} />
-          <Route path="indicators/new" element={<AdminIndicatorsEditRoute />} />
-          <Route path="indicators/:key" element={<AdminIndicatorsEditRoute />} />
-          <Route path="mails" element={<AdminMailsRoute />} />
-          <Route path="languages" element={<AdminLanguagesRoute />} />
-          <Route path="sign-language" element={<AdminSignLanguageRoute />} />
-          <Route path="fonds" element={<AdminFundsRoute />} />
+          <Route element={<AdminTextsRoute />}>
+            <Route index element={<AdminHomeRoute />} />
+            <Route path="users" element={<AdminUsersRoute />} />
+            <Route path="areas" element={<AdminAreasRoute />} />
+            <Route path="areas/new" element={<AdminAreaEditRoute />} />
+            <Route path="areas/:id" element={<AdminAreaEditRoute />} />
+            <Route path="fields-of-action" element={<AdminFieldsOfActionRoute />} />
+            <Route path="fields-of-action/new" element={<AdminFieldOfActionEditRoute />} />
+            <Route path="fields-of-action/:id" element={<AdminFieldOfActionEditRoute />} />
+            <Route path="portfolio" element={<AdminPortfolioRoute />} />
+            <Route path="indicators" element={<AdminIndicatorsRoute />} />
+            <Route path="indicators/new" element={<AdminIndicatorsEditRoute />} />
+            <Route path="indicators/:key" element={<AdminIndicatorsEditRoute />} />
+            <Route path="mails" element={<AdminMailsRoute />} />
+            <Route path="languages" element={<AdminLanguagesRoute />} />
+            <Route path="sign-language" element={<AdminSignLanguageRoute />} />
+            <Route path="fonds" element={<AdminFundsRoute />} />
+          </Route>
         </Route>
       </Route>
       <Route path="*" element={<NotFoundRoute />} />

@@ -30,9 +30,16 @@ function compose(base: Texts, assemblies: Texts, live: Texts, projects: Texts, r
  * keys; every other language is fetched when it is chosen, one language at a time, so more languages
  * never grow the first load.
  */
-// Text sets a page loads itself (lib/text-sets) are left out: this list is part of every first load.
+// Only the files loadLanguage reads: the text sets a page loads itself (lib/text-sets) are left out, as this
+// list is part of every first load.
 const localeFiles = import.meta.glob<Texts>(
-  ['../locales/*.json', '!../locales/*.de.json', '!../locales/de.json', '!../locales/funds.*.json'],
+  [
+    '../locales/??.json',
+    '../locales/de-x-ls.json',
+    '../locales/{assemblies,live,projects,report}.*.json',
+    '!../locales/*.de.json',
+    '!../locales/de.json',
+  ],
   {
     import: 'default',
   },
@@ -141,6 +148,9 @@ void i18n
     lowerCaseLng: true,
     interpolation: { escapeValue: false },
     returnNull: false,
+    // Texts added later (a page's text set, lib/text-sets) re-render what shows them: a page behind a
+    // layout route (the administration's) would otherwise keep the fallback after a change of language.
+    react: { bindI18nStore: 'added' },
   });
 applyToDocument(i18n.language);
 

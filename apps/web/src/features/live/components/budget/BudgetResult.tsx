@@ -1,10 +1,13 @@
 import { ORIGINAL_LANGUAGE, type BudgetLine, type Language, type LiveRound, type RoundResult } from '@app/shared';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useTextSet } from '../../../../lib/text-sets';
+import { registerTextSet, useTextSet } from '../../../../lib/text-sets';
 import { optionShown, Second, Typed, type SecondLanguage } from '../typed-text';
 import { formatCents } from './money';
 import './budget.css';
+
+// The full result's texts (`live.budget.*` beyond the phone's summary): their file list stays in this chunk.
+registerTextSet('budget', import.meta.glob<Record<string, unknown>>('../../../../locales/budget.*.json', { import: 'default' }));
 
 /**
  * A budget round's allocation: the budget bar (the funded items stacked, then what is left), the
