@@ -145,7 +145,26 @@ export class FundsService {
    * remaining amount. Any refusal leaves nothing written.
    */
   async decide(fundId: string, request: FundDecisionRequest, actor: FundActor, now = new Date()): Promise<FundDetail> {
-    const fund = await this.queries.findFund(fundId);
+    const assemblyId = await this.assemblyOf(request.roundId ?? null);
+    await this.tx.run((m) => this.decideWithin(m, fundId, request, actor, assemblyId, now));
+    return this.queries.fundDetail(fundId);
+  }
+
+  /**
+   * The decision inside the caller's transaction: the live budget vote's confirmation calls it with
+   * its own EntityManager (FundsBudgetHandler), so the round's allocation and the fund's decision are
+   * written together or not at all.
+   */
+  async decideWithin(
+    m: EntityManager,
+    fundId: string,
+    request: FundDecisionRequest,
+    actor: FundActor,
+    assemblyId: string | null,
+    now = new Date(),
+  ): Promise<void> {
+    const fund = await m.findOne(Fund, { where: { id: fundId }, relations: { area: true } });
+    if (!fund) throw notFound('The fund');
     if (!isStaffOf(actor as User, fund.area)) {
       throw new DomainError(ErrorCode.Forbidden, `You moderate other areas; the fund of ${fund.area.name} is not in your scope.`);
     }
@@ -160,8 +179,7 @@ export class FundsService {
       }
       seen.add(line.applicationId);
     });
-    const assemblyId = await this.assemblyOf(request.roundId ?? null);
-    await this.tx.run(async (m) => {
+    {
       await this.markDecided(m, fund, request, assemblyId, now);
       const current = await m.findOneByOrFail(Fund, { id: fundId });
       const rows = await m.findBy(FundApplication, { id: In([...seen]) });
@@ -229,8 +247,7 @@ export class FundsService {
           },
         );
       }
-    });
-    return this.queries.fundDetail(fundId);
+    }
   }
 
   /** Marks the fund decided, unless it already is: of two decisions, the second finds it decided (409). */
