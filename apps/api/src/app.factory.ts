@@ -1,3 +1,4 @@
+import type { DynamicModule } from '@nestjs/common';
 import { NestFactory, Reflector } from '@nestjs/core';
 import { ExpressAdapter, type NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
@@ -42,13 +43,15 @@ const CSP = {
 const DOCS_CSP = { ...CSP, styleSrc: ["'self'", "'unsafe-inline'"], scriptSrc: ["'self'", "'unsafe-inline'"] };
 
 /** Builds the whole application; main.ts and the tests share it, so tests run what production runs. */
-export async function createApp(config: AppConfig): Promise<NestExpressApplication> {
+export async function createApp(config: AppConfig, extraModules: DynamicModule[] = []): Promise<NestExpressApplication> {
   // Paths are matched case-sensitively: /API/... is not the API (Express would otherwise route it
   // like /api/... while checks that look at the path, such as the CSRF check, might not). Set on
   // the instance before Nest creates its router.
   const server = express();
   server.set('case sensitive routing', true);
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), new ExpressAdapter(server), { bufferLogs: true });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, extraModules), new ExpressAdapter(server), {
+    bufferLogs: true,
+  });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   app.set('trust proxy', config.trustProxy);

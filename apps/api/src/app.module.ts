@@ -44,10 +44,12 @@ const REQUEST_ID = /^[A-Za-z0-9_.-]{1,64}$/;
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  /** `extra`: modules added by the caller (tests provide e.g. a recording BUDGET_ALLOCATION_HANDLER in a global module). */
+  static forRoot(config: AppConfig, extra: DynamicModule[] = []): DynamicModule {
     return {
       module: AppModule,
       imports: [
+        ...extra,
         ConfigModule.forRoot(config),
         LoggerModule.forRoot({
           pinoHttp: {

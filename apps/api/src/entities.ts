@@ -58,6 +58,7 @@ import { SignLanguageVideoEntity } from './modules/sign-language/sign-language-v
 import { SignLanguageVideo1766100000000 } from './database/migrations/1766100000000-sign-language-video';
 import { Fund, FundApplication, FundApplicationAttachment, FundApplicationEvent } from './modules/funds/fund.entities';
 import { Funds1766200000000 } from './database/migrations/1766200000000-funds';
+import { BudgetVote1766300000000 } from './database/migrations/1766300000000-budget-vote';
 import { LiveTranslations1766000000000 } from './database/migrations/1766000000000-live-translations';
 
 /** Listed explicitly (no globs) so the same list works from source, from dist and under jest. */
@@ -129,6 +130,7 @@ export const MIGRATIONS = [
   LiveTranslations1766000000000,
   SignLanguageVideo1766100000000,
   Funds1766200000000,
+  BudgetVote1766300000000,
 ];
 
 /** The registry handed to buildDataSourceOptions by the app, the CLI, the TypeORM CLI and the tests. */

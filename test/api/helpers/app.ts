@@ -1,3 +1,4 @@
+import type { DynamicModule } from '@nestjs/common';
 import 'reflect-metadata';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { randomBytes } from 'node:crypto';
@@ -58,7 +59,10 @@ export const uniqueEmail = (prefix = 'person') => `${prefix}-${randomBytes(5).to
  * Starts the real application (same factory as production) on its own database and SMTP sink.
  * The request ceilings are raised unless `defaultLimits` (specs that are about the limits).
  */
-export async function startTestApp(env: Record<string, string> = {}, options: { defaultLimits?: boolean } = {}): Promise<TestApp> {
+export async function startTestApp(
+  env: Record<string, string> = {},
+  options: { defaultLimits?: boolean; modules?: DynamicModule[] } = {},
+): Promise<TestApp> {
   const db = await createTestDatabase({ template: differsFromTemplate(env) ? null : await ensureTemplateDatabase() });
   const smtp = await new SmtpSink().start();
   const port = await freePort();
@@ -81,7 +85,7 @@ export async function startTestApp(env: Record<string, string> = {}, options: { 
     ...db.env,
     ...env,
   });
-  const app = await createApp(config);
+  const app = await createApp(config, options.modules);
   await app.listen(port, '127.0.0.1');
 
   let adminClient: ApiClient | undefined;

@@ -35,6 +35,7 @@ import { IntakeService } from '../modules/live/intake.service';
 import type { LiveActor } from '../modules/live/live-changes';
 import { LiveTranslationsService } from '../modules/live/live-translations.service';
 import { SpeakersService } from '../modules/live/speakers.service';
+import { BudgetAllocationService } from '../modules/live/budget-allocation';
 import { VotingService } from '../modules/live/voting.service';
 import type { User } from '../modules/users/user.entity';
 import { LiveBroadcaster, moderatorRoomOf, participantRoomOf, roomOf } from './live-broadcaster';
@@ -112,6 +113,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     private readonly flow: AssemblyFlowService,
     private readonly intake: IntakeService,
     private readonly voting: VotingService,
+    private readonly allocation: BudgetAllocationService,
     private readonly translations: LiveTranslationsService,
     private readonly speakers: SpeakersService,
     private readonly liveState: LiveStateService,
@@ -150,6 +152,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
       'round:close': h(dto.RoundIdPayloadDto, (a, p) => this.voting.closeRound(a, p.roundId)),
       'round:publish': h(dto.RoundIdPayloadDto, (a, p) => this.voting.publishRound(a, p.roundId)),
       'round:hall-tally': h(dto.HallTallyPayloadDto, (a, p) => this.voting.hallTally(a, p)),
+      'round:confirm-allocation': h(dto.RoundIdPayloadDto, (a, p) => this.allocation.confirm(a, p.roundId)),
       'round:show': h(dto.RoundIdPayloadDto, (a, p) => this.flow.showRound(a, p.roundId)),
       'speaker:start': h(dto.SpeakerIdPayloadDto, (a, p) => this.speakers.startSpeaker(a, p.speakerId)),
       'speaker:stop': h(dto.EmptyPayloadDto, (a) => this.speakers.stopCurrentSpeaker(a)),

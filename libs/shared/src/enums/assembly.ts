@@ -44,6 +44,8 @@ export enum VotingType {
   SingleChoice = 'single_choice',
   MultipleChoice = 'multiple_choice',
   DotVoting = 'dot_voting',
+  /** Approve items (e.g. applications of a fund) within a budget; funded in ranking order while the money lasts. */
+  Budget = 'budget',
 }
 export const VOTING_TYPES: readonly VotingType[] = Object.values(VotingType);
 
@@ -91,6 +93,8 @@ export enum AssemblyEventType {
   /** The moderator puts a published result on the hall screen again. */
   RoundShown = 'round.shown',
   HallTallyEntered = 'round.hall_tally',
+  /** The moderator confirmed a closed budget round's allocation. */
+  AllocationConfirmed = 'round.allocation_confirmed',
   SpeakerStarted = 'speaker.started',
   SpeakerStopped = 'speaker.stopped',
   ParticipantJoined = 'participant.joined',

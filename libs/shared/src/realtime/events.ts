@@ -3,6 +3,8 @@ import type { Language } from '../enums/languages';
 import type { AgendaItemType } from '../enums/assembly';
 import type { VotingType } from '../enums/assembly';
 import type { RoundTranslationInput } from '../voting/translations';
+import type { BudgetItemInput } from '../voting/model';
+import type { ConfirmedAllocation } from '../voting/budget-reading';
 import type { LiveProposal, LiveRound, LiveSnapshot, LiveSpeaker, LiveState, ModeratorState, RoundResult } from '../types/assemblies';
 
 /** The socket.io namespace of live assemblies. */
@@ -46,6 +48,10 @@ export interface CreateRoundPayload {
   options?: string[];
   maxChoices?: number | null;
   points?: number | null;
+  /** Budget vote: the money to distribute, in cents. */
+  budgetCents?: number | null;
+  /** Budget vote: the items to fund (instead of option labels). */
+  items?: BudgetItemInput[];
   secret: boolean;
   requireCheckIn?: boolean;
   /** The moderator's translations entered with the round (more can be added until it closes: round:translation). */
@@ -118,6 +124,8 @@ export interface LiveClientEvents {
   'round:close': (payload: { roundId: string }, ack: (r: LiveAck<RoundResult>) => void) => void;
   'round:publish': (payload: { roundId: string }, ack: (r: LiveAck<RoundResult>) => void) => void;
   'round:hall-tally': (payload: HallTallyPayload, ack: (r: LiveAck<RoundResult>) => void) => void;
+  /** Budget vote: confirms the allocation of a closed (or published) round, once; a second confirm is 409. */
+  'round:confirm-allocation': (payload: { roundId: string }, ack: (r: LiveAck<ConfirmedAllocation>) => void) => void;
   /** Puts a published result on the hall screen again (after an item or a speaker replaced it). */
   'round:show': (payload: { roundId: string }, ack: (r: LiveAck<undefined>) => void) => void;
   'speaker:start': (payload: { speakerId: string }, ack: (r: LiveAck<undefined>) => void) => void;
@@ -156,6 +164,7 @@ export const MODERATOR_EVENTS: readonly LiveClientEventName[] = [
   'round:close',
   'round:publish',
   'round:hall-tally',
+  'round:confirm-allocation',
   'round:show',
   'speaker:start',
   'speaker:stop',

@@ -11,6 +11,7 @@ import type {
   VotingType,
 } from '../enums/assembly';
 import type { RoundTranslations, TitleTranslations } from '../voting/translations';
+import type { BudgetReading, ConfirmedAllocation } from '../voting/budget-reading';
 
 export interface AgendaItem {
   id: string;
@@ -179,6 +180,12 @@ export interface ParticipantList {
 export interface VotingOption {
   id: string;
   label: string;
+  /** Budget vote: the item's amount in cents. */
+  amountCents?: number;
+  /** Budget vote: an external reference of the item (e.g. an application id); null: none. */
+  refId?: string | null;
+  /** Budget vote: when the item was submitted (ISO 8601), for the tie rule; null: unknown. */
+  submittedAt?: string | null;
 }
 
 export interface OptionResult {
@@ -200,6 +207,8 @@ export interface RoundResult {
   hallNote: string | null;
   /** false: a non-binding round (no check-in card needed); results must say "not binding". */
   binding: boolean;
+  /** Budget vote: the ranking and allocation of the figures above (voting/budget.ts); absent for other types. */
+  budget?: BudgetReading;
 }
 
 export interface LiveRound {
@@ -212,6 +221,10 @@ export interface LiveRound {
   maxChoices: number | null;
   /** Dot voting: points each participant distributes. */
   points: number | null;
+  /** Budget vote: the money to distribute, in cents (null for other types). */
+  budgetCents: number | null;
+  /** Budget vote: the allocation the moderator confirmed (null: not yet, and for other types). */
+  allocation: ConfirmedAllocation | null;
   secret: boolean;
   /** Only checked-in participants may vote. */
   requireCheckIn: boolean;

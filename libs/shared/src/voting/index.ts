@@ -7,3 +7,5 @@ export { maxChoicesOf, multipleChoice } from './multiple-choice';
 export { dotVoting } from './dot-voting';
 export { normalizePreparedVote } from './prepared';
 export * from './translations';
+export { budgetVote, budgetItemOptions, budgetSum, BUDGET_MAX_CENTS, BUDGET_REF_MAX } from './budget';
+export * from './budget-reading';

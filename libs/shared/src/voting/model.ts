@@ -11,15 +11,19 @@
 import type { VotingType } from '../enums/assembly';
 import type { CastBallotPayload } from '../realtime/events';
 import type { OptionResult, VotingOption } from '../types/assemblies';
+import type { BudgetReading } from './budget-reading';
 
-/** The round's type-specific numbers. A budget vote would add `budget` (cents) here and as a column. */
+/** The round's type-specific numbers (each one a column of the round). */
 export interface RoundParameters {
   /** Multiple choice: at most this many options per ballot. */
   maxChoices: number | null;
   /** Dot voting: points each participant distributes. */
   points: number | null;
+  /** Budget vote: the money to distribute, in cents. */
+  budgetCents: number | null;
 }
-export type RoundParameterName = keyof RoundParameters;
+/** The parameters the console sets as plain number fields (ParameterSpec); the budget has its own euro field. */
+export type RoundParameterName = Exclude<keyof RoundParameters, 'budgetCents'>;
 
 /** What a type needs to know of its round (the stored round, the live round or the minutes' copy). */
 export interface RoundDefinition extends RoundParameters {
@@ -32,6 +36,21 @@ export interface RoundInput {
   options?: string[];
   maxChoices?: number | null;
   points?: number | null;
+  /** Budget vote: the money to distribute, in cents. */
+  budgetCents?: number | null;
+  /** Budget vote: the items to fund (they become the options). */
+  items?: BudgetItemInput[];
+}
+
+/** A budget vote's item as the moderator enters it. */
+export interface BudgetItemInput {
+  label: string;
+  /** Whole cents above 0, at most the budget. */
+  amountCents: number;
+  /** An external reference, e.g. an application id. */
+  refId?: string | null;
+  /** ISO 8601; ties are broken by the earlier submission (without it: the earlier item in the list). */
+  submittedAt?: string | null;
 }
 
 /** The content of a ballot (CastBallotPayload without round and idempotency key). */
@@ -49,7 +68,11 @@ export interface VotingProblem {
 }
 
 /** How the options of a round come about: fixed by the type (translated by clients), or the moderator's labels. */
-export type OptionsRule = { kind: 'fixed'; options: readonly VotingOption[] } | { kind: 'labels'; min: number };
+export type OptionsRule =
+  | { kind: 'fixed'; options: readonly VotingOption[] }
+  | { kind: 'labels'; min: number }
+  /** Items with amounts (RoundInput.items), read by `itemOptions`. */
+  | { kind: 'items'; min: number; itemOptions: (items: RoundInput['items']) => { options: VotingOption[]; problems: VotingProblem[] } };
 
 /** A number the moderator sets when creating a round (a form field in the console). */
 export interface ParameterSpec {
@@ -68,7 +91,7 @@ export interface TextRef {
 }
 
 /** Which ballot input the web shows (one component per kind in features/live). */
-export type BallotInputKind = 'single' | 'multiple' | 'points';
+export type BallotInputKind = 'single' | 'multiple' | 'points' | 'budget';
 
 export interface VotingTypeDefinition {
   type: VotingType;
@@ -88,8 +111,10 @@ export interface VotingTypeDefinition {
   /**
    * How a result is read beyond its per-option figures (e.g. a budget vote ranks the items and funds
    * them in order while the money lasts). Without it a result is the options' figures as they are.
+   * A reading that needs heavy code (the budget vote's allocation rule) is attached in ./reading.ts
+   * instead, which the web's first load does not carry.
    */
-  read?: (round: RoundDefinition, options: OptionResult[]) => Pick<ResultReading, 'outcome'>;
+  read?: (round: RoundDefinition, options: OptionResult[]) => Pick<ResultReading, 'outcome' | 'budget'>;
   texts: {
     /** Web: the type's name (console, round card). */
     name: string;
@@ -108,4 +133,6 @@ export interface ResultReading {
   options: OptionResult[];
   /** What the result decides, in texts (only types with `read`). */
   outcome?: TextRef[];
+  /** Budget vote: the ranking and the allocation. */
+  budget?: BudgetReading;
 }

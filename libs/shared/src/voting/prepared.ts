@@ -10,9 +10,20 @@ export function normalizePreparedVote(input: PreparedVote): { vote: PreparedVote
   const { options, parameters, problems } = defineRound(input.type, input);
   const labels = votingType(input.type).options.kind === 'labels' ? options.map((o) => o.label) : [];
   const question = input.question.trim();
-  const all = question ? problems : [{ field: 'question', message: 'question must not be empty' }, ...problems];
+  const all: VotingProblem[] = question ? [...problems] : [{ field: 'question', message: 'question must not be empty' }, ...problems];
+  // A budget vote's items carry amounts and references the agenda does not keep: it is created in the console.
+  if (votingType(input.type).options.kind === 'items')
+    all.push({ field: 'type', message: 'a budget vote is created in the live console, not prepared on the agenda' });
   return {
-    vote: { question, type: input.type, options: labels, ...parameters, secret: input.secret, requireCheckIn: input.requireCheckIn },
+    vote: {
+      question,
+      type: input.type,
+      options: labels,
+      maxChoices: parameters.maxChoices,
+      points: parameters.points,
+      secret: input.secret,
+      requireCheckIn: input.requireCheckIn,
+    },
     problems: all,
   };
 }

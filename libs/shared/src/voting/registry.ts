@@ -1,15 +1,8 @@
 import { VotingType } from '../enums/assembly';
-import type { OptionResult, VotingOption } from '../types/assemblies';
+import type { VotingOption } from '../types/assemblies';
+import { budgetVote } from './budget';
 import { dotVoting } from './dot-voting';
-import type {
-  BallotContent,
-  ResultReading,
-  RoundDefinition,
-  RoundInput,
-  RoundParameters,
-  VotingProblem,
-  VotingTypeDefinition,
-} from './model';
+import type { BallotContent, RoundDefinition, RoundInput, RoundParameters, VotingProblem, VotingTypeDefinition } from './model';
 import { multipleChoice } from './multiple-choice';
 import { optionsFromLabels } from './options';
 import { singleChoice } from './single-choice';
@@ -21,6 +14,7 @@ export const VOTING_MODEL: Readonly<Record<VotingType, VotingTypeDefinition>> = 
   [VotingType.SingleChoice]: singleChoice,
   [VotingType.MultipleChoice]: multipleChoice,
   [VotingType.DotVoting]: dotVoting,
+  [VotingType.Budget]: budgetVote,
 };
 
 export function votingType(type: VotingType): VotingTypeDefinition {
@@ -30,7 +24,7 @@ export function votingType(type: VotingType): VotingTypeDefinition {
 }
 
 /** The stored parameters of a type: its own ones as given, every other one null. */
-export const NO_ROUND_PARAMETERS: Readonly<RoundParameters> = { maxChoices: null, points: null };
+export const NO_ROUND_PARAMETERS: Readonly<RoundParameters> = { maxChoices: null, points: null, budgetCents: null };
 
 /** A new round's options and parameters from the moderator's input, or the problems with it. */
 export function defineRound(
@@ -43,7 +37,10 @@ export function defineRound(
     const checked = definition.checkParameters(input, options);
     return { options, parameters: { ...NO_ROUND_PARAMETERS, ...checked.parameters }, problems: checked.problems };
   }
-  const { options, problems } = optionsFromLabels(input.options, definition.options.min);
+  const { options, problems } =
+    definition.options.kind === 'items'
+      ? definition.options.itemOptions(input.items)
+      : optionsFromLabels(input.options, definition.options.min);
   const checked = definition.checkParameters(input, options);
   return { options, parameters: { ...NO_ROUND_PARAMETERS, ...checked.parameters }, problems: [...problems, ...checked.problems] };
 }
@@ -57,21 +54,6 @@ export function validateBallot(round: RoundDefinition, ballot: BallotContent) {
 export function ballotProblemText(problems: readonly VotingProblem[]): { key: string; values?: Record<string, number> } | null {
   const problem = problems.find((p) => p.key);
   return problem?.key ? { key: problem.key, values: problem.values } : null;
-}
-
-/** A result as shown: per option (in the round's order) the app's figures, the hall count and their sum. */
-export function readResult(
-  round: RoundDefinition,
-  tallies: ReadonlyArray<{ optionId: string; online: number; hall: number }>,
-): ResultReading {
-  const byOption = new Map(tallies.map((t) => [t.optionId, t]));
-  const options: OptionResult[] = round.options.map((o) => {
-    const online = byOption.get(o.id)?.online ?? 0;
-    const hall = byOption.get(o.id)?.hall ?? 0;
-    return { optionId: o.id, label: o.label, online, hall, total: online + hall };
-  });
-  const definition = votingType(round.type);
-  return { unit: definition.unit, options, ...definition.read?.(round, options) };
 }
 
 /** Whether clients translate this round's option labels (the fixed yes/no/abstain ones). */

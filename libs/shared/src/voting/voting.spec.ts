@@ -2,13 +2,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { VOTING_TYPES, VotingType } from '../enums/assembly';
 import type { RoundDefinition } from './model';
-import { ballotProblemText, defineRound, readResult, translatesOptionLabels, validateBallot, VOTING_MODEL, votingType } from './registry';
+import { readResult } from './reading';
+import { ballotProblemText, defineRound, translatesOptionLabels, validateBallot, VOTING_MODEL, votingType } from './registry';
 
 const round = (type: VotingType, extra: Partial<RoundDefinition> = {}): RoundDefinition => ({
   type,
   options: defineRound(type, { options: ['A', 'B', 'C'], maxChoices: 2, points: 5 }).options,
   maxChoices: null,
   points: null,
+  budgetCents: null,
   ...extra,
 });
 const fields = (problems: Array<{ field: string }>) => problems.map((p) => p.field);
@@ -63,6 +65,7 @@ describe('voting registry', () => {
     expect(defineRound(VotingType.SingleChoice, { options: ['A', 'B'], maxChoices: 1, points: 3 }).parameters).toEqual({
       maxChoices: null,
       points: null,
+      budgetCents: null,
     });
   });
 
@@ -108,7 +111,7 @@ describe('yes / no / abstain', () => {
         { id: 'no', label: 'No' },
         { id: 'abstain', label: 'Abstain' },
       ],
-      parameters: { maxChoices: null, points: null },
+      parameters: { maxChoices: null, points: null, budgetCents: null },
       problems: [],
     });
     expect(translatesOptionLabels(r)).toBe(true);
@@ -148,7 +151,7 @@ describe('single choice', () => {
         { id: 'o1', label: 'Park' },
         { id: 'o2', label: 'Platz' },
       ],
-      parameters: { maxChoices: null, points: null },
+      parameters: { maxChoices: null, points: null, budgetCents: null },
       problems: [],
     });
     expect(translatesOptionLabels(round(VotingType.SingleChoice))).toBe(false);
@@ -185,6 +188,7 @@ describe('multiple choice', () => {
     expect(defineRound(VotingType.MultipleChoice, { options: ['A', 'B', 'C'], maxChoices: 2 }).parameters).toEqual({
       maxChoices: 2,
       points: null,
+      budgetCents: null,
     });
     expect(defineRound(VotingType.MultipleChoice, { options: ['A', 'B', 'C'] }).parameters.maxChoices).toBe(3);
     for (const maxChoices of [0, 4])
@@ -231,7 +235,11 @@ describe('dot voting', () => {
   const r = round(VotingType.DotVoting, { points: 5 });
 
   it('needs points per person', () => {
-    expect(defineRound(VotingType.DotVoting, { options: ['A', 'B'], points: 4 }).parameters).toEqual({ maxChoices: null, points: 4 });
+    expect(defineRound(VotingType.DotVoting, { options: ['A', 'B'], points: 4 }).parameters).toEqual({
+      maxChoices: null,
+      points: 4,
+      budgetCents: null,
+    });
     expect(defineRound(VotingType.DotVoting, { options: ['A', 'B'] }).problems).toEqual([
       { field: 'points', message: 'points must be given for dot voting' },
     ]);

@@ -11,7 +11,7 @@ export const problemDetails = (problems: readonly VotingProblem[]): FieldErrorDe
  * tally (option id → votes or points). Every problem is reported with its field, as 422 BALLOT_INVALID.
  */
 export function validateBallot(
-  round: Pick<VotingRoundEntity, 'type' | 'options' | 'maxChoices' | 'points'>,
+  round: Pick<VotingRoundEntity, 'type' | 'options' | 'maxChoices' | 'points' | 'budgetCents'>,
   ballot: Pick<CastBallotPayload, 'optionIds' | 'points'>,
 ): Record<string, number> {
   const { increments, problems } = checkBallot(round, ballot);

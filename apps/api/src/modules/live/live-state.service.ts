@@ -6,7 +6,6 @@ import {
   Presence,
   SpeakerStatus,
   VotingRoundStatus,
-  readResult,
   type LiveMe,
   type LiveRound,
   type LiveSpeaker,
@@ -14,6 +13,7 @@ import {
   type ModeratorState,
   type RoundResult,
 } from '@app/shared';
+import { readResult } from '@app/shared/voting/reading';
 import { notFound } from '../../common/errors/domain-error';
 import { TransactionRunner } from '../../database/transactions';
 import { AgendaItemEntity, Assembly } from '../assemblies/entities/assembly.entity';
@@ -238,11 +238,16 @@ export class LiveStateService {
       .groupBy('b.roundId')
       .getRawMany<{ roundId: string; n: string | number }>();
     for (const r of entities) {
-      const { options } = readResult(
+      const { options, budget } = readResult(
         r,
         tallies.filter((t) => t.roundId === r.id),
       );
-      out.set(r.id, { ...this.map.emptyResult(r), options, ballots: Number(counts.find((c) => c.roundId === r.id)?.n ?? 0) });
+      out.set(r.id, {
+        ...this.map.emptyResult(r),
+        options,
+        ...(budget ? { budget } : {}),
+        ballots: Number(counts.find((c) => c.roundId === r.id)?.n ?? 0),
+      });
     }
     return out;
   }

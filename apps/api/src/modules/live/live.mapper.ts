@@ -60,6 +60,8 @@ export class LiveMapper {
       options: r.options,
       maxChoices: r.maxChoices,
       points: r.points,
+      budgetCents: r.budgetCents,
+      allocation: r.allocation,
       secret: r.secret,
       requireCheckIn: r.requireCheckIn,
       status: r.status,
@@ -91,6 +93,7 @@ export class LiveMapper {
       secret: round.secret,
       maxChoices: round.maxChoices,
       points: round.points,
+      ...(round.budgetCents !== null ? { budgetCents: round.budgetCents } : {}),
     };
   }
 }

@@ -10,6 +10,7 @@ import { LiveStateService } from './live-state.service';
 import { LiveController } from './live.controller';
 import { AssemblyFlowService } from './assembly-flow.service';
 import { BallotWriter } from './ballot-writer';
+import { BudgetAllocationService } from './budget-allocation';
 import { IntakeService } from './intake.service';
 import { LiveChanges } from './live-changes';
 import { LiveMapper } from './live.mapper';
@@ -28,6 +29,7 @@ import { VotingService } from './voting.service';
     AssemblyFlowService,
     IntakeService,
     VotingService,
+    BudgetAllocationService,
     LiveTranslationsService,
     BallotWriter,
     SpeakersService,

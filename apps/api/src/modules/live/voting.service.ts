@@ -67,6 +67,7 @@ export class VotingService {
         translations: Object.keys(translations).length ? translations : null,
         maxChoices: parameters.maxChoices,
         points: parameters.points,
+        budgetCents: parameters.budgetCents,
         secret: input.secret,
         requireCheckIn: input.requireCheckIn ?? assembly.requireCheckIn,
         status: VotingRoundStatus.Draft,

@@ -5,8 +5,8 @@ describe('minutes texts of the voting types', () => {
   it('every voting type names minutes texts that exist in every language and fills their placeholders', () => {
     for (const type of VOTING_TYPES) {
       for (const parameters of [
-        { maxChoices: null, points: null },
-        { maxChoices: 2, points: 5 },
+        { maxChoices: null, points: null, budgetCents: null },
+        { maxChoices: 2, points: 5, budgetCents: 500_000 },
       ]) {
         const round: RoundDefinition = { type, options: [], ...parameters };
         const label = votingType(type).texts.minutes(round);

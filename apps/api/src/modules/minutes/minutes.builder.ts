@@ -10,9 +10,10 @@ import {
   TRANSLATION_LANGUAGES,
   VotingRoundStatus,
   VOTING_MODEL,
-  readResult,
   type VotingTypeDefinition,
 } from '@app/shared';
+import { readResult } from '@app/shared/voting/reading';
+import { budgetBlocks, withMoney } from './minutes.budget';
 import { tr, type MinutesTextKey } from './minutes.i18n';
 import type { MinutesBlock, MinutesData, MinutesDocument, MinutesSection } from './minutes.model';
 
@@ -157,7 +158,7 @@ function roundTypeLabel(lang: Language, round: MinutesData['rounds'][number]): s
   const definition = VOTING_MODEL[round.type] as VotingTypeDefinition | undefined;
   if (!definition) return String(round.type);
   const label = definition.texts.minutes(round);
-  return tr(lang, label.key as MinutesTextKey, label.values);
+  return tr(lang, label.key as MinutesTextKey, withMoney(lang, label.values));
 }
 
 /**
@@ -330,6 +331,7 @@ export function buildMinutes(data: MinutesData, lang: Language, now: Date): Minu
       numeric: [false, true, true, true],
       rows,
     });
+    if (reading.budget) roundBlocks.push(...budgetBlocks(lang, round, hallEntered));
     if (round.secret) roundBlocks.push({ kind: 'paragraph', text: t('secretNote') });
   });
   const rounds: MinutesSection = { id: 'rounds', heading: t('rounds'), blocks: roundBlocks };

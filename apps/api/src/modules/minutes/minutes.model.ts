@@ -2,6 +2,7 @@ import type {
   AgendaItemType,
   AssemblyStatus,
   AssemblyVisibility,
+  ConfirmedAllocation,
   Language,
   LiveProposalStatus,
   RoundTranslations,
@@ -49,6 +50,9 @@ export interface MinutesData {
     translations: RoundTranslations;
     maxChoices: number | null;
     points: number | null;
+    /** Budget vote: the money distributed (cents) and the allocation the moderator confirmed (null: not yet). */
+    budgetCents: number | null;
+    allocation: ConfirmedAllocation | null;
     secret: boolean;
     requireCheckIn: boolean;
     status: VotingRoundStatus;

@@ -144,6 +144,8 @@ export class MinutesService {
         translations: r.translations ?? {},
         maxChoices: r.maxChoices,
         points: r.points,
+        budgetCents: r.budgetCents,
+        allocation: r.allocation,
         secret: r.secret,
         requireCheckIn: r.requireCheckIn,
         status: r.status,

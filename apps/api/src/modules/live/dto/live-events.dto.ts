@@ -5,6 +5,7 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
+  IsISO8601,
   IsObject,
   IsOptional,
   IsString,
@@ -20,6 +21,8 @@ import {
 import {
   AGENDA_ITEM_TITLE_MAX,
   AGENDA_ITEM_TYPES,
+  BUDGET_MAX_CENTS,
+  BUDGET_REF_MAX,
   LANGUAGES,
   LIVE_PROPOSAL_MAX,
   VOTING_OPTION_LABEL_MAX,
@@ -117,6 +120,13 @@ export class RoundTranslationInputDto extends RoundTranslationDto {
   @IsIn(LANGUAGES) language: Language;
 }
 
+export class BudgetItemDto {
+  @Trim() @IsString() @Length(1, VOTING_OPTION_LABEL_MAX) @NoControlChars() label: string;
+  @IsInt() @Min(1) @Max(BUDGET_MAX_CENTS) amountCents: number;
+  @IsOptional() @Trim() @IsString() @Length(1, BUDGET_REF_MAX) @NoControlChars() refId?: string | null;
+  @IsOptional() @IsISO8601() submittedAt?: string | null;
+}
+
 export class CreateRoundPayloadDto {
   @IsOptional() @IsUUID() agendaItemId?: string | null;
   @Trim() @IsString() @Length(1, VOTING_QUESTION_MAX) @NoControlChars() question: string;
@@ -129,6 +139,13 @@ export class CreateRoundPayloadDto {
   options?: string[];
   @IsOptional() @IsInt() @Min(1) @Max(VOTING_OPTIONS_MAX) maxChoices?: number | null;
   @IsOptional() @IsInt() @Min(1) @Max(100) points?: number | null;
+  @IsOptional() @IsInt() @Min(1) @Max(BUDGET_MAX_CENTS) budgetCents?: number | null;
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(VOTING_OPTIONS_MAX)
+  @ValidateNested({ each: true })
+  @Type(() => BudgetItemDto)
+  items?: BudgetItemDto[];
   @IsBoolean() secret: boolean;
   @IsOptional() @IsBoolean() requireCheckIn?: boolean;
   @IsOptional()

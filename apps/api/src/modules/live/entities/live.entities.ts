@@ -15,6 +15,7 @@ import {
   SpeakerStatus,
   VotingRoundStatus,
   VotingType,
+  type ConfirmedAllocation,
   type RoundTranslations,
   type VotingOption,
 } from '@app/shared';
@@ -120,6 +121,17 @@ export class VotingRoundEntity {
 
   @Column({ type: 'integer', nullable: true })
   points: number | null;
+
+  /** Budget vote: the money to distribute, in cents. */
+  @Column({ type: 'integer', nullable: true })
+  budgetCents: number | null;
+
+  /** Budget vote: the allocation the moderator confirmed (stored once; null: not yet). */
+  @Column({ type: 'simple-json', nullable: true })
+  allocation: ConfirmedAllocation | null;
+
+  @Column(timestamp({ nullable: true }))
+  allocationConfirmedAt: Date | null;
 
   @Column({ type: 'boolean', default: false })
   secret: boolean;

@@ -164,7 +164,8 @@ export function PreparedVoteEditor({ draft, onChange, fields, itemName }: Prepar
             value={draft.type}
             onChange={(event) => set({ type: event.target.value as VotingType })}
           >
-            {VOTING_TYPES.map((value) => (
+            {/* A budget vote's items carry amounts: it is created in the live console, not prepared here. */}
+            {VOTING_TYPES.filter((value) => votingType(value).options.kind !== 'items').map((value) => (
               <option key={value} value={value}>
                 {t(votingType(value).texts.name)}
               </option>

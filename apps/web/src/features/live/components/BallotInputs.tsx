@@ -2,6 +2,7 @@ import { maxChoicesOf, type BallotContent, type BallotInputKind, type Language, 
 import type { ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/Button';
+import { BudgetBallotInput } from './budget/BudgetBallotInput';
 import { optionShown, Typed } from './typed-text';
 
 /** What every ballot input gets: the round and the ballot so far, and how to change it. */
@@ -125,6 +126,7 @@ export const BALLOT_INPUTS: Record<BallotInputKind, ComponentType<BallotInputPro
   single: (props) => <ChoiceInput {...props} multiple={false} />,
   multiple: (props) => <ChoiceInput {...props} multiple />,
   points: PointsInput,
+  budget: BudgetBallotInput,
 };
 
 /** The ballot as sent: points of zero are left out. */

@@ -6,6 +6,7 @@ import { Badge } from '../../../components/ui/Badge';
 import { Button } from '../../../components/ui/Button';
 import { currentLanguage } from '../../../lib/i18n';
 import type { LiveConnection } from '../hooks/useLive';
+import { BudgetSummary } from './budget/BudgetSummary';
 import { ActionError, Announcer, Countdown, ResultBars, ResultTable, currentItem, useAnnouncer, useLiveAction } from './common';
 import { LiveHelp } from './LiveHelp';
 import { questionShown, titleShown, Typed } from './typed-text';
@@ -179,13 +180,14 @@ function VotingSection({ live, state, me }: { live: LiveConnection; state: LiveS
             <Typed text={question} />
             {mark}
           </p>
-          <ResultBars round={round} result={round.results} language={language} />
+          {round.results.budget ? null : <ResultBars round={round} result={round.results} language={language} />}
           <ResultTable
             round={round}
             result={round.results}
             language={language}
             caption={t('live.results.caption', { question: question.text })}
           />
+          <BudgetSummary round={round} result={round.results} />
         </div>
       ) : null}
     </section>

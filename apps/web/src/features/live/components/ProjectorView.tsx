@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { currentLanguage } from '../../../lib/i18n';
 import type { LiveConnection } from '../hooks/useLive';
 import { Countdown, ResultTable, currentItem } from './common';
+import { BudgetResult } from './budget/BudgetResult';
 import { ResultChart } from './ResultChart';
 import { questionShown, Second, titleShown, Typed, type SecondLanguage, type Shown } from './typed-text';
 
@@ -114,7 +115,11 @@ export function ProjectorView({ live, state, second }: { live: LiveConnection; s
             </h2>
             <Typed as="p" className="projector__question" text={question} />
             {secondQuestion ? <Typed as="p" className="projector__question projector__question--second" text={secondQuestion} /> : null}
-            {results ? (
+            {results?.budget ? (
+              <div className="projector__results projector__results--budget" aria-live="polite">
+                <BudgetResult round={round} result={results} large language={language} second={second} />
+              </div>
+            ) : results ? (
               <div className="projector__results" aria-live="polite">
                 <ResultChart round={round} result={results} large language={language} second={second} />
                 <ResultTable

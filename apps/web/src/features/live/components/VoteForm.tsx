@@ -14,6 +14,7 @@ import { Button } from '../../../components/ui/Button';
 import { randomId } from '../../../lib/socket';
 import type { LiveConnection } from '../hooks/useLive';
 import { BALLOT_INPUTS, ballotToSend } from './BallotInputs';
+import { withMoney } from './budget/money';
 import { ActionError, useLiveAction } from './common';
 import { questionShown, Typed } from './typed-text';
 
@@ -39,7 +40,7 @@ export function VoteForm({
   /** Says that the question is the moderators' translation (or the original), beside it. */
   mark?: ReactNode;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const action = useLiveAction();
   const keyRef = useRef<{ roundId: string; key: string } | null>(null);
   const [content, setContent] = useState<BallotContent>({});
@@ -59,7 +60,7 @@ export function VoteForm({
   /** The same check the server makes (libs/shared voting model), with the web's text for what a person can fix. */
   function validate(): string | null {
     const problem = ballotProblemText(validateBallot(round, ballotToSend(content)).problems);
-    return problem ? t(problem.key, problem.values) : null;
+    return problem ? t(problem.key, withMoney(problem.values, i18n.language)) : null;
   }
 
   async function submit(event: FormEvent) {
@@ -91,7 +92,7 @@ export function VoteForm({
   }
 
   const hintText = definition.texts.hint(round);
-  const hint = t(hintText.key, hintText.values);
+  const hint = t(hintText.key, withMoney(hintText.values, i18n.language));
 
   return (
     <form className="live-vote" onSubmit={submit} noValidate aria-labelledby={legendId}>

@@ -16,6 +16,7 @@ import { useTranslation } from 'react-i18next';
 import { Button } from '../../../../components/ui/Button';
 import { FormField } from '../../../../components/ui/FormField';
 import { ActionError, useLiveAction } from '../common';
+import { BudgetItemsFields, budgetInput, emptyBudgetDraft, type BudgetDraft } from './BudgetItemsFields';
 import { useConsole } from './ConsoleContext';
 import { fixedOptionsHint, roundFields, translationInput } from './round-translations';
 import { complete, TranslationsDraft, type Drafts } from './TranslationsEditor';
@@ -48,15 +49,20 @@ export function CreateRoundForm() {
   const [requireCheckIn, setRequireCheckIn] = useState(moderator.requireCheckInByDefault);
   const [problem, setProblem] = useState<string | null>(null);
   const [drafts, setDrafts] = useState<Drafts>({});
+  const [budgetDraft, setBudgetDraft] = useState<BudgetDraft>(emptyBudgetDraft);
   const definition = votingType(type);
   const needsOptions = definition.options.kind === 'labels';
+  const needsItems = definition.options.kind === 'items';
   const minOptions = definition.options.kind === 'labels' ? definition.options.min : 0;
+  const budget = needsItems ? budgetInput(t, budgetDraft) : null;
   const labels = needsOptions
     ? options
         .split('\n')
         .map((line) => line.trim())
         .filter(Boolean)
-    : [];
+    : budget && 'items' in budget
+      ? budget.items.map((item) => item.label)
+      : [];
   const fields = roundFields(t, question.trim(), labels);
   const draftLanguages = TRANSLATION_LANGUAGES.filter((l) => drafts[l]);
 
@@ -66,14 +72,16 @@ export function CreateRoundForm() {
       ? t('live.console.voting.errors.question')
       : needsOptions && (labels.length < minOptions || labels.length > VOTING_OPTIONS_MAX)
         ? t('live.console.voting.errors.options', { max: VOTING_OPTIONS_MAX })
-        : draftLanguages.some((l) => !complete(fields, drafts[l]))
-          ? t('live.console.translations.incomplete')
-          : null;
+        : budget && 'problem' in budget
+          ? budget.problem
+          : draftLanguages.some((l) => !complete(fields, drafts[l]))
+            ? t('live.console.translations.incomplete')
+            : null;
     setProblem(issue);
     if (issue) return;
     const translations: RoundTranslationInput[] = draftLanguages.map((language) => ({
       language,
-      ...translationInput(drafts[language] ?? {}, needsOptions ? labels.length : null),
+      ...translationInput(drafts[language] ?? {}, needsOptions || needsItems ? labels.length : null),
     }));
     await action.run(
       () =>
@@ -83,6 +91,7 @@ export function CreateRoundForm() {
           type,
           options: needsOptions ? labels : undefined,
           ...parameterValues(definition, parameters),
+          ...(budget && 'items' in budget ? budget : {}),
           secret,
           requireCheckIn,
           ...(translations.length ? { translations } : {}),
@@ -90,6 +99,7 @@ export function CreateRoundForm() {
       () => {
         setQuestion('');
         setOptions('');
+        setBudgetDraft(emptyBudgetDraft());
         setDrafts({});
         announce(t('live.console.voting.created'));
       },
@@ -136,6 +146,7 @@ export function CreateRoundForm() {
           )}
         </FormField>
       ) : null}
+      {needsItems ? <BudgetItemsFields draft={budgetDraft} onChange={setBudgetDraft} /> : null}
       {definition.parameters.map((spec) => (
         <FormField key={spec.name} id={PARAMETER_FIELD_IDS[spec.name]} label={t(spec.label)}>
           {(aria) => (

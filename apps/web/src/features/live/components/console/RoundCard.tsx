@@ -9,6 +9,8 @@ import { HallTallyForm } from './HallTallyForm';
 import { fixedOptionsHint, roundFields, savedValues, translationInput } from './round-translations';
 import { TranslationsLive, type FieldValues } from './TranslationsEditor';
 import { ShowAgainButton } from '../ShowAgainButton';
+import { BudgetResult } from '../budget/BudgetResult';
+import { ConfirmAllocation } from './ConfirmAllocation';
 
 /** A binding round: eligible (cards held), voted and turnout, or why nobody can vote. */
 function Turnout({ round }: { round: LiveRound }) {
@@ -88,7 +90,11 @@ export function RoundCard({ round }: { round: LiveRound }) {
       </div>
       <ActionError action={action} />
       {round.results ? (
-        <ResultTable round={round} result={round.results} caption={t('live.console.voting.tally', { question: round.question })} />
+        <>
+          <ResultTable round={round} result={round.results} caption={t('live.console.voting.tally', { question: round.question })} />
+          {round.results.budget ? <BudgetResult round={round} result={round.results} headingLevel={5} /> : null}
+          <ConfirmAllocation round={round} />
+        </>
       ) : round.secret && round.status === VotingRoundStatus.Open ? (
         <p className="kern-body kern-body--small">{t('live.console.voting.secretTallyHidden')}</p>
       ) : null}
@@ -103,7 +109,7 @@ function RoundTranslations({ round }: { round: LiveRound }) {
   const { live, announce } = useConsole();
   const { t } = useTranslation();
   const definition = votingType(round.type);
-  const labels = definition.options.kind === 'labels' ? round.options.map((o) => o.label) : [];
+  const labels = definition.options.kind !== 'fixed' ? round.options.map((o) => o.label) : [];
   const send = async (language: Language, translation: FieldValues | null) => {
     const answer = await live.send('round:translation', {
       roundId: round.id,
