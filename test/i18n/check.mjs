@@ -25,7 +25,7 @@ const INTL = { 'de-x-ls': 'de', en: 'en-GB' };
 
 /** Every text set: its name and where a language's file of it lives. */
 const SETS = [
-  ...['', 'assemblies.', 'live.', 'projects.', 'report.', 'sign-language.', 'legal.', 'console.'].map((prefix) => ({
+  ...['', 'assemblies.', 'live.', 'projects.', 'report.', 'sign-language.', 'legal.', 'console.', 'funds-vote.'].map((prefix) => ({
     name: `web/${prefix || 'main.'}`.replace(/\.$/, ''),
     file: (lang) => `apps/web/src/locales/${prefix}${lang}.json`,
   })),

@@ -53,6 +53,7 @@ const OpenDataRoute = lazyRoute(() => import('./routes/OpenDataRoute'), 'OpenDat
 const ParticipationRoute = lazyRoute(() => import('./routes/ParticipationRoute'), 'ParticipationRoute');
 const ReportAreaRoute = lazyRoute(() => import('./routes/ReportAreaRoute'), 'ReportAreaRoute');
 const ReportRoute = lazyRoute(() => import('./routes/ReportRoute'), 'ReportRoute');
+const FundVoteRoute = lazyRoute(() => import('./routes/FundVoteRoute'), 'FundVoteRoute');
 
 /** Real paths (BrowserRouter): the API answers every non-/api GET with index.html. */
 const routes = (
@@ -85,6 +86,7 @@ const routes = (
       <Route path="report/participation" element={<ParticipationRoute />} />
       <Route path="report/areas/:area" element={<ReportAreaRoute />} />
       <Route path="open-data" element={<OpenDataRoute />} />
+      <Route path="fonds/:id/abstimmung" element={<FundVoteRoute />} />
       <Route element={<RequireAuth />}>
         <Route path="account" element={<AccountRoute />} />
         <Route path="account/proposals" element={<MyProposalsRoute />} />

@@ -11,12 +11,15 @@ type Texts = Record<string, unknown>;
  * page is opened, for its language and German (the fallback). i18n:check covers them like every other
  * set. `legal`: the privacy notice and the accessibility statement (about 3 KB compressed in German);
  * `console`: the moderator console and the agenda's prepared votes (`live.console.*`, about 2.5 KB);
- * `sign-language`: the administration's page for the video.
+ * `sign-language`: the administration's page for the video; `funds-vote`: a fund's online vote.
  */
-const SETS = import.meta.glob<Texts>(['../locales/sign-language.*.json', '../locales/legal.*.json', '../locales/console.*.json'], {
-  import: 'default',
-});
-export type TextSet = 'sign-language' | 'legal' | 'console';
+const SETS = import.meta.glob<Texts>(
+  ['../locales/sign-language.*.json', '../locales/legal.*.json', '../locales/console.*.json', '../locales/funds-vote.*.json'],
+  {
+    import: 'default',
+  },
+);
+export type TextSet = 'sign-language' | 'legal' | 'console' | 'funds-vote';
 
 const loaded = new Set<string>();
 

@@ -2,8 +2,8 @@ import { ORIGINAL_LANGUAGE, type BudgetLine, type Language, type LiveRound, type
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { optionShown, Second, Typed, type SecondLanguage } from '../typed-text';
-import { formatCents } from './money';
-import './budget.css';
+import { formatCents } from '../../../../components/budget/money';
+import '../../../../components/budget/budget.css';
 
 /**
  * A budget round's allocation: the budget bar (the funded items stacked, then what is left), the
