@@ -241,7 +241,7 @@ describe('live budget vote: round, ballots within the budget, hall counts, readi
     expect(md).toMatch(/\| 3 \| Pflanzkübel am Platz \| 1\.200,00 € \| 2 \| 2 \| 4 \| passt nicht mehr ins Budget \|/);
     expect(md).toContain('Übrig');
     expect(md).toContain('100,00 €');
-    expect(md).toContain('Gleichstand bei 4 Stimmen: „Reparatur-Café“ vor „Pflanzkübel am Platz“, entschieden durch den kleineren Betrag.');
+    expect(md).toContain('Stimmengleichheit (4 je Vorhaben): „Reparatur-Café“ vor „Pflanzkübel am Platz“, entschieden durch den kleineren Betrag.');
     const en = (await moderator.client.get(`/api/assemblies/${assembly.id}/minutes.md?lang=en`).expect(200)).text;
     expect(en).toContain('Budget vote (budget €3,000.00)');
     expect(en).toMatch(/\| 4 \| Sprachcafé \| €600\.00 \| 2 \| 0 \| 2 \| funded \|/);

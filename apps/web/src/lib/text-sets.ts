@@ -11,15 +11,22 @@ type Texts = Record<string, unknown>;
  * page is opened, for its language and German (the fallback). i18n:check covers them like every other
  * set. `legal`: the privacy notice and the accessibility statement (about 3 KB compressed in German);
  * `console`: the moderator console and the agenda's prepared votes (`live.console.*`, about 2.5 KB);
- * `sign-language`: the administration's page for the video; `funds-vote`: a fund's online vote.
+ * `sign-language`: the administration's page for the video; `budget`: the budget vote's full result
+ * (bar, lists, ties: `live.budget.*` beyond the phone's summary) on the projector and in the console; `funds-vote`: a fund's online vote.
  */
 const SETS = import.meta.glob<Texts>(
-  ['../locales/sign-language.*.json', '../locales/legal.*.json', '../locales/console.*.json', '../locales/funds-vote.*.json'],
+  [
+    '../locales/sign-language.*.json',
+    '../locales/legal.*.json',
+    '../locales/console.*.json',
+    '../locales/budget.*.json',
+    '../locales/funds-vote.*.json',
+  ],
   {
     import: 'default',
   },
 );
-export type TextSet = 'sign-language' | 'legal' | 'console' | 'funds-vote';
+export type TextSet = 'sign-language' | 'legal' | 'console' | 'budget' | 'funds-vote';
 
 const loaded = new Set<string>();
 

@@ -18,25 +18,24 @@ const euros = (cents: number) => `${(cents / 100).toFixed(2)} EUR`;
 export function budgetItemOptions(items: RoundInput['items']): { options: VotingOption[]; problems: VotingProblem[] } {
   const problems: VotingProblem[] = [];
   const list = items ?? [];
-  if (list.length < 2) problems.push({ field: 'items', message: 'items must list at least 2 items for a budget vote' });
+  if (list.length < 2) problems.push({ field: 'items', message: 'a budget vote needs at least 2 items' });
   const labels = new Set<string>();
   const refs = new Set<string>();
   const options = list.map((item, i): VotingOption => {
     const label = typeof item.label === 'string' ? item.label.trim() : '';
     if (!label) problems.push({ field: `items.${i}.label`, message: 'label must not be empty' });
-    else if (labels.has(label.toLowerCase()))
-      problems.push({ field: `items.${i}.label`, message: 'items must be different from each other' });
+    else if (labels.has(label.toLowerCase())) problems.push({ field: `items.${i}.label`, message: 'labels must differ' });
     labels.add(label.toLowerCase());
     if (!isCents(item.amountCents) || item.amountCents === 0)
-      problems.push({ field: `items.${i}.amountCents`, message: 'amountCents must be a whole number of cents above 0' });
+      problems.push({ field: `items.${i}.amountCents`, message: 'amountCents must be whole cents above 0' });
     const refId = item.refId == null || item.refId === '' ? null : String(item.refId).trim();
     if (refId !== null && (refId.length === 0 || refId.length > BUDGET_REF_MAX))
-      problems.push({ field: `items.${i}.refId`, message: `refId must have 1 to ${BUDGET_REF_MAX} characters` });
-    else if (refId !== null && refs.has(refId)) problems.push({ field: `items.${i}.refId`, message: 'each refId may appear once' });
+      problems.push({ field: `items.${i}.refId`, message: `refId: 1 to ${BUDGET_REF_MAX} characters` });
+    else if (refId !== null && refs.has(refId)) problems.push({ field: `items.${i}.refId`, message: 'refId given twice' });
     if (refId) refs.add(refId);
     const submittedAt = item.submittedAt ?? null;
     if (submittedAt !== null && !Number.isFinite(Date.parse(submittedAt)))
-      problems.push({ field: `items.${i}.submittedAt`, message: 'submittedAt must be an ISO 8601 timestamp' });
+      problems.push({ field: `items.${i}.submittedAt`, message: 'submittedAt: ISO 8601 expected' });
     return { id: `o${i + 1}`, label, amountCents: item.amountCents, refId, submittedAt };
   });
   return { options, problems };
@@ -63,7 +62,7 @@ export const budgetVote: VotingTypeDefinition = {
     const budgetCents = input.budgetCents ?? null;
     const problems: VotingProblem[] = [];
     if (budgetCents === null || !isCents(budgetCents) || budgetCents === 0 || budgetCents > BUDGET_MAX_CENTS)
-      problems.push({ field: 'budgetCents', message: `budgetCents must be a whole number of cents between 1 and ${BUDGET_MAX_CENTS}` });
+      problems.push({ field: 'budgetCents', message: `budgetCents: whole cents, 1 to ${BUDGET_MAX_CENTS}` });
     else
       options.forEach((o, i) => {
         if ((o.amountCents ?? 0) > budgetCents)

@@ -32,13 +32,16 @@ describe('voting registry', () => {
 
   it('names texts that exist in the web locale files (German and English)', () => {
     for (const lang of ['de', 'en']) {
-      // live.<lang>.json, with the console's texts (console.<lang>.json: { live: { console } }) loaded beside it.
+      // live.<lang>.json, with the console's texts (console.<lang>.json: { live: { console } }) and the budget
+      // result's (budget.<lang>.json: { live: { budget } }) loaded beside it.
       const read = (file: string) =>
         JSON.parse(readFileSync(join(__dirname, `../../../../apps/web/src/locales/${file}.${lang}.json`), 'utf8')) as Record<
           string,
           unknown
         >;
-      const texts = { ...read('live'), ...(read('console').live as Record<string, unknown>) };
+      const live = read('live') as Record<string, Record<string, unknown>>;
+      const budget = (read('budget').live as Record<string, Record<string, unknown>>).budget;
+      const texts = { ...live, ...(read('console').live as Record<string, unknown>), budget: { ...live.budget, ...budget } };
       const has = (key: string) => {
         const path = key.replace(/^live\./, '').split('.');
         const last = path.pop()!;

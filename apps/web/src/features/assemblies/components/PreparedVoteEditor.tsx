@@ -77,7 +77,8 @@ export function preparedVoteOf(type: AgendaItemType, draft: VoteDraft): Prepared
             .map((line) => line.trim())
             .filter(Boolean)
         : [],
-    ...parameters,
+    maxChoices: parameters.maxChoices,
+    points: parameters.points,
     secret: draft.secret,
     requireCheckIn: draft.requireCheckIn,
   };

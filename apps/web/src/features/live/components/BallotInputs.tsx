@@ -1,8 +1,9 @@
-import { maxChoicesOf, type BallotContent, type BallotInputKind, type Language, type LiveRound } from '@app/shared';
+import { budgetSum, maxChoicesOf, type BallotContent, type BallotInputKind, type Language, type LiveRound } from '@app/shared';
 import type { ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/Button';
-import { BudgetBallotInput } from './budget/BudgetBallotInput';
+import { formatCents } from '../../../components/budget/money';
+import '../../../components/budget/budget.css';
 import { optionShown, Typed } from './typed-text';
 
 /** What every ballot input gets: the round and the ballot so far, and how to change it. */
@@ -14,11 +15,25 @@ export interface BallotInputProps {
   language: Language;
 }
 
-/** One or several of the options: radio buttons, or checkboxes with a count of the chosen ones. */
-function ChoiceInput({ round, content, onChange, multiple, language }: BallotInputProps & { multiple: boolean }) {
-  const { t } = useTranslation();
+/**
+ * One or several of the options: radio buttons, or checkboxes with a count of the chosen ones. A budget
+ * vote's checkboxes show each item's amount, and the running sum with the money left instead of the
+ * count (read out politely as it changes; over the budget with the text the form refuses it with).
+ */
+function ChoiceInput({
+  round,
+  content,
+  onChange,
+  multiple,
+  language,
+  budget = false,
+}: BallotInputProps & { multiple: boolean; budget?: boolean }) {
+  const { t, i18n } = useTranslation();
   const chosen = content.optionIds ?? [];
   const maxChoices = maxChoicesOf(round);
+  const money = (cents: number) => formatCents(cents, i18n.language);
+  const budgetCents = round.budgetCents ?? 0;
+  const sumCents = budget ? budgetSum(round, chosen) : 0;
   return (
     <>
       <div className="kern-fieldset__body">
@@ -41,14 +56,26 @@ function ChoiceInput({ round, content, onChange, multiple, language }: BallotInp
                     });
                 }}
               />
-              <label className="kern-label" htmlFor={id}>
+              <label className={budget ? 'kern-label live-budget-option__label' : 'kern-label'} htmlFor={id}>
                 <Typed text={optionShown(t, round, option, language)} />
+                {budget ? <span className="live-budget-option__amount">{money(option.amountCents ?? 0)}</span> : null}
               </label>
             </div>
           );
         })}
       </div>
-      {multiple ? (
+      {budget ? (
+        <p
+          className={`kern-body live-vote__left live-budget-sum${sumCents > budgetCents ? ' live-budget-sum--over' : ''}`}
+          aria-live="polite"
+        >
+          {t(sumCents > budgetCents ? 'live.vote.errors.overBudget' : 'live.vote.budgetSum', {
+            sumCents: money(sumCents),
+            budgetCents: money(budgetCents),
+            leftCents: money(budgetCents - sumCents),
+          })}
+        </p>
+      ) : multiple ? (
         <p className="kern-body live-vote__left" aria-live="polite">
           {t('live.vote.chosenOf', { count: chosen.length, max: maxChoices })}
         </p>
@@ -126,7 +153,7 @@ export const BALLOT_INPUTS: Record<BallotInputKind, ComponentType<BallotInputPro
   single: (props) => <ChoiceInput {...props} multiple={false} />,
   multiple: (props) => <ChoiceInput {...props} multiple />,
   points: PointsInput,
-  budget: BudgetBallotInput,
+  budget: (props) => <ChoiceInput {...props} multiple budget />,
 };
 
 /** The ballot as sent: points of zero are left out. */

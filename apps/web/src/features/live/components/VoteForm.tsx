@@ -105,7 +105,15 @@ export function VoteForm({
           {hint}
           {round.secret ? ` ${t('live.vote.secret')}` : ` ${t('live.vote.open')}`}
         </p>
-        <Input round={round} content={content} onChange={setContent} language={language} />
+        <Input
+          round={round}
+          content={content}
+          onChange={(next) => {
+            setContent(next);
+            setFormError(null);
+          }}
+          language={language}
+        />
       </fieldset>
       {formError ? (
         <p className="kern-error" ref={errorRef} tabIndex={-1} role="alert">

@@ -1,6 +1,7 @@
 import { ORIGINAL_LANGUAGE, type BudgetLine, type Language, type LiveRound, type RoundResult } from '@app/shared';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useTextSet } from '../../../../lib/text-sets';
 import { optionShown, Second, Typed, type SecondLanguage } from '../typed-text';
 import { formatCents } from '../../../../components/budget/money';
 import '../../../../components/budget/budget.css';
@@ -27,8 +28,10 @@ export function BudgetResult({
   headingLevel?: 2 | 3 | 4 | 5;
 }) {
   const { t, i18n } = useTranslation();
+  // Its texts are a set of their own (lib/text-sets.ts), kept out of every page's first load.
+  const textsReady = useTextSet('budget');
   const budget = result.budget;
-  if (!budget) return null;
+  if (!budget || !textsReady) return null;
   const money = (cents: number) => formatCents(cents, i18n.language);
   const Heading = `h${headingLevel}` as 'h3';
   const both = (key: string, values?: Record<string, unknown>): ReactNode => (
@@ -60,7 +63,11 @@ export function BudgetResult({
     </li>
   );
   return (
-    <div className={large ? 'live-budget live-budget--large' : 'live-budget'}>
+    <div
+      className={['live-budget', large && 'live-budget--large', large && budget.lines.length > 8 && 'live-budget--many']
+        .filter(Boolean)
+        .join(' ')}
+    >
       <div className="live-budget__bar" role="img" aria-label={summary}>
         {funded.map((line, index) => (
           <span
