@@ -7,7 +7,6 @@ import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 
 const sharedEntry = fileURLToPath(new URL('../../libs/shared/src/index.ts', import.meta.url));
-const sharedDir = fileURLToPath(new URL('../../libs/shared/src', import.meta.url));
 
 /** The font file every page needs first (regular weight, Latin script): preloaded from index.html. */
 const PRELOAD_FONT = /fira-sans-latin-400-normal-[\w-]+\.woff2$/;
@@ -118,10 +117,10 @@ function precompress(): Plugin {
 export default defineConfig({
   plugins: [react(), preloadFont(), routePreloads(), precompress()],
   resolve: {
-    // The package's index, and its parts that stay out of the index (e.g. @app/shared/funds/money), as in tsconfig's paths.
+    // `@app/shared/funds` and the like: parts kept out of the index (and so out of every first load).
     alias: [
       { find: /^@app\/shared$/, replacement: sharedEntry },
-      { find: /^@app\/shared\/(.*)$/, replacement: `${sharedDir}/$1` },
+      { find: /^@app\/shared\/(.+)$/, replacement: `${fileURLToPath(new URL('../../libs/shared/src/', import.meta.url))}$1` },
     ],
   },
   build: {

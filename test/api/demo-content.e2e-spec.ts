@@ -1,6 +1,16 @@
 import { DataSource, In } from 'typeorm';
 import {
+  APPLICATION_STATE_INFO,
+  APPLICATION_STATES,
+  ApplicationState,
+  type ApplicationDetail,
+  type FundDetail,
+  type FundSummary,
+} from '@app/shared/funds';
+import {
   AreaType,
+  type AreaProfileResponse,
+  type OpenDataFile,
   ProposalStatus,
   type AssemblySummary,
   type CommentResponse,
@@ -12,9 +22,12 @@ import {
 import { loadConfig } from '../../apps/api/src/config/config';
 import { buildDataSourceOptions, createDataSource } from '../../apps/api/src/database/data-source-options';
 import { SCHEMA } from '../../apps/api/src/entities';
+import { Area } from '../../apps/api/src/modules/areas/area.entity';
+import { Fund, FundApplication, FundApplicationEvent } from '../../apps/api/src/modules/funds/fund.entities';
 import { ConsistencyCheckService } from '../../apps/api/src/modules/integrity/consistency-check.service';
 import { Project } from '../../apps/api/src/modules/projects/project.entities';
 import { User } from '../../apps/api/src/modules/users/user.entity';
+import { FUND_PROJECT_TITLE, LAST_YEAR_AREA } from '../../apps/api/src/seed/demo-funds-data';
 import { DEMO_PROJECT_PROPOSALS, DEMO_PROPOSALS, DEMO_RESIDENTS } from '../../apps/api/src/seed/demo-proposals-data';
 import { demoResidentEmail } from '../../apps/api/src/seed/demo-proposals';
 import { seedDemoData } from '../../apps/api/src/seed/seed';
@@ -97,6 +110,127 @@ describe('demo content on a fresh start', () => {
     }
     const grouped = (await allProposals()).filter((p) => p.status === ProposalStatus.InProjectIdea);
     expect(grouped.length).toBe(Object.values(DEMO_PROJECT_PROPOSALS).flat().length);
+  });
+
+  describe('the Aktionsraumfonds', () => {
+    const year = new Date().getUTCFullYear();
+    const today = new Date().toISOString().slice(0, 10);
+    let funds: Fund[];
+    let applications: FundApplication[];
+
+    beforeAll(async () => {
+      const ds = t.app.get(DataSource);
+      funds = await ds.getRepository(Fund).find();
+      applications = await ds.getRepository(FundApplication).find();
+    });
+
+    it('has a fund of about 5,000 EUR for every current Aktionsraum this year, and last year’s fund of Hafen', async () => {
+      const areas = await t.app
+        .get(DataSource)
+        .getRepository(Area)
+        .find({ where: { type: AreaType.ActionArea } });
+      const current = areas.filter((a) => a.validFrom <= today && (a.validTo === null || a.validTo >= today));
+      expect(current.length).toBe(13);
+      const thisYear = funds.filter((f) => f.year === year);
+      expect(thisYear.map((f) => f.areaId).sort()).toEqual(current.map((a) => a.id).sort());
+      for (const f of funds) {
+        expect(f.amountCents).toBe(500_000);
+        expect(f.maxPerApplicationCents).toBe(150_000);
+        expect(f.applicationStart < f.applicationEnd && f.applicationEnd < f.conferenceDate!).toBe(true);
+      }
+      const hafen = areas.find((a) => a.name === LAST_YEAR_AREA)!;
+      const past = funds.find((f) => f.areaId === hafen.id && f.year === year - 1)!;
+      expect(past).toEqual(expect.objectContaining({ decisionMode: 'conference', decisionDate: past.conferenceDate }));
+      expect(past.decidedAt).not.toBeNull();
+    });
+
+    it('has applications in every state with cost items that add up and complete, ordered timelines', async () => {
+      expect(new Set(applications.map((a) => a.state))).toEqual(new Set(APPLICATION_STATES));
+      const events = await t.app.get(DataSource).getRepository(FundApplicationEvent).find();
+      for (const a of applications) {
+        expect(a.costItems.reduce((sum, item) => sum + item.amountCents, 0)).toBe(a.requestedAmountCents);
+        expect(a.requestedAmountCents).toBeLessThanOrEqual(150_000);
+        const own = events.filter((e) => e.applicationId === a.id).sort((x, y) => x.version - y.version);
+        expect({ title: a.title, versions: own.map((e) => e.version) }).toEqual({
+          title: a.title,
+          versions: Array.from({ length: a.version }, (_, i) => i + 1),
+        });
+        expect(own[0].kind).toBe('created');
+        expect(own.at(-1)!.toState).toBe(a.state);
+        for (const [i, e] of own.entries()) {
+          if (i > 0) expect(e.fromState).toBe(own[i - 1].toState);
+          expect(e.createdAt.getTime()).toBeLessThanOrEqual(Date.now());
+        }
+        // Every side exit and every lower approval says why, publicly.
+        if ([ApplicationState.Returned, ApplicationState.Rejected, ApplicationState.Withdrawn].includes(a.state))
+          expect(own.find((e) => e.toState === a.state)!.reason!.length).toBeGreaterThan(20);
+        if (a.approvedAmountCents !== null && a.approvedAmountCents < a.requestedAmountCents)
+          expect(own.find((e) => e.kind === 'approve')!.reason!.length).toBeGreaterThan(20);
+      }
+    });
+
+    it('keeps every fund’s balance equal to its applications, and no fund over its amount', async () => {
+      for (const f of funds) {
+        const own = applications.filter((a) => a.fundId === f.id);
+        const committed = own.filter((a) => APPLICATION_STATE_INFO[a.state].commitsMoney);
+        const approved = committed.reduce((sum, a) => sum + a.approvedAmountCents!, 0);
+        const paid = committed.reduce((sum, a) => sum + (a.paidAmountCents ?? 0), 0);
+        const returned = own.reduce((sum, a) => sum + (a.returnedAmountCents ?? 0), 0);
+        expect({ fund: f.id, approved: f.approvedCents, paid: f.paidCents, returned: f.returnedCents }).toEqual({
+          fund: f.id,
+          approved,
+          paid,
+          returned,
+        });
+        expect(f.approvedCents).toBeLessThanOrEqual(f.amountCents);
+        for (const a of committed) {
+          expect(a.paidAmountCents ?? 0).toBeLessThanOrEqual(a.approvedAmountCents!);
+          if (a.state === ApplicationState.Closed) expect(a.returnedAmountCents).toBe(a.paidAmountCents! - a.spentAmountCents!);
+        }
+      }
+    });
+
+    it('shows the funds and last year’s published result over the public API', async () => {
+      const list = (await anonymous.get(`/api/funds?year=${year}`).expect(200)).body as FundSummary[];
+      expect(list).toHaveLength(13);
+      for (const f of list) {
+        const row = funds.find((r) => r.id === f.id)!;
+        expect(f.balance).toEqual({
+          amountCents: row.amountCents,
+          approvedCents: row.approvedCents,
+          paidCents: row.paidCents,
+          returnedCents: row.returnedCents,
+          remainingCents: row.amountCents - row.approvedCents + row.returnedCents,
+        });
+      }
+      const [past] = (await anonymous.get(`/api/funds?year=${year - 1}`).expect(200)).body as FundSummary[];
+      const detail = (await anonymous.get(`/api/funds/${past.id}`).expect(200)).body as FundDetail;
+      expect(detail.decided).toBe(true);
+      expect(detail.decision).toEqual(expect.objectContaining({ mode: 'conference' }));
+      const states = detail.applications.map((a) => a.state);
+      expect(states).toEqual(expect.arrayContaining([ApplicationState.Closed, ApplicationState.Rejected, ApplicationState.Withdrawn]));
+      const rejected = detail.applications.find((a) => a.state === ApplicationState.Rejected)!;
+      const shown = (await anonymous.get(`/api/applications/${rejected.id}`).expect(200)).body as ApplicationDetail;
+      expect(shown.timeline.at(-1)!.reason!.length).toBeGreaterThan(40);
+      expect(shown.contact).toBeNull();
+    });
+
+    it('links the Nachbarschaftsforum Hafen to the closed application it began as, shown in the area profile', async () => {
+      const project = await t.app.get(DataSource).getRepository(Project).findOneByOrFail({ title: FUND_PROJECT_TITLE });
+      const origin = applications.find((a) => a.projectId === project.id)!;
+      expect(origin.state).toBe(ApplicationState.Closed);
+      const profile = (await anonymous.get('/api/social-report/areas/ar-hafen').expect(200)).body as AreaProfileResponse;
+      expect(profile.funds.items.map((f) => f.year)).toEqual([year, year - 1]);
+      expect(profile.funds.financed.find((f) => f.id === origin.id)!.project).toEqual(expect.objectContaining({ id: project.id }));
+    });
+
+    it('publishes funds and applications as open data without drafts or contact data', async () => {
+      const file = (await anonymous.get('/api/open-data/fund-applications.json').expect(200)).body as OpenDataFile<Record<string, unknown>>;
+      expect(file.records.length).toBe(applications.filter((a) => a.state !== ApplicationState.Draft).length);
+      const text = JSON.stringify(file);
+      for (const a of applications)
+        for (const value of [a.contactEmail, a.contactPhone, a.contactAddress, a.contactName]) if (value) expect(text).not.toContain(value);
+    });
   });
 
   it('keeps every stored count equal to its rows: the start-up check has nothing to repair', async () => {

@@ -256,14 +256,15 @@ describe('Aktionsraumfonds: money, decision and proof of use', () => {
       );
     });
 
-    it('records payment, proof of use and the returned rest', async () => {
+    it('records payment (less than approved), proof of use and the rest returned to the fund: unpaid and unspent', async () => {
       const pay = (cents: unknown, paidOn = day(0)) => move(admin, b.id, 'pay', { paidAmountCents: cents, paidOn });
       expect((await pay(80_001).expect(422)).body.message).toMatch(/more than the approved amount \(800\.00 EUR\)/);
       await pay(80_000, day(1)).expect(422);
       await move(modHere.client, b.id, 'pay', { paidAmountCents: 80_000, paidOn: day(0) }).expect(403);
       await move(citizen.client, b.id, 'submit_proof', { spentAmountCents: 1, report: REPORT }).expect(409);
-      await pay(80_000).expect(200);
-      expect(await fundBalance(admin, fund.id)).toEqual(expect.objectContaining({ paidCents: 80_000 }));
+      // The office pays 750 EUR of the 800 approved: the unpaid 50 EUR stay committed until the proof is closed.
+      await pay(75_000).expect(200);
+      expect(await fundBalance(admin, fund.id)).toEqual(expect.objectContaining({ paidCents: 75_000 }));
 
       const receipt = await citizen.client.upload(`/api/applications/${b.id}/proof-attachments`, {
         file: { data: await tinyPng(), name: 'beleg.png' },
@@ -276,7 +277,7 @@ describe('Aktionsraumfonds: money, decision and proof of use', () => {
       await citizen.client.upload(`/api/applications/${b.id}/attachments`, { file: { data: await tinyPng(), name: 'x.png' } }).expect(409);
 
       const proof = (input: Record<string, unknown>) => move(citizen.client, b.id, 'submit_proof', input);
-      expect((await proof({ spentAmountCents: 80_001, report: REPORT }).expect(422)).body.message).toMatch(/more than the paid amount/);
+      expect((await proof({ spentAmountCents: 75_001, report: REPORT }).expect(422)).body.message).toMatch(/more than the paid amount/);
       expect((await proof({ spentAmountCents: 65_000, report: 'zu kurz' }).expect(422)).body.details[0].field).toBe('report');
       const mismatch = await proof({
         spentAmountCents: 65_000,
@@ -298,7 +299,8 @@ describe('Aktionsraumfonds: money, decision and proof of use', () => {
 
       await move(citizen.client, b.id, 'close').expect(403);
       const closed = (await move(admin, b.id, 'close').expect(200)).body as ApplicationDetail;
-      expect(closed).toEqual(expect.objectContaining({ state: 'closed', paidAmountCents: 80_000 }));
+      expect(closed).toEqual(expect.objectContaining({ state: 'closed', paidAmountCents: 75_000 }));
+      // 800 approved − 650 spent: 100 EUR paid but not spent plus 50 EUR never paid go back to the fund.
       expect(closed.proof?.returnedAmountCents).toBe(15_000);
       expect(closed.timeline.at(-1)).toEqual(
         expect.objectContaining({ kind: 'close', data: { spentAmountCents: 65_000, returnedAmountCents: 15_000 } }),
@@ -306,7 +308,7 @@ describe('Aktionsraumfonds: money, decision and proof of use', () => {
       expect(await fundBalance(admin, fund.id)).toEqual({
         amountCents: 300_000,
         approvedCents: 80_000,
-        paidCents: 80_000,
+        paidCents: 75_000,
         returnedCents: 15_000,
         remainingCents: 300_000 - 80_000 + 15_000,
       });

@@ -167,6 +167,13 @@ const ROUTES: Record<string, Access> = {
   'GET /api/applications/{id}/attachments/{attachmentId}': 'public',
   'DELETE /api/applications/{id}/attachments/{attachmentId}': 'signed-in',
 
+  // Aktionsraumfonds after the decision (funds-after.e2e-spec).
+  'POST /api/applications/{id}/project': 'administrator',
+  'GET /api/funds/export.csv': 'administrator',
+  'GET /api/funds/export.xlsx': 'administrator',
+  'GET /api/funds/{id}/export.csv': 'administrator',
+  'GET /api/funds/{id}/export.xlsx': 'administrator',
+
   'GET /api/indicators': 'public',
   'GET /api/indicators/{key}': 'public',
   'POST /api/indicators': 'administrator',

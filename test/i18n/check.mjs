@@ -25,12 +25,10 @@ const INTL = { 'de-x-ls': 'de', en: 'en-GB' };
 
 /** Every text set: its name and where a language's file of it lives. */
 const SETS = [
-  ...['', 'assemblies.', 'live.', 'projects.', 'report.', 'sign-language.', 'legal.', 'console.', 'budget.', 'funds-vote.'].map(
-    (prefix) => ({
-      name: `web/${prefix || 'main.'}`.replace(/\.$/, ''),
-      file: (lang) => `apps/web/src/locales/${prefix}${lang}.json`,
-    }),
-  ),
+  ...['', 'assemblies.', 'live.', 'projects.', 'report.', 'sign-language.', 'legal.', 'console.', 'budget.', 'funds.'].map((prefix) => ({
+    name: `web/${prefix || 'main.'}`.replace(/\.$/, ''),
+    file: (lang) => `apps/web/src/locales/${prefix}${lang}.json`,
+  })),
   { name: 'mail', file: (lang) => `apps/api/src/modules/mail/locales/${lang}.json` },
   { name: 'minutes', file: (lang) => `apps/api/src/modules/minutes/locales/${lang}.json` },
   { name: 'glossary', file: (lang) => `libs/shared/src/glossary/${lang}.json`, skip: ['sameAsGerman'] },

@@ -27,7 +27,7 @@ function check(files: Record<string, unknown>, ...args: string[]): { code: numbe
 /** A tree in which every set but the main web file is empty and complete. */
 function tree(de: unknown, tr: unknown, extra: Record<string, unknown> = {}): Record<string, unknown> {
   const files: Record<string, unknown> = { 'apps/web/src/locales/de.json': de, 'apps/web/src/locales/tr.json': tr, ...extra };
-  for (const set of ['assemblies.', 'live.', 'projects.', 'report.', 'sign-language.', 'legal.', 'console.'])
+  for (const set of ['assemblies.', 'live.', 'projects.', 'report.', 'sign-language.', 'legal.', 'console.', 'budget.', 'funds.'])
     for (const lang of ['de', 'tr']) files[`apps/web/src/locales/${set}${lang}.json`] ??= {};
   for (const path of ['apps/api/src/modules/mail/locales', 'apps/api/src/modules/minutes/locales', 'libs/shared/src/glossary'])
     for (const lang of ['de', 'tr']) files[`${path}/${lang}.json`] ??= {};

@@ -33,6 +33,7 @@ import { AssembliesModule } from './modules/assemblies/assemblies.module';
 import { LiveModule } from './modules/live/live.module';
 import { MinutesModule } from './modules/minutes/minutes.module';
 import { ProjectsModule } from './modules/projects/projects.module';
+import { FundsAfterModule } from './modules/funds/funds-after.module';
 import { FundsModule } from './modules/funds/funds.module';
 import { IndicatorsModule } from './modules/indicators/indicators.module';
 import { SocialReportModule } from './modules/social-report/social-report.module';
@@ -111,6 +112,8 @@ export class AppModule {
         LiveModule,
         MinutesModule,
         ProjectsModule,
+        // Before FundsModule: /api/funds/export.csv must not be taken for a fund id.
+        FundsAfterModule,
         FundsModule,
         IndicatorsModule,
         SocialReportModule,

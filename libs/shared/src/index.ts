@@ -19,6 +19,7 @@ export * from './types/projects';
 export * from './types/indicators';
 export * from './types/indicator-import';
 export * from './types/social-report';
+export * from './types/social-report-funds';
 export * from './types/open-data';
 export * from './types/privacy';
 export * from './voting';

@@ -231,7 +231,7 @@ export function demoProjects(now: Date): DemoProject[] {
       field: 'SZ',
       areas: ['Hafen'],
       description:
-        'Ein regelmäßiges Forum, in dem Bewohnerinnen und Bewohner über kleine Projekte im Hafenquartier beraten und über einen eigenen Bewohnerfonds entscheiden.',
+        'Ein regelmäßiges Forum, in dem Bewohnerinnen und Bewohner über kleine Projekte im Hafenquartier beraten und über einen eigenen Bewohnerfonds entscheiden. Es begann als Antrag „Nachbarschaftsforum Hafen“ an den Aktionsraumfonds Hafen des Vorjahres.',
       illustrative: false,
       createdDaysAgo: 60,
     },

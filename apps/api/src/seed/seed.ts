@@ -7,6 +7,7 @@ import type { PasswordHashParameters } from '../config/config';
 import { hashPassword } from '../modules/auth/passwords';
 import { FieldOfAction } from '../modules/fields-of-action/field-of-action.entity';
 import { User } from '../modules/users/user.entity';
+import { seedDemoFunds } from './demo-funds';
 import { demoProposalGrouping, seedDemoProjects } from './demo-projects';
 import { seedDemoProposals } from './demo-proposals';
 import { seedDemoIndicators } from './demo-indicators';
@@ -15,7 +16,7 @@ import { areaCode, DEMO_AREAS, DEMO_ASSEMBLIES, DEMO_FIELDS_OF_ACTION, ILLUSTRAT
 /**
  * Inserts the demo data that is missing (areas and fields of action by code, assemblies, indicators,
  * projects); with `participation` also the demo residents' proposals, supports, comments, answers and
- * merges, grouped into the demo projects. Returns how many records were added.
+ * merges, grouped into the demo projects, and the Aktionsraumfonds with their applications. Returns how many records were added.
  */
 export async function seedDemoData(ds: DataSource, { participation }: { participation: boolean }): Promise<number> {
   return ds.transaction(async (m) => {
@@ -55,6 +56,8 @@ export async function seedDemoData(ds: DataSource, { participation }: { particip
     const now = new Date();
     if (participation) added += await seedDemoProposals(m, demoProposalGrouping(now), now);
     added += await seedDemoProjects(m, now);
+    // After the projects: last year's Hafen fund links to the project one of its applications became.
+    if (participation) added += await seedDemoFunds(m, now);
     return added;
   });
 }

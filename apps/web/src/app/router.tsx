@@ -52,6 +52,13 @@ const AdminIndicatorsRoute = lazyRoute(() => import('./routes/AdminIndicatorsRou
 const OpenDataRoute = lazyRoute(() => import('./routes/OpenDataRoute'), 'OpenDataRoute');
 const ParticipationRoute = lazyRoute(() => import('./routes/ParticipationRoute'), 'ParticipationRoute');
 const ReportAreaRoute = lazyRoute(() => import('./routes/ReportAreaRoute'), 'ReportAreaRoute');
+const FundsRoute = lazyRoute(() => import('./routes/FundsRoute'), 'FundsRoute');
+const FundDetailRoute = lazyRoute(() => import('./routes/FundDetailRoute'), 'FundDetailRoute');
+const FundProcessingRoute = lazyRoute(() => import('./routes/FundProcessingRoute'), 'FundProcessingRoute');
+const ApplicationDetailRoute = lazyRoute(() => import('./routes/ApplicationDetailRoute'), 'ApplicationDetailRoute');
+const ApplicationEditRoute = lazyRoute(() => import('./routes/ApplicationEditRoute'), 'ApplicationEditRoute');
+const MyApplicationsRoute = lazyRoute(() => import('./routes/MyApplicationsRoute'), 'MyApplicationsRoute');
+const AdminFundsRoute = lazyRoute(() => import('./routes/AdminFundsRoute'), 'AdminFundsRoute');
 const ReportRoute = lazyRoute(() => import('./routes/ReportRoute'), 'ReportRoute');
 const FundVoteRoute = lazyRoute(() => import('./routes/FundVoteRoute'), 'FundVoteRoute');
 
@@ -86,16 +93,23 @@ const routes = (
       <Route path="report/participation" element={<ParticipationRoute />} />
       <Route path="report/areas/:area" element={<ReportAreaRoute />} />
       <Route path="open-data" element={<OpenDataRoute />} />
+      <Route path="fonds" element={<FundsRoute />} />
+      <Route path="fonds/:id" element={<FundDetailRoute />} />
+      <Route path="fonds/antraege/:id" element={<ApplicationDetailRoute />} />
       <Route path="fonds/:id/abstimmung" element={<FundVoteRoute />} />
       <Route element={<RequireAuth />}>
         <Route path="account" element={<AccountRoute />} />
         <Route path="account/proposals" element={<MyProposalsRoute />} />
+        <Route path="account/antraege" element={<MyApplicationsRoute />} />
+        <Route path="fonds/:id/antrag" element={<ApplicationEditRoute />} />
+        <Route path="fonds/antraege/:applicationId/bearbeiten" element={<ApplicationEditRoute />} />
         <Route path="proposals/new" element={<ProposalEditRoute />} />
         <Route path="proposals/:id/edit" element={<ProposalEditRoute />} />
         <Route element={<RequireRole role={[Role.Moderator, Role.Administrator]} />}>
           <Route path="assemblies/new" element={<AssemblyEditRoute />} />
           <Route path="assemblies/:id/edit" element={<AssemblyEditRoute />} />
           <Route path="assemblies/:id/console" element={<LiveConsoleRoute />} />
+          <Route path="fonds/:id/bearbeitung" element={<FundProcessingRoute />} />
         </Route>
         <Route path="moderation" element={<RequireRole role={[Role.Moderator, Role.Administrator]} />}>
           <Route index element={<ModerationRoute />} />
@@ -117,6 +131,7 @@ const routes = (
           <Route path="mails" element={<AdminMailsRoute />} />
           <Route path="languages" element={<AdminLanguagesRoute />} />
           <Route path="sign-language" element={<AdminSignLanguageRoute />} />
+          <Route path="fonds" element={<AdminFundsRoute />} />
         </Route>
       </Route>
       <Route path="*" element={<NotFoundRoute />} />

@@ -30,7 +30,13 @@ function compose(base: Texts, assemblies: Texts, live: Texts, projects: Texts, r
  * keys; every other language is fetched when it is chosen, one language at a time, so more languages
  * never grow the first load.
  */
-const localeFiles = import.meta.glob<Texts>(['../locales/*.json', '!../locales/*.de.json', '!../locales/de.json'], { import: 'default' });
+// Text sets a page loads itself (lib/text-sets) are left out: this list is part of every first load.
+const localeFiles = import.meta.glob<Texts>(
+  ['../locales/*.json', '!../locales/*.de.json', '!../locales/de.json', '!../locales/funds.*.json'],
+  {
+    import: 'default',
+  },
+);
 
 async function loadLanguage(language: string): Promise<Texts> {
   const file = (name: string) => {

@@ -11,22 +11,32 @@ type Texts = Record<string, unknown>;
  * page is opened, for its language and German (the fallback). i18n:check covers them like every other
  * set. `legal`: the privacy notice and the accessibility statement (about 3 KB compressed in German);
  * `console`: the moderator console and the agenda's prepared votes (`live.console.*`, about 2.5 KB);
- * `sign-language`: the administration's page for the video; `budget`: the budget vote's full result
- * (bar, lists, ties: `live.budget.*` beyond the phone's summary) on the projector and in the console; `funds-vote`: a fund's online vote.
+ * `sign-language`: the administration's page for the video. A feature may register its own set
+ * (registerTextSet), so that even the list of its files stays in its own chunk: `funds`, the
+ * Aktionsraumfonds pages (the online vote's texts too, under `funds.vote`). `budget`: the budget vote's full result
+ * (bar, lists, ties: `live.budget.*` beyond the phone's summary) on the projector and in the console.
  */
 const SETS = import.meta.glob<Texts>(
-  [
-    '../locales/sign-language.*.json',
-    '../locales/legal.*.json',
-    '../locales/console.*.json',
-    '../locales/budget.*.json',
-    '../locales/funds-vote.*.json',
-  ],
+  ['../locales/sign-language.*.json', '../locales/legal.*.json', '../locales/console.*.json', '../locales/budget.*.json'],
   {
     import: 'default',
   },
 );
-export type TextSet = 'sign-language' | 'legal' | 'console' | 'budget' | 'funds-vote';
+export type TextSet = 'sign-language' | 'legal' | 'console' | 'budget' | 'funds';
+
+type Loaders = Record<string, () => Promise<Texts>>;
+const registered = new Map<TextSet, Loaders>();
+
+/** A feature's set: `files` is its import.meta.glob of `<set>.*.json` (keys end in `/<set>.<language>.json`). */
+export function registerTextSet(set: TextSet, files: Loaders): void {
+  registered.set(set, files);
+}
+
+function loader(set: TextSet, id: string): (() => Promise<Texts>) | undefined {
+  const own = registered.get(set);
+  if (!own) return SETS[`../locales/${id}.json`];
+  return Object.entries(own).find(([path]) => path.endsWith(`/${id}.json`))?.[1];
+}
 
 const loaded = new Set<string>();
 
@@ -35,7 +45,7 @@ async function load(set: TextSet, language: string): Promise<void> {
     const id = `${set}.${lang}`;
     // Only into a language whose own texts are in: an earlier bundle would make i18next skip loading them.
     if (loaded.has(id) || !i18n.hasResourceBundle(lang, 'translation')) continue;
-    const texts = await SETS[`../locales/${id}.json`]?.();
+    const texts = await loader(set, id)?.();
     if (texts) i18n.addResourceBundle(lang, 'translation', texts, true, false);
     loaded.add(id);
   }

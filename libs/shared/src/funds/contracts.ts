@@ -64,7 +64,7 @@ export interface FundBalance {
   /** Sum approved to applications that still commit money (approved and later, not withdrawn). */
   approvedCents: number;
   paidCents: number;
-  /** Paid but not spent, recorded when a proof of use is closed. */
+  /** Approved but not spent (the paid-but-unspent rest and any unpaid part), recorded when a proof of use is closed. */
   returnedCents: number;
   /** amount − approved + returned: what can still be approved. */
   remainingCents: number;

@@ -35,6 +35,10 @@ export enum OpenDataDatasetId {
   VoteResults = 'vote-results',
   Proposals = 'proposals',
   Participation = 'participation',
+  /** The Aktionsraumfonds per area and year with their money (issue 17). */
+  Funds = 'funds',
+  /** Applications to the funds, without contact data and without drafts. */
+  FundApplications = 'fund-applications',
 }
 export const OPEN_DATA_DATASET_IDS: readonly OpenDataDatasetId[] = Object.values(OpenDataDatasetId);
 

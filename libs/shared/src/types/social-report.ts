@@ -2,6 +2,7 @@ import type { AssemblyStatus } from '../enums/assembly';
 import type { ProposalStatus } from '../enums/proposal-status';
 import type { ProjectState } from '../workflow/states';
 import { type IndicatorDefinition, type ReportAreaRef, type TargetProgress } from './indicators';
+import type { ProfileFunds } from './social-report-funds';
 
 /** What the social report shows: an area's profile, the city overview and the participation statistics. */
 /**
@@ -78,6 +79,8 @@ export interface AreaProfileResponse {
     byStatus: Array<{ status: ProposalStatus; count: number }>;
     byField: Array<{ fieldOfActionCode: string; count: number }>;
   };
+  /** The Aktionsraumfonds of the area (an Aktionsraum; empty elsewhere) and what it financed. */
+  funds: ProfileFunds;
   generatedAt: string;
 }
 

@@ -172,7 +172,9 @@ export class ApplicationWorkflowService {
         break;
       }
       case ApplicationTransitionId.Close: {
-        const returned = (a.paidAmountCents ?? 0) - (a.spentAmountCents ?? 0);
+        // Back to the fund: everything approved but not spent, i.e. the paid-but-unspent rest and any
+        // part of the approval that was never paid (an approval is committed until its proof is closed).
+        const returned = (a.approvedAmountCents ?? 0) - (a.spentAmountCents ?? 0);
         await recordReturned(m, fund.id, returned);
         values.returnedAmountCents = returned;
         Object.assign(data, { spentAmountCents: a.spentAmountCents, returnedAmountCents: returned });

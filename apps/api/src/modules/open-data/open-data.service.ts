@@ -19,9 +19,10 @@ import { ExportsService } from '../exports/exports.service';
 import { formatScaled } from '../indicators/decimal';
 import { CITY_SCOPE } from '../indicators/indicator.entities';
 import { ParticipationService } from '../social-report/participation.service';
-import { ReportSql, toNumber } from '../social-report/report-sql';
+import { day, ReportSql, toNumber } from '../social-report/report-sql';
 import { toIso } from '../social-report/social-report.service';
 import { CITIZEN_TEXT, DATASETS, type DatasetInfo } from './datasets';
+import { fundApplicationRecords, fundRecords, fundSummary } from './fund-records';
 
 export const PUBLISHER = 'Stadt – Aktionsplan Soziale Stadt (Beteiligungsplattform)';
 type Row = Record<string, unknown>;
@@ -172,6 +173,9 @@ export class OpenDataService {
         const last = stats.length ? await this.participation.lastChange() : null;
         return { count: stats.length, lastModified: last ? iso(last) : null };
       }
+      case OpenDataDatasetId.Funds:
+      case OpenDataDatasetId.FundApplications:
+        return fundSummary(this.sql, id);
     }
   }
 
@@ -211,6 +215,10 @@ export class OpenDataService {
         return this.proposals();
       case OpenDataDatasetId.Participation:
         return this.participationRows();
+      case OpenDataDatasetId.Funds:
+        return fundRecords(this.sql);
+      case OpenDataDatasetId.FundApplications:
+        return fundApplicationRecords(this.sql);
     }
   }
 
@@ -383,12 +391,4 @@ export class OpenDataService {
     const stats = await this.participation.stats({ from, to });
     return stats.rows.map(({ area, month, ...counts }) => ({ area: area.code, month, ...counts }));
   }
-}
-
-/** Dates as YYYY-MM-DD on both databases (PostgreSQL's date column may come back as a Date). */
-function day(v: unknown): string | null {
-  if (v === null || v === undefined) return null;
-  // node-postgres turns a date into local midnight: read it back in local time.
-  if (v instanceof Date) return `${v.getFullYear()}-${String(v.getMonth() + 1).padStart(2, '0')}-${String(v.getDate()).padStart(2, '0')}`;
-  return String(v).slice(0, 10);
 }

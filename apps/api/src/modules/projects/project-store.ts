@@ -159,8 +159,17 @@ export interface NewIdea {
   areaIds: string[];
 }
 
-/** A new project idea (version 1) with its areas and the "created" step. `at` backdates it (demo data only). */
-export async function createIdea(m: EntityManager, idea: NewIdea, actor: ProjectActor, at?: Date): Promise<Project> {
+/**
+ * A new project idea (version 1) with its areas and the "created" step. `at` backdates it (demo data
+ * only); `data` adds to what the "created" step records (where a project came from).
+ */
+export async function createIdea(
+  m: EntityManager,
+  idea: NewIdea,
+  actor: ProjectActor,
+  at?: Date,
+  data: Record<string, unknown> = {},
+): Promise<Project> {
   const saved = await m.save(
     m.create(Project, {
       title: idea.title,
@@ -177,7 +186,7 @@ export async function createIdea(m: EntityManager, idea: NewIdea, actor: Project
     ProjectArea,
     [...new Set(idea.areaIds)].map((areaId) => ({ projectId: saved.id, areaId })),
   );
-  await recordEvent(m, saved.id, 1, ProjectEventKind.Created, null, ProjectState.Idea, actor, null, { title: idea.title }, at);
+  await recordEvent(m, saved.id, 1, ProjectEventKind.Created, null, ProjectState.Idea, actor, null, { ...data, title: idea.title }, at);
   return saved;
 }
 

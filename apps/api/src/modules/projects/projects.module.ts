@@ -11,6 +11,7 @@ import { Proposal } from '../proposals/proposal.entity';
 import { Assembly } from '../assemblies/entities/assembly.entity';
 import { Project, ProjectArea, ProjectEvent, ProjectMilestoneEntity, ProjectProposal, ProjectStatusReportEntity } from './project.entities';
 import { ProjectsController } from './projects.controller';
+import { ProjectCreationService } from './project-creation.service';
 import { ProjectGroupingService } from './project-grouping.service';
 import { ProjectPortfolioService } from './project-portfolio.service';
 import { ProjectProgressService } from './project-progress.service';
@@ -39,7 +40,14 @@ import { ProjectWorkflowService } from './project-workflow.service';
     AuditModule,
   ],
   controllers: [ProjectsController],
-  providers: [ProjectQueriesService, ProjectGroupingService, ProjectWorkflowService, ProjectProgressService, ProjectPortfolioService],
-  exports: [ProjectQueriesService, ProjectGroupingService, ProjectWorkflowService, ProjectProgressService],
+  providers: [
+    ProjectCreationService,
+    ProjectQueriesService,
+    ProjectGroupingService,
+    ProjectWorkflowService,
+    ProjectProgressService,
+    ProjectPortfolioService,
+  ],
+  exports: [ProjectCreationService, ProjectQueriesService, ProjectGroupingService, ProjectWorkflowService, ProjectProgressService],
 })
 export class ProjectsModule {}

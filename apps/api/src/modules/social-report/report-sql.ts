@@ -33,3 +33,11 @@ export class ReportSql {
 }
 
 export const toNumber = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
+
+/** Dates as YYYY-MM-DD on both databases (PostgreSQL's date column may come back as a Date). */
+export function day(v: unknown): string | null {
+  if (v === null || v === undefined) return null;
+  // node-postgres turns a date into local midnight: read it back in local time.
+  if (v instanceof Date) return `${v.getFullYear()}-${String(v.getMonth() + 1).padStart(2, '0')}-${String(v.getDate()).padStart(2, '0')}`;
+  return String(v).slice(0, 10);
+}

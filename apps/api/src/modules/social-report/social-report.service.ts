@@ -26,6 +26,7 @@ import { Area } from '../areas/area.entity';
 import { scaledToNumber } from '../indicators/decimal';
 import { CITY_SCOPE, Indicator, IndicatorTargetEntity, IndicatorValueEntity } from '../indicators/indicator.entities';
 import { toIndicator, toTarget } from '../indicators/indicator.mapper';
+import { areaFunds } from './area-funds';
 import { ReportSql, toNumber } from './report-sql';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -111,12 +112,13 @@ export class SocialReportService {
     const grandchildren = children.length ? await this.areas.find({ where: { parentId: In(children.map((c) => c.id)) } }) : [];
     const scopeIds = [area.id, ...children.map((c) => c.id), ...grandchildren.map((g) => g.id)];
 
-    const [indicators, series, projects, assemblies, proposals] = await Promise.all([
+    const [indicators, series, projects, assemblies, proposals, funds] = await Promise.all([
       this.definitions(),
       this.seriesRows(area.id, range),
       this.projectRows(scopeIds),
       this.assemblyRows(scopeIds),
       this.proposalCounts(scopeIds),
+      areaFunds(this.sql, area.id),
     ]);
     const areaTargets = await this.targets.find({ where: { areaId: area.id }, order: { dueYear: 'ASC' } });
     const cityTargets = await this.targets.createQueryBuilder('t').where('t.areaId IS NULL').orderBy('t.dueYear', 'ASC').getMany();
@@ -187,6 +189,7 @@ export class SocialReportService {
       },
       assemblies,
       proposals,
+      funds,
       generatedAt: new Date().toISOString(),
     };
   }

@@ -8,7 +8,7 @@ import { flash } from '../../lib/flash';
 import { AdminNav } from './AdminNav';
 
 /** Locale prefix of an admin section, which holds its title and lead. */
-type SectionKey = 'admin.users' | 'admin.mails' | 'admin.languages' | 'admin.signLanguage' | EditableSection;
+type SectionKey = 'admin.users' | 'admin.mails' | 'admin.languages' | 'admin.signLanguage' | 'admin.funds' | EditableSection;
 /** Sections whose records are created and edited here: their prefix also holds create, createTitle, editTitle, editTitleLoading, created, saved. */
 type EditableSection = 'admin.areas' | 'admin.fields';
 

@@ -122,6 +122,11 @@ export function SiteHeader() {
               </NavLink>
             </li>
             <li>
+              <NavLink to="/fonds" className={navClass}>
+                {t('nav.funds')}
+              </NavLink>
+            </li>
+            <li>
               <NavLink to="/report" className={navClass}>
                 {t('nav.socialReport')}
               </NavLink>
@@ -136,6 +141,11 @@ export function SiteHeader() {
                 <li>
                   <NavLink to="/account/proposals" className={navClass}>
                     {t('nav.myProposals')}
+                  </NavLink>
+                </li>
+                <li>
+                  <NavLink to="/account/antraege" className={navClass}>
+                    {t('nav.myApplications')}
                   </NavLink>
                 </li>
                 {user.role === Role.Moderator || user.role === Role.Administrator ? (

@@ -7,6 +7,7 @@ export const ADMIN_SECTIONS = [
   { to: '/admin/areas', id: 'areas' },
   { to: '/admin/fields-of-action', id: 'fields' },
   { to: '/admin/portfolio', id: 'portfolio' },
+  { to: '/admin/fonds', id: 'funds' },
   { to: '/admin/indicators', id: 'indicators' },
   { to: '/admin/mails', id: 'mails' },
   { to: '/admin/languages', id: 'languages' },

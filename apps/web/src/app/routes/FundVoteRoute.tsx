@@ -1,8 +1,8 @@
 import { Loading } from '../../components/ui/QueryState';
 import { OnlineVotePage } from '../../features/funds/online-vote/OnlineVotePage';
-import { useTextSet } from '../../lib/text-sets';
+import { useFundsTexts } from '../../features/funds/texts';
 
-/** A fund's online vote (/fonds/:id/abstimmung), with its own text set. */
+/** A fund's online vote (/fonds/:id/abstimmung), with the funds texts (funds.vote.*). */
 export function FundVoteRoute() {
-  return useTextSet('funds-vote') ? <OnlineVotePage /> : <Loading />;
+  return useFundsTexts() ? <OnlineVotePage /> : <Loading />;
 }

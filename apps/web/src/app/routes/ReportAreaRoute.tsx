@@ -8,6 +8,7 @@ import { Term } from '../../components/ui/Term';
 import { useFieldsOfAction } from '../../lib/fields-of-action';
 import { useAreaProfile } from '../../features/report/api/report';
 import { AreaAssemblies, AreaProjects, AreaProposals } from '../../features/report/components/AreaActivity';
+import { AreaFunds } from '../../features/report/components/AreaFunds';
 import { AreaIndicatorChart } from '../../features/report/components/AreaIndicatorChart';
 import { areaProfilePath } from '../../features/report/components/OverviewView';
 import { localized } from '../../features/report/components/report-format';
@@ -95,6 +96,7 @@ export function ReportAreaRoute() {
             <AreaProjects projects={data.projects} fieldName={fieldName} />
             <AreaAssemblies assemblies={data.assemblies} />
             <AreaProposals proposals={data.proposals} fieldName={fieldName} />
+            {data.area.type === AreaType.ActionArea ? <AreaFunds funds={data.funds} /> : null}
             <p className="kern-body">
               <Link className="kern-link" to="/report">
                 {t('report.profile.backToOverview')}

@@ -27,6 +27,7 @@ import {
   type TargetProgress,
 } from '@app/shared';
 import { IndicatorDto, TargetDto, YearRangeQueryDto } from '../../indicators/dto/indicator.dto';
+import { ProfileFundsDto } from './profile-funds.dto';
 
 // ---- queries ----
 
@@ -173,6 +174,7 @@ export class AreaProfileDto implements AreaProfileResponse {
   @ApiProperty({ type: ProfileProjectsDto }) projects: ProfileProjectsDto;
   @ApiProperty({ type: [ProfileAssemblyItemDto], description: 'Public assemblies only' }) assemblies: ProfileAssemblyItemDto[];
   @ApiProperty({ type: ProfileProposalsDto }) proposals: ProfileProposalsDto;
+  @ApiProperty({ type: ProfileFundsDto, description: 'The area’s Aktionsraumfonds and what they financed' }) funds: ProfileFundsDto;
   @ApiProperty({ format: 'date-time' }) generatedAt: string;
 }
 

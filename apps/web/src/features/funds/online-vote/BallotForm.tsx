@@ -27,8 +27,8 @@ export function BallotForm({ vote }: { vote: FundOnlineVote }) {
     id: 'fund-ballot',
     initialValues: { code: params.get('code') ?? '' },
     onSubmit: async (values) => {
-      if (chosen.length === 0) throw new FormError({ key: 'fundsVote.ballot.chooseOne' });
-      if (sumCents > vote.budgetCents) throw new FormError({ key: 'fundsVote.ballot.over', params: money(sumCents, vote.budgetCents) });
+      if (chosen.length === 0) throw new FormError({ key: 'funds.vote.ballot.chooseOne' });
+      if (sumCents > vote.budgetCents) throw new FormError({ key: 'funds.vote.ballot.over', params: money(sumCents, vote.budgetCents) });
       setReceipt(await actions.cast({ applicationIds: chosen, ...(vote.binding ? { code: values.code } : {}) }));
     },
   });
@@ -37,18 +37,18 @@ export function BallotForm({ vote }: { vote: FundOnlineVote }) {
   }
   if (receipt)
     return (
-      <Alert variant="success" role="status" title={t('fundsVote.ballot.cast')}>
-        <p className="kern-body">{t('fundsVote.ballot.castHint')}</p>
+      <Alert variant="success" role="status" title={t('funds.vote.ballot.cast')}>
+        <p className="kern-body">{t('funds.vote.ballot.castHint')}</p>
       </Alert>
     );
   return (
-    <Form form={form} submitLabel={t('fundsVote.ballot.submit')} aria-labelledby="fund-ballot-title">
+    <Form form={form} submitLabel={t('funds.vote.ballot.submit')} aria-labelledby="fund-ballot-title">
       <fieldset className="kern-fieldset" id="fund-ballot-items" aria-describedby="fund-ballot-hint">
         <legend className="kern-label" id="fund-ballot-title">
-          {t('fundsVote.ballot.legend')}
+          {t('funds.vote.ballot.legend')}
         </legend>
         <p className="kern-hint" id="fund-ballot-hint">
-          {t('fundsVote.ballot.hint', { budget: formatCents(vote.budgetCents, i18n.language) })}
+          {t('funds.vote.ballot.hint', { budget: formatCents(vote.budgetCents, i18n.language) })}
         </p>
         <BudgetChecklist
           idPrefix="fund-ballot-item"
@@ -58,7 +58,7 @@ export function BallotForm({ vote }: { vote: FundOnlineVote }) {
             amountCents: item.amountCents,
             after: (
               <Link className="kern-link kern-body--small" to={`/fonds/antraege/${item.applicationId}`}>
-                {t('fundsVote.ballot.purpose', { title: item.title })}
+                {t('funds.vote.ballot.purpose', { title: item.title })}
               </Link>
             ),
           }))}
@@ -66,14 +66,14 @@ export function BallotForm({ vote }: { vote: FundOnlineVote }) {
           onChange={setChosen}
           budgetCents={vote.budgetCents}
           language={i18n.language}
-          sumText={(m) => t('fundsVote.ballot.sum', m)}
-          overText={(m) => t('fundsVote.ballot.over', m)}
+          sumText={(m) => t('funds.vote.ballot.sum', m)}
+          overText={(m) => t('funds.vote.ballot.over', m)}
         />
       </fieldset>
       {vote.binding ? (
         <TextField
-          {...form.field('code', { label: t('fundsVote.ballot.code'), required: true, minLength: 10, maxLength: 40 })}
-          hint={t('fundsVote.ballot.codeHint')}
+          {...form.field('code', { label: t('funds.vote.ballot.code'), required: true, minLength: 10, maxLength: 40 })}
+          hint={t('funds.vote.ballot.codeHint')}
           autoComplete="off"
           autoCapitalize="characters"
           spellCheck={false}

@@ -26,7 +26,7 @@ export function OnlineVotePage() {
   const vote = useOnlineVote(id);
   const { user } = useSession();
   const staff = user?.role === Role.Administrator || user?.role === Role.Moderator;
-  const title = fund.data ? t('fundsVote.titleOf', { fund: fund.data.title }) : t('fundsVote.title');
+  const title = fund.data ? t('funds.vote.titleOf', { fund: fund.data.title }) : t('funds.vote.title');
   return (
     <Page title={title}>
       <QueryState query={vote}>
@@ -35,7 +35,7 @@ export function OnlineVotePage() {
             <VoteView vote={data} staff={staff} />
           ) : (
             <>
-              <Alert variant="info" title={t('fundsVote.none')} />
+              <Alert variant="info" title={t('funds.vote.none')} />
               {staff ? <OpenVoteForm fundId={id} /> : null}
             </>
           )
@@ -43,7 +43,7 @@ export function OnlineVotePage() {
       </QueryState>
       <p className="kern-body section">
         <Link className="kern-link" to={`/fonds/${id}`}>
-          {t('fundsVote.backToFund')}
+          {t('funds.vote.backToFund')}
         </Link>
       </p>
     </Page>
@@ -59,30 +59,30 @@ function VoteView({ vote, staff }: { vote: FundOnlineVote; staff: boolean }) {
     <>
       <dl className="report-facts">
         <div>
-          <dt>{t('fundsVote.period')}</dt>
+          <dt>{t('funds.vote.period')}</dt>
           <dd>
-            {t('fundsVote.periodValue', when)} ({t(`fundsVote.status.${vote.status}`)})
+            {t('funds.vote.periodValue', when)} ({t(`funds.vote.status.${vote.status}`)})
           </dd>
         </div>
         <div>
-          <dt>{t('fundsVote.budget')}</dt>
+          <dt>{t('funds.vote.budget')}</dt>
           <dd>{formatCents(vote.budgetCents, i18n.language)}</dd>
         </div>
         <div>
-          <dt>{t('fundsVote.ballots')}</dt>
+          <dt>{t('funds.vote.ballots')}</dt>
           <dd>{vote.ballotCount}</dd>
         </div>
       </dl>
-      <p className="kern-body">{t(vote.binding ? 'fundsVote.binding' : 'fundsVote.consultative')}</p>
-      {vote.status === 'upcoming' ? <Alert variant="info" title={t('fundsVote.notYet', when)} /> : null}
+      <p className="kern-body">{t(vote.binding ? 'funds.vote.binding' : 'funds.vote.consultative')}</p>
+      {vote.status === 'upcoming' ? <Alert variant="info" title={t('funds.vote.notYet', when)} /> : null}
       {vote.status === 'open' ? (
         vote.voted ? (
-          <Alert variant="success" title={t('fundsVote.ballot.already')} />
+          <Alert variant="success" title={t('funds.vote.ballot.already')} />
         ) : !vote.binding && !user ? (
-          <Alert variant="info" title={t('fundsVote.ballot.signIn')}>
+          <Alert variant="info" title={t('funds.vote.ballot.signIn')}>
             <p className="kern-body">
               <Link className="kern-link" to={withReturnTo('/login', location.pathname + location.search)}>
-                {t('fundsVote.ballot.signInLink')}
+                {t('funds.vote.ballot.signInLink')}
               </Link>
             </p>
           </Alert>

@@ -26,13 +26,13 @@ export function OpenVoteForm({ fundId }: { fundId: string }) {
   return (
     <section className="section" aria-labelledby="fund-vote-open-title">
       <h2 className="kern-heading-medium" id="fund-vote-open-title">
-        {t('fundsVote.staff.openTitle')}
+        {t('funds.vote.staff.openTitle')}
       </h2>
-      <p className="kern-body">{t('fundsVote.staff.openHint')}</p>
-      <Form form={form} submitLabel={t('fundsVote.staff.open')} aria-labelledby="fund-vote-open-title">
-        <TextField {...form.field('startsAt', { label: t('fundsVote.staff.startsAt'), required: true })} type="datetime-local" />
-        <TextField {...form.field('endsAt', { label: t('fundsVote.staff.endsAt'), required: true })} type="datetime-local" />
-        <CheckboxField {...form.checkbox('binding', { label: t('fundsVote.staff.binding') })} hint={t('fundsVote.staff.bindingHint')} />
+      <p className="kern-body">{t('funds.vote.staff.openHint')}</p>
+      <Form form={form} submitLabel={t('funds.vote.staff.open')} aria-labelledby="fund-vote-open-title">
+        <TextField {...form.field('startsAt', { label: t('funds.vote.staff.startsAt'), required: true })} type="datetime-local" />
+        <TextField {...form.field('endsAt', { label: t('funds.vote.staff.endsAt'), required: true })} type="datetime-local" />
+        <CheckboxField {...form.checkbox('binding', { label: t('funds.vote.staff.binding') })} hint={t('funds.vote.staff.bindingHint')} />
       </Form>
     </section>
   );
@@ -89,15 +89,15 @@ export function StaffPanel({ vote }: { vote: FundOnlineVote }) {
   return (
     <section className="section" aria-labelledby="fund-vote-staff-title">
       <h2 className="kern-heading-medium" id="fund-vote-staff-title">
-        {t('fundsVote.staff.title')}
+        {t('funds.vote.staff.title')}
       </h2>
       {vote.binding && vote.status !== 'ended' ? (
         <>
-          <p className="kern-body">{t('fundsVote.staff.codesIssued', { count: vote.codeCount })}</p>
+          <p className="kern-body">{t('funds.vote.staff.codesIssued', { count: vote.codeCount })}</p>
           <TextField
             id="fund-vote-code-count"
             name="count"
-            label={t('fundsVote.staff.count')}
+            label={t('funds.vote.staff.count')}
             errors={[]}
             value={count}
             onChange={setCount}
@@ -106,14 +106,14 @@ export function StaffPanel({ vote }: { vote: FundOnlineVote }) {
             max={300}
             inputMode="numeric"
           />
-          <Action label={t('fundsVote.staff.codes')} done={t('fundsVote.staff.codesDone')} run={() => actions.codes(Number(count))} />
+          <Action label={t('funds.vote.staff.codes')} done={t('funds.vote.staff.codesDone')} run={() => actions.codes(Number(count))} />
         </>
       ) : null}
       {vote.status !== 'ended' ? (
-        <Action label={t('fundsVote.staff.close')} done={t('fundsVote.staff.closed')} run={actions.close} />
+        <Action label={t('funds.vote.staff.close')} done={t('funds.vote.staff.closed')} run={actions.close} />
       ) : null}
       {vote.status === 'ended' && !vote.confirmedAt ? (
-        <Action variant="primary" label={t('fundsVote.staff.confirm')} done={t('fundsVote.staff.confirmed')} run={actions.confirm} />
+        <Action variant="primary" label={t('funds.vote.staff.confirm')} done={t('funds.vote.staff.confirmed')} run={actions.confirm} />
       ) : null}
     </section>
   );

@@ -15,10 +15,10 @@ export function VoteResult({ vote, result }: { vote: FundOnlineVote; result: Onl
   return (
     <section className="section live-budget" aria-labelledby="fund-vote-result">
       <h2 className="kern-heading-medium" id="fund-vote-result">
-        {t('fundsVote.result.title')}
+        {t('funds.vote.result.title')}
       </h2>
       <p className="kern-body">
-        {t('fundsVote.result.allocated', {
+        {t('funds.vote.result.allocated', {
           allocated: money(result.allocatedCents),
           budget: money(vote.budgetCents),
           remaining: money(result.remainingCents),
@@ -31,7 +31,7 @@ export function VoteResult({ vote, result }: { vote: FundOnlineVote; result: Onl
             <span className="live-budget__name">{line.title}</span>
             <span className="live-budget__amount">{money(line.amountCents)}</span>
             <span className="live-budget__votes">
-              {t('fundsVote.result.votes', { count: line.votes })} · {t(`fundsVote.result.outcomes.${line.outcome}`)}
+              {t('funds.vote.result.votes', { count: line.votes })} · {t(`funds.vote.result.outcomes.${line.outcome}`)}
             </span>
           </li>
         ))}
@@ -40,17 +40,17 @@ export function VoteResult({ vote, result }: { vote: FundOnlineVote; result: Onl
         <ul className="kern-list kern-list--bullet">
           {result.ties.map((tie) => (
             <li key={`${tie.aboveId}-${tie.belowId}`} className="kern-body">
-              {t('fundsVote.result.tie', {
+              {t('funds.vote.result.tie', {
                 votes: tie.votes,
                 above: titles.get(tie.aboveId) ?? '',
                 below: titles.get(tie.belowId) ?? '',
-                rule: t(`fundsVote.result.tieRules.${tie.decidedBy}`),
+                rule: t(`funds.vote.result.tieRules.${tie.decidedBy}`),
               })}
             </li>
           ))}
         </ul>
       ) : null}
-      <p className="kern-body kern-body--small">{t(vote.confirmedAt ? 'fundsVote.result.confirmed' : 'fundsVote.result.notConfirmed')}</p>
+      <p className="kern-body kern-body--small">{t(vote.confirmedAt ? 'funds.vote.result.confirmed' : 'funds.vote.result.notConfirmed')}</p>
     </section>
   );
 }

@@ -29,6 +29,16 @@ function LinkedProposal({ data, titles }: { data: Record<string, unknown> | null
   );
 }
 
+/** Where a project came from when another module started it (an application to an Aktionsraumfonds). */
+function Origin({ data }: { data: Record<string, unknown> | null }) {
+  const { t } = useTranslation();
+  const origin = data?.origin as { kind?: unknown; title?: unknown; label?: unknown } | undefined;
+  if (origin?.kind !== 'fund_application' || typeof origin.title !== 'string' || typeof origin.label !== 'string') return null;
+  return (
+    <p className="kern-body timeline__text">{t('projects.timeline.fromFundApplication', { title: origin.title, fund: origin.label })}</p>
+  );
+}
+
 /**
  * The public timeline, oldest first: proposals grouped → idea → project → type → regular operation,
  * each step with its date, the role that made it and the public reason.
@@ -61,6 +71,7 @@ export function ProjectTimeline({ events }: { events: ProjectTimelineEvent[] }) 
               ) : null}{' '}
               <span className="timeline__actor">{t('projects.timeline.by', { role: t(`roles.${event.actorRole}`) })}</span>
             </p>
+            {kind === ProjectEventKind.Created ? <Origin data={event.data} /> : null}
             {event.reason ? (
               <p className="kern-body timeline__text">
                 <span className="kern-sr-only">{t('projects.timeline.reason')}: </span>

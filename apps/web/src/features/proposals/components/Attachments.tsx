@@ -1,62 +1,18 @@
-import {
-  ATTACHMENT_DESCRIPTION_MAX,
-  ATTACHMENT_MAX_BYTES,
-  ATTACHMENT_MIME_TYPES,
-  ATTACHMENTS_PER_PROPOSAL,
-  type ProposalAttachment,
-  type ProposalDetail,
-} from '@app/shared';
-import { useEffect, useRef, useState } from 'react';
+import { ATTACHMENT_MAX_BYTES, ATTACHMENTS_PER_PROPOSAL, type ProposalAttachment, type ProposalDetail } from '@app/shared';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/Button';
 import { ConfirmStep } from '../../../components/ui/ConfirmStep';
 import { Dialog } from '../../../components/ui/Dialog';
-import { Form } from '../../../components/ui/Form';
+import { Loading } from '../../../components/ui/QueryState';
 import { Section } from '../../../components/ui/Section';
-import { FileField, TextField } from '../../../components/ui/FormField';
-import { ApiError } from '../../../lib/api-client';
 import { formatFileSize } from '../../../lib/format';
-import { FormError, type FieldErrors, type UiMessage } from '../../../lib/messages';
-import { useForm } from '../../../lib/use-form';
 import { useDeleteAttachment, useUploadAttachment } from '../api/attachments';
 
-/** File name endings for the accepted types, for files whose type the browser does not know. */
-const EXTENSIONS: Record<string, string> = {
-  jpg: 'image/jpeg',
-  jpeg: 'image/jpeg',
-  png: 'image/png',
-  webp: 'image/webp',
-  pdf: 'application/pdf',
-};
-const ACCEPT = [...ATTACHMENT_MIME_TYPES, ...Object.keys(EXTENSIONS).map((extension) => `.${extension}`)].join(',');
-
-function acceptedType(file: File): boolean {
-  const declared = file.type.toLowerCase();
-  if (declared) return (ATTACHMENT_MIME_TYPES as readonly string[]).includes(declared);
-  const extension = file.name.toLowerCase().split('.').pop() ?? '';
-  return extension in EXTENSIONS;
-}
-
-const TYPE_MESSAGE: UiMessage = { key: 'errors.ATTACHMENT_TYPE_NOT_ALLOWED' };
-const tooLarge = (): UiMessage => ({ key: 'proposals.attachments.errors.tooLarge', params: { max: formatFileSize(ATTACHMENT_MAX_BYTES) } });
-
-/** The same friendly messages whether the browser or the server notices the problem. */
-function checkFile(file: File | null): FieldErrors {
-  if (!file) return {};
-  const messages: UiMessage[] = [];
-  if (!acceptedType(file)) messages.push(TYPE_MESSAGE);
-  if (file.size > ATTACHMENT_MAX_BYTES) messages.push(tooLarge());
-  if (file.size === 0) messages.push({ key: 'proposals.attachments.errors.empty' });
-  return messages.length > 0 ? { file: messages } : {};
-}
-
-function uploadError(error: unknown): unknown {
-  if (!(error instanceof ApiError)) return error;
-  const notUploaded: UiMessage = { key: 'proposals.attachments.errors.notUploaded' };
-  if (error.code === 'PAYLOAD_TOO_LARGE') return new FormError(notUploaded, { file: [tooLarge()] });
-  if (error.code === 'ATTACHMENT_TYPE_NOT_ALLOWED') return new FormError(notUploaded, { file: [TYPE_MESSAGE] });
-  return error;
-}
+/** Only authors and moderators upload: the form's code loads when it is shown, not with every proposal page. */
+const AttachmentUploadForm = lazy(() =>
+  import('../../../components/AttachmentUploadForm').then((module) => ({ default: module.AttachmentUploadForm })),
+);
 
 const TYPE_LABELS: Record<string, string> = { 'image/jpeg': 'JPEG', 'image/png': 'PNG', 'image/webp': 'WebP', 'application/pdf': 'PDF' };
 
@@ -139,6 +95,7 @@ export function ProposalAttachments({ proposal }: { proposal: ProposalDetail }) 
 export function AttachmentUpload({ proposal }: { proposal: ProposalDetail }) {
   const { t } = useTranslation();
   const { attachments } = proposal;
+  const upload = useUploadAttachment();
   const [focusId, setFocusId] = useState<string | null>(null);
   const focused = useRef<string | null>(null);
   useEffect(() => {
@@ -162,11 +119,19 @@ export function AttachmentUpload({ proposal }: { proposal: ProposalDetail }) {
       {full ? (
         <p className="kern-body">{t('proposals.attachments.full', { total: ATTACHMENTS_PER_PROPOSAL })}</p>
       ) : (
-        <UploadForm
-          proposalId={proposal.id}
-          left={ATTACHMENTS_PER_PROPOSAL - attachments.length}
-          onUploaded={(created) => setFocusId(created.id)}
-        />
+        <Suspense fallback={<Loading />}>
+          <AttachmentUploadForm
+            id="attachment"
+            upload={(file, description, onProgress) => upload(proposal.id, { file, description }, onProgress)}
+            fileHint={t('proposals.attachments.fileHint', {
+              max: formatFileSize(ATTACHMENT_MAX_BYTES),
+              total: ATTACHMENTS_PER_PROPOSAL,
+              left: ATTACHMENTS_PER_PROPOSAL - attachments.length,
+            })}
+            onUploaded={(created) => setFocusId(created.id)}
+            aria-labelledby="attachment-upload-title"
+          />
+        </Suspense>
       )}
     </Section>
   );
@@ -276,85 +241,5 @@ function RemoveConfirmation({
     >
       <p className="kern-body">{t('proposals.attachments.removeText', { name: attachment.fileName })}</p>
     </ConfirmStep>
-  );
-}
-
-function UploadForm({
-  proposalId,
-  left,
-  onUploaded,
-}: {
-  proposalId: string;
-  left: number;
-  onUploaded: (created: ProposalAttachment) => void;
-}) {
-  const { t } = useTranslation();
-  const upload = useUploadAttachment();
-  const fileRef = useRef<File | null>(null);
-  const inputRef = useRef<HTMLInputElement>(null);
-  const [progress, setProgress] = useState<number | null>(null);
-  const form = useForm({
-    id: 'attachment',
-    initialValues: { file: '', description: '' },
-    validate: () => checkFile(fileRef.current),
-    onSubmit: async (values) => {
-      const file = fileRef.current;
-      if (!file) return;
-      setProgress(0);
-      try {
-        const created = await upload(proposalId, { file, description: values.description.trim() }, setProgress);
-        fileRef.current = null;
-        if (inputRef.current) inputRef.current.value = '';
-        form.reset();
-        onUploaded(created);
-        return { key: 'proposals.attachments.added', params: { name: created.fileName } };
-      } catch (error) {
-        throw uploadError(error);
-      } finally {
-        setProgress(null);
-      }
-    },
-  });
-  const percent = progress === null ? null : Math.round(progress * 100);
-  return (
-    <Form
-      form={form}
-      submitLabel={t('proposals.attachments.submit')}
-      submitIcon="drive-folder-upload"
-      aria-labelledby="attachment-upload-title"
-    >
-      <FileField
-        {...form.field('file', { label: t('proposals.attachments.file'), required: true })}
-        onFile={(file) => {
-          fileRef.current = file;
-        }}
-        inputRef={inputRef}
-        accept={ACCEPT}
-        hint={t('proposals.attachments.fileHint', {
-          max: formatFileSize(ATTACHMENT_MAX_BYTES),
-          total: ATTACHMENTS_PER_PROPOSAL,
-          left,
-        })}
-      />
-      <TextField
-        {...form.field('description', { label: t('proposals.attachments.description'), maxLength: ATTACHMENT_DESCRIPTION_MAX })}
-        hint={t('proposals.attachments.descriptionHint', { max: ATTACHMENT_DESCRIPTION_MAX })}
-        multiline
-        rows={3}
-      />
-      {percent !== null ? (
-        <div className="attachment-progress">
-          <label className="kern-label" htmlFor="attachment-progress">
-            {t('proposals.attachments.progress')}
-          </label>
-          <progress id="attachment-progress" max={100} value={percent}>
-            {percent} %
-          </progress>
-          <span className="kern-body" aria-hidden="true">
-            {t('proposals.attachments.percent', { percent })}
-          </span>
-        </div>
-      ) : null}
-    </Form>
   );
 }
