@@ -61,7 +61,7 @@ export function BudgetChecklist({
                 {item.label}
                 <span className="live-budget-option__amount">{money(item.amountCents)}</span>
               </label>
-              {item.after}
+              {item.after ? <div className="budget-checklist__after">{item.after}</div> : null}
             </div>
           );
         })}

@@ -13,6 +13,7 @@ import { BallotForm } from './BallotForm';
 import { formatMoment } from './format';
 import { OpenVoteForm, StaffPanel } from './StaffPanel';
 import { VoteResult } from './VoteResult';
+import './online-vote.css';
 
 /**
  * A fund's online vote (/fonds/:id/abstimmung): period, kind, budget and ballots so far; the ballot
@@ -57,7 +58,7 @@ function VoteView({ vote, staff }: { vote: FundOnlineVote; staff: boolean }) {
   const when = { start: formatMoment(vote.startsAt, i18n.language), end: formatMoment(vote.endsAt, i18n.language) };
   return (
     <>
-      <dl className="report-facts">
+      <dl className="fund-vote-facts">
         <div>
           <dt>{t('funds.vote.period')}</dt>
           <dd>
