@@ -64,6 +64,10 @@ const APP_TABLES = [
   'fund_applications',
   'fund_application_events',
   'fund_application_attachments',
+  'fund_online_votes',
+  'fund_online_vote_codes',
+  'fund_online_vote_voters',
+  'fund_online_vote_tallies',
 ];
 const MIGRATIONS_TABLE = 'migrations';
 const isPostgres = Boolean(process.env.DATABASE_URL);

@@ -146,6 +146,14 @@ const ROUTES: Record<string, Access> = {
   'GET /api/funds/{id}/agenda': 'moderator',
   // Moderators of the fund's area and administrators; the service refuses other areas (funds-money.e2e-spec).
   'POST /api/funds/{id}/decision': 'moderator',
+  // The online vote: public reading; the area's staff open, print codes, close, confirm (funds-online-vote.e2e-spec).
+  'GET /api/funds/{id}/online-vote': 'public',
+  'POST /api/funds/{id}/online-vote': 'moderator',
+  'POST /api/funds/{id}/online-vote/codes': 'moderator',
+  'POST /api/funds/{id}/online-vote/close': 'moderator',
+  'POST /api/funds/{id}/online-vote/confirm': 'moderator',
+  // Public route: binding votes take a voting code without an account; consultative ones refuse anonymous ballots (401).
+  'POST /api/funds/{id}/online-vote/ballots': 'public',
   // Anybody signed in applies; moderators and administrators may also enter paper applications (with a source note).
   'POST /api/funds/{id}/applications': 'signed-in',
   'GET /api/applications/mine': 'signed-in',

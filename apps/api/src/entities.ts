@@ -59,6 +59,13 @@ import { SignLanguageVideo1766100000000 } from './database/migrations/1766100000
 import { Fund, FundApplication, FundApplicationAttachment, FundApplicationEvent } from './modules/funds/fund.entities';
 import { Funds1766200000000 } from './database/migrations/1766200000000-funds';
 import { BudgetVote1766300000000 } from './database/migrations/1766300000000-budget-vote';
+import {
+  FundOnlineVote,
+  FundOnlineVoteCode,
+  FundOnlineVoteTally,
+  FundOnlineVoteVoter,
+} from './modules/funds/online-vote/online-vote.entities';
+import { FundOnlineVote1766500000000 } from './database/migrations/1766500000000-fund-online-vote';
 import { LiveTranslations1766000000000 } from './database/migrations/1766000000000-live-translations';
 
 /** Listed explicitly (no globs) so the same list works from source, from dist and under jest. */
@@ -107,6 +114,10 @@ export const ENTITIES = [
   FundApplication,
   FundApplicationEvent,
   FundApplicationAttachment,
+  FundOnlineVote,
+  FundOnlineVoteCode,
+  FundOnlineVoteVoter,
+  FundOnlineVoteTally,
 ];
 export const MIGRATIONS = [
   InitialSchema1764000000000,
@@ -131,6 +142,7 @@ export const MIGRATIONS = [
   SignLanguageVideo1766100000000,
   Funds1766200000000,
   BudgetVote1766300000000,
+  FundOnlineVote1766500000000,
 ];
 
 /** The registry handed to buildDataSourceOptions by the app, the CLI, the TypeORM CLI and the tests. */

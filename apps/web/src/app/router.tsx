@@ -61,6 +61,7 @@ const ApplicationEditRoute = lazyRoute(() => import('./routes/ApplicationEditRou
 const MyApplicationsRoute = lazyRoute(() => import('./routes/MyApplicationsRoute'), 'MyApplicationsRoute');
 const AdminFundsRoute = lazyRoute(() => import('./routes/AdminFundsRoute'), 'AdminFundsRoute');
 const ReportRoute = lazyRoute(() => import('./routes/ReportRoute'), 'ReportRoute');
+const FundVoteRoute = lazyRoute(() => import('./routes/FundVoteRoute'), 'FundVoteRoute');
 
 /** Real paths (BrowserRouter): the API answers every non-/api GET with index.html. */
 const routes = (
@@ -96,6 +97,7 @@ const routes = (
       <Route path="fonds" element={<FundsRoute />} />
       <Route path="fonds/:id" element={<FundDetailRoute />} />
       <Route path="fonds/antraege/:id" element={<ApplicationDetailRoute />} />
+      <Route path="fonds/:id/abstimmung" element={<FundVoteRoute />} />
       <Route element={<RequireAuth />}>
         <Route path="account" element={<AccountRoute />} />
         <Route path="account/proposals" element={<MyProposalsRoute />} />

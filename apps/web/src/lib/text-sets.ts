@@ -13,7 +13,7 @@ type Texts = Record<string, unknown>;
  * `console`: the moderator console and the agenda's prepared votes (`live.console.*`, about 2.5 KB);
  * `sign-language`: the administration's page for the video. A feature may register its own set
  * (registerTextSet), so that even the list of its files stays in its own chunk: `funds` (the
- * Aktionsraumfonds pages), `admin` (the administration's pages) and `budget` (the budget vote's full
+ * Aktionsraumfonds pages, the online vote's texts under `funds.vote` too), `admin` (the administration's pages) and `budget` (the budget vote's full
  * result: bar, lists, ties, `live.budget.*` beyond the phone's summary, on the projector and in the console).
  */
 const SETS = import.meta.glob<Texts>(['../locales/sign-language.*.json', '../locales/legal.*.json', '../locales/console.*.json'], {

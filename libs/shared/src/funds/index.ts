@@ -10,3 +10,4 @@ export * from './application-transitions';
 export * from './allocation';
 export * from './application-engine';
 export * from './contracts';
+export * from './online-vote';

@@ -12,6 +12,10 @@ import { Fund, FundApplication, FundApplicationAttachment, FundApplicationEvent 
 import { FundQueriesService } from './fund-queries.service';
 import { FundsController } from './funds.controller';
 import { FundsService } from './funds.service';
+import { OnlineBallotsService } from './online-vote/online-ballots.service';
+import { OnlineVoteController } from './online-vote/online-vote.controller';
+import { FundOnlineVote, FundOnlineVoteCode, FundOnlineVoteTally, FundOnlineVoteVoter } from './online-vote/online-vote.entities';
+import { OnlineVoteService } from './online-vote/online-vote.service';
 
 /**
  * The Aktionsraumfonds (issue 17): funds per Aktionsraum and year, applications moving by the model
@@ -19,9 +23,31 @@ import { FundsService } from './funds.service';
  * and the project conference's decision. FundsService.decide/agenda are the live budget vote's entry.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([Fund, FundApplication, FundApplicationEvent, FundApplicationAttachment, Area, Project]), AuditModule],
-  controllers: [FundsController, ApplicationsController, ApplicationAttachmentsController],
-  providers: [FundQueriesService, FundsService, ApplicationCommandsService, ApplicationWorkflowService, ApplicationAttachmentsService],
+  imports: [
+    TypeOrmModule.forFeature([
+      Fund,
+      FundApplication,
+      FundApplicationEvent,
+      FundApplicationAttachment,
+      FundOnlineVote,
+      FundOnlineVoteCode,
+      FundOnlineVoteVoter,
+      FundOnlineVoteTally,
+      Area,
+      Project,
+    ]),
+    AuditModule,
+  ],
+  controllers: [FundsController, ApplicationsController, ApplicationAttachmentsController, OnlineVoteController],
+  providers: [
+    FundQueriesService,
+    FundsService,
+    ApplicationCommandsService,
+    ApplicationWorkflowService,
+    ApplicationAttachmentsService,
+    OnlineVoteService,
+    OnlineBallotsService,
+  ],
   exports: [FundsService, FundQueriesService],
 })
 export class FundsModule {}

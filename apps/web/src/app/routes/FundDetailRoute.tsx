@@ -1,5 +1,5 @@
 import { Role } from '@app/shared';
-import type { FundDetail } from '@app/shared/funds';
+import { FundDecisionMode, type FundDetail } from '@app/shared/funds';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { ButtonLink } from '../../components/ui/Button';
@@ -51,6 +51,11 @@ function FundView({ fund }: { fund: FundDetail }) {
           {staff ? (
             <ButtonLink to={`/fonds/${fund.id}/bearbeitung`} variant="secondary">
               {t('funds.processing.link')}
+            </ButtonLink>
+          ) : null}{' '}
+          {!fund.decision || fund.decision.mode === FundDecisionMode.Online ? (
+            <ButtonLink to={`/fonds/${fund.id}/abstimmung`} variant="secondary">
+              {t('funds.vote.title')}
             </ButtonLink>
           ) : null}
         </p>

@@ -23,7 +23,7 @@ import { CheckInCard } from '../entities/check-in-card.entity';
 import { Participant } from '../entities/participant.entity';
 import type { User } from '../../users/user.entity';
 import { LiveStateService } from '../live-state.service';
-import { cardCodeHash, newCardCode } from './card-code';
+import { cardCodeHash, newCardCode } from '../../../common/codes/card-code';
 
 /**
  * A card used on another device within this time after its last use is refused (409) instead of

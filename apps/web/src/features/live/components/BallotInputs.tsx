@@ -2,8 +2,8 @@ import { budgetSum, maxChoicesOf, type BallotContent, type BallotInputKind, type
 import type { ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/Button';
-import { formatCents } from './budget/money';
-import './budget/budget.css';
+import { formatCents } from '../../../components/budget/money';
+import '../../../components/budget/budget.css';
 import { optionShown, Typed } from './typed-text';
 
 /** What every ballot input gets: the round and the ballot so far, and how to change it. */

@@ -14,7 +14,7 @@ import { Button } from '../../../components/ui/Button';
 import { randomId } from '../../../lib/socket';
 import type { LiveConnection } from '../hooks/useLive';
 import { BALLOT_INPUTS, ballotToSend } from './BallotInputs';
-import { withMoney } from './budget/money';
+import { withMoney } from '../../../components/budget/money';
 import { ActionError, useLiveAction } from './common';
 import { questionShown, Typed } from './typed-text';
 

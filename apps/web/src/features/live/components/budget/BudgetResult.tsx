@@ -3,8 +3,8 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { registerTextSet, useTextSet } from '../../../../lib/text-sets';
 import { optionShown, Second, Typed, type SecondLanguage } from '../typed-text';
-import { formatCents } from './money';
-import './budget.css';
+import { formatCents } from '../../../../components/budget/money';
+import '../../../../components/budget/budget.css';
 
 // The full result's texts (`live.budget.*` beyond the phone's summary): their file list stays in this chunk.
 registerTextSet('budget', import.meta.glob<Record<string, unknown>>('../../../../locales/budget.*.json', { import: 'default' }));

@@ -1,7 +1,7 @@
 import type { LiveRound, RoundResult } from '@app/shared';
 import { useTranslation } from 'react-i18next';
-import { formatCents } from './money';
-import './budget.css';
+import { formatCents } from '../../../../components/budget/money';
+import '../../../../components/budget/budget.css';
 
 /**
  * The phone's reading of a budget result, under the results table: each item in ranking order with

@@ -4,7 +4,7 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../../components/ui/Button';
 import { FormField } from '../../../../components/ui/FormField';
-import '../budget/budget.css';
+import '../../../../components/budget/budget.css';
 
 /** One row of the item editor as typed: the label and the amount in euros (text, parsed on sending). */
 export interface BudgetItemRow {

@@ -2,7 +2,7 @@ import { VotingRoundStatus, type LiveRound } from '@app/shared';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../../components/ui/Button';
-import { formatCents } from '../budget/money';
+import { formatCents } from '../../../../components/budget/money';
 import { ActionError, useLiveAction } from '../common';
 import { useConsole } from './ConsoleContext';
 

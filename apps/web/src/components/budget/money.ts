@@ -1,4 +1,4 @@
-import { formatLocale } from '../../../../lib/i18n';
+import { formatLocale } from '../../lib/i18n';
 
 /**
  * Intl's options for euros, the same as euroFormatOptions() in @app/shared/funds/money (keep them equal):

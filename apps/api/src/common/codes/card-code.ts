@@ -1,8 +1,8 @@
 import { randomInt } from 'node:crypto';
 import { CHECK_IN_CARD_ALPHABET, CHECK_IN_CARD_CODE_LENGTH, normalizeCardCode } from '@app/shared';
-import { hashToken } from '../../auth/tokens';
+import { hashToken } from '../../modules/auth/tokens';
 
-/** A new card code from the CSPRNG: 10 of 31 characters, about 49.5 bits. */
+/** A new personal code (check-in card, voting code) from the CSPRNG: 10 of 31 characters, about 49.5 bits. */
 export function newCardCode(): string {
   return Array.from({ length: CHECK_IN_CARD_CODE_LENGTH }, () => CHECK_IN_CARD_ALPHABET[randomInt(CHECK_IN_CARD_ALPHABET.length)]).join('');
 }
