@@ -156,6 +156,16 @@ const BASE_BODIES: Record<string, () => Record<string, unknown>> = {
     lines: [{ applicationId: randomUUID(), approvedAmountCents: null, reason: 'Fuzz-Begründung der Ablehnung.' }],
     note: null,
   }),
+  // The fuzz fund has nothing on its agenda, so opening its online vote is always refused (422) and the others
+  // meet no vote (404): every case meets the same state, and only the input decides between 400 and the rest.
+  'POST /api/funds/{id}/online-vote': () => ({
+    startsAt: new Date(Date.now() + 3_600_000).toISOString(),
+    endsAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+    binding: true,
+  }),
+  'POST /api/funds/{id}/online-vote/codes': () => ({ count: 2 }),
+  'POST /api/funds/{id}/online-vote/ballots': () => ({ applicationIds: [randomUUID()], code: 'ABCDE-FGHJK' }),
+  'POST /api/funds/{id}/online-vote/confirm': () => ({ note: null }),
   'POST /api/funds/{id}/applications': () => ({
     title: `Fuzz-Antrag ${next()}`,
     purpose: 'Ein Antrag aus dem Fuzz-Test, lang genug für die Prüfung.',
