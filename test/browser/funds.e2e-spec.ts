@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { calendarDate } from '@app/shared';
 import { APPLICATION_STATE_INFO, APPLICATION_STATES, APPLICATION_TRANSITIONS, MoneyProblem } from '@app/shared/funds';
 import { type Browser, type Page } from 'playwright-core';
-import { apiSession, createVerifiedUser, loginViaForm, USER_PASSWORD } from './helpers/app';
+import { apiSession, createVerifiedUser, csrfHeaders, loginViaForm, USER_PASSWORD } from './helpers/app';
 import { launchBrowser, newContext, open, screenshot, switchLanguage, waitForPage } from './helpers/browser';
 import { collectCspViolations } from './helpers/csp';
 import { audit } from './helpers/layout';
@@ -341,6 +341,75 @@ describe('Aktionsraumfonds (web)', () => {
       await expectFitsPhone(own);
       expect(problems).toEqual([]);
       await resident.close();
+    });
+
+    it('lets the jury enter its decision on the whole agenda at once, refusing a lower amount without a reason', async () => {
+      // Set-up over the API: a fund of its own year with two applications on the agenda.
+      const adminApi = await apiSession(server.baseUrl, ADMIN_EMAIL, ADMIN_PASSWORD);
+      const residentApi = await apiSession(server.baseUrl, RESIDENT.email);
+      const post = async (api: typeof adminApi, path: string, data: Json) => {
+        const res = await api.post(path, { headers: await csrfHeaders(api), data });
+        if (!res.ok()) throw new Error(`${path}: ${res.status()} ${await res.text()}`);
+        return (await res.json()) as Json;
+      };
+      const areaId = ((await (await adminApi.get(`/api/funds/${fundId}`)).json()) as { area: { id: string } }).area.id;
+      const fund = await post(adminApi, '/api/funds', {
+        areaId,
+        year: YEAR + 1,
+        amountCents: 200_000,
+        maxPerApplicationCents: 150_000,
+        applicationStart: day(-1),
+        applicationEnd: day(30),
+      });
+      const titles = ['Sprachcafé im Nachbarschaftstreff', 'Pflanzkübel für den Platz'];
+      for (const title of titles) {
+        const created = await post(residentApi, `/api/funds/${String(fund.id)}/applications`, {
+          title,
+          purpose: 'Ein Angebot für alle Nachbarinnen und Nachbarn im Quartier, offen und kostenlos.',
+          costItems: [{ label: 'Material', amountCents: 80_000 }],
+          requestedAmountCents: 80_000,
+          applicantKind: 'group',
+          applicantName: GROUP,
+          contact: { name: RESIDENT.name, email: RESIDENT.email, phone: null, address: null },
+        });
+        await post(residentApi, `/api/applications/${String(created.id)}/transitions/submit`, {});
+        await post(adminApi, `/api/applications/${String(created.id)}/transitions/check`, {});
+        await post(adminApi, `/api/applications/${String(created.id)}/transitions/put_on_agenda`, {});
+      }
+      await adminApi.dispose();
+      await residentApi.dispose();
+
+      const context = await newContext(browser, server.baseUrl, { language: 'de', viewport: DESKTOP, bypassCSP: true });
+      const page = await context.newPage();
+      await loginViaForm(page, ADMIN_EMAIL, ADMIN_PASSWORD);
+      await open(page, `/fonds/${String(fund.id)}/bearbeitung`);
+      const jury = page.locator('section[aria-labelledby="jury-title"]');
+      await jury.getByRole('heading', { name: 'Entscheidung der Jury eintragen' }).waitFor();
+      const problems = await auditBothLanguages(page, 'jury decision', "Enter the jury's decision");
+      const line = (title: string) => jury.locator('fieldset').filter({ hasText: title });
+      // The first gets less than requested, the second is rejected; both without a reason first.
+      await line(titles[0]).getByLabel('Bewilligter Betrag in Euro').fill('700');
+      await line(titles[1]).getByLabel('Entscheidung').selectOption('reject');
+      expect(await line(titles[1]).getByLabel('Bewilligter Betrag in Euro').count()).toBe(0);
+      await jury.getByRole('button', { name: 'Entscheidung eintragen' }).click();
+      await jury.locator('[id$="-lines-0-reason-error"]').waitFor();
+      await line(titles[0])
+        .getByLabel('Öffentliche Begründung')
+        .fill('Das Material stellt zum Teil der Nachbarschaftstreff, daher 100 Euro weniger.');
+      await line(titles[1])
+        .getByLabel('Öffentliche Begründung')
+        .fill('Für Pflanzkübel ist das Grünflächenamt zuständig; es hat sie bereits zugesagt.');
+      await jury.getByRole('button', { name: 'Entscheidung eintragen' }).click();
+      await page.getByRole('status').getByText('Die Entscheidung der Jury ist eingetragen.').waitFor();
+      // Decided once: the form is gone, the fund page says how it was decided, the money is committed.
+      await jury.waitFor({ state: 'detached' });
+      await open(page, `/fonds/${String(fund.id)}`);
+      await page.getByText(/Die Jury der Projektkonferenz hat am .* entschieden\./).waitFor();
+      await page.locator('main').getByText('Bewilligt', { exact: true }).first().waitFor();
+      problems.push(...(await audit(page, 'de fund decided by the jury')));
+      await screenshot(page, 'funds-jury-decided');
+      expect(problems).toEqual([]);
+      await context.close();
     });
 
     it("keeps the resident's application where they can find it over the API too", async () => {

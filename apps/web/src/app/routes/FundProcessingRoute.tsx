@@ -9,6 +9,7 @@ import { Alert } from '../../components/ui/Alert';
 import { useApplication, useFund } from '../../features/funds/api/funds';
 import { ApplicationsByState } from '../../features/funds/components/Applications';
 import { FundBalanceView } from '../../features/funds/components/FundBalance';
+import { JuryDecisionForm } from '../../features/funds/components/JuryDecisionForm';
 import { TransitionPanel } from '../../features/funds/components/TransitionPanel';
 import { useFundsTexts } from '../../features/funds/texts';
 import { ApiError } from '../../lib/api-client';
@@ -54,6 +55,7 @@ function Processing({ fund }: { fund: FundDetail }) {
         </Link>
       </p>
       <FundBalanceView balance={fund.balance} id="processing" />
+      <JuryDecisionForm fund={fund} onDone={(text) => setNotice({ text, at: Date.now() })} />
       <section className="section" aria-labelledby="processing-list-title">
         <h2 className="kern-heading-medium section__title" id="processing-list-title" ref={heading} tabIndex={-1}>
           {t('funds.detail.applicationsTitle')}

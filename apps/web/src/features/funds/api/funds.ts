@@ -3,6 +3,7 @@ import type {
   ApplicationTransitionId,
   CreateApplicationRequest,
   CreateFundRequest,
+  FundDecisionRequest,
   FundDetail,
   FundSummary,
   MyApplicationSummary,
@@ -97,6 +98,11 @@ export function useFundActions() {
       if (saved && typeof saved === 'object' && 'id' in saved) queryClient.setQueryData([...applicationsKey, 'detail', id], saved);
       await refresh();
       return saved;
+    },
+    decideFund: async (id: string, body: FundDecisionRequest) => {
+      const decided = await api.post<FundDetail>(`${fundPath(id)}/decision`, body);
+      await refresh();
+      return decided;
     },
     createProject: async (id: string) => {
       const created = await api.post<{ id: string; title: string }>(`${applicationPath(id)}/project`);
