@@ -75,7 +75,7 @@ describe('Aktionsraumfonds (web)', () => {
     for (const state of APPLICATION_STATES)
       keys.add(APPLICATION_STATE_INFO[state].labelKey).add(APPLICATION_STATE_INFO[state].descriptionKey);
     for (const transition of APPLICATION_TRANSITIONS) {
-      keys.add(transition.labelKey).add(`funds.transitionHints.${transition.id}`);
+      keys.add(transition.labelKey).add(`funds.transitionHints.${transition.id}`).add(`funds.timeline.steps.${transition.id}`);
       for (const guard of transition.fields) keys.add(`funds.fields.${guard.field}`);
     }
     for (const problem of Object.values(MoneyProblem)) keys.add(`funds.money.${problem}`);
@@ -269,8 +269,8 @@ describe('Aktionsraumfonds (web)', () => {
       // The application's public timeline: every step with date, role and no contact data for the public.
       await open(publicPage, `/fonds/antraege/${applicationId}`);
       const timeline = publicPage.locator('.application-timeline');
-      await timeline.getByText('Als geprüft markieren').waitFor();
-      await timeline.getByText('Antrag einreichen').waitFor();
+      await timeline.getByText('Als geprüft markiert').waitFor();
+      await timeline.getByText('Antrag eingereicht').waitFor();
       expect(await timeline.getByText('Projektbüro').count()).toBeGreaterThan(0);
       expect(await publicPage.getByText(RESIDENT.email).count()).toBe(0);
       await publicPage.getByRole('cell', { name: /1\.000,00\s€/ }).waitFor();

@@ -10,7 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Badge } from '../../../components/ui/Badge';
 import { formatDate } from '../../../lib/format';
-import { stateLabel, transitionLabel, useEuro } from './funds-text';
+import { stateLabel, useEuro } from './funds-text';
 
 const VARIANTS: Partial<Record<ApplicationState, 'info' | 'success' | 'warning' | 'danger'>> = {
   [ApplicationState.Returned]: 'warning',
@@ -110,7 +110,7 @@ export function ApplicationTimeline({ events }: { events: ApplicationTimelineEve
               <strong>
                 {event.kind === 'created' || event.kind === 'project_created'
                   ? t(`funds.timeline.${event.kind}`)
-                  : transitionLabel(t, event.kind)}
+                  : t(`funds.timeline.steps.${event.kind}`)}
               </strong>{' '}
               <span className="application-timeline__meta">
                 {t('funds.timeline.meta', { date: formatDate(event.createdAt), role: t(`funds.roles.${event.actorRole}`) })}
