@@ -91,3 +91,10 @@ export async function waitForProposalOrder(page: Page, seed: string, pageSize = 
     return shown.length === expected.length && shown.every((title, index) => title === expected[index]);
   }, titles);
 }
+
+/** A JSON write over an API session that must answer with `status`; returns the parsed answer. */
+export async function postJson<T>(api: APIRequestContext, path: string, data: unknown, status = 200): Promise<T> {
+  const res = await api.post(path, { headers: await csrfHeaders(api), data });
+  if (res.status() !== status) throw new Error(`${path}: ${res.status()} ${await res.text()}`);
+  return (await res.json()) as T;
+}
