@@ -36,6 +36,8 @@ describe('Aktionsraumfonds: from the application to the project (web)', () => {
   let browser: Browser;
   let admin: APIRequestContext;
   let fund: FundDetail;
+  /** A later year's fund of the same Aktionsraum, with nothing on its agenda yet. */
+  let emptyFund: FundDetail;
   let assembly: { id: string; joinCode: string };
   const contexts: BrowserContext[] = [];
   const csp: string[][] = [];
@@ -58,6 +60,19 @@ describe('Aktionsraumfonds: from the application to the project (web)', () => {
         applicationStart: day(-5),
         applicationEnd: day(5),
         conferenceDate: day(0),
+      },
+      201,
+    );
+    emptyFund = await postJson<FundDetail>(
+      admin,
+      '/api/funds',
+      {
+        areaId: areas[0].id,
+        year: YEAR + 1,
+        amountCents: 100_000,
+        maxPerApplicationCents: 50_000,
+        applicationStart: day(-5),
+        applicationEnd: day(5),
       },
       201,
     );
@@ -183,9 +198,17 @@ describe('Aktionsraumfonds: from the application to the project (web)', () => {
     await moderator.locator('#round-fund option').first().waitFor({ state: 'attached' });
     expect(await fundSelect.locator('option').first().innerText()).toContain(fund.area.name);
     expect(await fundSelect.locator(`option[value="${fund.id}"]`).count()).toBe(1);
+    // A fund with nothing on its agenda: said so (and read out as an alert), nothing filled in.
+    await fundSelect.selectOption(emptyFund.id);
+    await moderator.getByRole('button', { name: 'Anträge übernehmen' }).click();
+    await moderator.getByRole('alert').getByText(`${emptyFund.title} hat keine Anträge auf der Tagesordnung.`, { exact: false }).waitFor();
+    expect(await moderator.getByLabel('Budget in Euro').inputValue()).toBe('');
     await fundSelect.selectOption(fund.id);
     await moderator.getByRole('button', { name: 'Anträge übernehmen' }).click();
+    // Focus stays on the button; the console's live region reads the result, also shown below it.
     await moderator.locator('#round-fund-status').getByText(`Übernommen aus ${fund.title}: Budget 2.000,00`, { exact: false }).waitFor();
+    expect(await moderator.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Anträge übernehmen');
+    await moderator.locator('.live-sr-only[aria-live="polite"]').getByText(`Übernommen aus ${fund.title}`, { exact: false }).waitFor();
     expect(await moderator.getByLabel('Budget in Euro').inputValue()).toBe('2000,00');
     const labels = await moderator
       .locator('.live-budget-items__row input[id$="-label"]')
