@@ -2,7 +2,7 @@ import type { ApplicationDetail, FundDetail } from '@app/shared/funds';
 import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
 import { applicationBody, day } from '../api/helpers/funds';
 import { SmtpSink } from '../helpers/smtp';
-import { apiSession, createVerifiedUser, loginViaForm, postJson, USER_PASSWORD } from './helpers/app';
+import { apiSession, createVerifiedUser, loginViaForm, makeModerator, postJson, USER_PASSWORD } from './helpers/app';
 import { launchBrowser, newContext, open, screenshot, waitForPage } from './helpers/browser';
 import { collectCspViolations } from './helpers/csp';
 import { audit, outsideViewport } from './helpers/layout';
@@ -19,6 +19,8 @@ const DESKTOP = { width: 1366, height: 900 };
 const PROJECTOR = { width: 1280, height: 720 };
 // A year of its own, so the demo data's funds and the other browser specs' funds never collide.
 const YEAR = 2034;
+/** The project conference's moderator (a moderator account, not the administrator). */
+const MODERATOR = { email: 'jana.moderation@example.org', name: 'Jana Moderation' };
 const FORM_RESIDENT = { email: 'selin.hof@example.org', name: 'Selin Hof' };
 const API_RESIDENTS = [
   { email: 'marek.garten@example.org', name: 'Marek Garten' },
@@ -47,6 +49,8 @@ describe('Aktionsraumfonds: from the application to the project (web)', () => {
     server = await startServer(mail.port);
     browser = await launchBrowser();
     for (const person of [FORM_RESIDENT, ...API_RESIDENTS]) await createVerifiedUser(server.baseUrl, mail, person.email, person.name);
+    await createVerifiedUser(server.baseUrl, mail, MODERATOR.email, MODERATOR.name);
+    await makeModerator(server.baseUrl, MODERATOR.email);
     admin = await apiSession(server.baseUrl, ADMIN_EMAIL, ADMIN_PASSWORD);
     const areas = (await (await admin.get('/api/areas?type=action_area')).json()) as Array<{ id: string }>;
     fund = await postJson<FundDetail>(
@@ -179,7 +183,7 @@ describe('Aktionsraumfonds: from the application to the project (web)', () => {
   it('the project conference fills its budget vote from the fund, votes on phones and in the hall, and decides the fund', async () => {
     const problems: string[] = [];
     const moderator = await page(DESKTOP);
-    await loginViaForm(moderator, ADMIN_EMAIL, ADMIN_PASSWORD);
+    await loginViaForm(moderator, MODERATOR.email, USER_PASSWORD);
     await open(moderator, `/assemblies/${assembly.id}/console`);
     await moderator.getByRole('button', { name: 'Versammlung eröffnen' }).click();
     await moderator.getByText('läuft', { exact: true }).waitFor();
