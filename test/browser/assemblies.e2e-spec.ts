@@ -1,6 +1,6 @@
 import { type Browser, type Page } from 'playwright-core';
 import { io } from 'socket.io-client';
-import { apiSession, createVerifiedUser, csrfHeaders, loginViaForm, USER_PASSWORD } from './helpers/app';
+import { apiSession, createVerifiedUser, csrfHeaders, loginViaForm, makeModerator, USER_PASSWORD } from './helpers/app';
 import { axeViolations, formatViolations } from './helpers/axe';
 import { launchBrowser, newContext, open, screenshot, switchLanguage, waitForPage } from './helpers/browser';
 import { collectCspViolations } from './helpers/csp';
@@ -17,19 +17,6 @@ const TITLE = 'Bürgerversammlung Nordmarkt im Frühjahr';
 const PHONE = { width: 360, height: 740 };
 const DESKTOP = { width: 1280, height: 900 };
 const GUEST_KEY_PREFIX = 'soziale-stadt.guest.';
-
-/** The administrator gives the account the moderator role (no area scope = every area). */
-async function makeModerator(baseUrl: string, email: string): Promise<void> {
-  const admin = await apiSession(baseUrl, ADMIN_EMAIL, ADMIN_PASSWORD);
-  try {
-    const found = (await (await admin.get(`/api/admin/users?q=${encodeURIComponent(email)}`)).json()) as { items: Array<{ id: string }> };
-    const id = found.items[0]?.id;
-    const updated = await admin.patch(`/api/admin/users/${id}`, { headers: await csrfHeaders(admin), data: { role: 'moderator' } });
-    if (updated.status() !== 200) throw new Error(`role ${updated.status()}: ${await updated.text()}`);
-  } finally {
-    await admin.dispose();
-  }
-}
 
 /** The moderator opens the assembly the way the console does: over the live socket. */
 async function openAssembly(baseUrl: string, assemblyId: string): Promise<void> {

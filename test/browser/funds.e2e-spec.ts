@@ -7,6 +7,7 @@ import { apiSession, createVerifiedUser, csrfHeaders, loginViaForm, USER_PASSWOR
 import { launchBrowser, newContext, open, screenshot, switchLanguage, waitForPage } from './helpers/browser';
 import { collectCspViolations } from './helpers/csp';
 import { audit } from './helpers/layout';
+import { auditBothLanguages, scrollWidth } from './helpers/pages';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, startServer, type RunningServer } from './helpers/server';
 import { SmtpSink } from '../helpers/smtp';
 
@@ -51,22 +52,8 @@ type Json = Record<string, unknown>;
 const lookup = (tree: Json, key: string): unknown =>
   key.split('.').reduce<unknown>((node, part) => (node as Json | undefined)?.[part], tree);
 
-/** axe and one h1 in German, then in English (switched with the header's switcher, waiting for an English text), back to German. */
-async function auditBothLanguages(page: Page, label: string, englishText: string, shot?: string): Promise<string[]> {
-  const problems = await audit(page, `de ${label}`);
-  if (shot) await screenshot(page, `${shot}-de`);
-  await switchLanguage(page, 'en');
-  await page.locator('main').getByText(englishText).first().waitFor();
-  await waitForPage(page);
-  problems.push(...(await audit(page, `en ${label}`)));
-  if (shot) await screenshot(page, `${shot}-en`);
-  await switchLanguage(page, 'de');
-  await waitForPage(page);
-  return problems;
-}
-
 async function expectFitsPhone(page: Page): Promise<void> {
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+  expect(await scrollWidth(page)).toBeLessThanOrEqual(PHONE.width);
 }
 
 describe('Aktionsraumfonds (web)', () => {

@@ -1,7 +1,8 @@
-import { request, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { apiSession, csrfHeaders, loginViaForm } from './helpers/app';
 import { launchBrowser, newContext, open, screenshot, waitForPage } from './helpers/browser';
 import { audit, outsideViewport } from './helpers/layout';
+import { guestPhone as joinAsGuest } from './helpers/live';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, startServer, type RunningServer } from './helpers/server';
 import { SmtpSink } from '../helpers/smtp';
 
@@ -63,23 +64,7 @@ describe('live budget vote', () => {
   }
 
   async function guestPhone(displayName: string): Promise<Page> {
-    const joinApi = await request.newContext({ baseURL: server.baseUrl });
-    const joined = await joinApi.post('/api/assemblies/join', {
-      headers: await csrfHeaders(joinApi),
-      data: { code: joinCode, displayName },
-    });
-    expect(joined.status()).toBeLessThan(300);
-    const { guestToken } = (await joined.json()) as { guestToken: string };
-    await joinApi.dispose();
-    const phoneContext = await context(PHONE);
-    await phoneContext.addInitScript(([key, value]) => window.localStorage.setItem(key, value), [
-      `soziale-stadt.guest.${assemblyId}`,
-      guestToken,
-    ] as const);
-    const page = await phoneContext.newPage();
-    await open(page, `/assemblies/${assemblyId}/live`);
-    await page.getByText('Sie nehmen teil als', { exact: false }).waitFor();
-    return page;
+    return joinAsGuest(server.baseUrl, await context(PHONE), { id: assemblyId, joinCode }, displayName);
   }
 
   it('a budget round from the console, ballots within the budget on phones, the allocation confirmed and on the projector', async () => {

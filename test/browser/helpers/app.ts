@@ -1,5 +1,6 @@
 import { request, type APIRequestContext, type Page } from 'playwright-core';
 import { waitForPage } from './browser';
+import { ADMIN_EMAIL, ADMIN_PASSWORD } from './server';
 import { linkFrom, type SmtpSink } from '../../helpers/smtp';
 
 export const USER_PASSWORD = 'Sichere-Passphrase-42';
@@ -90,4 +91,24 @@ export async function waitForProposalOrder(page: Page, seed: string, pageSize = 
     const shown = [...document.querySelectorAll('.proposal-card h3')].map((heading) => heading.textContent?.trim());
     return shown.length === expected.length && shown.every((title, index) => title === expected[index]);
   }, titles);
+}
+
+/** A JSON write over an API session that must answer with `status`; returns the parsed answer. */
+export async function postJson<T>(api: APIRequestContext, path: string, data: unknown, status = 200): Promise<T> {
+  const res = await api.post(path, { headers: await csrfHeaders(api), data });
+  if (res.status() !== status) throw new Error(`${path}: ${res.status()} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+/** The administrator gives the account the moderator role (no area scope = every area). */
+export async function makeModerator(baseUrl: string, email: string): Promise<void> {
+  const admin = await apiSession(baseUrl, ADMIN_EMAIL, ADMIN_PASSWORD);
+  try {
+    const found = (await (await admin.get(`/api/admin/users?q=${encodeURIComponent(email)}`)).json()) as { items: Array<{ id: string }> };
+    const id = found.items[0]?.id;
+    const updated = await admin.patch(`/api/admin/users/${id}`, { headers: await csrfHeaders(admin), data: { role: 'moderator' } });
+    if (updated.status() !== 200) throw new Error(`role ${updated.status()}: ${await updated.text()}`);
+  } finally {
+    await admin.dispose();
+  }
 }

@@ -11,6 +11,9 @@ export interface BudgetItemRow {
   key: number;
   label: string;
   amount: string;
+  /** Taken over from a fund: the application's id and submission time (kept while the row exists). */
+  refId?: string | null;
+  submittedAt?: string | null;
 }
 export interface BudgetDraft {
   budget: string;
@@ -20,6 +23,29 @@ export interface BudgetDraft {
 let nextKey = 1;
 const newRow = (): BudgetItemRow => ({ key: nextKey++, label: '', amount: '' });
 export const emptyBudgetDraft = (): BudgetDraft => ({ budget: '', rows: [newRow(), newRow()] });
+
+/** Cents as the console's amount text ("1234,56"), read back by parseEuroInput. */
+const centsText = (cents: number) => (cents / 100).toFixed(2).replace('.', ',');
+
+/** A fund's remaining money and its applications on the agenda as the draft (one row each). */
+export function fundBudgetDraft(
+  budgetCents: number,
+  applications: Array<{ id: string; title: string; requestedAmountCents: number; submittedAt: string | null }>,
+): BudgetDraft {
+  return {
+    budget: centsText(budgetCents),
+    rows: [
+      ...applications.map((a) => ({
+        key: nextKey++,
+        label: a.title,
+        amount: centsText(a.requestedAmountCents),
+        refId: a.id,
+        submittedAt: a.submittedAt,
+      })),
+      ...(applications.length < 2 ? [newRow()] : []),
+    ],
+  };
+}
 
 /**
  * The budget and the items as sent (cents, read by parseEuroInput like every amount of the fund), or the
@@ -38,7 +64,11 @@ export function budgetInput(t: TFunction, draft: BudgetDraft): { budgetCents: nu
     const amount = parseEuroInput(row.amount);
     if (!amount.ok || amount.cents === 0) return { problem: t('live.console.voting.errors.itemAmount', { n }) };
     if (amount.cents > budget.cents) return { problem: t('live.console.voting.errors.itemOverBudget', { n }) };
-    items.push({ label: row.label.trim(), amountCents: amount.cents });
+    items.push({
+      label: row.label.trim(),
+      amountCents: amount.cents,
+      ...(row.refId ? { refId: row.refId, submittedAt: row.submittedAt ?? null } : {}),
+    });
   }
   return { budgetCents: budget.cents, items };
 }

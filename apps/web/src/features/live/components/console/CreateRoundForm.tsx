@@ -16,8 +16,9 @@ import { useTranslation } from 'react-i18next';
 import { Button } from '../../../../components/ui/Button';
 import { FormField } from '../../../../components/ui/FormField';
 import { ActionError, useLiveAction } from '../common';
-import { BudgetItemsFields, budgetInput, emptyBudgetDraft, type BudgetDraft } from './BudgetItemsFields';
+import { BudgetItemsFields, budgetInput, emptyBudgetDraft, fundBudgetDraft, type BudgetDraft } from './BudgetItemsFields';
 import { useConsole } from './ConsoleContext';
+import { FundSource } from './FundSource';
 import { fixedOptionsHint, roundFields, translationInput } from './round-translations';
 import { complete, TranslationsDraft, type Drafts } from './TranslationsEditor';
 
@@ -146,7 +147,17 @@ export function CreateRoundForm() {
           )}
         </FormField>
       ) : null}
-      {needsItems ? <BudgetItemsFields draft={budgetDraft} onChange={setBudgetDraft} /> : null}
+      {needsItems ? (
+        <>
+          <FundSource
+            onLoad={({ fund, applications }) => {
+              setBudgetDraft(fundBudgetDraft(fund.balance.remainingCents, applications));
+              if (!question.trim()) setQuestion(t('live.console.voting.fund.question', { title: fund.title }));
+            }}
+          />
+          <BudgetItemsFields draft={budgetDraft} onChange={setBudgetDraft} />
+        </>
+      ) : null}
       {definition.parameters.map((spec) => (
         <FormField key={spec.name} id={PARAMETER_FIELD_IDS[spec.name]} label={t(spec.label)}>
           {(aria) => (
