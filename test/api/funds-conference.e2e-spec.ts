@@ -5,7 +5,7 @@ import type { AgendaApplication, ApplicationDetail, FundDetail } from '@app/shar
 import { VotingRoundEntity } from '../../apps/api/src/modules/live/entities/live.entities';
 import type { ApiClient } from './helpers/client';
 import { expectErrorShape, startTestApp, type TestApp, type TestUser } from './helpers/app';
-import { apply, areaRefs, day, openFund, REASON, toAgenda } from './helpers/funds';
+import { apply, applicationBody, areaRefs, day, openFund, REASON, toAgenda } from './helpers/funds';
 import { createAssembly, joinAsGuest, LiveTestClient } from './helpers/live';
 
 jest.setTimeout(180_000);
@@ -156,6 +156,12 @@ describe('Aktionsraumfonds: the project conference decides the fund with the liv
       lines: [{ applicationId: plants.id, approvedAmountCents: null, reason: REASON }],
     });
     expectErrorShape(jury.body, 409, ErrorCode.Conflict);
+
+    // A decided fund takes no more applications, though its period still runs: they could never be decided.
+    expect(decided.open).toBe(false);
+    const late = await citizen.client.post(`/api/funds/${fund.id}/applications`, applicationBody({ title: 'Zu spät für die Konferenz' }));
+    expectErrorShape(late.body, 409, ErrorCode.Conflict);
+    expect(late.body.message).toContain('takes no more applications');
 
     // The projector shows the published result with its allocation.
     await mod.ok('round:publish', { roundId: round.id });

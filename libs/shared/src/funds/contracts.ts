@@ -79,7 +79,7 @@ export interface FundSummary {
   applicationStart: string;
   applicationEnd: string;
   conferenceDate: string | null;
-  /** True while today lies within the application period. */
+  /** True while today lies within the application period and the fund is not decided yet. */
   open: boolean;
   decided: boolean;
   balance: FundBalance;

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import { AreaType, calendarDate, isCalendarDate } from '@app/shared';
+import { AreaType, calendarDate, ErrorCode, isCalendarDate } from '@app/shared';
+import { DomainError } from '../../common/errors/domain-error';
 import type { ApplicationCostItem } from '@app/shared/funds';
 import { Area } from '../areas/area.entity';
 import { FieldOfAction } from '../fields-of-action/field-of-action.entity';
@@ -26,8 +27,22 @@ export function assertDateOrder(startField: string, start: string | null | undef
   }
 }
 
-/** Applying and submitting happen within the fund's application period (Europe/Berlin calendar days, inclusive). */
-export function assertPeriodOpen(fund: Pick<Fund, 'applicationStart' | 'applicationEnd'>, now = new Date(), what = 'Applications'): void {
+/**
+ * Applying and submitting happen within the fund's application period (Europe/Berlin calendar days,
+ * inclusive) and before the fund is decided: a fund is decided once, so a later application could
+ * never be decided (409).
+ */
+export function assertPeriodOpen(
+  fund: Pick<Fund, 'applicationStart' | 'applicationEnd' | 'decidedAt' | 'decisionDate'>,
+  now = new Date(),
+  what = 'Applications',
+): void {
+  if (fund.decidedAt) {
+    throw new DomainError(
+      ErrorCode.Conflict,
+      `This fund was decided on ${fund.decisionDate ?? calendarDate(fund.decidedAt)} and takes no more applications; apply to the next fund of this Aktionsraum.`,
+    );
+  }
   const today = calendarDate(now);
   if (today < fund.applicationStart || today > fund.applicationEnd) {
     const when = today < fund.applicationStart ? 'has not begun yet' : 'is over';

@@ -23,7 +23,7 @@ export function toFundSummary(f: Fund, area: Area, applicationCount: number, now
     applicationStart: f.applicationStart,
     applicationEnd: f.applicationEnd,
     conferenceDate: f.conferenceDate,
-    open: f.applicationStart <= today && today <= f.applicationEnd,
+    open: !f.decidedAt && f.applicationStart <= today && today <= f.applicationEnd,
     decided: f.decidedAt !== null,
     balance: {
       amountCents: f.amountCents,

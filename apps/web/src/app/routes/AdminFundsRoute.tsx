@@ -10,7 +10,7 @@ import { QueryState } from '../../components/ui/QueryState';
 import { Section } from '../../components/ui/Section';
 import { fundsExportPath, useFund, useFunds } from '../../features/funds/api/funds';
 import { FundForm } from '../../features/funds/components/FundForm';
-import { useEuro } from '../../features/funds/components/funds-text';
+import { periodText, useEuro } from '../../features/funds/components/funds-text';
 import { useFundsTexts } from '../../features/funds/texts';
 import { useAreas } from '../../lib/areas';
 import { AdminListPage } from '../layout/AdminPages';
@@ -110,7 +110,7 @@ export function AdminFundsRoute() {
                 {
                   id: 'open',
                   header: t('funds.fields.period'),
-                  cell: (fund) => (fund.open ? t('funds.list.open') : t('funds.list.closed')),
+                  cell: (fund) => periodText(t, fund),
                 },
                 {
                   id: 'processing',

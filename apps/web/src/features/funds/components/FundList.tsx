@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { ButtonLink } from '../../../components/ui/Button';
 import { formatDate } from '../../../lib/format';
 import { FundBalanceView } from './FundBalance';
+import { periodText } from './funds-text';
 
 /** The funds by year (newest first), each year's funds by Aktionsraum. */
 export function FundList({ funds }: { funds: FundSummary[] }) {
@@ -41,7 +42,7 @@ export function FundPeriod({ fund }: { fund: FundSummary }) {
         <dt>{t('funds.fields.period')}</dt>
         <dd>
           {t('funds.list.period', { from: formatDate(fund.applicationStart), to: formatDate(fund.applicationEnd) })}{' '}
-          <strong className={fund.open ? 'fund-open' : 'fund-closed'}>{fund.open ? t('funds.list.open') : t('funds.list.closed')}</strong>
+          <strong className={fund.open ? 'fund-open' : 'fund-closed'}>{periodText(t, fund)}</strong>
         </dd>
       </div>
       <div>

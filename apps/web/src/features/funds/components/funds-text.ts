@@ -5,7 +5,9 @@ import {
   parseEuroInput,
   type ApplicationState,
   type ApplicationTransitionId,
+  type FundSummary,
 } from '@app/shared/funds';
+import { calendarDate } from '@app/shared';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { formatLocale } from '../../../lib/i18n';
@@ -79,4 +81,11 @@ export function fundsError(error: unknown, fields: readonly string[], language: 
     else formLevel ??= messages[0];
   }
   return new FormError(formLevel ?? { key: `errors.${error.code}`, text: error.message }, fieldErrors);
+}
+
+/** Where a fund's application period stands: open, not begun, over, or closed early by the fund's decision. */
+export function periodText(t: TFunction, fund: Pick<FundSummary, 'open' | 'decided' | 'applicationStart'>): string {
+  if (fund.open) return t('funds.list.open');
+  if (fund.decided) return t('funds.list.decided');
+  return calendarDate(new Date()) < fund.applicationStart ? t('funds.list.notYet') : t('funds.list.closed');
 }
