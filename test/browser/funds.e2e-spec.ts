@@ -10,6 +10,7 @@ import { audit } from './helpers/layout';
 import { auditBothLanguages, scrollWidth } from './helpers/pages';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, startServer, type RunningServer } from './helpers/server';
 import { SmtpSink } from '../helpers/smtp';
+import { onePagePdf } from './helpers/files';
 
 // Real browser journeys take longer than the default test timeout.
 jest.setTimeout(300_000);
@@ -24,27 +25,7 @@ const PHONE = { width: 360, height: 740 };
 const DESKTOP = { width: 1280, height: 900 };
 const LOCALES = join(__dirname, '../../apps/web/src/locales');
 
-/** A minimal valid one-page PDF (a cost estimate) with a correct cross-reference table. */
-function pdf(): Buffer {
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
-    '<< /Length 39 >>\nstream\nBT /F1 18 Tf 20 100 Td (Angebot) Tj ET\nendstream',
-    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
-  ];
-  let text = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objects.forEach((body, index) => {
-    offsets.push(Buffer.byteLength(text));
-    text += `${index + 1} 0 obj\n${body}\nendobj\n`;
-  });
-  const xref = Buffer.byteLength(text);
-  text += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  for (const offset of offsets) text += `${String(offset).padStart(10, '0')} 00000 n \n`;
-  text += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(text, 'latin1');
-}
+const pdf = () => onePagePdf('Angebot');
 
 const day = (offset: number) => calendarDate(new Date(Date.now() + offset * 86_400_000));
 
