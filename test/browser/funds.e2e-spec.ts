@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { calendarDate } from '@app/shared';
 import { APPLICATION_STATE_INFO, APPLICATION_STATES, APPLICATION_TRANSITIONS, MoneyProblem } from '@app/shared/funds';
 import { type Browser, type Page } from 'playwright-core';
-import { apiSession, createVerifiedUser, csrfHeaders, loginViaForm, USER_PASSWORD } from './helpers/app';
+import { apiSession, createVerifiedUser, csrfHeaders, loginViaForm, seedProposal, USER_PASSWORD } from './helpers/app';
 import { launchBrowser, newContext, open, screenshot, switchLanguage, waitForPage } from './helpers/browser';
 import { collectCspViolations } from './helpers/csp';
 import { audit } from './helpers/layout';
@@ -377,6 +377,32 @@ describe('Aktionsraumfonds (web)', () => {
       problems.push(...(await audit(page, 'de fund decided by the jury')));
       await screenshot(page, 'funds-jury-decided');
       expect(problems).toEqual([]);
+      await context.close();
+    });
+
+    it("starts an application from a proposal's page: the link carries the proposal to the form", async () => {
+      const residentApi = await apiSession(server.baseUrl, RESIDENT.email);
+      const proposal = await seedProposal(
+        residentApi,
+        AREA,
+        'SZ',
+        'Bücherschrank am Borsigplatz',
+        'Ein offener Bücherschrank für alle, mit Büchern in vielen Sprachen.',
+      );
+      await residentApi.dispose();
+      const context = await newContext(browser, server.baseUrl, { language: 'de', viewport: PHONE, bypassCSP: true });
+      const page = await context.newPage();
+      await loginViaForm(page, RESIDENT.email, USER_PASSWORD);
+      await open(page, `/proposals/${proposal.id}`);
+      await page.getByRole('link', { name: 'Geld für diese Idee aus dem Aktionsraumfonds beantragen' }).click();
+      // The open fund's "Antrag stellen" carries the proposal on to the form, where it is filled in.
+      const apply = page.getByRole('link', { name: `Antrag stellen – ${fundTitle}` });
+      await apply.waitFor();
+      expect(await apply.getAttribute('href')).toBe(`/fonds/${fundId}/antrag?vorschlag=${proposal.id}`);
+      await apply.click();
+      const field = page.getByLabel('Vorschlag, aus dem der Antrag entstanden ist');
+      await field.waitFor();
+      expect(await field.inputValue()).toContain(proposal.id);
       await context.close();
     });
 

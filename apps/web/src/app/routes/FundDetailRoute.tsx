@@ -11,7 +11,7 @@ import { Term } from '../../components/ui/Term';
 import { useFund } from '../../features/funds/api/funds';
 import { ApplicationsByState } from '../../features/funds/components/Applications';
 import { FundBalanceView } from '../../features/funds/components/FundBalance';
-import { FundPeriod } from '../../features/funds/components/FundList';
+import { FundPeriod, useApplyPath } from '../../features/funds/components/FundList';
 import { useFundsTexts } from '../../features/funds/texts';
 import { ApiError } from '../../lib/api-client';
 import { formatDate } from '../../lib/format';
@@ -32,6 +32,7 @@ export function FundDetailRoute() {
 function FundView({ fund }: { fund: FundDetail }) {
   const { t } = useTranslation();
   const { user } = useSession();
+  const applyPath = useApplyPath(fund.id);
   const staff = user?.role === Role.Moderator || user?.role === Role.Administrator;
   return (
     <Page title={fund.title} lead={t('funds.detail.lead', { area: fund.area.name, year: fund.year })} wide>
@@ -44,7 +45,7 @@ function FundView({ fund }: { fund: FundDetail }) {
         <FundPeriod fund={fund} />
         <p className="page-actions">
           {fund.open ? (
-            <ButtonLink to={`/fonds/${fund.id}/antrag`} variant="primary" icon="add">
+            <ButtonLink to={applyPath} variant="primary" icon="add">
               {t('funds.list.apply')}
             </ButtonLink>
           ) : null}{' '}

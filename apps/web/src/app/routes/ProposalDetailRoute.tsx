@@ -161,6 +161,12 @@ function ProposalView({ proposal }: { proposal: ProposalDetail }) {
       >
         <StatusHistory events={proposal.statusHistory} />
         <ProposalProject project={proposal.project} />
+        {/* An idea for the neighbourhood can ask the area's citizens' fund for money; the application links back here. */}
+        <p className="kern-body">
+          <Link className="kern-link" to={`/fonds?vorschlag=${encodeURIComponent(proposal.id)}`}>
+            {t('proposals.detail.applyToFund')}
+          </Link>
+        </p>
       </Section>
 
       <Section id="comments" title={t('comments.title', { count: proposal.commentCount })}>

@@ -1,6 +1,6 @@
 import type { FundSummary } from '@app/shared/funds';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { ButtonLink } from '../../../components/ui/Button';
 import { formatDate } from '../../../lib/format';
 import { FundBalanceView } from './FundBalance';
@@ -57,8 +57,16 @@ export function FundPeriod({ fund }: { fund: FundSummary }) {
   );
 }
 
+/** `?vorschlag=<id>` (from a proposal's page) goes on to the application form, which links the application to it. */
+export function useApplyPath(fundId: string): string {
+  const [params] = useSearchParams();
+  const proposal = params.get('vorschlag');
+  return `/fonds/${fundId}/antrag${proposal ? `?vorschlag=${encodeURIComponent(proposal)}` : ''}`;
+}
+
 function FundCard({ fund }: { fund: FundSummary }) {
   const { t } = useTranslation();
+  const applyPath = useApplyPath(fund.id);
   return (
     <article className="fund-card" aria-labelledby={`fund-${fund.id}-title`}>
       <h3 className="kern-heading-small" id={`fund-${fund.id}-title`}>
@@ -70,12 +78,7 @@ function FundCard({ fund }: { fund: FundSummary }) {
       <FundPeriod fund={fund} />
       {fund.open ? (
         <p>
-          <ButtonLink
-            to={`/fonds/${fund.id}/antrag`}
-            variant="primary"
-            icon="add"
-            aria-label={t('funds.list.applyFor', { fund: fund.title })}
-          >
+          <ButtonLink to={applyPath} variant="primary" icon="add" aria-label={t('funds.list.applyFor', { fund: fund.title })}>
             {t('funds.list.apply')}
           </ButtonLink>
         </p>
