@@ -12,6 +12,23 @@ import type { RedisConnection } from '../common/redis/redis.module';
 const MAX_MESSAGE_BYTES = 100_000;
 
 /**
+ * The Redis adapter publishes and (un)subscribes without awaiting the answer. A command still waiting when
+ * the connection ends (the adapter's unsubscribe at shutdown, a broadcast during an outage) rejects with
+ * "Connection is closed" and nobody listening: an unhandled rejection, which takes a process down or, in a
+ * test worker, fails whichever test runs next. The outage itself shows as the client's 'error' events and in
+ * /api/health; the single command's rejection is dropped here.
+ */
+export function handledCommands(client: Redis): Redis {
+  const send = client.sendCommand.bind(client);
+  client.sendCommand = (...args: Parameters<Redis['sendCommand']>) => {
+    const sent = send(...args);
+    if (sent instanceof Promise) sent.catch(() => undefined);
+    return sent;
+  };
+  return client;
+}
+
+/**
  * socket.io for the live assemblies. With REDIS_URL the Redis adapter connects the processes
  * (pub/sub are duplicates of the process's Redis client), so a broadcast from one process
  * reaches the clients of all; without Redis the default in-memory adapter.
@@ -35,8 +52,8 @@ export class LiveIoAdapter extends IoAdapter {
     const client = this.redis.client;
     if (client) {
       // The duplicates queue commands until connected (the main client refuses offline commands).
-      const pub = client.duplicate({ enableOfflineQueue: true, maxRetriesPerRequest: null });
-      const sub = client.duplicate({ enableOfflineQueue: true, maxRetriesPerRequest: null });
+      const pub = handledCommands(client.duplicate({ enableOfflineQueue: true, maxRetriesPerRequest: null }));
+      const sub = handledCommands(client.duplicate({ enableOfflineQueue: true, maxRetriesPerRequest: null }));
       for (const c of [pub, sub]) c.on('error', () => undefined);
       this.clients.push(pub, sub);
       server.adapter(createAdapter(pub, sub, { key: `${this.redis.keyPrefix}socket.io` }));
