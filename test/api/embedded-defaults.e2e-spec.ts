@@ -15,7 +15,8 @@ describe('embedded defaults: mail outbox and SQLite WAL', () => {
     const email = uniqueEmail();
     await (await t.client()).post('/api/auth/register', { email, password: PASSWORD, displayName: 'Ohne SMTP' }).expect(201);
     const outbox = join(t.config.dataDir, 'outbox');
-    // The mail outbox worker writes the file right after the request's transaction committed.
+    // The mail outbox worker writes the file right after the request's transaction committed, whole: a mail
+    // file that can be seen is complete.
     const deadline = Date.now() + 10_000;
     const mailFiles = () => (existsSync(outbox) ? readdirSync(outbox).filter((f) => f.endsWith('-verifyEmail.eml')) : []);
     while (!mailFiles().length && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
@@ -26,6 +27,8 @@ describe('embedded defaults: mail outbox and SQLite WAL', () => {
     expect(raw).toMatch(/Subject: =\?UTF-8\?|Subject: Bitte best/);
     expect(raw).toContain('/verify-email?token=');
     expect(t.smtp.countTo(email)).toBe(0);
+    // The file appears whole (written under a hidden name, then renamed); this read once found it empty.
+    expect(readdirSync(outbox).filter((f) => f.endsWith('.partial'))).toEqual([]);
   });
 
   // The WAL check only means something on the embedded database; PostgreSQL runs define no such test.

@@ -1,9 +1,9 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { createTransport, type Transporter } from 'nodemailer';
 import { DataSource, Repository, type UpdateResult } from 'typeorm';
 import { DateUtils } from 'typeorm/util/DateUtils';
@@ -184,7 +184,10 @@ export class MailWorker implements OnApplicationBootstrap, OnModuleDestroy {
         await mkdir(this.config.mail.outboxDir, { recursive: true });
         const stamp = new Date().toISOString().replace(/[:.]/g, '-');
         const file = join(this.config.mail.outboxDir, `${stamp}-${mail.id.slice(0, 8)}-${mail.template}.eml`);
-        await writeFile(file, info.message as Buffer);
+        // Written under a hidden name, then renamed: whoever reads the folder never sees half a mail.
+        const partial = join(this.config.mail.outboxDir, `.${basename(file)}.partial`);
+        await writeFile(partial, info.message as Buffer);
+        await rename(partial, file);
         this.logger.log(`Mail "${mail.subject}" written to ${file}`);
       }
     } catch (error) {
