@@ -1,4 +1,4 @@
-import { AREA_PARENT_TYPE, AREA_TYPES, AreaType, type AreaResponse, type CreateAreaRequest } from '@app/shared';
+import { AREA_PARENT_TYPE, AREA_TYPES, AreaType, calendarDate, type AreaResponse, type CreateAreaRequest } from '@app/shared';
 import { useTranslation } from 'react-i18next';
 import { ButtonLink } from '../../../components/ui/Button';
 import { Form } from '../../../components/ui/Form';
@@ -46,7 +46,7 @@ export function AreaForm({ area, allAreas, cancelPath, onSaved }: AreaFormProps)
       name: area?.name ?? '',
       description: area?.description ?? '',
       parentId: area?.parentId ?? '',
-      validFrom: area?.validFrom ?? new Date().toISOString().slice(0, 10),
+      validFrom: area?.validFrom ?? calendarDate(new Date()),
       validTo: area?.validTo ?? '',
       supportLimit: area?.supportLimit ? String(area.supportLimit) : '',
     },

@@ -1,3 +1,4 @@
+import { calendarDate } from '@app/shared';
 import { ApplicationState, FundDecisionMode, type FundDetail } from '@app/shared/funds';
 import { useTranslation } from 'react-i18next';
 import { Form } from '../../../components/ui/Form';
@@ -9,7 +10,6 @@ import { centsToInput, eurosOrRaw, fundsError, readEuros, useEuro } from './fund
 
 type Values = Record<string, string>;
 
-const today = () => new Date().toISOString().slice(0, 10);
 const line = (index: number, field: string) => `lines.${index}.${field}`;
 
 /**
@@ -25,7 +25,7 @@ export function JuryDecisionForm({ fund, onDone }: { fund: FundDetail; onDone: (
   const form = useForm<Values>({
     id: `jury-${fund.id}`,
     initialValues: Object.fromEntries([
-      ['decisionDate', today()],
+      ['decisionDate', calendarDate(new Date())],
       ['note', ''],
       ...agenda.flatMap((a, i) => [
         [line(i, 'outcome'), 'approve'],

@@ -5,7 +5,7 @@ import {
   ApplicationTransitionId,
   type ApplicationDetail,
 } from '@app/shared/funds';
-import { GuardFieldType, type FieldGuard } from '@app/shared';
+import { calendarDate, GuardFieldType, type FieldGuard } from '@app/shared';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
@@ -19,8 +19,6 @@ import { useFundActions } from '../api/funds';
 import { centsToInput, eurosOrRaw, fundsError, readEuros, transitionLabel, useEuro } from './funds-text';
 
 type Values = Record<string, string>;
-
-const today = () => new Date().toISOString().slice(0, 10);
 
 /** A sensible amount to start from: what the step before granted (the person can lower it). */
 function initialAmount(application: ApplicationDetail, field: string): number | null {
@@ -66,7 +64,7 @@ function TransitionForm({ application, transitionId, onDone, onCancel }: FormPro
       guard.type === GuardFieldType.Money
         ? centsToInput(initialAmount(application, guard.field), i18n.language)
         : guard.type === GuardFieldType.Date
-          ? today()
+          ? calendarDate(new Date())
           : '',
     ]),
   ]);
