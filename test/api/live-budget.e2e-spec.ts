@@ -60,7 +60,7 @@ describe('live budget vote: round, ballots within the budget, hall counts, readi
   };
 
   beforeAll(async () => {
-    t = await startTestApp({}, { modules: [handlerModule] });
+    t = await startTestApp({}, { budgetAllocation: handlerModule });
     moderator = await t.createUser({ role: Role.Moderator, displayName: 'Moderatorin Marx' });
     citizen = await t.createUser({ displayName: 'Bürger Böhm' });
   });

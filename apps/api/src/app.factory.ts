@@ -1,4 +1,3 @@
-import type { DynamicModule } from '@nestjs/common';
 import { NestFactory, Reflector } from '@nestjs/core';
 import { ExpressAdapter, type NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
@@ -10,7 +9,7 @@ import { Logger } from 'nestjs-pino';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ErrorCode, SESSION_COOKIE } from '@app/shared';
-import { AppModule } from './app.module';
+import { AppModule, type AppModuleOptions } from './app.module';
 import { AllExceptionsFilter, buildErrorBody } from './common/errors/all-exceptions.filter';
 import { createValidationPipe } from './common/errors/validation';
 import { CachePolicyInterceptor, cachePolicyMiddleware } from './common/http/cache-policy';
@@ -43,13 +42,13 @@ const CSP = {
 const DOCS_CSP = { ...CSP, styleSrc: ["'self'", "'unsafe-inline'"], scriptSrc: ["'self'", "'unsafe-inline'"] };
 
 /** Builds the whole application; main.ts and the tests share it, so tests run what production runs. */
-export async function createApp(config: AppConfig, extraModules: DynamicModule[] = []): Promise<NestExpressApplication> {
+export async function createApp(config: AppConfig, options: AppModuleOptions = {}): Promise<NestExpressApplication> {
   // Paths are matched case-sensitively: /API/... is not the API (Express would otherwise route it
   // like /api/... while checks that look at the path, such as the CSRF check, might not). Set on
   // the instance before Nest creates its router.
   const server = express();
   server.set('case sensitive routing', true);
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, extraModules), new ExpressAdapter(server), {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, options), new ExpressAdapter(server), {
     bufferLogs: true,
   });
   app.useLogger(app.get(Logger));

@@ -1,4 +1,4 @@
-import { Module, type DynamicModule, type Provider } from '@nestjs/common';
+import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -36,25 +36,23 @@ import { ProjectsModule } from './modules/projects/projects.module';
 import { FundsAfterModule } from './modules/funds/funds-after.module';
 import { FundsModule } from './modules/funds/funds.module';
 import { FundsBudgetLinkModule } from './modules/funds/funds-budget-link.module';
-import { BUDGET_ALLOCATION_HANDLER } from './modules/live/budget-allocation';
 import { IndicatorsModule } from './modules/indicators/indicators.module';
 import { SocialReportModule } from './modules/social-report/social-report.module';
 import { OpenDataModule } from './modules/open-data/open-data.module';
 import { IntegrityModule } from './modules/integrity/integrity.module';
 import { RetentionModule } from './modules/retention/retention.module';
 
-/** Whether a module (its decorator's or the dynamic module's providers) provides `token`. */
-function providesToken(module: DynamicModule, token: unknown): boolean {
-  const declared = [...((Reflect.getMetadata('providers', module.module) as Provider[] | undefined) ?? []), ...(module.providers ?? [])];
-  return declared.some((p) => typeof p === 'object' && 'provide' in p && p.provide === token);
+/** What the caller may put in place of the app's own modules (a test's recording budget allocation hook). */
+export interface AppModuleOptions {
+  /** A global module providing BUDGET_ALLOCATION_HANDLER; default: the Aktionsraumfonds (FundsBudgetLinkModule). */
+  budgetAllocation?: DynamicModule;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9_.-]{1,64}$/;
 
 @Module({})
 export class AppModule {
-  /** `extra`: modules added by the caller (a test may provide its own global BUDGET_ALLOCATION_HANDLER: then the funds link is left out). */
-  static forRoot(config: AppConfig, extra: DynamicModule[] = []): DynamicModule {
+  static forRoot(config: AppConfig, options: AppModuleOptions = {}): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -122,8 +120,8 @@ export class AppModule {
         // Before FundsModule: /api/funds/export.csv must not be taken for a fund id.
         FundsAfterModule,
         FundsModule,
-        // The live budget vote decides funds, unless the caller brings its own hook (a test's recording one).
-        ...(extra.some((m) => providesToken(m, BUDGET_ALLOCATION_HANDLER)) ? [] : [FundsBudgetLinkModule]),
+        // The live budget vote decides funds.
+        options.budgetAllocation ?? FundsBudgetLinkModule,
         IndicatorsModule,
         SocialReportModule,
         OpenDataModule,
@@ -131,7 +129,6 @@ export class AppModule {
         RetentionModule,
         HealthModule,
         SeedModule,
-        ...extra,
       ],
       providers: [
         { provide: APP_FILTER, useClass: AllExceptionsFilter },

@@ -1,4 +1,3 @@
-import type { DynamicModule } from '@nestjs/common';
 import 'reflect-metadata';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { randomBytes } from 'node:crypto';
@@ -8,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Language, Role } from '@app/shared';
 import { createApp } from '../../../apps/api/src/app.factory';
+import type { AppModuleOptions } from '../../../apps/api/src/app.module';
 import { loadConfig, type AppConfig } from '../../../apps/api/src/config/config';
 import { ApiClient } from './client';
 import { createTestDatabase, type TestDatabase } from './database';
@@ -61,7 +61,7 @@ export const uniqueEmail = (prefix = 'person') => `${prefix}-${randomBytes(5).to
  */
 export async function startTestApp(
   env: Record<string, string> = {},
-  options: { defaultLimits?: boolean; modules?: DynamicModule[] } = {},
+  options: { defaultLimits?: boolean } & AppModuleOptions = {},
 ): Promise<TestApp> {
   const db = await createTestDatabase({ template: differsFromTemplate(env) ? null : await ensureTemplateDatabase() });
   const smtp = await new SmtpSink().start();
@@ -85,7 +85,7 @@ export async function startTestApp(
     ...db.env,
     ...env,
   });
-  const app = await createApp(config, options.modules);
+  const app = await createApp(config, { budgetAllocation: options.budgetAllocation });
   await app.listen(port, '127.0.0.1');
 
   let adminClient: ApiClient | undefined;

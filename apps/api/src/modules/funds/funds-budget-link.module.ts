@@ -5,7 +5,8 @@ import { FundsModule } from './funds.module';
 
 /**
  * Provides the live module's budget allocation hook with the Aktionsraumfonds (global: the live module
- * does not import the funds module). AppModule leaves it out when a caller brings its own hook.
+ * does not import the funds module). A caller may put another in its place
+ * (AppModuleOptions.budgetAllocation: a test's recording hook).
  */
 @Global()
 @Module({
