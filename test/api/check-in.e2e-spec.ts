@@ -14,7 +14,7 @@ import {
 } from '@app/shared';
 import { expectErrorShape, startTestApp, type TestApp, type TestUser } from './helpers/app';
 import type { ApiClient } from './helpers/client';
-import { createAssembly, issueCards, LiveTestClient } from './helpers/live';
+import { createAssembly, issueCards, LiveTestClient, LiveSockets } from './helpers/live';
 
 jest.setTimeout(180_000);
 
@@ -26,11 +26,8 @@ describe('check-in cards and binding votes', () => {
   let t: TestApp;
   let moderator: TestUser;
   let db: DataSource;
-  const sockets: LiveTestClient[] = [];
-  const track = (c: LiveTestClient) => {
-    sockets.push(c);
-    return c;
-  };
+  const sockets = new LiveSockets();
+  const { track } = sockets;
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -39,7 +36,7 @@ describe('check-in cards and binding votes', () => {
   });
 
   afterAll(async () => {
-    sockets.forEach((s) => s.close());
+    sockets.closeAll();
     await t?.close();
   });
 

@@ -6,7 +6,7 @@ import { VotingRoundEntity } from '../../apps/api/src/modules/live/entities/live
 import type { ApiClient } from './helpers/client';
 import { expectErrorShape, startTestApp, type TestApp, type TestUser } from './helpers/app';
 import { apply, applicationBody, areaRefs, day, openFund, REASON, toAgenda } from './helpers/funds';
-import { createAssembly, joinAsGuest, LiveTestClient } from './helpers/live';
+import { createAssembly, joinAsGuest, LiveTestClient, LiveSockets } from './helpers/live';
 
 jest.setTimeout(180_000);
 
@@ -22,11 +22,8 @@ describe('Aktionsraumfonds: the project conference decides the fund with the liv
   let areaId: string;
   let citizen: TestUser;
   let moderator: TestUser;
-  const sockets: LiveTestClient[] = [];
-  const track = (c: LiveTestClient) => {
-    sockets.push(c);
-    return c;
-  };
+  const sockets = new LiveSockets();
+  const { track } = sockets;
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -36,7 +33,7 @@ describe('Aktionsraumfonds: the project conference decides the fund with the liv
     moderator = await t.createUser({ role: Role.Moderator, areaIds: [areaId], displayName: 'Moderatorin Marx' });
   });
   afterAll(async () => {
-    sockets.forEach((s) => s.socket.close());
+    sockets.closeAll();
     await t?.close();
   });
 

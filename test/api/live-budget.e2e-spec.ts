@@ -21,7 +21,7 @@ import {
 import { VotingRoundEntity } from '../../apps/api/src/modules/live/entities/live.entities';
 import { AssemblyEvent } from '../../apps/api/src/modules/assemblies/entities/assembly-event.entity';
 import { expectErrorShape, startTestApp, type TestApp, type TestUser } from './helpers/app';
-import { createAssembly, joinAsGuest, LiveTestClient } from './helpers/live';
+import { createAssembly, joinAsGuest, LiveTestClient, LiveSockets } from './helpers/live';
 import { pdfTextOf } from './helpers/pdf';
 
 jest.setTimeout(180_000);
@@ -53,11 +53,8 @@ describe('live budget vote: round, ballots within the budget, hall counts, readi
   let t: TestApp;
   let moderator: TestUser;
   let citizen: TestUser;
-  const sockets: LiveTestClient[] = [];
-  const track = (c: LiveTestClient) => {
-    sockets.push(c);
-    return c;
-  };
+  const sockets = new LiveSockets();
+  const { track } = sockets;
 
   beforeAll(async () => {
     t = await startTestApp({}, { budgetAllocation: handlerModule });
@@ -66,7 +63,7 @@ describe('live budget vote: round, ballots within the budget, hall counts, readi
   });
 
   afterAll(async () => {
-    sockets.forEach((s) => s.socket.close());
+    sockets.closeAll();
     await t?.close();
   });
 

@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { AssemblyEventType, ErrorCode, Language, LiveProposalStatus, Role, type LiveProposal } from '@app/shared';
 import { startTestApp, type TestApp, type TestUser } from './helpers/app';
-import { createAssembly, joinAsGuest, LiveTestClient } from './helpers/live';
+import { createAssembly, joinAsGuest, LiveTestClient, LiveSockets } from './helpers/live';
 
 jest.setTimeout(120_000);
 
@@ -14,11 +14,8 @@ describe('the language of live proposals', () => {
   let t: TestApp;
   let moderator: TestUser;
   let citizen: TestUser;
-  const sockets: LiveTestClient[] = [];
-  const track = (c: LiveTestClient) => {
-    sockets.push(c);
-    return c;
-  };
+  const sockets = new LiveSockets();
+  const { track } = sockets;
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -26,7 +23,7 @@ describe('the language of live proposals', () => {
     citizen = await t.createUser({ displayName: 'Олена Коваленко', language: Language.Ukrainian });
   });
   afterAll(async () => {
-    sockets.forEach((s) => s.close());
+    sockets.closeAll();
     await t?.close();
   });
 

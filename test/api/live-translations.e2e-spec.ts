@@ -14,7 +14,7 @@ import {
 import { DataSource } from 'typeorm';
 import { AssemblyEvent } from '../../apps/api/src/modules/assemblies/entities/assembly-event.entity';
 import { expectErrorShape, startTestApp, type TestApp, type TestUser } from './helpers/app';
-import { createAssembly, joinAsGuest, LiveTestClient } from './helpers/live';
+import { createAssembly, joinAsGuest, LiveTestClient, LiveSockets } from './helpers/live';
 
 jest.setTimeout(180_000);
 
@@ -61,11 +61,8 @@ function refused(error: ApiErrorBody, status: number, code: string): string[] {
 describe('live assemblies in several languages: the moderator’s translations and the projector’s second language', () => {
   let t: TestApp;
   let moderator: TestUser;
-  const sockets: LiveTestClient[] = [];
-  const track = (c: LiveTestClient) => {
-    sockets.push(c);
-    return c;
-  };
+  const sockets = new LiveSockets();
+  const { track } = sockets;
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -73,7 +70,7 @@ describe('live assemblies in several languages: the moderator’s translations a
   });
 
   afterAll(async () => {
-    sockets.forEach((s) => s.close());
+    sockets.closeAll();
     await t?.close();
   });
 

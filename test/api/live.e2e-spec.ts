@@ -23,7 +23,7 @@ import {
 import { createApp } from '../../apps/api/src/app.factory';
 import { LiveBroadcaster } from '../../apps/api/src/realtime/live-broadcaster';
 import { expectErrorShape, startTestApp, type TestApp, type TestUser } from './helpers/app';
-import { cardCode, cookieHeader, createAssembly, joinAsGuest, LiveTestClient, type ConnectRefusal } from './helpers/live';
+import { cardCode, cookieHeader, createAssembly, joinAsGuest, LiveTestClient, type ConnectRefusal, LiveSockets } from './helpers/live';
 
 jest.setTimeout(180_000);
 
@@ -32,11 +32,8 @@ describe('live assemblies: join over REST, the /live gateway, voting, speakers',
   let moderator: TestUser;
   let citizen: TestUser;
   let db: DataSource;
-  const sockets: LiveTestClient[] = [];
-  const track = (c: LiveTestClient) => {
-    sockets.push(c);
-    return c;
-  };
+  const sockets = new LiveSockets();
+  const { track } = sockets;
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -46,7 +43,7 @@ describe('live assemblies: join over REST, the /live gateway, voting, speakers',
   });
 
   afterAll(async () => {
-    sockets.forEach((s) => s.close());
+    sockets.closeAll();
     await t?.close();
   });
 

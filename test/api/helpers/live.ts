@@ -210,3 +210,17 @@ export class LiveTestClient {
     this.waiters.splice(0).forEach((wake) => wake());
   }
 }
+
+/** The socket clients a spec opens (`track` each as it connects), closed together in its afterAll. */
+export class LiveSockets {
+  private readonly clients: LiveTestClient[] = [];
+
+  readonly track = (client: LiveTestClient): LiveTestClient => {
+    this.clients.push(client);
+    return client;
+  };
+
+  closeAll(): void {
+    for (const client of this.clients.splice(0)) client.close();
+  }
+}
