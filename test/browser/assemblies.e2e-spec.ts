@@ -1,6 +1,6 @@
 import { type Browser, type Page } from 'playwright-core';
 import { io } from 'socket.io-client';
-import { apiSession, createVerifiedUser, csrfHeaders, loginViaForm, makeModerator, USER_PASSWORD } from './helpers/app';
+import { apiSession, createVerifiedUser, loginViaForm, makeModerator, postJson, USER_PASSWORD } from './helpers/app';
 import { axeViolations, formatViolations } from './helpers/axe';
 import { launchBrowser, newContext, open, screenshot, switchLanguage, waitForPage } from './helpers/browser';
 import { collectCspViolations } from './helpers/csp';
@@ -51,9 +51,10 @@ async function planAccountOnlyAssembly(baseUrl: string): Promise<string> {
   const moderator = await apiSession(baseUrl, MODERATOR.email, USER_PASSWORD);
   try {
     const areas = (await (await moderator.get('/api/areas')).json()) as Array<{ id: string }>;
-    const created = await moderator.post('/api/assemblies', {
-      headers: await csrfHeaders(moderator),
-      data: {
+    const created = await postJson<{ id: string; joinCode: string }>(
+      moderator,
+      '/api/assemblies',
+      {
         title: 'Versammlung nur mit Konto',
         place: 'Rathaus, Saal 2',
         startsAt: '2030-06-01T16:00:00Z',
@@ -61,9 +62,9 @@ async function planAccountOnlyAssembly(baseUrl: string): Promise<string> {
         areaIds: [areas[0].id],
         requireAccount: true,
       },
-    });
-    if (created.status() !== 201) throw new Error(`assembly ${created.status()}: ${await created.text()}`);
-    return ((await created.json()) as { joinCode: string }).joinCode;
+      201,
+    );
+    return created.joinCode;
   } finally {
     await moderator.dispose();
   }

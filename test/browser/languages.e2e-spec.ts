@@ -5,7 +5,7 @@ import { GLOSSARY, htmlLang, Language, LANGUAGES, textDirection, VotingType } fr
 import { LiveTestClient } from '../api/helpers/live';
 import { FakeLibreTranslate } from '../helpers/fake-libretranslate';
 import { SmtpSink } from '../helpers/smtp';
-import { apiSession, createVerifiedUser, csrfHeaders, seedProposal, USER_PASSWORD } from './helpers/app';
+import { apiSession, createVerifiedUser, csrfHeaders, postJson, seedProposal, USER_PASSWORD } from './helpers/app';
 import { axeViolations, formatViolations } from './helpers/axe';
 import { launchBrowser, newContext, open, screenshot, screenshotOf, waitForPage } from './helpers/browser';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, startServer, type RunningServer } from './helpers/server';
@@ -93,9 +93,10 @@ describe('every resident in their language', () => {
     await createVerifiedUser(server.baseUrl, mail, CITIZEN, 'Ayşe Öztürk');
     const admin = await apiSession(server.baseUrl, ADMIN_EMAIL, ADMIN_PASSWORD);
     const areas = (await (await admin.get('/api/areas')).json()) as Array<{ id: string; name: string }>;
-    const created = await admin.post('/api/assemblies', {
-      headers: await csrfHeaders(admin),
-      data: {
+    const created = await postJson<{ id: string; joinCode: string }>(
+      admin,
+      '/api/assemblies',
+      {
         title: 'Bürgerversammlung Hafen',
         description: 'Spielplatz und Wege am Hafen',
         place: 'Bürgerhaus Hafen',
@@ -104,9 +105,9 @@ describe('every resident in their language', () => {
         areaIds: [areas[0].id],
         agenda: [{ title: 'Spielplatz', type: 'vote' }],
       },
-    });
-    if (created.status() !== 201) throw new Error(`assembly ${created.status()}: ${await created.text()}`);
-    ({ id: assemblyId, joinCode } = (await created.json()) as { id: string; joinCode: string });
+      201,
+    );
+    ({ id: assemblyId, joinCode } = created);
     const detail = (await (await admin.get(`/api/assemblies/${assemblyId}`)).json()) as { agenda: Array<{ id: string }> };
     proposalId = (await seedProposal(admin, 'Hafen', 'EK', 'Ein Trinkbrunnen am Spielplatz', 'Im Sommer fehlt Wasser für die Kinder.')).id;
     // The moderator opens the assembly and a vote over the live socket, as the console does.

@@ -1,5 +1,5 @@
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { apiSession, csrfHeaders, loginViaForm } from './helpers/app';
+import { apiSession, loginViaForm, postJson } from './helpers/app';
 import { launchBrowser, newContext, open, screenshot, waitForPage } from './helpers/browser';
 import { audit, outsideViewport } from './helpers/layout';
 import { guestPhone as joinAsGuest } from './helpers/live';
@@ -33,9 +33,10 @@ describe('live budget vote', () => {
     const admin = await apiSession(server.baseUrl, ADMIN_EMAIL, ADMIN_PASSWORD);
     const areas = (await (await admin.get('/api/areas')).json()) as Array<{ id: string }>;
     const now = Date.now();
-    const created = await admin.post('/api/assemblies', {
-      headers: await csrfHeaders(admin),
-      data: {
+    const created = await postJson<{ id: string; joinCode: string }>(
+      admin,
+      '/api/assemblies',
+      {
         title: 'Projektkonferenz Nordmarkt',
         place: 'Nachbarschaftstreff Nordmarkt',
         startsAt: new Date(now + 60_000).toISOString(),
@@ -44,9 +45,9 @@ describe('live budget vote', () => {
         requireCheckIn: false,
         agenda: [{ title: 'Aktionsraumfonds: Anträge', type: 'vote' }],
       },
-    });
-    if (created.status() !== 201) throw new Error(`assembly ${created.status()}: ${await created.text()}`);
-    ({ id: assemblyId, joinCode } = (await created.json()) as { id: string; joinCode: string });
+      201,
+    );
+    ({ id: assemblyId, joinCode } = created);
     await admin.dispose();
   });
 

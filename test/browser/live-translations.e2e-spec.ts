@@ -1,5 +1,5 @@
 import { request, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { apiSession, csrfHeaders, loginViaForm } from './helpers/app';
+import { apiSession, csrfHeaders, loginViaForm, postJson } from './helpers/app';
 import { newContext, launchBrowser, open, screenshot, waitForPage } from './helpers/browser';
 import { audit, outsideViewport } from './helpers/layout';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, startServer, type RunningServer } from './helpers/server';
@@ -47,9 +47,10 @@ describe('the live assembly in several languages', () => {
     browser = await launchBrowser();
     const admin = await apiSession(server.baseUrl, ADMIN_EMAIL, ADMIN_PASSWORD);
     const areas = (await (await admin.get('/api/areas')).json()) as Array<{ id: string }>;
-    const created = await admin.post('/api/assemblies', {
-      headers: await csrfHeaders(admin),
-      data: {
+    const created = await postJson<{ id: string; joinCode: string }>(
+      admin,
+      '/api/assemblies',
+      {
         title: 'Bürgerversammlung Nordmarkt',
         place: 'Nachbarschaftstreff',
         startsAt: new Date(Date.now() + 60_000).toISOString(),
@@ -60,9 +61,9 @@ describe('the live assembly in several languages', () => {
           { title: ITEM, type: 'vote' },
         ],
       },
-    });
-    if (created.status() !== 201) throw new Error(`assembly ${created.status()}: ${await created.text()}`);
-    ({ id: assemblyId, joinCode } = (await created.json()) as { id: string; joinCode: string });
+      201,
+    );
+    ({ id: assemblyId, joinCode } = created);
     await admin.dispose();
   });
 

@@ -1,5 +1,5 @@
 import { request, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { apiSession, createVerifiedUser, csrfHeaders, loginViaForm, USER_PASSWORD } from './helpers/app';
+import { apiSession, createVerifiedUser, csrfHeaders, loginViaForm, postJson, USER_PASSWORD } from './helpers/app';
 import {
   LANGUAGE_STORAGE_KEY,
   launchBrowser,
@@ -72,9 +72,10 @@ describe('live assembly', () => {
     const admin = await apiSession(server.baseUrl, ADMIN_EMAIL, ADMIN_PASSWORD);
     const areas = (await (await admin.get('/api/areas')).json()) as Array<{ id: string; name: string }>;
     const now = Date.now();
-    const created = await admin.post('/api/assemblies', {
-      headers: await csrfHeaders(admin),
-      data: {
+    const created = await postJson<{ id: string; joinCode: string }>(
+      admin,
+      '/api/assemblies',
+      {
         title: 'Bürgerversammlung Altstadt',
         description: 'Wie soll der Marktplatz künftig aussehen?',
         place: 'Rathaus, Großer Saal',
@@ -86,11 +87,9 @@ describe('live assembly', () => {
           { title: ITEM_TITLE, type: 'vote', description: 'Vorschläge sammeln und abstimmen.' },
         ],
       },
-    });
-    if (created.status() !== 201) throw new Error(`assembly ${created.status()}: ${await created.text()}`);
-    const detail = (await created.json()) as { id: string; joinCode: string };
-    assemblyId = detail.id;
-    joinCode = detail.joinCode;
+      201,
+    );
+    ({ id: assemblyId, joinCode } = created);
     await admin.dispose();
   });
 
@@ -610,9 +609,10 @@ describe('live assembly', () => {
   it('checks people in at the entrance: a card for a person without a phone (code shown once), a printed sheet, the cards listed', async () => {
     const admin = await apiSession(server.baseUrl, ADMIN_EMAIL, ADMIN_PASSWORD);
     const areas = (await (await admin.get('/api/areas')).json()) as Array<{ id: string }>;
-    const created = await admin.post('/api/assemblies', {
-      headers: await csrfHeaders(admin),
-      data: {
+    const created = await postJson<{ id: string; joinCode: string }>(
+      admin,
+      '/api/assemblies',
+      {
         title: 'Einwohnerversammlung Südstadt',
         place: 'Bürgerhaus',
         startsAt: new Date(Date.now() + 60_000).toISOString(),
@@ -620,8 +620,9 @@ describe('live assembly', () => {
         areaIds: [areas[0].id],
         requireCheckIn: true,
       },
-    });
-    const { id } = (await created.json()) as { id: string };
+      201,
+    );
+    const { id } = created;
     await admin.dispose();
     const page = await (await context(DESKTOP)).newPage();
     await loginViaForm(page, ADMIN_EMAIL, ADMIN_PASSWORD);
