@@ -1,9 +1,9 @@
 import { Role } from '@app/shared';
 import type { ApplicationDetail, FundDetail, FundSummary, MyApplicationSummary } from '@app/shared/funds';
 import type { ApiClient } from './helpers/client';
-import { expectErrorShape, startTestApp, type TestApp, type TestUser } from './helpers/app';
+import { expectErrorShape, PASSWORD, startTestApp, type TestApp, type TestUser } from './helpers/app';
 import { tinyPng } from './helpers/files';
-import { apply, applicationBody, areaRefs, day, move, openFund, type AreaRefs } from './helpers/funds';
+import { apply, applicationBody, areaRefs, day, move, openFund, REASON, toAgenda, type AreaRefs } from './helpers/funds';
 
 /**
  * The Aktionsraumfonds over HTTP (issue 17): funds, applications online and on paper, drafts and
@@ -332,6 +332,73 @@ describe('Aktionsraumfonds: funds and applications', () => {
         expect.arrayContaining(['application.paper_entered', 'application.put_on_agenda']),
       );
       expect(own.actionsTaken).toEqual([]);
+    });
+  });
+
+  describe('when the applicant deletes the account (DSGVO Art. 17)', () => {
+    it('deletes the drafts, erases contact data and a private name where no money was granted, keeps the grant record', async () => {
+      const leaving = await t.createUser({ displayName: 'Geht bald' });
+      const paperMod = await t.createUser({ role: Role.Moderator, areaIds: [areaId] });
+      const f = await openFund(admin, areaId);
+      const person = { applicantKind: 'person', applicantName: 'Mehmet Beispiel' };
+      const draft = await apply(leaving.client, f.id, { title: 'Entwurf, nie eingereicht', ...person });
+      const submitted = await apply(leaving.client, f.id, { title: 'Eingereicht von einer Gruppe' });
+      await move(leaving.client, submitted.id, 'submit').expect(200);
+      const rejected = await apply(leaving.client, f.id, { title: 'Abgelehnt, Einzelperson', ...person });
+      await toAgenda(leaving.client, admin, rejected.id);
+      await move(admin, rejected.id, 'reject', { reason: REASON, decisionDate: day(0) }).expect(200);
+      const approved = await apply(leaving.client, f.id, { title: 'Bewilligt, Einzelperson', ...person });
+      await toAgenda(leaving.client, admin, approved.id);
+      await move(admin, approved.id, 'approve', { approvedAmountCents: 50_000, reason: REASON, decisionDate: day(0) }).expect(200);
+      const paper = await apply(paperMod.client, f.id, {
+        title: 'Papierantrag',
+        sourceNote: 'Papierantrag, eingegangen am 4. März',
+        ...person,
+        contact: { name: 'Frau Papier', phone: '0231 999' },
+      });
+      await move(paperMod.client, paper.id, 'submit').expect(200);
+
+      await leaving.client.delete('/api/me', { password: PASSWORD }).expect(204);
+      await paperMod.client.delete('/api/me', { password: PASSWORD }).expect(204);
+
+      expectErrorShape((await admin.get(`/api/applications/${draft.id}`).expect(404)).body, 404, 'NOT_FOUND');
+      const read = async (id: string) => (await admin.get(`/api/applications/${id}`).expect(200)).body as ApplicationDetail;
+      const group = await read(submitted.id);
+      expect({ name: group.applicantName, contact: group.contact, state: group.state }).toEqual({
+        name: 'Initiative Platzfest',
+        contact: null,
+        state: 'submitted',
+      });
+      const gone = await read(rejected.id);
+      expect({ name: gone.applicantName, contact: gone.contact, kind: gone.applicantKind }).toEqual({
+        name: null,
+        contact: null,
+        kind: 'person',
+      });
+      // The public procedure stays: the steps with their public reasons.
+      expect(gone.timeline.map((e) => e.kind)).toEqual(['created', 'submit', 'check', 'put_on_agenda', 'reject']);
+      expect(gone.timeline.at(-1)!.reason).toBe(REASON);
+      const granted = await read(approved.id);
+      expect({ name: granted.applicantName, contact: granted.contact }).toEqual({
+        name: 'Mehmet Beispiel',
+        contact: expect.objectContaining({ name: 'Ayşe Beispiel', email: 'ayse@example.org' }),
+      });
+      // A paper application belongs to whoever applied on paper, not to the moderator who typed it in.
+      expect((await read(paper.id)).contact).toEqual(expect.objectContaining({ name: 'Frau Papier', phone: '0231 999' }));
+      const listed = (await anonymous.get(`/api/funds/${f.id}`).expect(200)).body as FundDetail;
+      expect(listed.applications.map((a) => [a.title, a.applicantName]).sort()).toEqual(
+        [
+          ['Abgelehnt, Einzelperson', null],
+          ['Bewilligt, Einzelperson', 'Mehmet Beispiel'],
+          ['Eingereicht von einer Gruppe', 'Initiative Platzfest'],
+          ['Papierantrag', 'Mehmet Beispiel'],
+        ].sort(),
+      );
+      expect(listed.balance.approvedCents).toBe(50_000);
+      const csv = (await admin.get(`/api/funds/${f.id}/export.csv`).expect(200)).text;
+      expect(csv).toContain('Frau Papier');
+      expect(csv).toContain('ayse@example.org'); // the grant record's contact
+      expect(csv.split('\n').filter((line) => line.includes('ayse@example.org'))).toHaveLength(1);
     });
   });
 });

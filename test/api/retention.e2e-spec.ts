@@ -7,6 +7,7 @@ import { TransactionRunner } from '../../apps/api/src/database/transactions';
 import { RetentionService } from '../../apps/api/src/modules/retention/retention.service';
 import { startTestApp, uniqueEmail, type TestApp, type TestUser } from './helpers/app';
 import { tinyPng } from './helpers/files';
+import { apply, areaRefs, day, move, openFund, REASON, toAgenda } from './helpers/funds';
 import { createAssembly, joinAsGuest, LiveTestClient } from './helpers/live';
 
 jest.setTimeout(180_000);
@@ -55,6 +56,7 @@ describe('retention: the scheduled clean-up of personal data', () => {
       unsubscribeTokenDays: 180,
       sentMailDays: 14,
       sessionHours: 336,
+      fundContactYears: 5,
     });
   });
 
@@ -382,6 +384,60 @@ describe('retention: the scheduled clean-up of personal data', () => {
       expect([...kept, foreign].filter((p) => !existsSync(p))).toEqual([]);
       await author.client.get(`/api/proposals/${proposal.id}/attachments/${id}`).expect(200);
     });
+  });
+
+  it('erases the contact data of fund applications five years after they ended, and a private applicant’s name', async () => {
+    const admin = await t.admin();
+    const areaId = (await areaRefs(t)).actionAreas[0].id;
+    const fund = await openFund(admin, areaId);
+    const person = { applicantKind: 'person', applicantName: 'Jana Beispiel' };
+    const decide = async (over: Record<string, unknown>, transition: 'reject' | 'approve' | 'withdraw') => {
+      const a = await apply(citizen.client, fund.id, over);
+      await toAgenda(citizen.client, admin, a.id);
+      if (transition === 'withdraw') await move(citizen.client, a.id, 'withdraw', { reason: 'Wir machen es anders.' }).expect(200);
+      else await move(admin, a.id, transition, { reason: REASON, decisionDate: day(0), approvedAmountCents: 50_000 }).expect(200);
+      return a.id;
+    };
+    const yearsAgo = (years: number, plusDays: number) => {
+      const at = new Date();
+      at.setUTCFullYear(at.getUTCFullYear() - years);
+      return new Date(at.getTime() - plusDays * DAY);
+    };
+    const endedLongAgo = { group: await decide({ title: 'Gruppe, abgelehnt' }, 'reject'), person: await decide(person, 'withdraw') };
+    const endedRecently = await decide(person, 'reject');
+    const stillRunning = await decide(person, 'approve');
+    const age = (id: string, at: Date) => sql(`UPDATE "fund_applications" SET "updatedAt" = $1 WHERE "id" = $2`, [stamp(at), id]);
+    await age(endedLongAgo.group, yearsAgo(5, 1));
+    await age(endedLongAgo.person, yearsAgo(5, 1));
+    await age(endedRecently, yearsAgo(5, -1));
+    await age(stillRunning, yearsAgo(10, 0));
+
+    const report = await retention.run();
+    expect(report?.fundContactsErased).toBe(2);
+    const rows = await sql<Record<string, string | null>>(
+      `SELECT "id", "applicantName", "contactName", "contactEmail", "contactPhone", "contactAddress" FROM "fund_applications" WHERE "fundId" = $1`,
+      [fund.id],
+    );
+    const byId = new Map(rows.map(({ id, ...rest }) => [id, rest]));
+    const erased = { contactName: '', contactEmail: null, contactPhone: null, contactAddress: null };
+    const kept = {
+      contactName: 'Ayşe Beispiel',
+      contactEmail: 'ayse@example.org',
+      contactPhone: '0231 123456',
+      contactAddress: 'Platzstraße 1, 44137 Dortmund',
+    };
+    expect(byId.get(endedLongAgo.group)).toEqual({ applicantName: 'Initiative Platzfest', ...erased });
+    expect(byId.get(endedLongAgo.person)).toEqual({ applicantName: '', ...erased });
+    expect(byId.get(endedRecently)).toEqual({ applicantName: 'Jana Beispiel', ...kept });
+    expect(byId.get(stillRunning)).toEqual({ applicantName: 'Jana Beispiel', ...kept });
+    // What the public and the project office see of an erased one.
+    const shown = (await admin.get(`/api/applications/${endedLongAgo.person}`).expect(200)).body;
+    expect({ name: shown.applicantName, contact: shown.contact, state: shown.state }).toEqual({
+      name: null,
+      contact: null,
+      state: 'withdrawn',
+    });
+    expect((await retention.run())?.fundContactsErased).toBe(0);
   });
 
   it('is safe when several processes clean up at once', async () => {

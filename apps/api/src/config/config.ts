@@ -58,6 +58,7 @@ export const ENV_KEYS = [
   'RETENTION_UNSUBSCRIBE_TOKEN_DAYS',
   'RETENTION_SENT_MAIL_DAYS',
   'RETENTION_ORPHAN_UPLOAD_HOURS',
+  'RETENTION_FUND_CONTACT_YEARS',
   'TRANSLATE_URL',
   'TRANSLATE_API_KEY',
 ] as const;
@@ -129,6 +130,7 @@ class EnvSchema {
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(3650) RETENTION_UNSUBSCRIBE_TOKEN_DAYS?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(3650) RETENTION_SENT_MAIL_DAYS?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(8760) RETENTION_ORPHAN_UPLOAD_HOURS?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(30) RETENTION_FUND_CONTACT_YEARS?: number;
 }
 
 export interface AppConfig {
@@ -220,6 +222,11 @@ export interface RetentionConfig {
   sentMailDays: number;
   /** An upload file without its attachment row is removed once it is this many hours old. */
   orphanUploadHours: number;
+  /**
+   * A fund application's contact data (and a private applicant's name) is erased this many years after
+   * the application ended (closed, rejected, withdrawn): the grant record's retention period.
+   */
+  fundContactYears: number;
 }
 
 export class ConfigError extends Error {
@@ -316,6 +323,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       unsubscribeTokenDays: parsed.RETENTION_UNSUBSCRIBE_TOKEN_DAYS ?? 180,
       sentMailDays: parsed.RETENTION_SENT_MAIL_DAYS ?? 14,
       orphanUploadHours: parsed.RETENTION_ORPHAN_UPLOAD_HOURS ?? 24,
+      fundContactYears: parsed.RETENTION_FUND_CONTACT_YEARS ?? 5,
     },
   };
 }

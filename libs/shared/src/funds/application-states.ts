@@ -143,3 +143,19 @@ export const APPLICATION_STATE_NAMES: Readonly<Record<ApplicationState, string>>
 export function isApplicationState(value: unknown): value is ApplicationState {
   return typeof value === 'string' && APPLICATION_STATES.includes(value as ApplicationState);
 }
+
+/**
+ * What happens to an online application's personal data when its applicant deletes their account
+ * (DSGVO Art. 17), by its state:
+ *  - 'delete': a draft was never public and started no procedure; it goes with its files.
+ *  - 'erase': no money was granted; the public procedure (title, purpose, amounts, timeline) stays,
+ *    the contact data goes, and so does the applicant's name when a private person applied.
+ *  - 'keep': money was granted; the application is part of the fund's grant record, so its contact
+ *    data stays until the retention period after the application has ended (RetentionService).
+ */
+export type ApplicationDataOnAccountDeletion = 'delete' | 'erase' | 'keep';
+
+export function applicationDataOnAccountDeletion(state: ApplicationState): ApplicationDataOnAccountDeletion {
+  if (state === ApplicationState.Draft) return 'delete';
+  return APPLICATION_STATE_INFO[state].commitsMoney ? 'keep' : 'erase';
+}

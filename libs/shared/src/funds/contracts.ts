@@ -130,8 +130,11 @@ export interface ApplicationSummary {
   title: string;
   state: ApplicationState;
   applicantKind: FundApplicantKind;
-  /** Public name of who applies (a group's or organisation's name; a person's display name). */
-  applicantName: string;
+  /**
+   * Public name of who applies (a group's or organisation's name; a person's display name). Null when
+   * a private person's name was erased (their account was deleted, or the retention period ended).
+   */
+  applicantName: string | null;
   fieldOfActionId: string | null;
   neighbourhood: FundAreaRef | null;
   requestedAmountCents: number;
@@ -193,7 +196,7 @@ export interface ApplicationDetail extends ApplicationSummary {
   source: ApplicationSource;
   /** Paper: who entered it (role) is in the timeline; this says from what ("Papierantrag vom 3.3."). */
   sourceNote: string | null;
-  /** Only for the applicant, administrators and moderators. */
+  /** Only for the applicant, administrators and moderators; null once erased (see applicantName). */
   contact: ApplicationContact | null;
   proposalId: string | null;
   projectIdeaId: string | null;

@@ -9,6 +9,7 @@ import {
   APPLICATION_STATES,
   APPLICATION_TRANSITIONS,
   type ApplicationActor,
+  applicationDataOnAccountDeletion,
   ApplicationRule,
   ApplicationState,
   type ApplicationSubject,
@@ -497,5 +498,24 @@ describe('allocation', () => {
         else expect(a.amountCents).toBe(b.amountCents);
       }
     }
+  });
+});
+
+describe('an application when its applicant deletes the account', () => {
+  it('deletes a draft, erases what no money was granted for, keeps the grant record', () => {
+    const byState = Object.fromEntries(APPLICATION_STATES.map((state) => [state, applicationDataOnAccountDeletion(state)]));
+    expect(byState).toEqual({
+      [S.Draft]: 'delete',
+      [S.Submitted]: 'erase',
+      [S.Returned]: 'erase',
+      [S.Checked]: 'erase',
+      [S.OnAgenda]: 'erase',
+      [S.Rejected]: 'erase',
+      [S.Withdrawn]: 'erase',
+      [S.Approved]: 'keep',
+      [S.Paid]: 'keep',
+      [S.ProofSubmitted]: 'keep',
+      [S.Closed]: 'keep',
+    });
   });
 });

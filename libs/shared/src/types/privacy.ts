@@ -15,4 +15,6 @@ export interface RetentionPeriodsResponse {
   sentMailDays: number;
   /** A session ends this many hours after its last renewal and is deleted then. */
   sessionHours: number;
+  /** Contact data of a fund application (and a private applicant's name): years after the application ended. */
+  fundContactYears: number;
 }

@@ -26,7 +26,8 @@ export interface ProfileFundedApplication {
   fundId: string;
   year: number;
   title: string;
-  applicantName: string;
+  /** Null when a private person's name was erased after the retention period. */
+  applicantName: string | null;
   state: ApplicationState;
   approvedAmountCents: number;
   paidAmountCents: number | null;

@@ -14,6 +14,7 @@ import { notFound } from '../../common/errors/domain-error';
 import { Area } from '../areas/area.entity';
 import { Project } from '../projects/project.entities';
 import type { User } from '../users/user.entity';
+import { isErased } from './application-privacy';
 import { allowedTransitions, isApplicantOf, maySee, maySeeContact } from './fund-access';
 import { Fund, FundApplication, FundApplicationAttachment, FundApplicationEvent } from './fund.entities';
 import { fundTitle, toApplicationAttachment, toApplicationSummary, toFundDetail, toFundSummary, toTimelineEvent } from './fund.mapper';
@@ -126,9 +127,10 @@ export class FundQueriesService {
       endDate: a.endDate,
       source: a.source,
       sourceNote: a.sourceNote,
-      contact: maySeeContact(user, a, fund.area)
-        ? { name: a.contactName, email: a.contactEmail, phone: a.contactPhone, address: a.contactAddress }
-        : null,
+      contact:
+        maySeeContact(user, a, fund.area) && !isErased(a.contactName)
+          ? { name: a.contactName, email: a.contactEmail, phone: a.contactPhone, address: a.contactAddress }
+          : null,
       proposalId: a.proposalId,
       projectIdeaId: a.projectIdeaId,
       project: project ? { id: project.id, title: project.title, state: project.state } : null,

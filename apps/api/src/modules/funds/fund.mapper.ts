@@ -4,6 +4,7 @@ import { toAttachmentResponse } from '../../common/files/attachment-response';
 import type { Area } from '../areas/area.entity';
 import type { Fund, FundApplication, FundApplicationAttachment, FundApplicationEvent } from './fund.entities';
 import { remainingCents } from './fund-money';
+import { isErased } from './application-privacy';
 
 /** Rows → the REST contract of libs/shared/src/funds/contracts.ts. */
 
@@ -62,7 +63,7 @@ export function toApplicationSummary(a: FundApplication, neighbourhood: Area | n
     title: a.title,
     state: a.state,
     applicantKind: a.applicantKind,
-    applicantName: a.applicantName,
+    applicantName: isErased(a.applicantName) ? null : a.applicantName,
     fieldOfActionId: a.fieldOfActionId,
     neighbourhood: neighbourhood ? areaRef(neighbourhood) : null,
     requestedAmountCents: a.requestedAmountCents,

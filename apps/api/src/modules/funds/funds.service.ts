@@ -17,6 +17,7 @@ import { Area } from '../areas/area.entity';
 import { VotingRoundEntity } from '../live/entities/live.entities';
 import { AuditService } from '../audit/audit.service';
 import type { User } from '../users/user.entity';
+import { forgetApplicant } from './application-privacy';
 import { assertCalendarDate, assertDateOrder } from './application-rules';
 import { bumpVersion, recordStep, unprocessable } from './application-store';
 import { refusal, subjectOf } from './application-workflow.service';
@@ -325,6 +326,11 @@ export class FundsService {
         data: { projectId },
       },
     );
+  }
+
+  /** Inside the account deletion's transaction: the person's applications as application-privacy.ts says. */
+  forgetApplicant(m: EntityManager, userId: string): Promise<void> {
+    return forgetApplicant(m, userId);
   }
 
   private async assemblyOf(roundId: string | null): Promise<string | null> {

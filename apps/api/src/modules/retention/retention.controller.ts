@@ -11,6 +11,8 @@ class RetentionPeriodsDto implements RetentionPeriodsResponse {
   @ApiProperty({ description: 'Unsubscribe links in notification mails: days after the mail' }) unsubscribeTokenDays: number;
   @ApiProperty({ description: 'Copies of sent mails: days after sending' }) sentMailDays: number;
   @ApiProperty({ description: 'Session lifetime in hours (deleted when it ends)' }) sessionHours: number;
+  @ApiProperty({ description: 'Contact data of a fund application (and a private applicant’s name): years after the application ended' })
+  fundContactYears: number;
 }
 
 @ApiTags('privacy')

@@ -7,6 +7,8 @@ import { DataSource, type ObjectLiteral } from 'typeorm';
 import { AssemblyEventType, AssemblyStatus, OutboxMailState, Role, type RetentionPeriodsResponse } from '@app/shared';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { TransactionRunner } from '../../database/transactions';
+import { FundApplicantKind, TERMINAL_APPLICATION_STATES } from '@app/shared/funds';
+import { eraseApplicantData } from '../funds/application-privacy';
 import { SIGN_LANGUAGE_FOLDER } from '../sign-language/sign-language-files';
 
 /** Rows per statement: small enough that no statement holds SQLite's write lock for long. */
@@ -26,6 +28,7 @@ export interface RetentionReport {
   unsubscribeTokensDeleted: number;
   sentMailsDeleted: number;
   orphanUploadsDeleted: number;
+  fundContactsErased: number;
 }
 
 const emptyReport = (): RetentionReport => ({
@@ -36,6 +39,7 @@ const emptyReport = (): RetentionReport => ({
   unsubscribeTokensDeleted: 0,
   sentMailsDeleted: 0,
   orphanUploadsDeleted: 0,
+  fundContactsErased: 0,
 });
 
 /** An attachment's file, its preview, or a temporary file of a write in progress (see common/files/attachment-files.ts). */
@@ -78,6 +82,7 @@ export class RetentionService implements OnApplicationBootstrap, OnApplicationSh
       unsubscribeTokenDays: r.unsubscribeTokenDays,
       sentMailDays: r.sentMailDays,
       sessionHours: Math.round(this.config.sessionTtlMs / 3600_000),
+      fundContactYears: r.fundContactYears,
     };
   }
 
@@ -140,6 +145,9 @@ export class RetentionService implements OnApplicationBootstrap, OnApplicationSh
     });
     report.sentMailsDeleted = await this.purgeSentMails(before(r.sentMailDays));
     report.orphanUploadsDeleted = await this.deleteOrphanUploads(new Date(now.getTime() - r.orphanUploadHours * 3600_000));
+    const fundCutoff = new Date(now);
+    fundCutoff.setUTCFullYear(fundCutoff.getUTCFullYear() - r.fundContactYears);
+    report.fundContactsErased = await this.eraseEndedApplicationContacts(fundCutoff);
     const removed = Object.entries(report).filter(([, count]) => count > 0);
     if (removed.length) this.logger.log(`Clean-up: ${removed.map(([what, count]) => `${what}=${count}`).join(', ')}`);
     return report;
@@ -165,6 +173,33 @@ export class RetentionService implements OnApplicationBootstrap, OnApplicationSh
   }
 
   // ---- the steps ----
+
+  /**
+   * Fund applications that ended (closed, rejected, withdrawn) before the cutoff lose their contact data
+   * and a private applicant's name (funds/application-privacy.ts); "ended" is measured from the last
+   * change of the application, which its last step is.
+   */
+  private async eraseEndedApplicationContacts(cutoff: Date): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const batch = await this.select<{ id: string }>(
+        `SELECT "id" FROM "fund_applications"
+         WHERE "state" IN (:...ended) AND "updatedAt" < :cutoff
+           AND ("contactName" <> '' OR ("applicantKind" = :person AND "applicantName" <> ''))
+         LIMIT ${BATCH}`,
+        { ended: TERMINAL_APPLICATION_STATES, cutoff, person: FundApplicantKind.Person },
+      );
+      if (!batch.length) return total;
+      await this.tx.run((m) =>
+        eraseApplicantData(
+          m,
+          batch.map((a) => a.id),
+        ),
+      );
+      total += batch.length;
+      await yieldToOthers();
+    }
+  }
 
   /**
    * Guests keep their votes, proposals and turns as speakers, but no longer a name or a device

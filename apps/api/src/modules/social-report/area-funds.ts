@@ -59,7 +59,7 @@ export async function areaFunds(sql: ReportSql, areaId: string): Promise<Profile
     fundId: r.fundId as string,
     year: toNumber(r.year),
     title: r.title as string,
-    applicantName: r.applicantName as string,
+    applicantName: (r.applicantName as string) || null,
     state: r.state as ApplicationState,
     approvedAmountCents: toNumber(r.approvedAmountCents),
     paidAmountCents: cents(r.paidAmountCents),

@@ -14,6 +14,7 @@ import { TokenPurpose } from '../auth/user-token.entity';
 import { UserTokensService } from '../auth/user-tokens.service';
 import { MailService } from '../mail/mail.service';
 import { FundQueriesService } from '../funds/fund-queries.service';
+import { FundsService } from '../funds/funds.service';
 import { ProposalQueriesService } from '../proposals/proposal-queries.service';
 import { Comment } from '../comments/comment.entity';
 import { ProposalFollow } from '../follows/proposal-follow.entity';
@@ -34,6 +35,7 @@ export class UsersService {
     private readonly audit: AuditService,
     private readonly proposals: ProposalQueriesService,
     private readonly funds: FundQueriesService,
+    private readonly fundApplications: FundsService,
     @InjectRepository(Comment) private readonly comments: Repository<Comment>,
     @InjectRepository(Report) private readonly reports: Repository<Report>,
     @InjectRepository(ProposalFollow) private readonly follows: Repository<ProposalFollow>,
@@ -186,6 +188,7 @@ export class UsersService {
   /**
    * Deletes the account (DSGVO Art. 17): personal data is removed, the row stays so that public
    * contributions keep their author reference and show "Deleted account" (common.deletedUser).
+   * Applications to an Aktionsraumfonds: see funds/application-privacy.ts.
    */
   async deleteAccount(user: User, password: string): Promise<void> {
     await this.checkPassword(user, password);
@@ -212,6 +215,7 @@ export class UsersService {
         .remove(user.moderatorAreas ?? []);
       await this.sessions.destroyAllFor(user.id, undefined, m);
       await this.tokens.revokeAll(user.id, m);
+      await this.fundApplications.forgetApplicant(m, user.id);
       if (email) await this.mail.send({ to: email, language, template: 'accountDeleted', params: { name: displayName ?? '' } }, m);
     });
   }

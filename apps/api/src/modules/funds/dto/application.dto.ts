@@ -146,7 +146,7 @@ export class ApplicationSummaryDto implements ApplicationSummary {
   @ApiProperty() title: string;
   @ApiProperty({ enum: APPLICATION_STATES }) state: ApplicationState;
   @ApiProperty({ enum: KINDS }) applicantKind: FundApplicantKind;
-  @ApiProperty() applicantName: string;
+  @ApiProperty({ type: String, nullable: true, description: 'Null when a private person’s name was erased' }) applicantName: string | null;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) fieldOfActionId: string | null;
   @ApiProperty({ nullable: true, type: FundAreaRefDto }) neighbourhood: FundAreaRefDto | null;
   @ApiProperty({ type: 'integer' }) requestedAmountCents: number;

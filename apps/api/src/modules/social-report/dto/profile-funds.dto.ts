@@ -25,7 +25,8 @@ class ProfileFundedApplicationDto implements ProfileFundedApplication {
   @ApiProperty({ format: 'uuid' }) fundId: string;
   @ApiProperty() year: number;
   @ApiProperty() title: string;
-  @ApiProperty({ description: 'Public name of who applied' }) applicantName: string;
+  @ApiProperty({ type: String, nullable: true, description: 'Public name of who applied; null when a private person’s name was erased' })
+  applicantName: string | null;
   @ApiProperty({ enum: APPLICATION_STATES }) state: ApplicationState;
   @ApiProperty({ description: 'Cents' }) approvedAmountCents: number;
   @ApiProperty({ type: Number, nullable: true, description: 'Cents' }) paidAmountCents: number | null;
