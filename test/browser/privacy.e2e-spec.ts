@@ -20,10 +20,12 @@ describe('privacy page: the deletion periods of this installation', () => {
     mail = await new SmtpSink().start();
     // The server process inherits the environment; set only for its start.
     process.env.RETENTION_GUEST_DAYS = '45';
+    process.env.RETENTION_FUND_CONTACT_YEARS = '1';
     try {
       server = await startServer(mail.port);
     } finally {
       delete process.env.RETENTION_GUEST_DAYS;
+      delete process.env.RETENTION_FUND_CONTACT_YEARS;
     }
     browser = await launchBrowser();
   });
@@ -45,6 +47,7 @@ describe('privacy page: the deletion periods of this installation', () => {
         'Benutzte und abgelaufene Links löschen wir nach einem Tag.',
         'gilt 180 Tage lang',
         'Kopien versandter E-Mails löschen wir 14 Tage nach dem Versand.',
+        'Bei jedem abgeschlossenen, abgelehnten oder zurückgezogenen Antrag löschen wir sie ein Jahr danach.',
       ],
     ],
     [
@@ -56,6 +59,7 @@ describe('privacy page: the deletion periods of this installation', () => {
         'Used and expired links are deleted after one day.',
         'works for 180 days',
         'Copies of sent emails are deleted 14 days after sending.',
+        'For every closed, rejected or withdrawn application we delete them one year later.',
       ],
     ],
   ] as const)('in %s, from the server, without violations', async (language, sentences) => {

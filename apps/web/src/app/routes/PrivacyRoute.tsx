@@ -32,6 +32,7 @@ function PrivacyText({ periods }: { periods: RetentionPeriodsResponse }) {
     unsubscribeDays: periods.unsubscribeTokenDays,
     sentMailDays: periods.sentMailDays,
     sessionDays: Math.ceil(periods.sessionHours / 24),
+    fundContactYears: periods.fundContactYears,
   });
   return <LegalDocument sections={sections} hasPlaceholders />;
 }

@@ -136,7 +136,7 @@ export function ApplicationView({
           <div>
             <dt>{t('funds.fields.applicant')}</dt>
             <dd>
-              {application.applicantName} ({t(`funds.applicantKinds.${application.applicantKind}`)})
+              {application.applicantName ?? t('common.nameErased')} ({t(`funds.applicantKinds.${application.applicantKind}`)})
             </dd>
           </div>
           <div>

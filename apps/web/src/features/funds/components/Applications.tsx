@@ -44,7 +44,10 @@ export function ApplicationItem({ application, headingLevel = 4 }: { application
       </Heading>
       <p className="kern-body application-item__meta">
         <ApplicationStateBadge state={application.state} />{' '}
-        {t('funds.application.by', { name: application.applicantName, kind: t(`funds.applicantKinds.${application.applicantKind}`) })}
+        {t('funds.application.by', {
+          name: application.applicantName ?? t('common.nameErased'),
+          kind: t(`funds.applicantKinds.${application.applicantKind}`),
+        })}
       </p>
       <p className="kern-body application-item__amounts">
         {t('funds.application.requestedShort', { amount: euro(application.requestedAmountCents) })}

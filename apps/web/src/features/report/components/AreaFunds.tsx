@@ -56,7 +56,11 @@ export function AreaFunds({ funds }: { funds: AreaProfileResponse['funds'] }) {
             emptyText={t('report.profile.noFinanced')}
             columns={[
               { id: 'title', header: t('report.profile.colApplication'), rowHeader: true, cell: (application) => application.title },
-              { id: 'applicant', header: t('report.profile.colApplicant'), cell: (application) => application.applicantName },
+              {
+                id: 'applicant',
+                header: t('report.profile.colApplicant'),
+                cell: (application) => application.applicantName ?? t('common.nameErased'),
+              },
               { id: 'year', header: t('report.profile.colYear'), cell: (application) => String(application.year) },
               {
                 id: 'approved',
