@@ -1,5 +1,6 @@
-import { Role } from '@app/shared';
+import { Language, Role } from '@app/shared';
 import type { ApplicationDetail, FundDetail, FundSummary, MyApplicationSummary } from '@app/shared/funds';
+import { DataSource } from 'typeorm';
 import type { ApiClient } from './helpers/client';
 import { expectErrorShape, PASSWORD, startTestApp, type TestApp, type TestUser } from './helpers/app';
 import { tinyPng } from './helpers/files';
@@ -332,6 +333,61 @@ describe('Aktionsraumfonds: funds and applications', () => {
         expect.arrayContaining(['application.paper_entered', 'application.put_on_agenda']),
       );
       expect(own.actionsTaken).toEqual([]);
+    });
+  });
+
+  describe('mails to the applicant', () => {
+    it('tells the applicant in their language when staff move the application, with the public reason; not for their own steps or paper ones', async () => {
+      const leyla = await t.createUser({ displayName: 'Leyla', language: Language.Turkish });
+      const f = await openFund(admin, areaId);
+      const mine = (to: string) => t.smtp.mails.filter((mail) => mail.to.includes(to.toLowerCase()));
+      const a = await apply(leyla.client, f.id, { title: 'Mahalle şenliği' });
+      await move(leyla.client, a.id, 'submit').expect(200);
+      await move(admin, a.id, 'check').expect(200);
+      const checked = await t.smtp.waitFor(leyla.email, (mail) => mail.subject.includes('İncelendi'));
+      expect(checked.subject).toBe('“Mahalle şenliği” başvurunuz: İncelendi');
+      expect(checked.text).toContain('Merhaba Leyla,');
+      expect(checked.text).toContain(`/fonds/antraege/${a.id}`);
+      await move(modHere.client, a.id, 'put_on_agenda').expect(200);
+      await move(modHere.client, a.id, 'reject', { reason: REASON, decisionDate: day(0) }).expect(200);
+      const rejected = await t.smtp.waitFor(leyla.email, (mail) => mail.subject.includes('Reddedildi'));
+      expect(rejected.text).toContain(REASON);
+      expect(rejected.html).toContain('lang="tr"');
+      // Her own submission sent nothing: check, agenda, rejection, one mail each.
+      expect(mine(leyla.email).map((mail) => mail.subject)).toEqual([
+        '“Mahalle şenliği” başvurunuz: İncelendi',
+        '“Mahalle şenliği” başvurunuz: Gündemde',
+        '“Mahalle şenliği” başvurunuz: Reddedildi',
+      ]);
+
+      // The project conference's decision of a whole fund mails each applicant too (here in German).
+      const jan = await t.createUser({ displayName: 'Jan' });
+      const b = await apply(jan.client, f.id, { title: 'Bücherschrank am Platz' });
+      await toAgenda(jan.client, admin, b.id);
+      await admin
+        .post(`/api/funds/${f.id}/decision`, {
+          mode: 'jury',
+          decisionDate: day(0),
+          lines: [{ applicationId: b.id, approvedAmountCents: 80_000, reason: 'Weniger, weil das Geld begrenzt ist.' }],
+        })
+        .expect(200);
+      const approved = await t.smtp.waitFor(jan.email, (mail) => mail.subject.includes('Bewilligt'));
+      expect(approved.subject).toBe('Ihr Antrag „Bücherschrank am Platz“: Bewilligt');
+      expect(approved.text).toContain('Weniger, weil das Geld begrenzt ist.');
+
+      // A paper application: the moderator who typed it in is not its applicant and gets nothing.
+      const paper = await apply(modHere.client, fund.id, {
+        title: 'Papierantrag ohne Post',
+        sourceNote: 'Papierantrag, eingegangen am 5. März',
+      });
+      await move(modHere.client, paper.id, 'submit').expect(200);
+      await move(admin, paper.id, 'check').expect(200);
+      // Mails are queued in the step's transaction: none was queued for it at all.
+      const queued = await t.app
+        .get(DataSource)
+        .query(`SELECT "subject" FROM "outbox_mails" WHERE "subject" LIKE '%Papierantrag ohne Post%'`);
+      expect(queued).toEqual([]);
+      expect(t.smtp.mails.some((mail) => mail.subject.includes('Papierantrag ohne Post'))).toBe(false);
     });
   });
 

@@ -16,6 +16,7 @@ import {
 import { DomainError } from '../../common/errors/domain-error';
 import { TransactionRunner } from '../../database/transactions';
 import { AuditService } from '../audit/audit.service';
+import { ApplicationNotifier } from './application-notifier';
 import type { User } from '../users/user.entity';
 import { assertAmounts, assertPeriodOpen } from './application-rules';
 import { actorRoleOf, bumpVersion, changedMeanwhile, recordStep, unprocessable } from './application-store';
@@ -94,6 +95,7 @@ export class ApplicationWorkflowService {
     private readonly queries: FundQueriesService,
     private readonly tx: TransactionRunner,
     private readonly audit: AuditService,
+    private readonly notifier: ApplicationNotifier,
   ) {}
 
   async transition(user: User, id: string, transitionId: string, input: unknown, now = new Date()): Promise<ApplicationDetail> {
@@ -203,11 +205,12 @@ export class ApplicationWorkflowService {
         m,
       );
     }
+    const actorRole = actorRoleOf(user, a);
     await recordStep(
       m,
       a.id,
       version,
-      { id: user.id, role: actorRoleOf(user, a) },
+      { id: user.id, role: actorRole },
       {
         kind: check.transition.id,
         fromState: a.state,
@@ -216,5 +219,6 @@ export class ApplicationWorkflowService {
         data,
       },
     );
+    await this.notifier.stepTaken(m, a.id, actorRole, check.nextState, str(v.reason));
   }
 }

@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Area } from '../areas/area.entity';
 import { AuditModule } from '../audit/audit.module';
+import { MailModule } from '../mail/mail.module';
+import { ApplicationNotifier } from './application-notifier';
 import { Project } from '../projects/project.entities';
 import { ApplicationCommandsService } from './application-commands.service';
 import { ApplicationWorkflowService } from './application-workflow.service';
@@ -37,6 +39,7 @@ import { OnlineVoteService } from './online-vote/online-vote.service';
       Project,
     ]),
     AuditModule,
+    MailModule,
   ],
   controllers: [FundsController, ApplicationsController, ApplicationAttachmentsController, OnlineVoteController],
   providers: [
@@ -47,6 +50,7 @@ import { OnlineVoteService } from './online-vote/online-vote.service';
     ApplicationAttachmentsService,
     OnlineVoteService,
     OnlineBallotsService,
+    ApplicationNotifier,
   ],
   exports: [FundsService, FundQueriesService],
 })

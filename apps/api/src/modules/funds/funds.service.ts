@@ -17,6 +17,7 @@ import { Area } from '../areas/area.entity';
 import { VotingRoundEntity } from '../live/entities/live.entities';
 import { AuditService } from '../audit/audit.service';
 import type { User } from '../users/user.entity';
+import { ApplicationNotifier } from './application-notifier';
 import { forgetApplicant } from './application-privacy';
 import { assertCalendarDate, assertDateOrder } from './application-rules';
 import { bumpVersion, recordStep, unprocessable } from './application-store';
@@ -70,6 +71,7 @@ export class FundsService {
     private readonly queries: FundQueriesService,
     private readonly tx: TransactionRunner,
     private readonly audit: AuditService,
+    private readonly notifier: ApplicationNotifier,
   ) {}
 
   async create(user: User, dto: CreateFundDto): Promise<FundDetail> {
@@ -247,6 +249,7 @@ export class FundsService {
             },
           },
         );
+        await this.notifier.stepTaken(m, step.a.id, actor.role, toState, step.reason);
       }
     }
   }

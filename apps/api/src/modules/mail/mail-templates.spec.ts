@@ -1,4 +1,5 @@
 import { intlLocale, Language, LANGUAGES, ProposalStatusNoteKind } from '@app/shared';
+import { APPLICATION_STATES } from '@app/shared/funds';
 import { renderMail } from './mail-templates';
 import ar from './locales/ar.json';
 import ru from './locales/ru.json';
@@ -92,5 +93,27 @@ describe('assembly mails', () => {
   it('names the place on the waiting list', () => {
     expect(renderMail('assemblyWaitlisted', Language.German, { ...params, position: 3 }).text).toContain('Platz 3 der Warteliste');
     expect(renderMail('assemblyWaitlisted', Language.English, { ...params, position: 3 }).text).toContain('number 3 on the waiting list');
+  });
+
+  it('names every state of a fund application in every language, with the public reason quoted', () => {
+    for (const lang of LANGUAGES) {
+      for (const state of APPLICATION_STATES) {
+        const mail = renderMail('applicationChanged', lang, {
+          name: 'Ayşe',
+          title: 'Fest <am> Platz',
+          applicationState: state,
+          explanation: 'Weil das Geld begrenzt ist.',
+          link: 'https://x.example/fonds/antraege/1',
+        });
+        expect({ lang, state, subject: mail.subject }).toEqual({ lang, state, subject: expect.stringContaining('Fest <am> Platz') });
+        expect(mail.subject).not.toMatch(/applicationStates\.|applicationChanged\.|\{\{/);
+        expect(mail.subject).not.toContain(`: ${state}`);
+        expect(mail.text).toContain('Weil das Geld begrenzt ist.');
+        expect(mail.html).toContain('Fest &lt;am&gt; Platz');
+      }
+    }
+    expect(renderMail('applicationChanged', Language.German, { name: 'A', title: 'T', applicationState: 'approved' }).subject).toBe(
+      'Ihr Antrag „T“: Bewilligt',
+    );
   });
 });

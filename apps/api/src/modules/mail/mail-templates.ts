@@ -22,6 +22,7 @@ export type MailTemplate =
   | 'accountDeleted'
   | 'proposalAnswered'
   | 'proposalMerged'
+  | 'applicationChanged'
   | AssemblyMailTemplate;
 
 /** Registration mails of an assembly (they show when and where it takes place). */
@@ -37,6 +38,8 @@ export interface MailParams {
   title?: string;
   /** A ProposalStatus value; rendered as its label in the recipient's language. */
   status?: string;
+  /** A fund application's new state (ApplicationState value); rendered as its label in the recipient's language. */
+  applicationState?: string;
   /** For merges: the title of the proposal it was merged into. */
   intoTitle?: string;
   /** The public explanation, quoted as written (not translated). */
@@ -89,7 +92,11 @@ export function renderMail(template: MailTemplate, language: Language, mailParam
     link: inLanguage(mailParams.link, language),
     unsubscribeLink: inLanguage(mailParams.unsubscribeLink, language),
   };
-  const statusLabel = params.status ? t(`status.${params.status}`, { defaultValue: params.status }) : undefined;
+  const statusLabel = params.status
+    ? t(`status.${params.status}`, { defaultValue: params.status })
+    : params.applicationState
+      ? t(`applicationStates.${params.applicationState}`, { defaultValue: params.applicationState })
+      : undefined;
   const key = (k: string) =>
     t(`${template}.${k}`, {
       hours: params.hours,
