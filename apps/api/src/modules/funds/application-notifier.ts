@@ -4,7 +4,7 @@ import { ApplicationSource, type ApplicationState } from '@app/shared/funds';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { MailService } from '../mail/mail.service';
 import { User } from '../users/user.entity';
-import { FundApplication } from './fund.entities';
+import type { FundApplication } from './fund.entities';
 
 /**
  * Tells applicants what happened to their application: when staff move an online application (the
@@ -23,14 +23,12 @@ export class ApplicationNotifier {
 
   async stepTaken(
     m: EntityManager,
-    applicationId: string,
+    a: Pick<FundApplication, 'id' | 'title' | 'applicantId' | 'source'>,
     actorRole: string,
     toState: ApplicationState,
     reason: string | null,
   ): Promise<void> {
-    if (actorRole === 'applicant') return;
-    const a = await m.findOne(FundApplication, { where: { id: applicationId }, select: ['id', 'title', 'applicantId', 'source'] });
-    if (!a?.applicantId || a.source !== ApplicationSource.Online) return;
+    if (actorRole === 'applicant' || !a.applicantId || a.source !== ApplicationSource.Online) return;
     const user = await m.findOne(User, {
       where: { id: a.applicantId },
       select: ['id', 'email', 'displayName', 'language', 'deletedAt', 'emailVerifiedAt'],

@@ -219,6 +219,6 @@ export class ApplicationWorkflowService {
         data,
       },
     );
-    await this.notifier.stepTaken(m, a.id, actorRole, check.nextState, str(v.reason));
+    await this.notifier.stepTaken(m, a, actorRole, check.nextState, str(v.reason));
   }
 }

@@ -249,7 +249,7 @@ export class FundsService {
             },
           },
         );
-        await this.notifier.stepTaken(m, step.a.id, actor.role, toState, step.reason);
+        await this.notifier.stepTaken(m, step.a, actor.role, toState, step.reason);
       }
     }
   }
