@@ -1,5 +1,6 @@
 import { ApplicationState } from '@app/shared/funds';
 import type { ProfileFundedApplication, ProfileFundItem, ProfileFunds, ProjectState } from '@app/shared';
+import { isErased } from '../funds/application-privacy';
 import { ReportSql, toNumber } from './report-sql';
 
 /** Applications that got money: approved and every later state (withdrawn ones gave it back). */
@@ -59,7 +60,7 @@ export async function areaFunds(sql: ReportSql, areaId: string): Promise<Profile
     fundId: r.fundId as string,
     year: toNumber(r.year),
     title: r.title as string,
-    applicantName: (r.applicantName as string) || null,
+    applicantName: isErased(r.applicantName as string) ? null : (r.applicantName as string),
     state: r.state as ApplicationState,
     approvedAmountCents: toNumber(r.approvedAmountCents),
     paidAmountCents: cents(r.paidAmountCents),
