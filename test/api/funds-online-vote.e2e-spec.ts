@@ -84,10 +84,11 @@ describe('Aktionsraumfonds: online vote', () => {
   it('opens only with a good period, on a fund with an agenda, by the staff of its area, once', async () => {
     const { fund, a, b, c } = await fundWithAgenda();
     const good = { startsAt: iso(-1000), endsAt: iso(HOUR), binding: false };
+    const inAnHour = iso(HOUR); // one instant for both ends: two calls to iso() may lie a millisecond apart
     const cases: Array<[Record<string, unknown>, number, RegExp]> = [
       [{ endsAt: iso(-HOUR), startsAt: iso(-2 * HOUR) }, 422, /lies in the past/],
       [{ startsAt: iso(2 * HOUR), endsAt: iso(HOUR) }, 422, /must lie after its start/],
-      [{ startsAt: iso(HOUR), endsAt: iso(HOUR) }, 422, /must lie after its start/],
+      [{ startsAt: inAnHour, endsAt: inAnHour }, 422, /must lie after its start/],
       [{ startsAt: 'morgen' }, 400, /startsAt must be an ISO date-time/],
       [{ endsAt: '2026-02-30T10:00:00Z' }, 400, /endsAt must be a real date/],
       [{ binding: 'ja' }, 400, /binding/],
