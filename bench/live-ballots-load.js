@@ -85,6 +85,33 @@ function serverCpuMs() {
   return ticks * 10; // USER_HZ is 100 on Linux
 }
 
+/**
+ * With config.phases, tells the parent on stdout that a phase begins ({"phase": name}) and waits for a
+ * line on stdin before going on: bench/live-ballots.js --profile starts and stops the servers' CPU
+ * profilers there, so a profile holds the ballots alone, not the start-up and the joins.
+ */
+const stdinLines = [];
+let stdinWaiter = null;
+if (config.phases) {
+  let buffer = '';
+  process.stdin.setEncoding('utf8');
+  process.stdin.on('data', (d) => {
+    buffer += d;
+    let nl;
+    while ((nl = buffer.indexOf('\n')) >= 0) {
+      stdinLines.push(buffer.slice(0, nl));
+      buffer = buffer.slice(nl + 1);
+      stdinWaiter?.();
+    }
+  });
+}
+async function phase(name) {
+  if (!config.phases) return;
+  process.stdout.write(`${JSON.stringify({ phase: name })}\n`);
+  while (!stdinLines.length) await new Promise((resolve) => (stdinWaiter = resolve));
+  stdinLines.shift();
+}
+
 const percentile = (sorted, p) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN);
 
 async function runRound(moderator, guests, spec) {
@@ -106,6 +133,7 @@ async function runRound(moderator, guests, spec) {
   const sent = new Array(n);
   const acked = new Array(n).fill(null);
   const answers = new Array(n).fill(null);
+  await phase('ballots');
   const cpuBefore = serverCpuMs();
   const start = performance.now();
   let lastAck = 0;
@@ -134,6 +162,7 @@ async function runRound(moderator, guests, spec) {
   );
   const lastSent = Math.max(...sent);
   const cpuMs = serverCpuMs() - cpuBefore;
+  await phase('ballots-done');
   const closed = await ok(moderator, 'round:close', { roundId: round.id });
   const published = await ok(moderator, 'round:publish', { roundId: round.id });
   const deadline = performance.now() + 30_000;
@@ -196,6 +225,7 @@ async function main() {
   for (const spec of config.rounds) rounds.push(await runRound(moderator, guests, spec));
   sockets.forEach((s) => s.close());
   moderator.close();
+  process.stdin.pause();
   process.stdout.write(`${JSON.stringify({ joinMs: t1 - t0, connectMs: t2 - t1, rounds })}\n`);
 }
 

@@ -22,14 +22,17 @@
  *   npm run build -w apps/api && node bench/live-ballots.js --scenario burst --clients 1000
  *   node bench/live-ballots.js --scenario window --clients 2000 --db postgres
  *
- * --write appends the rows to BENCHMARKS.md; --profile <dir> writes a CPU profile of the (first) API.
+ * --write appends the rows to BENCHMARKS.md; --profile <dir> writes a CPU profile of every API process
+ * in the first run, for the ballots alone (from the first ballot sent to the last ack, through the
+ * inspector: start-up and joins stay out), as <dir>/api<N>.cpuprofile.
  */
 const { spawn } = require('node:child_process');
 const { randomBytes } = require('node:crypto');
-const { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync } = require('node:fs');
+const { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } = require('node:fs');
 const net = require('node:net');
 const os = require('node:os');
 const path = require('node:path');
+const { performance } = require('node:perf_hooks');
 const { parseArgs } = require('node:util');
 
 const ROOT = path.resolve(__dirname, '..');
@@ -48,7 +51,7 @@ const { values: args } = parseArgs({
     runs: { type: 'string', default: '3' },
     relaxed: { type: 'boolean', default: false },
     write: { type: 'boolean', default: false },
-    /** Writes a V8 CPU profile of the API process to this folder (for finding where the time goes). */
+    /** Writes V8 CPU profiles of the API processes' ballot phase to this folder (for finding where the time goes). */
     profile: { type: 'string' },
   },
 });
@@ -76,10 +79,11 @@ function freePort() {
   });
 }
 
-/** Starts a server process and waits for GET /api/health. */
-async function startServer(name, argv, env) {
+/** Starts a server process and waits for GET /api/health; `inspect` opens its inspector (for --profile). */
+async function startServer(name, argv, env, inspect = false) {
   const port = await freePort();
-  const child = spawn(process.execPath, [...argv, String(port)], {
+  const inspectPort = inspect ? await freePort() : null;
+  const child = spawn(process.execPath, [...(inspect ? [`--inspect=127.0.0.1:${inspectPort}`] : []), ...argv, String(port)], {
     cwd: ROOT,
     env: { ...process.env, ...env, PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}` },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -102,6 +106,7 @@ async function startServer(name, argv, env) {
   return {
     name,
     baseUrl,
+    inspectPort,
     pid: child.pid,
     log: () => log,
     stop: () =>
@@ -162,10 +167,104 @@ async function prepareApi(baseUrl) {
   return { assemblyId: assembly.body.id, joinCode: assembly.body.joinCode, moderatorCookie: `csrf_token=${CSRF}; ${sid}` };
 }
 
-function runLoad(config, servers) {
+/** A Chrome DevTools Protocol session on a server's inspector (Node's global WebSocket). */
+async function inspectorOf(server) {
+  const [target] = await (await fetch(`http://127.0.0.1:${server.inspectPort}/json/list`)).json();
+  const ws = new WebSocket(target.webSocketDebuggerUrl);
+  await new Promise((resolve, reject) => {
+    ws.onopen = resolve;
+    ws.onerror = reject;
+  });
+  const pending = new Map();
+  let nextId = 0;
+  ws.onmessage = (event) => {
+    const message = JSON.parse(event.data);
+    pending.get(message.id)?.(message);
+    pending.delete(message.id);
+  };
+  const send = (method, params = {}) =>
+    new Promise((resolve, reject) => {
+      const id = ++nextId;
+      pending.set(id, (m) => (m.error ? reject(new Error(`${method}: ${m.error.message}`)) : resolve(m.result)));
+      ws.send(JSON.stringify({ id, method, params }));
+    });
+  return { send, close: () => ws.close() };
+}
+
+/** CPU time (ms) of every process on the machine by pid, with its command name, from /proc (Linux). */
+function processCpu() {
+  const out = new Map();
+  for (const pid of require('node:fs').readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      out.set(Number(pid), { comm, ms: (Number(fields[11]) + Number(fields[12])) * 10 });
+    } catch {
+      // gone
+    }
+  }
+  return out;
+}
+
+/**
+ * Phase hooks for the load generator, from the first ballot sent to the last ack: the CPU every process
+ * on the machine used (printed), and with `dir` (--profile) a CPU profile of every API process.
+ */
+function ballotPhase(servers, dir) {
+  let sessions = [];
+  let cpuBefore = null;
+  let wallBefore = 0;
+  async function startProfiles() {
+    sessions = await Promise.all(servers.map(inspectorOf));
+    for (const s of sessions) {
+      await s.send('Profiler.enable');
+      await s.send('Profiler.setSamplingInterval', { interval: 250 });
+    }
+    await Promise.all(sessions.map((s) => s.send('Profiler.start')));
+  }
+  async function stopProfiles() {
+    const profiles = await Promise.all(sessions.map((s) => s.send('Profiler.stop')));
+    mkdirSync(dir, { recursive: true });
+    profiles.forEach(({ profile }, i) => writeFileSync(path.join(dir, `${servers[i].name}.cpuprofile`), JSON.stringify(profile)));
+    sessions.forEach((s) => s.close());
+    console.error(`ballot-phase CPU profiles: ${servers.map((s) => path.join(dir, `${s.name}.cpuprofile`)).join(', ')}`);
+  }
+  return {
+    ballots: async () => {
+      if (dir) await startProfiles();
+      cpuBefore = processCpu();
+      wallBefore = performance.now();
+    },
+    'ballots-done': async () => {
+      // Who used the CPU while the ballots came in: the API processes, the load generator, the databases, the rest.
+      const wall = performance.now() - wallBefore;
+      const apiPids = new Set(servers.map((s) => s.pid));
+      const byGroup = new Map();
+      for (const [pid, { comm, ms }] of processCpu()) {
+        const used = ms - (cpuBefore.get(pid)?.ms ?? 0);
+        if (used <= 0) continue;
+        const group = apiPids.has(pid)
+          ? 'API'
+          : comm === 'node'
+            ? pid === process.pid
+              ? 'bench'
+              : 'load generator'
+            : comm.split(/[: ]/)[0];
+        byGroup.set(group, (byGroup.get(group) ?? 0) + used);
+      }
+      const groups = [...byGroup].sort((x, y) => y[1] - x[1]).map(([g, ms]) => `${g} ${ms} ms`);
+      console.error(`  ballot phase: ${wall.toFixed(0)} ms wall; CPU by process: ${groups.join(', ')}`);
+      if (dir) await stopProfiles();
+    },
+  };
+}
+
+function runLoad(config, servers, hooks = null) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(__dirname, 'live-ballots-load.js'), JSON.stringify(config)], {
-      stdio: ['ignore', 'pipe', 'inherit'],
+    const child = spawn(process.execPath, [path.join(__dirname, 'live-ballots-load.js'), JSON.stringify({ ...config, phases: !!hooks })], {
+      stdio: [hooks ? 'pipe' : 'ignore', 'pipe', 'inherit'],
     });
     let out = '';
     let peakRssMb = 0;
@@ -179,7 +278,19 @@ function runLoad(config, servers) {
         // process gone
       }
     }, 100);
-    child.stdout.on('data', (d) => (out += d));
+    let seen = 0;
+    child.stdout.on('data', (d) => {
+      out += d;
+      // Phase lines ({"phase": name}) come before the result line: run the hook, then let the generator go on.
+      const lines = out.split('\n');
+      for (; seen < lines.length - 1; seen++) {
+        const name = lines[seen].startsWith('{"phase"') ? JSON.parse(lines[seen]).phase : null;
+        if (name)
+          Promise.resolve(hooks?.[name]?.())
+            .then(() => child.stdin.write('\n'))
+            .catch(reject);
+      }
+    });
     child.on('error', reject);
     child.on('close', (code) => {
       clearInterval(sampler);
@@ -280,6 +391,7 @@ async function runOnce(index) {
         moderatorCookie: 'sid=bare-moderator',
       },
       [bare],
+      ballotPhase([bare], null),
     );
     await bare.stop();
 
@@ -295,14 +407,15 @@ async function runOnce(index) {
       ...(args.relaxed ? { RATE_LIMIT_AUTH: '100000', RATE_LIMIT_WRITE: '10000000' } : {}),
       ...database.env,
     };
-    const profile = args.profile && index === 0 ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(args.profile)}`] : [];
+    const profile = Boolean(args.profile) && index === 0;
     const apis = [];
     // One after the other: the first applies the migrations.
-    for (let i = 0; i < PROCESSES; i++) apis.push(await startServer(`api${i + 1}`, [...(i === 0 ? profile : []), MAIN], env));
+    for (let i = 0; i < PROCESSES; i++) apis.push(await startServer(`api${i + 1}`, [MAIN], env, profile));
     servers.push(...apis);
     const apiResult = await runLoad(
       { ...common, baseUrls: apis.map((a) => a.baseUrl), serverPids: apis.map((a) => a.pid), ...(await prepareApi(apis[0].baseUrl)) },
       apis,
+      ballotPhase(apis, profile ? path.resolve(args.profile) : null),
     );
     const bareRound = bareResult.rounds[0];
     const apiRound = apiResult.rounds[0];
