@@ -251,6 +251,13 @@ describe('live gateway resilience (built API as child processes)', () => {
       const voterA2 = await LiveTestClient.connect({ url: a.baseUrl }, { assemblyId: assembly.id, guestToken: onA2.guestToken });
       const watcherB = await LiveTestClient.connect({ url: b.baseUrl }, { assemblyId: assembly.id, guestToken: onB.guestToken });
       sockets.push(voterA, voterA2, watcherB);
+      // Berta's second phone, on the other process: the moderator's count of connected people asks
+      // both processes and counts her once.
+      const bertaOnA = await LiveTestClient.connect({ url: a.baseUrl }, { assemblyId: assembly.id, guestToken: onB.guestToken });
+      sockets.push(bertaOnA);
+      await moderator.until('three people connected over both processes', () => moderator.moderator?.attendance.connected === 3);
+      await sleep(1100); // past the count's reuse time: counted afresh
+      expect((await moderator.sync()).moderator!.attendance.connected).toBe(3);
 
       const modBefore = (await moderator.sync()).moderator!;
       const stateBefore = (await watcherB.sync()).state;

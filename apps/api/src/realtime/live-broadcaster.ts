@@ -32,6 +32,12 @@ export const participantRoomOf = (participantId: string) => `participant:${parti
 const ASSEMBLY_ROOM = /^assembly:([0-9a-f-]{36})$/;
 /** Between the API processes (Redis): "this assembly changed", so each one sends the new state to its own clients. */
 const PEER_CHANGED = 'live:changed';
+/**
+ * Between the API processes: "which participants of this assembly are connected to you?", answered
+ * with their ids. (The adapter's fetchSockets would send every connection's whole handshake: with 500
+ * phones on a process, about half a megabyte of JSON to write and parse for one number.)
+ */
+const PEER_CONNECTED = 'live:connected';
 
 interface Pending {
   timer: NodeJS.Timeout | null;
@@ -86,6 +92,9 @@ export class LiveBroadcaster {
       server.on(PEER_CHANGED, (assemblyId: unknown) => {
         if (typeof assemblyId === 'string' && ASSEMBLY_ROOM.test(roomOf(assemblyId)))
           this.mark(assemblyId, 'all', { own: false, tellPeers: false });
+      });
+      server.on(PEER_CONNECTED, (assemblyId: unknown, reply: unknown) => {
+        if (typeof reply === 'function') reply(typeof assemblyId === 'string' ? this.localParticipants(assemblyId) : []);
       });
     }
     this.check = setInterval(() => void this.checkVersions(), VERSION_CHECK_MS);
@@ -218,23 +227,33 @@ export class LiveBroadcaster {
     return { ...b.moderator, attendance: { ...b.moderator.attendance, connected: await this.connectedCount(assemblyId) } };
   }
 
-  /** Participants with at least one open connection, over every process (the adapter asks them). */
+  /** Participants with at least one open connection, over every process (with Redis, the others are asked). */
   private async connectedCount(assemblyId: string): Promise<number> {
     const cached = this.connected.get(assemblyId);
     if (cached && Date.now() - cached.at < CONNECTED_TTL_MS) return cached.count;
     if (!this.server) return 0;
     try {
-      const sockets = await this.server.in(roomOf(assemblyId)).fetchSockets();
-      const ids = new Set<string>();
-      for (const s of sockets) {
-        const id = (s.data as { participantId?: string | null } | undefined)?.participantId;
-        if (id) ids.add(id);
+      // A person with a phone on each of two processes counts once.
+      const ids = new Set(this.localParticipants(assemblyId));
+      if (this.redis.client) {
+        const replies: unknown[] = await this.server.serverSideEmitWithAck(PEER_CONNECTED, assemblyId);
+        for (const reply of replies) if (Array.isArray(reply)) for (const id of reply) if (typeof id === 'string') ids.add(id);
       }
       this.connected.set(assemblyId, { at: Date.now(), count: ids.size });
       return ids.size;
     } catch {
       return cached?.count ?? 0;
     }
+  }
+
+  /** The participants with a connection to this process in the assembly's room. */
+  private localParticipants(assemblyId: string): string[] {
+    const ids = new Set<string>();
+    for (const socketId of this.server?.adapter.rooms.get(roomOf(assemblyId)) ?? []) {
+      const id = (this.server?.sockets.get(socketId)?.data as { participantId?: string | null } | undefined)?.participantId;
+      if (id) ids.add(id);
+    }
+    return [...ids];
   }
 
   /** These participants' own part changed outside their connections (e.g. a check-in card moved or was revoked): they re-read it. */

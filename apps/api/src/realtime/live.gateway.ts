@@ -45,8 +45,8 @@ export const LIVE_EVENTS_PER_SECOND = 20;
 export const MODERATOR_EVENTS_PER_SECOND = 60;
 
 /**
- * What other processes may read about a connection (socket.data travels over the Redis adapter in
- * fetchSockets): the assembly and the participant, nothing else.
+ * What a connection's socket.data holds (the broadcaster reads it to count who is connected, and
+ * tells other processes the participant ids): the assembly and the participant, nothing else.
  */
 export interface LiveSocketData {
   assemblyId: string;
