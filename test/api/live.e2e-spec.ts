@@ -876,29 +876,39 @@ describe('live assemblies: join over REST, the /live gateway, voting, speakers',
       const sums = await db.query(`SELECT SUM(online) AS n FROM round_tallies WHERE "roundId" = '${round.id}'`);
       expect(Number(sums[0].n)).toBe(N);
 
-      // A named round, all at once, with retries (same key) and second ballots (new key) in the same
-      // batches, closed by the moderator while ballots are in flight: each ballot is either stored and
-      // acknowledged or refused with ROUND_CLOSED; acknowledgements = receipts = open ballots = tally.
+      // A named round with retries (same key) and second ballots (new key) in the same batches. The first
+      // half of the hall votes at once and the moderator closes at the first acknowledgement, while the
+      // rest of that half is in flight; the second half votes after the close. Each ballot is either
+      // stored and acknowledged or refused with ROUND_CLOSED; acknowledgements = receipts = open ballots = tally.
       const named = await mod.ok<LiveRound>('round:create', { question: 'Namentlich?', type: VotingType.YesNoAbstain, secret: false });
       await mod.ok('round:open', { roundId: named.id });
       await Promise.all(clients.map((c) => c.until('the named round', () => c.state?.round?.id === named.id, 30_000)));
-      let answered = 0;
       let closing: Promise<LiveAck<RoundResult>> | undefined;
+      let firstAck: () => void = () => undefined;
+      const acknowledged = new Promise<void>((resolve) => (firstAck = resolve));
       const cast = (i: number, key: string) =>
         clients[i]
           .emit<CastBallotResult>('ballot:cast', { roundId: named.id, optionIds: [options[i % 3]], idempotencyKey: key }, 60_000)
           .then((ack) => {
-            if (++answered === N / 4) closing = mod.emit<RoundResult>('round:close', { roundId: named.id }, 60_000);
+            if (!closing) {
+              closing = mod.emit<RoundResult>('round:close', { roundId: named.id }, 60_000);
+              firstAck();
+            }
             return ack;
           });
-      const answers = await Promise.all(
-        clients.map((_, i) => {
-          const key = randomUUID();
-          const again = i % 10 === 0 ? key : i % 10 === 5 ? randomUUID() : null;
-          return Promise.all([cast(i, key), ...(again ? [cast(i, again)] : [])]);
-        }),
-      );
+      const castAll = (from: number, to: number) =>
+        Promise.all(
+          clients.slice(from, to).map((_, k) => {
+            const i = from + k;
+            const key = randomUUID();
+            const again = i % 10 === 0 ? key : i % 10 === 5 ? randomUUID() : null;
+            return Promise.all([cast(i, key), ...(again ? [cast(i, again)] : [])]);
+          }),
+        );
+      const firstHalf = castAll(0, N / 2);
+      await acknowledged;
       const closedResult = (await closing)!;
+      const answers = [...(await firstHalf), ...(await castAll(N / 2, N))];
       const code = (a: (typeof answers)[number][number]) => (a.ok ? (a.data.created ? 'created' : 'retry') : a.error.code);
       answers.forEach((pair, i) => {
         const codes = pair.map(code).sort();
@@ -913,7 +923,17 @@ describe('live assemblies: join over REST, the /live gateway, voting, speakers',
       });
       const stored = answers.filter((pair) => pair.some((a) => a.ok && a.data.created)).length;
       expect(stored).toBeGreaterThan(0);
-      expect(stored).toBeLessThan(N); // the close really came while ballots were in flight
+      expect(
+        answers
+          .slice(N / 2)
+          .flat()
+          .map(code),
+      ).toEqual(
+        answers
+          .slice(N / 2)
+          .flat()
+          .map(() => ErrorCode.RoundClosed),
+      );
       expect(closedResult.ok && closedResult.data.ballots).toBe(stored);
       expect(closedResult.ok && closedResult.data.options.reduce((sum, o) => sum + o.online, 0)).toBe(stored);
       const [counts] = await db.query(
