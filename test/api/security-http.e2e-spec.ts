@@ -349,7 +349,9 @@ describe('security over HTTP', () => {
         writeFileSync(join(dist, 'assets', 'font-Xy98.woff2'), Buffer.from('wOF2'));
         writeFileSync(
           join(dist, 'route-preloads.json'),
-          JSON.stringify([{ pattern: '^/proposals/[^/]+/?$', files: ['/assets/ProposalDetailRoute-Zz11.js'] }]),
+          JSON.stringify([
+            { pattern: '^/proposals/[^/]+/?$', files: ['/assets/ProposalDetailRoute-Zz11.js', '/assets/ProposalDetailRoute-Qq22.css'] },
+          ]),
         );
         const web = express();
         serveWebClient(web, dist);
@@ -380,8 +382,11 @@ describe('security over HTTP', () => {
         expect(font.headers['content-encoding']).toBeUndefined();
         expect(font.headers['cache-control']).toBe('public, max-age=31536000, immutable');
 
-        // index.html for every page path, naming the chunks of that page (modulepreload), revalidated on each use.
-        const preload = '<link rel="modulepreload" crossorigin href="/assets/ProposalDetailRoute-Zz11.js">';
+        // index.html for every page path, naming the chunks of that page (modulepreload) and their CSS
+        // (a stylesheet, so it arrives with the entry's instead of after the entry has run), revalidated on each use.
+        const preload =
+          '<link rel="modulepreload" crossorigin href="/assets/ProposalDetailRoute-Zz11.js">' +
+          '<link rel="stylesheet" crossorigin href="/assets/ProposalDetailRoute-Qq22.css"></head>';
         for (const [path, preloads] of [
           ['/', false],
           ['/proposals/123', true],

@@ -92,11 +92,23 @@ describe('home page', () => {
         const response = await page.request.get(file);
         expect([file, response.status(), response.headers()['content-type']]).toEqual([file, 200, expect.stringMatching(/javascript/)]);
       }
+      // The page's own stylesheets come with the entry's (not after the entry has run), and exist.
+      const styles = [...html.matchAll(/<link rel="stylesheet"[^>]* href="([^"]+)"/g)].map((match) => match[1]);
+      for (const file of styles) {
+        const response = await page.request.get(file);
+        expect([file, response.status(), response.headers()['content-type']]).toEqual([file, 200, expect.stringMatching(/text\/css/)]);
+      }
+      if (path === '/' || path === '/join') expect(styles.length).toBeGreaterThan(1);
       await open(page, path);
       expect([
         path,
         await page.evaluate(() => (window as unknown as { routeLoadingSeen: { loading: boolean } }).routeLoadingSeen.loading),
       ]).toEqual([path, false]);
+      // The route's loader found its stylesheets in place and added none a second time.
+      const linked = await page.evaluate(() =>
+        [...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')].map((l) => l.href),
+      );
+      expect([path, linked.length]).toEqual([path, new Set(linked).size]);
     }
     await context.close();
   });

@@ -8,8 +8,10 @@ interface RoutePreload {
 
 /**
  * index.html for a path, with <link rel="modulepreload"> for the chunks of the page at that path
- * (route-preloads.json, written by the web build): they load alongside the entry instead of after
- * it. One HTML text per pattern, built once (a deployment restarts the process).
+ * and <link rel="stylesheet"> for their CSS (route-preloads.json, written by the web build): they
+ * load alongside the entry instead of after it. The stylesheets come after the entry's, in the
+ * order the route's loader would add them (which then finds them there and adds nothing). One HTML
+ * text per pattern, built once (a deployment restarts the process).
  */
 export function indexHtmlFor(webDist: string): (path: string) => string {
   const html = readFileSync(join(webDist, 'index.html'), 'utf8');
@@ -19,8 +21,13 @@ export function indexHtmlFor(webDist: string): (path: string) => string {
     try {
       routes = (JSON.parse(readFileSync(listFile, 'utf8')) as RoutePreload[]).map((route) => {
         const links = route.files
-          .filter((file) => /^\/assets\/[\w.-]+\.js$/.test(file))
-          .map((file) => `<link rel="modulepreload" crossorigin href="${file}">`)
+          .flatMap((file) =>
+            /^\/assets\/[\w.-]+\.js$/.test(file)
+              ? [`<link rel="modulepreload" crossorigin href="${file}">`]
+              : /^\/assets\/[\w.-]+\.css$/.test(file)
+                ? [`<link rel="stylesheet" crossorigin href="${file}">`]
+                : [],
+          )
           .join('');
         return { ...route, regex: new RegExp(route.pattern), html: html.replace('</head>', `${links}</head>`) };
       });
