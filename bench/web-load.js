@@ -268,7 +268,21 @@ async function load(context, url, profile, { cached = false, ready }) {
     lastActivity = Date.now();
   });
   if (process.env.BENCH_DEBUG) {
-    page.on('request', (r) => console.error('REQ', r.resourceType(), r.url()));
+    // The waterfall: each request's start and end (ms after the navigation began), type, bytes and address.
+    const t0 = Date.now();
+    const started = new Map();
+    cdp.on('Network.requestWillBeSent', (e) => started.set(e.requestId, { at: Date.now() - t0, url: e.request.url }));
+    cdp.on('Network.loadingFinished', (e) => {
+      const r = started.get(e.requestId);
+      if (r)
+        console.error(
+          `REQ ${r.at}–${Date.now() - t0} ms ${types.get(e.requestId) ?? 'other'} ${e.encodedDataLength} B ${r.url.slice(-90)}`,
+        );
+    });
+    cdp.on('Network.webSocketCreated', (e) => console.error(`WS created ${Date.now() - t0} ms ${e.url.slice(-60)}`));
+    cdp.on('Network.webSocketFrameReceived', (e) =>
+      console.error(`WS frame in ${Date.now() - t0} ms ${e.response.payloadData.slice(0, 40)}`),
+    );
     page.on('framenavigated', (f) => console.error('NAV', f.url()));
   }
   const deadline = Date.now() + TIMEOUT;
