@@ -10,8 +10,9 @@ import { closed, LiveChanges, notLive } from './live-changes';
  * At most this many ballots go into one transaction. Batches of a round are written one after the
  * other (the assembly-row lock), so each batch's round trips and COMMIT are paid in sequence: a
  * 1,000-ballot burst on two PostgreSQL processes took 11 batches with 100 and ~5 with 250, and
- * reached 52-56 % of the bare server's ballots/s instead of 34-41 % (BENCHMARKS.md). 250 receipts
- * are 1,000 bound parameters, far below SQLite's and PostgreSQL's limits.
+ * reached 54-73 % of the bare server's ballots/s in the medians instead of 34-41 %
+ * (BENCHMARKS.md). 250 receipts are 1,000 bound parameters, far below SQLite's and PostgreSQL's
+ * limits.
  */
 export const BALLOT_BATCH_MAX = 250;
 /** How long the first ballot of a batch waits for company when no batch of its round is being written. */
