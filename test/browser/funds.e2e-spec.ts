@@ -264,13 +264,23 @@ describe('Aktionsraumfonds (web)', () => {
       const page = await admin.newPage();
       await loginViaForm(page, ADMIN_EMAIL, ADMIN_PASSWORD);
       await open(page, `/fonds/antraege/${applicationId}`);
+      // The application read again after the step answers late (a slow link), so the next step's form
+      // is opened while the first step is still being completed: it must stay open when that ends.
+      const detail = new RegExp(`/api/applications/${applicationId}$`);
+      await page.route(detail, async (route) => {
+        await new Promise((resolve) => setTimeout(resolve, 1_500));
+        await route.continue();
+      });
       await page.getByRole('button', { name: 'Auf die Tagesordnung setzen' }).click();
       await page.locator('#step-put_on_agenda').getByRole('button', { name: 'Auf die Tagesordnung setzen' }).click();
       await page.locator('.application-state').getByText('Auf der Tagesordnung', { exact: true }).waitFor();
 
       // Less than requested without a reason: the API's refusal appears at the reason field.
       await page.getByRole('button', { name: 'Bewilligen' }).click();
+      await page.getByRole('status').getByText('Erledigt: Auf die Tagesordnung setzen.').waitFor();
+      await page.unroute(detail);
       const approve = page.locator('#step-approve');
+      await approve.waitFor();
       expect(await approve.getByLabel('Bewilligter Betrag in Euro').inputValue()).toBe('1000,00');
       await approve.getByLabel('Bewilligter Betrag in Euro').fill('900');
       await approve.getByRole('button', { name: 'Bewilligen' }).click();

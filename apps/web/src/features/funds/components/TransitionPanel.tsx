@@ -213,10 +213,11 @@ export function TransitionPanel({
     application.state !== ApplicationState.Withdrawn;
   if (application.allowedTransitions.length === 0 && !offerProject && !notice) return null;
 
-  const done = (text: string) => {
+  /** After a step (`step`: the one whose form was sent; it closes, a form opened meanwhile stays open). */
+  const done = (text: string, step?: ApplicationTransitionId) => {
     // A message carried here from the form ("draft saved") is out of date after a step.
     if (location.state) navigate(`${location.pathname}${location.search}`, { replace: true, state: null });
-    setOpen(null);
+    setOpen((current) => (step === undefined || current === step ? null : current));
     if (onDone) onDone(text);
     else setNotice({ text, at: Date.now() });
   };
@@ -269,7 +270,7 @@ export function TransitionPanel({
           key={open}
           application={application}
           transitionId={open}
-          onDone={done}
+          onDone={(text) => done(text, open)}
           onCancel={() => {
             const id = open;
             setOpen(null);

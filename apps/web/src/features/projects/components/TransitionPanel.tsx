@@ -324,7 +324,8 @@ export function TransitionPanel({
                     requestAnimationFrame(() => document.getElementById(`transition-${item.transitionId}-open`)?.focus());
                   }}
                   onDone={(text) => {
-                    setOpenId(null);
+                    // Only this step's form closes: another one opened while the step was saved stays open.
+                    setOpenId((current) => (current === item.transitionId ? null : current));
                     setNotice({ variant: 'success', text });
                   }}
                   onConflict={() => {
