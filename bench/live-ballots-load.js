@@ -16,6 +16,7 @@
 const { randomUUID } = require('node:crypto');
 const { performance } = require('node:perf_hooks');
 const { readFileSync } = require('node:fs');
+const readline = require('node:readline');
 const { io } = require('socket.io-client');
 
 const config = JSON.parse(process.argv[2]);
@@ -87,29 +88,15 @@ function serverCpuMs() {
 
 /**
  * With config.phases, tells the parent on stdout that a phase begins ({"phase": name}) and waits for a
- * line on stdin before going on: bench/live-ballots.js --profile starts and stops the servers' CPU
- * profilers there, so a profile holds the ballots alone, not the start-up and the joins.
+ * line on stdin before going on: bench/live-ballots.js measures the CPU of every process there (and
+ * with --profile starts and stops the servers' CPU profilers), so the figures hold the ballots alone.
  */
-const stdinLines = [];
-let stdinWaiter = null;
-if (config.phases) {
-  let buffer = '';
-  process.stdin.setEncoding('utf8');
-  process.stdin.on('data', (d) => {
-    buffer += d;
-    let nl;
-    while ((nl = buffer.indexOf('\n')) >= 0) {
-      stdinLines.push(buffer.slice(0, nl));
-      buffer = buffer.slice(nl + 1);
-      stdinWaiter?.();
-    }
-  });
-}
+const commands = config.phases ? readline.createInterface({ input: process.stdin }) : null;
+const nextCommand = commands?.[Symbol.asyncIterator]();
 async function phase(name) {
-  if (!config.phases) return;
+  if (!nextCommand) return;
   process.stdout.write(`${JSON.stringify({ phase: name })}\n`);
-  while (!stdinLines.length) await new Promise((resolve) => (stdinWaiter = resolve));
-  stdinLines.shift();
+  await nextCommand.next();
 }
 
 const percentile = (sorted, p) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN);
@@ -225,7 +212,7 @@ async function main() {
   for (const spec of config.rounds) rounds.push(await runRound(moderator, guests, spec));
   sockets.forEach((s) => s.close());
   moderator.close();
-  process.stdin.pause();
+  commands?.close();
   process.stdout.write(`${JSON.stringify({ joinMs: t1 - t0, connectMs: t2 - t1, rounds })}\n`);
 }
 
